@@ -1,0 +1,185 @@
+package dev.instanceha.masakari;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.instanceha.interfaces.identity.IdentityServiceData;
+import dev.instanceha.interfaces.identity.IdentityServiceRequest;
+import dev.instanceha.interfaces.identity.IdentityServiceRequirer;
+import dev.instanceha.masakari.api.ApiException;
+import dev.instanceha.masakari.api.HttpClients;
+import dev.instanceha.masakari.api.KeystoneSession;
+import dev.instanceha.masakari.api.MasakariApi;
+import dev.instanceha.ops.charm.Action;
+import dev.instanceha.ops.charm.ActionContext;
+import dev.instanceha.ops.charm.ActionFailedException;
+import dev.instanceha.ops.charm.HookContext;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+
+/** The charm's actions: service control, upgrades, and segment/host management through the API. */
+final class MasakariActions {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MasakariActions() {
+    }
+
+    static Map<String, Action> all() {
+        return Map.of(
+                "pause", MasakariActions::pause,
+                "resume", MasakariActions::resume,
+                "restart-services", MasakariActions::restartServices,
+                "openstack-upgrade", MasakariActions::openstackUpgrade,
+                "create-segment", MasakariActions::createSegment,
+                "list-segments", MasakariActions::listSegments,
+                "add-host", MasakariActions::addHost,
+                "remove-host", MasakariActions::removeHost,
+                "list-notifications", MasakariActions::listNotifications,
+                "reset-host-maintenance", MasakariActions::resetHostMaintenance);
+    }
+
+    static void pause(ActionContext action) {
+        HookContext hook = action.hook();
+        hook.model().state().put(MasakariCharm.PAUSED_KEY, "true");
+        new MasakariServices(ApiServer.detect(hook.host())).stopAll(hook.host());
+        hook.showStatus(dev.instanceha.ops.model.Status.maintenance(
+                "Paused. Use 'resume' action to resume normal service."));
+        action.result("outcome", "paused");
+    }
+
+    static void resume(ActionContext action) {
+        HookContext hook = action.hook();
+        hook.model().state().remove(MasakariCharm.PAUSED_KEY);
+        new MasakariCharm().reconcile(hook);
+        hook.showStatus(hook.status().mostSevere());
+        action.result("outcome", "resumed");
+    }
+
+    static void restartServices(ActionContext action) {
+        HookContext hook = action.hook();
+        if (MasakariCharm.isPaused(hook)) {
+            throw new ActionFailedException("the unit is paused; run 'resume' instead");
+        }
+        MasakariServices services = new MasakariServices(ApiServer.detect(hook.host()));
+        services.names().forEach(hook.host().services()::restart);
+        action.result("restarted", String.join(" ", services.names()));
+    }
+
+    static void openstackUpgrade(ActionContext action) {
+        HookContext hook = action.hook();
+        MasakariConfig config = MasakariConfig.from(hook.model().config());
+        if (!config.actionManagedUpgrade()) {
+            throw new ActionFailedException("action-managed-upgrade is false: upgrades follow openstack-origin by "
+                    + "themselves");
+        }
+        action.progress("applying openstack-origin " + config.origin().value());
+        PackageSources.apply(hook.host(), config.origin());
+        MasakariPackages.upgrade(hook.host());
+        hook.model().state().put(MasakariPackages.INSTALLED_KEY, config.origin().value());
+        hook.model().state().remove(DatabaseMigration.SYNCED_KEY);
+        action.progress("migrating the database and restarting");
+        new MasakariCharm().reconcile(hook);
+        action.result("outcome", "upgraded to " + config.origin().value());
+    }
+
+    static void createSegment(ActionContext action) {
+        MasakariApi api = api(action.hook());
+        MasakariApi.Segment segment = call(() -> api.createSegment(action.requireParam("name"),
+                action.param("recovery-method").orElse("auto"), action.param("service-type").orElse("COMPUTE"),
+                action.param("description").orElse("")));
+        action.result("segment.uuid", segment.uuid());
+        action.result("segment.name", segment.name());
+        action.result("segment.recovery-method", segment.recoveryMethod());
+    }
+
+    static void listSegments(ActionContext action) {
+        List<MasakariApi.Segment> segments = call(() -> api(action.hook()).segments());
+        action.result("count", segments.size());
+        action.result("segments", json(segments));
+    }
+
+    static void addHost(ActionContext action) {
+        MasakariApi api = api(action.hook());
+        MasakariApi.Host host = call(() -> {
+            MasakariApi.Segment segment = api.segment(action.requireParam("segment"));
+            return api.addHost(segment.uuid(), action.requireParam("host"), action.param("type").orElse("COMPUTE"),
+                    action.param("control-attributes").orElse("SSH"), flag(action, "reserved"),
+                    flag(action, "on-maintenance"));
+        });
+        action.result("host.uuid", host.uuid());
+        action.result("host.name", host.name());
+        action.result("host.reserved", host.reserved());
+        action.result("host.on-maintenance", host.onMaintenance());
+    }
+
+    static void removeHost(ActionContext action) {
+        MasakariApi api = api(action.hook());
+        call(() -> {
+            MasakariApi.Segment segment = api.segment(action.requireParam("segment"));
+            api.removeHost(segment.uuid(), api.host(segment.uuid(), action.requireParam("host")).uuid());
+            return null;
+        });
+        action.result("removed", action.requireParam("host"));
+    }
+
+    static void listNotifications(ActionContext action) {
+        int limit = action.param("limit").map(Integer::parseInt).orElse(20);
+        if (limit < 1 || limit > 1000) {
+            throw new ActionFailedException("limit must be between 1 and 1000");
+        }
+        List<MasakariApi.Notification> notifications = call(() -> api(action.hook()).notifications(limit));
+        action.result("count", notifications.size());
+        action.result("notifications", json(notifications));
+    }
+
+    static void resetHostMaintenance(ActionContext action) {
+        MasakariApi api = api(action.hook());
+        MasakariApi.Host host = call(() -> {
+            MasakariApi.Segment segment = api.segment(action.requireParam("segment"));
+            return api.setMaintenance(segment.uuid(), api.host(segment.uuid(), action.requireParam("host")).uuid(),
+                    false);
+        });
+        action.result("host.name", host.name());
+        action.result("host.on-maintenance", host.onMaintenance());
+    }
+
+    /** A session with the service account keystone gave masakari on identity-service. */
+    static MasakariApi api(HookContext hook) {
+        MasakariConfig config = MasakariConfig.from(hook.model().config());
+        IdentityServiceRequirer identity = new IdentityServiceRequirer(new IdentityServiceRequest(
+                MasakariCharm.SERVICE, config.region(), "http://unused", "http://unused", "http://unused"));
+        IdentityServiceData keystone = identity.read(hook.model().relations("identity-service")).value()
+                .orElseThrow(() -> new ActionFailedException(
+                        "identity-service is not ready: relate masakari to keystone and wait for it"));
+        hook.log().secret(keystone.servicePassword());
+        HttpClient http = HttpClients.trusting(keystone.caCertPem());
+        KeystoneSession session = call(() -> KeystoneSession.login(http, new KeystoneSession.Credentials(
+                keystone.authUrl(), keystone.serviceUsername(), keystone.servicePassword(), keystone.serviceTenant(),
+                keystone.serviceDomain().orElse("default"))));
+        String interfaceName = config.useInternalEndpoints() ? "internal" : "public";
+        String endpoint = session.endpoint("instance-ha", interfaceName, config.region()).orElseThrow(() ->
+                new ActionFailedException("Keystone's catalog has no " + interfaceName + " instance-ha endpoint in "
+                        + config.region() + " yet"));
+        return new MasakariApi(http, endpoint, session.token());
+    }
+
+    private static boolean flag(ActionContext action, String key) {
+        Object value = action.params().get(key);
+        return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ApiException e) {
+            throw new ActionFailedException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.instanceha.masakari;
+
+import dev.instanceha.interfaces.Completeness;
+import dev.instanceha.interfaces.amqp.AmqpConnection;
+import dev.instanceha.interfaces.amqp.AmqpRequest;
+import dev.instanceha.interfaces.amqp.AmqpRequirer;
+import dev.instanceha.interfaces.db.DatabaseAccess;
+import dev.instanceha.interfaces.db.DatabaseRequest;
+import dev.instanceha.interfaces.db.SharedDbRequirer;
+import dev.instanceha.interfaces.hacluster.HaClusterRequirer;
+import dev.instanceha.interfaces.identity.IdentityServiceData;
+import dev.instanceha.interfaces.identity.IdentityServiceRequest;
+import dev.instanceha.interfaces.identity.IdentityServiceRequirer;
+import dev.instanceha.interfaces.tls.CertificateBundle;
+import dev.instanceha.interfaces.tls.CertificateRequest;
+import dev.instanceha.interfaces.tls.CertificatesRequirer;
+import dev.instanceha.interfaces.tls.IssuedCertificate;
+import dev.instanceha.ops.charm.Action;
+import dev.instanceha.ops.charm.Charm;
+import dev.instanceha.ops.charm.CharmRunner;
+import dev.instanceha.ops.charm.HookContext;
+import dev.instanceha.ops.host.Host;
+import dev.instanceha.ops.model.Model;
+import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.Status;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The masakari charm: Masakari API and engine, configured from shared-db, amqp and
+ * identity-service, optionally TLS (certificates or config) and highly available (ha).
+ */
+public final class MasakariCharm implements Charm {
+    public static final String SERVICE = "masakari";
+    static final String PAUSED_KEY = "paused";
+
+    public static void main(String[] args) {
+        CharmRunner.main(new MasakariCharm(), args);
+    }
+
+    @Override
+    public void onInstall(HookContext hook) {
+        hook.showStatus(Status.maintenance("Installing packages")); // shown while apt runs, not the final status
+        MasakariPackages.ensure(hook, MasakariConfig.from(hook.model().config()));
+    }
+
+    @Override
+    public void onUpgrade(HookContext hook) {
+        MasakariPackages.forget(hook);
+    }
+
+    @Override
+    public void reconcile(HookContext hook) {
+        Model model = hook.model();
+        Host host = hook.host();
+        MasakariConfig config = MasakariConfig.from(model.config());
+        MasakariPackages.ensure(hook, config);
+        ApiServer api = ApiServer.detect(host);
+        MasakariServices services = new MasakariServices(api);
+
+        // What we ask of each peer, published as soon as the relation exists.
+        SharedDbRequirer sharedDb = new SharedDbRequirer(model.unitName(),
+                new DatabaseRequest(SERVICE, SERVICE, model.unitAddress("shared-db")));
+        AmqpRequirer amqp = new AmqpRequirer(new AmqpRequest(SERVICE, SERVICE));
+        HaClusterRequirer ha = new HaClusterRequirer(HaResourcesFactory.forConfig(config),
+                Optional.of(config.vipIface()), HaClusterRequirer.DEFAULT_MCAST_PORT);
+        boolean clustered = ha.clustered(model.relations("ha"));
+        Optional<TlsMaterial> tls = tls(model, config);
+        EndpointUrls urls = EndpointUrls.of(model, config, clustered, tls.isPresent());
+        IdentityServiceRequirer identity = new IdentityServiceRequirer(new IdentityServiceRequest(SERVICE,
+                config.region(), urls.publicUrl(), urls.internalUrl(), urls.adminUrl()));
+        publish(model, "shared-db", sharedDb.unitData());
+        publish(model, "amqp", amqp.unitData());
+        publish(model, "identity-service", identity.unitData());
+        publish(model, "ha", ha.unitData());
+        publish(model, "certificates", certificates(model, config).unitData());
+
+        if (isPaused(hook)) {
+            services.stopAll(host);
+            hook.report(Status.maintenance("Paused. Use 'resume' action to resume normal service."));
+            return;
+        }
+
+        Completeness<DatabaseAccess> db = sharedDb.read(model.relations("shared-db"));
+        Completeness<AmqpConnection> broker = amqp.read(model.relations("amqp"));
+        Completeness<IdentityServiceData> keystone = identity.read(model.relations("identity-service"));
+        if (!RequiredRelations.report(hook, Map.of("shared-db", db, "amqp", broker, "identity-service", keystone))) {
+            return;
+        }
+        hook.log().secret(db.value().orElseThrow().password());
+        hook.log().secret(broker.value().orElseThrow().password());
+        hook.log().secret(keystone.value().orElseThrow().servicePassword());
+
+        MasakariConfFile.Inputs inputs = new MasakariConfFile.Inputs(config, db.value().orElseThrow(),
+                broker.value().orElseThrow(), keystone.value().orElseThrow(), TaskflowSupport.available(host));
+        boolean changed = MasakariFiles.apply(host, inputs);
+        changed |= api.configure(host, tls, workers(config));
+        DatabaseMigration.ensure(hook, db.value().orElseThrow(), changed);
+        services.ensureRunning(host, changed);
+        hook.tools().openPort(ApiServer.PORT + "/tcp");
+        MasakariPackages.publishVersion(hook);
+        List<String> down = services.notRunning(host);
+        if (!down.isEmpty()) {
+            hook.report(Status.blocked("Services not running that should be: " + String.join(", ", down)));
+        }
+        if (!config.vips().isEmpty() && model.relations("ha").isEmpty()) {
+            hook.report(Status.blocked("'ha' missing: vip is set but no hacluster is related"));
+        }
+    }
+
+    @Override
+    public void onRemove(HookContext hook) {
+        new MasakariServices(ApiServer.detect(hook.host())).stopAll(hook.host());
+    }
+
+    @Override
+    public Map<String, Action> actions() {
+        return MasakariActions.all();
+    }
+
+    static boolean isPaused(HookContext hook) {
+        return hook.model().state().get(PAUSED_KEY).filter("true"::equals).isPresent();
+    }
+
+    private static void publish(Model model, String endpoint, Map<String, String> data) {
+        for (RelationView relation : model.relations(endpoint)) {
+            model.publishUnit(relation, data);
+        }
+    }
+
+    private static CertificatesRequirer certificates(Model model, MasakariConfig config) {
+        List<String> names = EndpointUrls.certificateNames(model, config);
+        return new CertificatesRequirer(model.unitName(), List.of(new CertificateRequest(names.get(0), names)));
+    }
+
+    /** Config's ssl_cert/ssl_key win over the certificates relation, as upstream. */
+    private static Optional<TlsMaterial> tls(Model model, MasakariConfig config) {
+        if (config.manualTls().isPresent()) {
+            MasakariConfig.ManualTls manual = config.manualTls().get();
+            return Optional.of(new TlsMaterial(manual.certPem(), manual.keyPem(), Optional.empty(), manual.caPem()));
+        }
+        if (model.relations("certificates").isEmpty()) {
+            return Optional.empty();
+        }
+        Completeness<CertificateBundle> bundle = certificates(model, config).read(model.relations("certificates"));
+        return bundle.value().flatMap(b -> b.certificates().values().stream().findFirst()
+                .map((IssuedCertificate cert) -> new TlsMaterial(cert.certPem(), cert.keyPem(), b.chainPem(),
+                        Optional.of(b.caPem()))));
+    }
+
+    /** API worker processes: worker-multiplier × CPUs, or 2 × CPUs capped at 4 (upstream's default). */
+    static int workers(MasakariConfig config) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        return config.workerMultiplier().map(m -> Math.max(1, (int) Math.round(m * cpus)))
+                .orElse(Math.min(4, 2 * cpus));
+    }
+}

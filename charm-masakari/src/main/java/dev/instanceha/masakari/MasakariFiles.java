@@ -1,0 +1,47 @@
+package dev.instanceha.masakari;
+
+import dev.instanceha.interfaces.db.DatabaseAccess;
+import dev.instanceha.ops.host.FileSpec;
+import dev.instanceha.ops.host.Host;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The files masakari reads: its config and the CA/cert/key files the config points at. Readable by
+ * root and the masakari group only, since the config holds the database and service passwords.
+ */
+public final class MasakariFiles {
+    public static final Path KEYSTONE_CA = Path.of("/etc/masakari/keystone-ca.pem");
+    static final FileSpec CONFIG = new FileSpec("root", "masakari", 0640);
+    static final FileSpec SECRET = new FileSpec("root", "masakari", 0640);
+    static final FileSpec PUBLIC = FileSpec.root(0644);
+    static final FileSpec SECRET_DIR = new FileSpec("root", "masakari", 0750);
+    static final FileSpec PUBLIC_DIR = FileSpec.root(0755);
+
+    private MasakariFiles() {
+    }
+
+    /** Writes masakari.conf and its side files; true when anything a service reads changed. */
+    public static boolean apply(Host host, MasakariConfFile.Inputs in) {
+        boolean changed = false;
+        changed |= optionalFile(host, KEYSTONE_CA, in.identity().caCertPem(), PUBLIC);
+        changed |= optionalFile(host, MasakariConfFile.RABBIT_CA, in.amqp().sslCaPem(), PUBLIC);
+        DatabaseAccess db = in.database();
+        if (db.sslCaPem().isPresent()) {
+            changed |= host.files().ensureDirectory(MasakariConfFile.DB_SSL_DIR, SECRET_DIR);
+        }
+        changed |= optionalFile(host, MasakariConfFile.DB_SSL_DIR.resolve("ca.pem"), db.sslCaPem(), SECRET);
+        changed |= optionalFile(host, MasakariConfFile.DB_SSL_DIR.resolve("cert.pem"), db.sslCertPem(), SECRET);
+        changed |= optionalFile(host, MasakariConfFile.DB_SSL_DIR.resolve("key.pem"), db.sslKeyPem(), SECRET);
+        changed |= host.files().write(MasakariConfFile.PATH, MasakariConfFile.render(in).bytes(), CONFIG);
+        return changed;
+    }
+
+    private static boolean optionalFile(Host host, Path path, Optional<String> pem, FileSpec spec) {
+        if (pem.isEmpty()) {
+            return host.files().delete(path);
+        }
+        return host.files().write(path, pem.get().getBytes(StandardCharsets.UTF_8), spec);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.instanceha.masakari;
+
+import dev.instanceha.ops.charm.HookContext;
+import dev.instanceha.ops.host.Command;
+import dev.instanceha.ops.host.Host;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Masakari's packages and where they come from. Installing is checked once per origin and then
+ * remembered in unit state, so update-status does not query dpkg every five minutes.
+ */
+final class MasakariPackages {
+    static final List<String> BASE = List.of("masakari-api", "masakari-engine", "python3-masakariclient");
+    static final String INSTALLED_KEY = "packages-installed-for";
+    static final String VERSION_KEY = "workload-version";
+
+    private MasakariPackages() {
+    }
+
+    static void ensure(HookContext hook, MasakariConfig config) {
+        String marker = config.origin().value();
+        if (hook.model().state().get(INSTALLED_KEY).filter(marker::equals).isPresent()) {
+            return;
+        }
+        Host host = hook.host();
+        boolean newOrigin = hook.model().state().get(INSTALLED_KEY).isPresent();
+        if (newOrigin && config.actionManagedUpgrade()) {
+            return; // the openstack-upgrade action applies it
+        }
+        PackageSources.apply(host, config.origin());
+        List<String> installed = new ArrayList<>(host.packages().install(BASE));
+        installed.addAll(host.packages().install(ApiServer.detect(host).extraPackages()));
+        if (newOrigin) {
+            upgrade(host);
+        }
+        if (!installed.isEmpty()) {
+            hook.log().info("installed " + String.join(" ", installed));
+        }
+        hook.model().state().put(INSTALLED_KEY, marker);
+    }
+
+    /** Upgrades the installed masakari packages from the current origin. */
+    static void upgrade(Host host) {
+        List<String> argv = new ArrayList<>(List.of("apt-get", "install", "-y", "-q", "--only-upgrade",
+                "-o", "DPkg::Lock::Timeout=300", "-o", "Dpkg::Options::=--force-confold"));
+        argv.addAll(BASE);
+        host.commands().check(new Command(List.of("apt-get", "update", "-q"), null, Duration.ofMinutes(10),
+                Map.of("DEBIAN_FRONTEND", "noninteractive")));
+        host.commands().check(new Command(argv, null, Duration.ofMinutes(20), Map.of("DEBIAN_FRONTEND", "noninteractive")));
+    }
+
+    /** Makes the next reconcile check packages again (after upgrade-charm or openstack-upgrade). */
+    static void forget(HookContext hook) {
+        hook.model().state().remove(INSTALLED_KEY);
+    }
+
+    /** Sets the workload version shown by {@code juju status} when it changed. */
+    static void publishVersion(HookContext hook) {
+        hook.host().packages().version("masakari-api").map(MasakariPackages::upstreamVersion).ifPresent(version -> {
+            if (hook.model().state().get(VERSION_KEY).filter(version::equals).isEmpty()) {
+                hook.tools().applicationVersionSet(version);
+                hook.model().state().put(VERSION_KEY, version);
+            }
+        });
+    }
+
+    /** {@code 1:14.0.2-2ubuntu1} → {@code 14.0.2}. */
+    static String upstreamVersion(String debianVersion) {
+        String noEpoch = debianVersion.substring(debianVersion.indexOf(':') + 1);
+        int dash = noEpoch.lastIndexOf('-');
+        String upstream = dash > 0 ? noEpoch.substring(0, dash) : noEpoch;
+        int tilde = upstream.indexOf('~');
+        return tilde > 0 ? upstream.substring(0, tilde) : upstream;
+    }
+}

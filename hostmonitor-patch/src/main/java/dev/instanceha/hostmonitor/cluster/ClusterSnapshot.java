@@ -1,0 +1,76 @@
+package dev.instanceha.hostmonitor.cluster;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The cluster as one crm_mon run saw it.
+ *
+ * @param dcPresent          a designated controller exists (else nothing is decided cluster-wide)
+ * @param quorate            {@code current_dc with_quorum="true"}
+ * @param maintenanceMode    cluster property maintenance-mode
+ * @param fenceHistoryKnown  the document carried a fence history section (the fencer answered)
+ * @param failures           crm_mon's failed resource actions
+ */
+public record ClusterSnapshot(
+        boolean dcPresent,
+        boolean quorate,
+        boolean maintenanceMode,
+        List<ClusterNode> nodes,
+        boolean fenceHistoryKnown,
+        List<FenceEvent> fenceHistory,
+        List<ResourceFailure> failures) {
+
+    public ClusterSnapshot {
+        nodes = List.copyOf(nodes);
+        fenceHistory = List.copyOf(fenceHistory);
+        failures = List.copyOf(failures);
+    }
+
+    public ClusterSnapshot(boolean dcPresent, boolean quorate, boolean maintenanceMode, List<ClusterNode> nodes,
+                           boolean fenceHistoryKnown, List<FenceEvent> fenceHistory) {
+        this(dcPresent, quorate, maintenanceMode, nodes, fenceHistoryKnown, fenceHistory, List.of());
+    }
+
+    /**
+     * A failed monitor of the node's connection resource at or after {@code since}: an established
+     * connection broke. Start failures are left out: they also follow a clean leave (reconnect attempts).
+     */
+    public Optional<ResourceFailure> connectionLostSince(ClusterNode node, Instant since) {
+        if (node.connectionResource().isEmpty()) {
+            return Optional.empty();
+        }
+        String rsc = node.connectionResource().get();
+        return failures.stream()
+                .filter(f -> f.resource().equals(rsc) && f.task().equals("monitor"))
+                .filter(f -> f.lastRcChange().isPresent() && !f.lastRcChange().get().isBefore(since))
+                .findFirst();
+    }
+
+    /** Only a partition with a DC and quorum may declare other nodes dead. */
+    public boolean authoritative() {
+        return dcPresent && quorate;
+    }
+
+    /** A failed off/reboot of {@code host} completed at or after {@code since}: the host is not known to be down. */
+    public Optional<FenceEvent> fenceFailedSince(String host, Instant since) {
+        String wanted = host.toLowerCase(Locale.ROOT);
+        return fenceHistory.stream()
+                .filter(e -> e.status() == FenceEvent.Status.FAILED && !e.action().equalsIgnoreCase("on"))
+                .filter(e -> e.target().toLowerCase(Locale.ROOT).equals(wanted))
+                .filter(e -> e.completed().isPresent() && !e.completed().get().isBefore(since))
+                .findFirst();
+    }
+
+    /** Latest successful off/reboot of {@code host} completed at or after {@code since}. */
+    public Optional<FenceEvent> fencedSince(String host, Instant since) {
+        String wanted = host.toLowerCase(Locale.ROOT);
+        return fenceHistory.stream()
+                .filter(FenceEvent::confirmsDown)
+                .filter(e -> e.target().toLowerCase(Locale.ROOT).equals(wanted))
+                .filter(e -> e.completed().isPresent() && !e.completed().get().isBefore(since))
+                .max((a, b) -> a.completed().get().compareTo(b.completed().get()));
+    }
+}

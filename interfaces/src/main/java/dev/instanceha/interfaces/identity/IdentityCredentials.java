@@ -1,0 +1,37 @@
+package dev.instanceha.interfaces.identity;
+
+import dev.instanceha.interfaces.Redact;
+import dev.instanceha.interfaces.ServiceEndpoint;
+import java.util.Optional;
+
+/** Keystone's answer on identity-credentials: a user, its project, and keystone's endpoints. */
+public record IdentityCredentials(
+        ServiceEndpoint credentials,
+        ServiceEndpoint auth,
+        String username,
+        String password,
+        String project,
+        String projectId,
+        String apiVersion,
+        Optional<String> region,
+        Optional<String> userDomainName,
+        Optional<String> userDomainId,
+        Optional<String> projectDomainName,
+        Optional<String> projectDomainId,
+        boolean httpsKeystone,
+        Optional<String> caCertPem) {
+
+    /** Keystone's public URL, which clients such as masakari-monitors authenticate against. */
+    public String authUrl() {
+        return credentials.url();
+    }
+
+    @Override
+    public String toString() {
+        return "IdentityCredentials[credentials=" + credentials + ", auth=" + auth + ", username=" + username
+                + ", password=" + Redact.secret(password) + ", project=" + project + ", projectId=" + projectId
+                + ", apiVersion=" + apiVersion + ", region=" + region + ", userDomainName=" + userDomainName
+                + ", projectDomainName=" + projectDomainName + ", httpsKeystone=" + httpsKeystone
+                + ", caCert=" + (caCertPem.isPresent() ? "present" : "absent") + "]";
+    }
+}

@@ -1,0 +1,59 @@
+package dev.instanceha.interfaces.identity;
+
+import dev.instanceha.interfaces.Completeness;
+import dev.instanceha.interfaces.FieldReader;
+import dev.instanceha.interfaces.RemoteUnit;
+import dev.instanceha.interfaces.ServiceEndpoint;
+import dev.instanceha.interfaces.UnitSelection;
+import dev.instanceha.ops.model.RelationView;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The requiring side of interface {@code keystone-credentials} (endpoint {@code identity-credentials}). */
+public final class IdentityCredentialsRequirer {
+    public static final String ENDPOINT = "identity-credentials";
+
+    private final IdentityCredentialsRequest request;
+
+    public IdentityCredentialsRequirer(IdentityCredentialsRequest request) {
+        this.request = request;
+    }
+
+    /** For this unit's databag. */
+    public Map<String, String> unitData() {
+        return request.unitData();
+    }
+
+    /**
+     * Complete when a keystone unit has everything the upstream ".available.auth" flag needs:
+     * private-address, credentials_*, auth_*, api_version and the user/project/password/project id.
+     */
+    public Completeness<IdentityCredentials> read(List<? extends RelationView> relations) {
+        if (relations.isEmpty()) {
+            return Completeness.incomplete(ENDPOINT + ": not related");
+        }
+        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(relations), IdentityCredentialsRequirer::parse);
+    }
+
+    static Completeness<IdentityCredentials> parse(RemoteUnit unit) {
+        FieldReader r = unit.reader();
+        r.requiredHost("private-address");
+        ServiceEndpoint credentials = IdentityServiceRequirer.endpoint(r, "credentials");
+        ServiceEndpoint auth = IdentityServiceRequirer.endpoint(r, "auth");
+        String apiVersion = r.requiredText("api_version");
+        String username = r.requiredText("credentials_username");
+        String password = r.requiredText("credentials_password");
+        String project = r.requiredText("credentials_project");
+        String projectId = r.requiredText("credentials_project_id");
+        Optional<String> region = r.text("region");
+        Optional<String> userDomain = r.text("credentials_user_domain_name");
+        Optional<String> userDomainId = r.text("credentials_user_domain_id");
+        Optional<String> projectDomain = r.text("credentials_project_domain_name");
+        Optional<String> projectDomainId = r.text("credentials_project_domain_id");
+        boolean https = r.flag("https_keystone");
+        Optional<String> ca = r.base64Pem("ca_cert");
+        return r.result(() -> new IdentityCredentials(credentials, auth, username, password, project, projectId,
+                apiVersion, region, userDomain, userDomainId, projectDomain, projectDomainId, https, ca));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.instanceha.interfaces.pacemaker;
+
+import dev.instanceha.interfaces.Completeness;
+import dev.instanceha.interfaces.FieldReader;
+import dev.instanceha.interfaces.RemoteUnit;
+import dev.instanceha.interfaces.UnitSelection;
+import dev.instanceha.ops.model.RelationView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The remote node's side of interface {@code pacemaker-remote} (charm-pacemaker-remote provides it):
+ * announces the node, receives the cluster's {@code pacemaker-key}.
+ */
+public final class PacemakerRemoteProvider {
+    public static final String ENDPOINT = "pacemaker-remote";
+
+    private final RemoteNode node;
+
+    public PacemakerRemoteProvider(RemoteNode node) {
+        this.node = node;
+    }
+
+    /** For this unit's databag (JSON-encoded values). */
+    public Map<String, String> unitData() {
+        return node.unitData();
+    }
+
+    /**
+     * The key, once every hacluster unit that sent one sent the same one. Upstream raises
+     * "Inconsistent keys" here; we report it instead, naming the units that disagree.
+     */
+    public Completeness<PacemakerKey> read(List<? extends RelationView> relations) {
+        if (relations.isEmpty()) {
+            return Completeness.incomplete(ENDPOINT + ": not related");
+        }
+        List<RemoteUnit> units = RemoteUnit.all(relations);
+        if (units.isEmpty()) {
+            return Completeness.incomplete(ENDPOINT + ": no remote unit has joined");
+        }
+        String agreed = null;
+        String agreedUnit = null;
+        List<String> reasons = new ArrayList<>();
+        for (RemoteUnit unit : units) {
+            FieldReader r = unit.reader();
+            Optional<String> key = r.base64(PacemakerRemoteKeys.PACEMAKER_KEY);
+            if (!r.ok()) {
+                return Completeness.incomplete(ENDPOINT + ": " + r.summary());
+            }
+            if (key.isEmpty()) {
+                reasons.add(unit.unit() + ": missing '" + PacemakerRemoteKeys.PACEMAKER_KEY + "'");
+            } else if (agreed == null) {
+                agreed = key.get();
+                agreedUnit = unit.unit();
+            } else if (!agreed.equals(key.get())) {
+                return Completeness.incomplete(ENDPOINT + ": inconsistent '" + PacemakerRemoteKeys.PACEMAKER_KEY
+                        + "' between " + agreedUnit + " and " + unit.unit());
+            }
+        }
+        if (agreed == null) {
+            return Completeness.incomplete(ENDPOINT + ": " + UnitSelection.joinReasons(reasons));
+        }
+        return Completeness.complete(new PacemakerKey(agreed));
+    }
+}

@@ -1,0 +1,180 @@
+package dev.instanceha.interfaces.pacemaker;
+
+import static dev.instanceha.interfaces.Fixtures.one;
+import static dev.instanceha.interfaces.Fixtures.relation;
+import static dev.instanceha.interfaces.Fixtures.with;
+import static dev.instanceha.interfaces.Fixtures.without;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.instanceha.interfaces.Completeness;
+import dev.instanceha.interfaces.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class PacemakerRemoteTest {
+    private static final String KEY = Base64.getEncoder().encodeToString(
+            "pacemaker-authkey-bytes-0123456789".getBytes(StandardCharsets.US_ASCII));
+    private final PacemakerRemoteRequirer cluster = new PacemakerRemoteRequirer();
+
+    /**
+     * A charm-pacemaker-remote unit's databag (anchor-charms.md §4.3): reactive to_publish, so each
+     * value is JSON; stonith-hostname is JSON null unless enable-stonith is set.
+     */
+    static Map<String, String> remote(String fqdn, String ip, boolean stonith, boolean enableResources) {
+        Map<String, String> m = new TreeMap<>(Fixtures.jujuAddresses(ip));
+        m.put("remote-hostname", "\"" + fqdn + "\"");
+        m.put("remote-ip", "\"" + ip + "\"");
+        m.put("stonith-hostname", stonith ? "\"" + fqdn + "\"" : "null");
+        m.put("enable-resources", enableResources ? "true" : "false");
+        return m;
+    }
+
+    /** A charm-hacluster unit's databag on pacemaker-remote: the key raw, not JSON (anchor-charms.md §4.3). */
+    static Map<String, String> hacluster(String key) {
+        Map<String, String> m = new TreeMap<>(Fixtures.jujuAddresses("10.5.0.10"));
+        m.put("pacemaker-key", key);
+        return m;
+    }
+
+    private static dev.instanceha.ops.model.RelationSnapshot remotes(Map<String, Map<String, String>> units) {
+        return relation("pacemaker-remote", 12, "pacemaker-remote", units);
+    }
+
+    @Test
+    void remoteAnnouncementIsJsonEncodedLikeUpstream() {
+        RemoteNode node = new RemoteNode("compute-1.maas", "10.0.0.21", Optional.of("compute-1.maas"), false);
+        Map<String, String> sent = new PacemakerRemoteProvider(node).unitData();
+        assertEquals("\"compute-1.maas\"", sent.get("remote-hostname"));
+        assertEquals("\"10.0.0.21\"", sent.get("remote-ip"));
+        assertEquals("\"compute-1.maas\"", sent.get("stonith-hostname"));
+        assertEquals("false", sent.get("enable-resources"));
+        assertEquals(without(remote("compute-1.maas", "10.0.0.21", true, false), "private-address").keySet()
+                .stream().filter(k -> !k.endsWith("address") && !k.equals("egress-subnets")).toList(),
+                List.copyOf(new TreeMap<>(sent).keySet()));
+        assertEquals("null", new RemoteNode("c.maas", "10.0.0.2", Optional.empty(), true).unitData()
+                .get("stonith-hostname"));
+    }
+
+    @Test
+    void whatTheRemoteSendsParsesWithJsonLoadsAsHaclusterDoes() throws Exception {
+        // charm-hacluster parse_data: json.loads of each value.
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> sent = new RemoteNode("compute-1.maas", "fd00::21", Optional.empty(), true).unitData();
+        assertEquals("compute-1.maas", json.readTree(sent.get("remote-hostname")).asText());
+        assertEquals("fd00::21", json.readTree(sent.get("remote-ip")).asText());
+        JsonNode stonith = json.readTree(sent.get("stonith-hostname"));
+        assertTrue(stonith.isNull());
+        assertTrue(json.readTree(sent.get("enable-resources")).asBoolean());
+        // ...and our cluster side reads the same node back.
+        RemoteNodes nodes = cluster.read(one("pacemaker-remote", "pacemaker-remote", sent));
+        assertEquals(new RemoteNode("compute-1.maas", "fd00::21", Optional.empty(), true),
+                nodes.ready().get("pacemaker-remote/0"));
+    }
+
+    @Test
+    void clusterReadsEveryRemoteAndKeepsBadOnesApart() {
+        Map<String, String> raw = with(remote("compute-3.maas", "10.0.0.23", false, false),
+                "remote-hostname", "compute-3.maas"); // not JSON: upstream hacluster would crash on it
+        RemoteNodes nodes = cluster.read(List.of(remotes(Map.of(
+                "pacemaker-remote/0", remote("compute-1.maas", "10.0.0.21", true, false),
+                "pacemaker-remote/1", remote("compute-2.maas", "10.0.0.22", true, false),
+                "pacemaker-remote/2", raw))));
+        assertEquals(List.of("pacemaker-remote/0", "pacemaker-remote/1"), List.copyOf(nodes.ready().keySet()));
+        assertEquals("compute-1.maas", nodes.ready().get("pacemaker-remote/0").stonithHostname().orElseThrow());
+        String why = nodes.incomplete().get("pacemaker-remote/2");
+        assertTrue(why.contains("'remote-hostname' is not valid JSON"), why);
+        assertEquals(Optional.of(false), nodes.enableResources().value());
+    }
+
+    @Test
+    void enableResourcesMustBeConsistent() {
+        RemoteNodes mixed = cluster.read(List.of(remotes(Map.of(
+                "pacemaker-remote/0", remote("compute-1.maas", "10.0.0.21", false, false),
+                "pacemaker-remote/1", remote("compute-2.maas", "10.0.0.22", false, true)))));
+        String why = mixed.enableResources().reason().orElseThrow();
+        assertTrue(why.contains("inconsistent 'enable-resources'"), why);
+        assertTrue(why.contains("pacemaker-remote/1 says true"), why);
+        assertFalse(cluster.read(List.of()).enableResources().isComplete());
+        // charm-hacluster's literal_eval fallback accepts Python's spelling; so do we.
+        RemoteNodes python = cluster.read(one("pacemaker-remote", "pacemaker-remote",
+                with(remote("compute-1.maas", "10.0.0.21", false, true), "enable-resources", "False")));
+        assertEquals(Optional.of(false), python.enableResources().value());
+    }
+
+    @Test
+    void malformedAnnouncementsNameTheKey() {
+        Map<String, String> good = remote("compute-1.maas", "10.0.0.21", true, false);
+        assertIncomplete(without(good, "remote-hostname"), "missing 'remote-hostname'");
+        assertIncomplete(with(good, "remote-hostname", "null"), "missing 'remote-hostname'");
+        assertIncomplete(without(good, "remote-ip"), "missing 'remote-ip'");
+        assertIncomplete(without(good, "enable-resources"), "missing 'enable-resources'");
+        assertIncomplete(with(good, "remote-ip", "\"compute-1.maas\""), "'remote-ip' is not an IP address");
+        assertIncomplete(with(good, "remote-hostname", "42"), "'remote-hostname' is not a JSON-encoded host name");
+        assertIncomplete(with(good, "remote-hostname", "\"compute-1.maas"), "'remote-hostname' is not valid JSON");
+        assertIncomplete(with(good, "stonith-hostname", "[\"a\"]"), "'stonith-hostname'");
+        assertIncomplete(with(good, "enable-resources", "\"false\""), "'enable-resources' is not a JSON boolean");
+        assertIncomplete(with(good, "remote-hostname", "\"c\\u00f6mpute.maas\""), "'remote-hostname'");
+        assertIncomplete(with(good, "remote-hostname", "\"" + Fixtures.OVERSIZED + "\""),
+                "'remote-hostname' is too long");
+    }
+
+    @Test
+    void remoteGetsTheKeyFromHacluster() {
+        PacemakerRemoteProvider remoteSide = new PacemakerRemoteProvider(
+                new RemoteNode("compute-1.maas", "10.0.0.21", Optional.empty(), false));
+        Map<String, String> sent = cluster.unitData(new PacemakerKey(KEY));
+        assertEquals(KEY, sent.get("pacemaker-key"), "raw base64, not JSON");
+        PacemakerKey key = remoteSide.read(one("pacemaker-remote", "hacluster", sent)).value().orElseThrow();
+        assertArrayEquals("pacemaker-authkey-bytes-0123456789".getBytes(StandardCharsets.US_ASCII), key.bytes());
+    }
+
+    @Test
+    void keyMustAgreeAcrossHaclusterUnits() {
+        PacemakerRemoteProvider remoteSide = new PacemakerRemoteProvider(
+                new RemoteNode("compute-1.maas", "10.0.0.21", Optional.empty(), false));
+        var agree = relation("pacemaker-remote", 3, "hacluster", Map.of(
+                "hacluster/0", hacluster(KEY), "hacluster/1", Fixtures.jujuAddresses("10.5.0.11"),
+                "hacluster/2", hacluster(KEY)));
+        assertTrue(remoteSide.read(List.of(agree)).isComplete());
+        String other = Base64.getEncoder().encodeToString("another".getBytes(StandardCharsets.US_ASCII));
+        var disagree = relation("pacemaker-remote", 3, "hacluster", Map.of(
+                "hacluster/0", hacluster(KEY), "hacluster/2", hacluster(other)));
+        String why = remoteSide.read(List.of(disagree)).reason().orElseThrow();
+        assertTrue(why.contains("inconsistent 'pacemaker-key' between hacluster/0 and hacluster/2"), why);
+        assertFalse(why.contains(KEY), "a reason never shows the key");
+        String missing = remoteSide.read(one("pacemaker-remote", "hacluster", Fixtures.jujuAddresses("10.5.0.10")))
+                .reason().orElseThrow();
+        assertTrue(missing.contains("missing 'pacemaker-key'"), missing);
+        String bad = remoteSide.read(one("pacemaker-remote", "hacluster", hacluster("\"" + KEY + "\"")))
+                .reason().orElseThrow();
+        assertTrue(bad.contains("'pacemaker-key' is not valid base64"), bad);
+    }
+
+    @Test
+    void keyIsRedacted() {
+        assertFalse(new PacemakerKey(KEY).toString().contains(KEY));
+        assertThrows(IllegalArgumentException.class, () -> new PacemakerKey("***"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RemoteNode("compute 1", "10.0.0.1", Optional.empty(), true));
+    }
+
+    private void assertIncomplete(Map<String, String> unit, String expected) {
+        RemoteNodes nodes = cluster.read(one("pacemaker-remote", "pacemaker-remote", unit));
+        assertTrue(nodes.ready().isEmpty(), expected);
+        String why = nodes.incomplete().get("pacemaker-remote/0");
+        assertTrue(why.contains(expected), why);
+        Completeness<Boolean> enable = nodes.enableResources();
+        assertFalse(enable.isComplete());
+    }
+}

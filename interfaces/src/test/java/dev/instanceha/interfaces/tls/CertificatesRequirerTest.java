@@ -1,0 +1,156 @@
+package dev.instanceha.interfaces.tls;
+
+import static dev.instanceha.interfaces.Fixtures.CERT_PEM;
+import static dev.instanceha.interfaces.Fixtures.KEY_PEM;
+import static dev.instanceha.interfaces.Fixtures.one;
+import static dev.instanceha.interfaces.Fixtures.relation;
+import static dev.instanceha.interfaces.Fixtures.with;
+import static dev.instanceha.interfaces.Fixtures.without;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.instanceha.interfaces.Completeness;
+import dev.instanceha.interfaces.Fixtures;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class CertificatesRequirerTest {
+    private static final String KEY = "masakari_0.processed_requests";
+    /** vault prefixes the PEM with openssl's text dump (interface-tls-certificates' own test data). */
+    private static final String VAULT_CERT = "Certificate:\n    Data:\n        Version: 3 (0x2)\n" + CERT_PEM;
+    private final CertificatesRequirer requirer = new CertificatesRequirer("masakari/0", List.of(
+            new CertificateRequest("10.5.0.10", List.of("masakari.example.com", "10.5.0.10", "10.5.0.100")),
+            new CertificateRequest("masakari.example.com", List.of("masakari.example.com"))));
+
+    /**
+     * vault's unit databag (juju-contract.md §5.5, anchor-charms.md §2.3): ca/chain raw PEM, one
+     * JSON "<unit_name>.processed_requests" per requiring unit, Juju's address keys.
+     */
+    static Map<String, String> vaultAnswer() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        Map<String, String> bag = new TreeMap<>(Fixtures.jujuAddresses("10.5.0.50"));
+        bag.put("ca", CERT_PEM);
+        bag.put("chain", CERT_PEM);
+        bag.put(KEY, m.writeValueAsString(Map.of(
+                "10.5.0.10", Map.of("cert", VAULT_CERT, "key", KEY_PEM),
+                "masakari.example.com", Map.of("cert", VAULT_CERT, "key", KEY_PEM))));
+        bag.put("masakari_1.processed_requests", m.writeValueAsString(Map.of(
+                "10.5.0.11", Map.of("cert", VAULT_CERT, "key", KEY_PEM))));
+        return bag;
+    }
+
+    private Completeness<CertificateBundle> read(Map<String, String> vault) {
+        return requirer.read(one("certificates", "vault", vault));
+    }
+
+    @Test
+    void requestHasTheUpstreamShape() {
+        Map<String, String> data = requirer.unitData();
+        assertEquals("masakari_0", data.get("unit_name"));
+        assertEquals("{\"10.5.0.10\": {\"sans\": [\"10.5.0.10\", \"10.5.0.100\", \"masakari.example.com\"]}, "
+                + "\"masakari.example.com\": {\"sans\": [\"masakari.example.com\"]}}", data.get("cert_requests"));
+        assertEquals("masakari_0.processed_requests", requirer.processedRequestsKey());
+    }
+
+    @Test
+    void vaultAnswerParses() throws Exception {
+        CertificateBundle b = read(vaultAnswer()).value().orElseThrow();
+        assertEquals(CERT_PEM, b.caPem());
+        assertEquals(CERT_PEM, b.chainPem().orElseThrow());
+        assertEquals(List.of("10.5.0.10", "masakari.example.com"), List.copyOf(b.sorted().keySet()));
+        assertEquals(VAULT_CERT, b.certificates().get("10.5.0.10").certPem());
+        assertEquals(KEY_PEM, b.certificates().get("10.5.0.10").keyPem());
+        // Another unit's answer in the same databag is not ours.
+        assertFalse(b.certificates().containsKey("10.5.0.11"));
+    }
+
+    @Test
+    void roundTripThroughTheProvider() throws Exception {
+        List<TlsPeer.Request> seen = TlsPeer.requests(requirer.unitData());
+        assertEquals(2, seen.size());
+        assertEquals(new TlsPeer.Request("masakari_0", "10.5.0.10",
+                List.of("10.5.0.10", "10.5.0.100", "masakari.example.com")), seen.get(0));
+        CertificateBundle b = read(TlsPeer.answer(seen, CERT_PEM, CERT_PEM, KEY_PEM)).value().orElseThrow();
+        assertEquals(2, b.certificates().size());
+    }
+
+    @Test
+    void unicodeCommonNamesRoundTrip() throws Exception {
+        var uni = new CertificatesRequirer("masakari/0", List.of(new CertificateRequest("mäsakari.example",
+                List.of("mäsakari.example"))));
+        assertTrue(uni.unitData().get("cert_requests").contains("\\u00E4")
+                || uni.unitData().get("cert_requests").contains("\\u00e4"));
+        List<TlsPeer.Request> seen = TlsPeer.requests(uni.unitData());
+        assertEquals("mäsakari.example", seen.get(0).commonName());
+        CertificateBundle b = uni.read(one("certificates", "vault", TlsPeer.answer(seen, CERT_PEM, CERT_PEM, KEY_PEM)))
+                .value().orElseThrow();
+        assertTrue(b.certificates().containsKey("mäsakari.example"));
+    }
+
+    @Test
+    void unitsWithoutCaAreIgnored() throws Exception {
+        // LP #2028683: a unit without a CA may carry stale certificates.
+        var rel = relation("certificates", 2, "vault", Map.of(
+                "vault/0", without(vaultAnswer(), "ca"),
+                "vault/1", vaultAnswer()));
+        assertTrue(requirer.read(List.of(rel)).isComplete());
+        String r = read(without(vaultAnswer(), "ca")).reason().orElseThrow();
+        assertTrue(r.contains("missing 'ca'"), r);
+    }
+
+    @Test
+    void missingAnswerAndMissingCnAreNamed() throws Exception {
+        String r = read(without(vaultAnswer(), KEY)).reason().orElseThrow();
+        assertTrue(r.contains("missing '" + KEY + "'"), r);
+        String partial = new ObjectMapper().writeValueAsString(Map.of(
+                "10.5.0.10", Map.of("cert", VAULT_CERT, "key", KEY_PEM)));
+        r = read(with(vaultAnswer(), KEY, partial)).reason().orElseThrow();
+        assertTrue(r.contains("'" + KEY + "' has no certificate for masakari.example.com"), r);
+    }
+
+    @Test
+    void malformedAnswersAreNamed() throws Exception {
+        Map<String, String> good = vaultAnswer();
+        String truncated = good.get(KEY).substring(0, good.get(KEY).length() / 2);
+        assertTrue(read(with(good, KEY, truncated)).reason().orElseThrow()
+                .contains("'" + KEY + "' is not valid JSON"));
+        assertTrue(read(with(good, KEY, "[1, 2]")).reason().orElseThrow()
+                .contains("'" + KEY + "' is not a JSON object"));
+        assertTrue(read(with(good, KEY, "{\"10.5.0.10\": {\"cert\": 42, \"key\": null}, "
+                + "\"masakari.example.com\": {\"cert\": \"x\", \"key\": \"y\"}}")).reason().orElseThrow()
+                .contains("needs text 'cert' and 'key'"));
+        assertTrue(read(with(good, "ca", "not a certificate")).reason().orElseThrow().contains("'ca' is not PEM"));
+        String notPem = new ObjectMapper().writeValueAsString(Map.of(
+                "10.5.0.10", Map.of("cert", "garbage", "key", KEY_PEM),
+                "masakari.example.com", Map.of("cert", VAULT_CERT, "key", KEY_PEM)));
+        assertTrue(read(with(good, KEY, notPem)).reason().orElseThrow().contains("[10.5.0.10].cert' is not PEM"));
+    }
+
+    @Test
+    void oversizedAnswerIsRejected() throws Exception {
+        String r = read(with(vaultAnswer(), KEY, Fixtures.OVERSIZED)).reason().orElseThrow();
+        assertTrue(r.contains("'" + KEY + "' is too long"), r);
+        r = read(with(vaultAnswer(), "chain", "-----BEGIN " + Fixtures.OVERSIZED + "-----END ")).reason()
+                .orElseThrow();
+        assertTrue(r.contains("'chain' is too long"), r);
+    }
+
+    @Test
+    void privateKeysAreRedacted() throws Exception {
+        CertificateBundle b = read(vaultAnswer()).value().orElseThrow();
+        assertFalse(b.toString().contains("PRIVATE KEY"), b.toString());
+        assertTrue(b.toString().contains("key=<redacted>"));
+        assertFalse(b.certificates().get("10.5.0.10").toString().contains(KEY_PEM));
+    }
+
+    @Test
+    void requestNeedsAtLeastOneCertificate() {
+        assertThrows(IllegalArgumentException.class, () -> new CertificatesRequirer("masakari/0", List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new CertificateRequest(" ", List.of()));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.instanceha.ops.charm;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One running action: its parameters (defaults already applied by Juju), its results and its
+ * progress log. Fail it by throwing {@link ActionFailedException}.
+ */
+public final class ActionContext {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final Pattern RESULT_KEY = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*");
+    private final String name;
+    private final Map<String, Object> params;
+    private final HookContext hook;
+    private final Map<String, String> results = new LinkedHashMap<>();
+
+    public ActionContext(String name, Map<String, Object> params, HookContext hook) {
+        this.name = name;
+        this.params = Map.copyOf(params);
+        this.hook = hook;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public HookContext hook() {
+        return hook;
+    }
+
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    public Optional<String> param(String key) {
+        Object value = params.get(key);
+        return value == null || String.valueOf(value).isBlank() ? Optional.empty() : Optional.of(String.valueOf(value));
+    }
+
+    public String requireParam(String key) {
+        return param(key).orElseThrow(() -> new ActionFailedException("parameter '" + key + "' is required"));
+    }
+
+    /** Binds the parameters to a record; a type mismatch fails the action naming the parameter. */
+    public <T> T params(Class<T> type) {
+        try {
+            return JSON.convertValue(params, type);
+        } catch (IllegalArgumentException e) {
+            throw new ActionFailedException("invalid parameters: " + e.getMessage().split("\n")[0]);
+        }
+    }
+
+    /** Sets a result; nested keys use dots ({@code segment.uuid}) as {@code action-set} does. */
+    public void result(String key, Object value) {
+        if (!RESULT_KEY.matcher(key).matches() || key.equals("stdout") || key.equals("stderr")) {
+            throw new IllegalArgumentException("invalid action result key: " + key);
+        }
+        results.put(key, String.valueOf(value));
+    }
+
+    public Map<String, String> results() {
+        return Map.copyOf(results);
+    }
+
+    /** A progress line the operator sees while the action runs. */
+    public void progress(String message) {
+        hook.tools().actionLog(hook.log().redactor().redact(message));
+    }
+}

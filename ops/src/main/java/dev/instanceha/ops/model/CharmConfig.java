@@ -1,0 +1,165 @@
+package dev.instanceha.ops.model;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The unit's configuration: Juju's values over config.yaml's defaults, with typed getters whose
+ * errors name the key. Charms usually read it once into a record with {@link #as(Class)}.
+ */
+public final class CharmConfig {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
+
+    private final ConfigSchema schema;
+    private final Map<String, Object> values;
+
+    public CharmConfig(ConfigSchema schema, Map<String, Object> jujuValues) {
+        this.schema = schema;
+        Map<String, Object> merged = new LinkedHashMap<>();
+        schema.options().forEach((name, option) -> {
+            if (option.defaultValue() != null) {
+                merged.put(name, option.defaultValue());
+            }
+        });
+        jujuValues.forEach((key, value) -> {
+            if (value != null) {
+                merged.put(key, value);
+            }
+        });
+        this.values = Collections.unmodifiableMap(merged);
+    }
+
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    public ConfigSchema schema() {
+        return schema;
+    }
+
+    /** A string option; empty strings count as unset, as Juju users expect of "". */
+    public Optional<String> string(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = String.valueOf(value).strip();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    public String requireString(String key) {
+        return string(key).orElseThrow(() -> new ConfigException(key, "is required: set it with `juju config <app> "
+                + key + "=<value>`"));
+    }
+
+    public boolean bool(String key) {
+        Object value = values.get(key);
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        throw new ConfigException(key, "must be true or false, not " + describe(key, value));
+    }
+
+    public long integer(String key) {
+        Object value = values.get(key);
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return n.longValue();
+        }
+        if (value instanceof String s) {
+            try {
+                return Long.parseLong(s.strip());
+            } catch (NumberFormatException ignored) {
+                // reported below with the key
+            }
+        }
+        throw new ConfigException(key, "must be a whole number, not " + describe(key, value));
+    }
+
+    public double number(String key) {
+        Object value = values.get(key);
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof String s) {
+            try {
+                return Double.parseDouble(s.strip());
+            } catch (NumberFormatException ignored) {
+                // reported below with the key
+            }
+        }
+        throw new ConfigException(key, "must be a number, not " + describe(key, value));
+    }
+
+    /**
+     * Binds the whole config to a record or class (keys matched through {@code @JsonProperty} or
+     * the component name). Type errors come back as a {@link ConfigException} naming the key.
+     */
+    public <T> T as(Class<T> type) {
+        try {
+            return JSON.convertValue(values, type);
+        } catch (IllegalArgumentException e) {
+            throw translate(e);
+        }
+    }
+
+    private ConfigException translate(IllegalArgumentException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String key = mismatch.getPath().get(0).getFieldName();
+            String expected = mismatch.getTargetType() == null ? "another type"
+                    : friendlyType(mismatch.getTargetType());
+            Object value = cause instanceof InvalidFormatException invalid ? invalid.getValue() : values.get(key);
+            if (cause instanceof UnrecognizedPropertyException) {
+                return new ConfigException(key, "is not an option of this charm");
+            }
+            return new ConfigException(key, "must be " + expected + ", not " + describe(key, value));
+        }
+        // A constructor that validates (throws ConfigException) arrives wrapped by Jackson.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException config) {
+                return config;
+            }
+        }
+        return new ConfigException("?", "cannot be read: " + e.getMessage());
+    }
+
+    private static String friendlyType(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
+        }
+        return "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String describe(String key, Object value) {
+        if (value == null) {
+            return "unset";
+        }
+        if (dev.instanceha.ops.log.Redactor.isSecretKey(key)) {
+            return "the value given"; // never echo a secret into a status line
+        }
+        String text = String.valueOf(value);
+        return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+    }
+}

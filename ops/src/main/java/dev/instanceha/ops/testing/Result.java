@@ -1,0 +1,33 @@
+package dev.instanceha.ops.testing;
+
+import dev.instanceha.ops.model.Status;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What one event did: the state after it, and everything the charm said and changed. */
+public record Result(int exitCode, State state, List<Status> statusHistory, Optional<Status> appStatus,
+                     List<String> logs, Map<String, String> actionResults, Optional<String> actionFailure,
+                     List<String> actionLogs, Optional<String> workloadVersion, List<String> relationWrites,
+                     FakeHost host) {
+    /** The unit's status after the event (the last one set). */
+    public Status unitStatus() {
+        if (statusHistory.isEmpty()) {
+            throw new AssertionError("the charm set no status");
+        }
+        return statusHistory.get(statusHistory.size() - 1);
+    }
+
+    public Map<String, String> localUnitData(String endpoint) {
+        return state.relation(endpoint).localUnitData();
+    }
+
+    public Map<String, String> localAppData(String endpoint) {
+        return state.relation(endpoint).localAppData();
+    }
+
+    /** Every log line joined, for "no secret in the log" checks. */
+    public String allLogText() {
+        return String.join("\n", logs);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.instanceha.ops.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CharmConfigTest {
+    static final String CONFIG_YAML = """
+            options:
+              region: {type: string, default: RegionOne, description: region}
+              debug: {type: boolean, default: false}
+              worker-multiplier: {type: float, description: no default}
+              api-port: {type: int, default: 15868}
+              vip: {type: string}
+              maas-api-key: {type: string, default: ""}
+            """;
+
+    static ConfigSchema schema() {
+        return ConfigSchema.parse(new ByteArrayInputStream(CONFIG_YAML.getBytes(StandardCharsets.UTF_8)), "test");
+    }
+
+    enum Mode { ACTIVE, PASSIVE }
+
+    record Typed(String region, boolean debug, @JsonProperty("api-port") int apiPort,
+                 @JsonProperty("worker-multiplier") Double workerMultiplier, Mode mode) {
+    }
+
+    @Test
+    void schemaReadsTypesAndDefaults() {
+        ConfigSchema schema = schema();
+        assertEquals(ConfigSchema.Type.FLOAT, schema.options().get("worker-multiplier").type());
+        assertEquals(15868, schema.options().get("api-port").defaultValue());
+        assertEquals(null, schema.options().get("vip").defaultValue());
+    }
+
+    @Test
+    void unknownTypeInConfigYamlIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigSchema.parse(
+                new ByteArrayInputStream("options:\n  x: {type: list}\n".getBytes(StandardCharsets.UTF_8)), "c.yaml"));
+        assertTrue(e.getMessage().contains("'x'") && e.getMessage().contains("list"), e.getMessage());
+    }
+
+    @Test
+    void jujuValuesOverrideDefaults() {
+        CharmConfig config = new CharmConfig(schema(), Map.of("region", "RegionTwo", "debug", true));
+        assertEquals(Optional.of("RegionTwo"), config.string("region"));
+        assertTrue(config.bool("debug"));
+        assertEquals(15868, config.integer("api-port"));
+        assertEquals(Optional.empty(), config.string("vip"));
+        assertEquals(Optional.empty(), config.string("maas-api-key"), "empty string counts as unset");
+    }
+
+    @Test
+    void typedGettersNameTheKeyOnBadValues() {
+        CharmConfig config = new CharmConfig(schema(), Map.of("api-port", "http", "debug", "yes", "worker-multiplier", "x"));
+        ConfigException e = assertThrows(ConfigException.class, () -> config.integer("api-port"));
+        assertEquals("api-port", e.key());
+        assertEquals("config 'api-port' must be a whole number, not 'http'", e.getMessage());
+        assertEquals("debug", assertThrows(ConfigException.class, () -> config.bool("debug")).key());
+        assertEquals("worker-multiplier", assertThrows(ConfigException.class, () -> config.number("worker-multiplier")).key());
+        ConfigException missing = assertThrows(ConfigException.class, () -> config.requireString("vip"));
+        assertTrue(missing.getMessage().contains("juju config <app> vip="), missing.getMessage());
+    }
+
+    @Test
+    void bindsToARecord() {
+        CharmConfig config = new CharmConfig(schema(), Map.of("worker-multiplier", 0.5));
+        Typed typed = config.as(Typed.class);
+        assertEquals(new Typed("RegionOne", false, 15868, 0.5, null), typed);
+    }
+
+    @Test
+    void recordBindingErrorsNameTheKey() {
+        CharmConfig config = new CharmConfig(schema(), Map.of("api-port", "abc"));
+        ConfigException e = assertThrows(ConfigException.class, () -> config.as(Typed.class));
+        assertEquals("api-port", e.key());
+        assertTrue(e.getMessage().contains("whole number"), e.getMessage());
+        CharmConfig badEnum = new CharmConfig(ConfigSchema.empty(), Map.of("mode", "sideways"));
+        ConfigException enumError = assertThrows(ConfigException.class, () -> badEnum.as(Typed.class));
+        assertEquals("mode", enumError.key());
+        assertTrue(enumError.getMessage().contains("[active, passive]"), enumError.getMessage());
+    }
+
+    @Test
+    void secretValuesAreNeverEchoed() {
+        CharmConfig config = new CharmConfig(schema(), Map.of("maas-api-key", "abc:def:ghi"));
+        ConfigException e = assertThrows(ConfigException.class, () -> config.integer("maas-api-key"));
+        assertFalse(e.getMessage().contains("abc:def:ghi"), e.getMessage());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.instanceha.stonith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The MAAS operations the agent needs, as typed calls. Idempotent requests are retried. */
+public final class MaasClient {
+    private final MaasHttp http;
+    private final Retrier retrier;
+    private final Duration requestTimeout;
+
+    public MaasClient(MaasHttp http, Retrier retrier, Duration requestTimeout) {
+        this.http = http;
+        this.retrier = retrier;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** Reachability: version/ answers without authentication. */
+    public String version() throws MaasException {
+        return retrier.call(() -> http.get("version/", requestTimeout, "reading the MAAS version")).path("version").asText("?");
+    }
+
+    /** Proves the key works: whoami needs a valid signature. */
+    public String whoami() throws MaasException {
+        return retrier.call(() -> http.get("users/?op=whoami", requestTimeout, "checking the API key (whoami)"))
+                .path("username").asText("?");
+    }
+
+    /** MAAS hostnames are short and unique; the filter matches the hostname field exactly. */
+    public List<MaasMachine> machinesByHostname(String hostname) throws MaasException {
+        String what = "looking up machine '" + hostname + "'";
+        return machines(retrier.call(() -> http.get("machines/?hostname=" + OAuthSigner.encode(hostname), requestTimeout, what)), what);
+    }
+
+    public List<MaasMachine> allMachines() throws MaasException {
+        String what = "listing machines";
+        return machines(retrier.call(() -> http.get("machines/", requestTimeout, what)), what);
+    }
+
+    public void powerOff(MaasMachine machine) throws MaasException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("stop_mode", "hard");
+        form.put("comment", "fenced by pacemaker (fence_maas)");
+        power(machine, "power_off", form);
+    }
+
+    public void powerOn(MaasMachine machine) throws MaasException {
+        power(machine, "power_on", Map.of("comment", "unfenced by pacemaker (fence_maas)"));
+    }
+
+    /** One BMC query, not retried: callers poll. */
+    public PowerState queryPowerState(MaasMachine machine, Duration timeout) throws MaasException {
+        JsonNode answer = http.get("machines/" + machine.systemId() + "/?op=query_power_state", timeout,
+                "querying the power state of " + machine.hostname());
+        return PowerState.parse(answer.path("state").asText(null));
+    }
+
+    private void power(MaasMachine machine, String op, Map<String, String> form) throws MaasException {
+        String what = op + " of " + machine.hostname();
+        JsonNode answer = retrier.call(() -> http.post("machines/" + machine.systemId() + "/?op=" + op, form, requestTimeout, what));
+        // MAAS answers null when it sent no power action at all (e.g. power type "manual").
+        if (answer == null || answer.isNull() || answer.isMissingNode()) {
+            throw new MaasException(MaasException.Kind.POWER, "MAAS sent no " + op + " to " + machine.hostname()
+                    + " (power type '" + machine.powerType() + "' cannot be controlled)");
+        }
+    }
+
+    private static List<MaasMachine> machines(JsonNode array, String what) throws MaasException {
+        if (!array.isArray()) {
+            throw new MaasException(MaasException.Kind.PROTOCOL, "MAAS did not answer " + what + " with a list");
+        }
+        List<MaasMachine> result = new ArrayList<>();
+        for (JsonNode node : array) {
+            result.add(MaasMachine.from(node));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.instanceha.stonith;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The agent's parameters: the one list that drives stdin parsing, command-line options and metadata. */
+public final class Params {
+    public static final String ACTION = "action";
+    public static final String PLUG = "plug";
+    public static final String PORT = "port";
+    public static final String NODENAME = "nodename";
+    public static final String URL = "url";
+    public static final String API_KEY = "api_key";
+    public static final String API_KEY_FILE = "api_key_file";
+    public static final String HOSTNAME_MAP = "hostname_map";
+    public static final String MATCH_FQDN = "match_fqdn";
+    public static final String SSL_CA = "ssl_ca";
+    public static final String SSL_INSECURE = "ssl_insecure";
+    public static final String POWER_TIMEOUT = "power_timeout";
+    public static final String POLL_INTERVAL = "poll_interval";
+    public static final String RETRIES = "retries";
+    public static final String REQUEST_TIMEOUT = "request_timeout";
+    public static final String DELAY = "delay";
+    public static final String VERBOSE = "verbose";
+
+    /** Environment variable read for the API key when stdin and files do not give one. */
+    public static final String API_KEY_ENV = "MAAS_API_KEY";
+
+    public static final List<Param> ALL = List.of(
+            new Param(ACTION, new String[] {"-o", "--action"}, "-o, --action=[action]", "string", false, "reboot",
+                    false, false, null, "Fencing action"),
+            new Param(PLUG, new String[] {"-n", "--plug"}, "-n, --plug=[id]", "string", false, null, true, false,
+                    PORT, "Node to fence: MAAS hostname, FQDN, or a name from hostname_map"),
+            new Param(PORT, new String[] {"--port"}, "-n, --plug=[id]", "string", false, null, true, true, null,
+                    "Node to fence: MAAS hostname, FQDN, or a name from hostname_map"),
+            new Param(NODENAME, new String[] {"--nodename"}, "--nodename=[name]", "string", false, null, false, false,
+                    null, "Name of the node being fenced (set by pacemaker; informational)"),
+            Param.string(URL, "--url", "url", true,
+                    "MAAS URL, e.g. http://maas.example:5240/MAAS (api/2.0/ is appended unless present)"),
+            new Param(API_KEY, new String[0], "api_key=[consumer:token:secret] (stdin only)", "string", false, null,
+                    false, false, null, "MAAS API key consumer:token:secret. Never accepted on the command line; "
+                    + "alternatives: api_key_file or the MAAS_API_KEY environment variable"),
+            Param.string(API_KEY_FILE, "--api-key-file", "file", false, "File containing the MAAS API key"),
+            Param.string(HOSTNAME_MAP, "--hostname-map", "node:machine[;node:machine...]", false,
+                    "Explicit map from cluster node names to MAAS hostnames; unmapped nodes use their own name"),
+            Param.flag(MATCH_FQDN, "--match-fqdn",
+                    "Require the MAAS machine's FQDN to equal the node name when the node name is fully qualified"),
+            Param.string(SSL_CA, "--ssl-ca", "file", false, "PEM file of the CA(s) that sign the MAAS certificate"),
+            Param.flag(SSL_INSECURE, "--ssl-insecure", "Do not verify the MAAS TLS certificate (not recommended)"),
+            Param.seconds(POWER_TIMEOUT, "--power-timeout", "20",
+                    "Seconds to wait for MAAS to report the new power state after power_off/power_on"),
+            Param.seconds(POLL_INTERVAL, "--poll-interval", "0.5", "Seconds between power state queries"),
+            new Param(RETRIES, new String[] {"--retries"}, "--retries=[count]", "integer", false, "3", false, false,
+                    null, "Retries of a MAAS request after a 503, a timeout or a connection error"),
+            Param.seconds(REQUEST_TIMEOUT, "--request-timeout", "10", "Seconds to wait for one MAAS HTTP request"),
+            Param.seconds(DELAY, "--delay", "0", "Wait X seconds before fencing is started"),
+            new Param(VERBOSE, new String[] {"-v", "--verbose"}, "-v, --verbose", "boolean", true, null, false, false,
+                    null, "Verbose mode: log each MAAS request (never the API key) on stderr"));
+
+    private Params() {
+    }
+
+    public static Optional<Param> byName(String name) {
+        return ALL.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

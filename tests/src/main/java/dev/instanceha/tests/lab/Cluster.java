@@ -1,0 +1,164 @@
+package dev.instanceha.tests.lab;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lab's real corosync + pacemaker cluster: one member node ({@code lab-controller}) and the
+ * remote compute hosts ({@code compute<N>}, 10.251.0.N+1, each a network namespace running
+ * pacemaker-remoted). Snapshots come from {@code crm_mon -1 -X}; failures are real (host-power).
+ */
+public final class Cluster {
+    public static final String MEMBER = "lab-controller";
+    private final Lab lab;
+
+    Cluster(Lab lab) {
+        this.lab = lab;
+    }
+
+    /** One node as crm_mon reports it. */
+    public record NodeState(String name, boolean online, String type, boolean unclean) {
+    }
+
+    /** A crm_mon -X snapshot: raw XML and its nodes by name. */
+    public record Snapshot(String xml, Map<String, NodeState> nodes, boolean quorate, String dc) {
+        public Optional<NodeState> node(String name) {
+            return Optional.ofNullable(nodes.get(name));
+        }
+
+        public boolean online(String name) {
+            return node(name).map(NodeState::online).orElse(false);
+        }
+    }
+
+    public Snapshot crmMon() {
+        return parse(Lab.run(Duration.ofSeconds(30), "crm_mon", "-1", "-X"));
+    }
+
+    static Snapshot parse(String xml) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e; // reported through the AssertionError below, not printed to stderr
+                }
+            });
+            Document doc = builder.parse(new InputSource(new StringReader(xml)));
+            Map<String, NodeState> nodes = new LinkedHashMap<>();
+            Element nodesEl = (Element) doc.getElementsByTagName("nodes").item(0);
+            if (nodesEl != null) {
+                NodeList list = nodesEl.getElementsByTagName("node");
+                for (int i = 0; i < list.getLength(); i++) {
+                    Element n = (Element) list.item(i);
+                    nodes.put(n.getAttribute("name"), new NodeState(n.getAttribute("name"),
+                            "true".equals(n.getAttribute("online")), n.getAttribute("type"),
+                            "true".equals(n.getAttribute("unclean"))));
+                }
+            }
+            Element dc = (Element) doc.getElementsByTagName("current_dc").item(0);
+            boolean quorate = dc != null && "true".equals(dc.getAttribute("with_quorum"));
+            return new Snapshot(xml, Map.copyOf(nodes), quorate, dc == null ? null : dc.getAttribute("name"));
+        } catch (Exception e) {
+            throw new AssertionError("crm_mon -X output is not the XML expected: " + e + "\n" + Lab.tail(xml, 20), e);
+        }
+    }
+
+    /** Waits until the node's online flag equals {@code online}; returns the snapshot and how long it took. */
+    public Timed<Snapshot> awaitOnline(String node, boolean online, Duration timeout) throws InterruptedException {
+        Instant start = Instant.now();
+        Snapshot s = crmMon();
+        while (s.online(node) != online) {
+            if (Duration.between(start, Instant.now()).compareTo(timeout) > 0) {
+                throw new AssertionError(node + " did not become " + (online ? "online" : "offline") + " within "
+                        + timeout.toSeconds() + " s; crm_mon nodes: " + s.nodes().values());
+            }
+            Thread.sleep(500);
+            s = crmMon();
+        }
+        return new Timed<>(s, Duration.between(start, Instant.now()));
+    }
+
+    /** A value and the time it took to get it. */
+    public record Timed<T>(T value, Duration took) {
+    }
+
+    /**
+     * Runs a command "on" a compute host: in its network and UTS namespaces (address 10.251.x.y,
+     * hostname computeN), entered through its pacemaker-remoted's PID. Returns the output; fails on
+     * a non-zero exit. {@code crm_mon} there is answered through the remote daemon's proxy.
+     */
+    public String execOn(String host, Duration timeout, String... command) {
+        String pid = remotedPid(host);
+        String[] cmd = new String[command.length + 6];
+        cmd[0] = "nsenter";
+        cmd[1] = "--target";
+        cmd[2] = pid;
+        cmd[3] = "--net";
+        cmd[4] = "--uts";
+        cmd[5] = "--";
+        System.arraycopy(command, 0, cmd, 6, command.length);
+        return Lab.run(timeout, cmd);
+    }
+
+    /** crm_mon -1 -X as seen from inside a compute host (what a host monitor there reads). */
+    public Snapshot crmMonOn(String host) {
+        return parse(execOn(host, Duration.ofSeconds(30), "crm_mon", "-1", "-X"));
+    }
+
+    private String remotedPid(String host) {
+        java.nio.file.Path f = lab.runDir().resolve("pids/remote-" + host + ".pid");
+        try {
+            String pid = java.nio.file.Files.readString(f).strip().split("\\s+")[0];
+            if (!java.nio.file.Files.exists(java.nio.file.Path.of("/proc", pid))) {
+                throw new AssertionError(host + "'s pacemaker-remoted (pid " + pid + ") is not running");
+            }
+            return pid;
+        } catch (java.io.IOException e) {
+            throw new Lab.LabUnavailable(host + " is not a running lab host (no " + f + ")");
+        }
+    }
+
+    /** Cuts the host's link (its daemon keeps running): a network partition. */
+    public void cutLink(String host) {
+        hostPower("cut", host);
+    }
+
+    public void restoreLink(String host) {
+        hostPower("restore", host);
+    }
+
+    /** Kills the host's pacemaker-remoted and drops its link (what MAAS power_off does in the lab). */
+    public void killHost(String host) {
+        hostPower("off", host);
+    }
+
+    public void startHost(String host) {
+        hostPower("on", host);
+    }
+
+    /** The address of compute host {@code compute<N>} inside 10.251.0.0/16. */
+    public static String address(String host) {
+        int n = Integer.parseInt(host.replaceAll("^compute(\\d+).*$", "$1"));
+        return "10.251." + (n / 250) + "." + (n % 250 + 1);
+    }
+
+    private void hostPower(String action, String host) {
+        Lab.Result r = lab.script(Duration.ofMinutes(1), false, "host-power", action, host);
+        if (r.exitCode() != 0) {
+            throw new AssertionError("tests/lab/host-power " + action + " " + host + " failed: " + r.output());
+        }
+    }
+}

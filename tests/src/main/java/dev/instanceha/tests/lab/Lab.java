@@ -1,0 +1,162 @@
+package dev.instanceha.tests.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local lab (tests/lab): finds the scripts, starts what is missing, and fails with the command
+ * that fixes it when a component cannot be had. Never skips.
+ */
+public final class Lab {
+    public static final String HOST = "127.0.0.1";
+    public static final int KEYSTONE_PORT = Integer.getInteger("lab.keystone.port", 5000);
+    public static final int MASAKARI_PORT = Integer.getInteger("lab.masakari.port", 15868);
+    public static final int NOVA_PORT = Integer.getInteger("lab.nova.port", 8774);
+    public static final int MAAS_PORT = Integer.getInteger("lab.maas.port", 5240);
+    public static final String ADMIN_PASSWORD = System.getProperty("lab.admin.password", "lab-admin");
+    public static final String SERVICE_PASSWORD = System.getProperty("lab.service.password", "lab-masakari");
+    public static final String DB_PASSWORD = System.getProperty("lab.db.password", "lab-db");
+    public static final String RABBIT_PASSWORD = System.getProperty("lab.rabbit.password", "lab-rabbit");
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(8);
+
+    private static Lab instance;
+    private final Path labDir;
+
+    private Lab(Path labDir) {
+        this.labDir = labDir;
+    }
+
+    /** The lab of this work tree (walks up from the working directory to find tests/lab/up). */
+    public static synchronized Lab get() {
+        if (instance == null) {
+            instance = new Lab(findLabDir());
+        }
+        return instance;
+    }
+
+    private static Path findLabDir() {
+        String prop = System.getProperty("lab.dir");
+        if (prop != null) {
+            return Path.of(prop).toAbsolutePath();
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isExecutable(p.resolve("tests/lab/up"))) {
+                return p.resolve("tests/lab");
+            }
+        }
+        throw new LabUnavailable("cannot find tests/lab/up above " + Path.of("").toAbsolutePath()
+                + "; run the tests from the repository (or pass -Dlab.dir=<repo>/tests/lab)");
+    }
+
+    public Path dir() {
+        return labDir;
+    }
+
+    public Path runDir() {
+        return labDir.resolve(".run");
+    }
+
+    /** Compute hosts the running lab was brought up with (0 when none). */
+    public int computes() {
+        try {
+            return Integer.parseInt(Files.readString(runDir().resolve("computes")).strip());
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Makes sure every component runs with at least {@code computes} compute hosts: {@code status}
+     * first, then {@code up --computes N} when anything is missing. Fails (never skips) otherwise.
+     */
+    public synchronized void ensureUp(int computes) {
+        int want = Math.max(computes, computes());
+        if (computes() >= computes && script(Duration.ofMinutes(1), false, "status").exitCode() == 0) {
+            return;
+        }
+        Result up = script(UP_TIMEOUT, true, "up", "--computes", Integer.toString(want));
+        if (up.exitCode() != 0) {
+            throw new LabUnavailable("tests/lab/up --computes " + want + " failed (exit " + up.exitCode() + "):\n"
+                    + tail(up.output(), 40));
+        }
+    }
+
+    /** Runs a lab script; output is echoed when {@code echo} is set. */
+    public Result script(Duration timeout, boolean echo, String name, String... args) {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            throw new LabUnavailable("the lab needs root (network namespaces, pacemaker); run the tests as root");
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(labDir.resolve(name).toString());
+        cmd.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile("lab-" + name, ".log");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroy();
+                p.waitFor(10, TimeUnit.SECONDS);
+                throw new LabUnavailable("tests/lab/" + name + " did not finish in " + timeout.toSeconds() + " s:\n"
+                        + tail(Files.readString(out, StandardCharsets.UTF_8), 30));
+            }
+            String text = Files.readString(out, StandardCharsets.UTF_8);
+            Files.deleteIfExists(out);
+            if (echo) {
+                System.out.print(text);
+                System.out.flush();
+            }
+            return new Result(p.exitValue(), text);
+        } catch (IOException e) {
+            throw new LabUnavailable("cannot run tests/lab/" + name + ": " + e.getMessage()
+                    + " (install the lab first: tests/lab/install)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabUnavailable("interrupted while running tests/lab/" + name);
+        }
+    }
+
+    /** Runs a command (not a lab script) and returns its output; fails on a non-zero exit. */
+    static String run(Duration timeout, String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new LabUnavailable(String.join(" ", cmd) + " timed out");
+            }
+            String text = new String(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new LabUnavailable(String.join(" ", cmd) + " exited " + p.exitValue() + ": " + tail(text, 20));
+            }
+            return text;
+        } catch (IOException e) {
+            throw new LabUnavailable("cannot run " + cmd[0] + ": " + e.getMessage() + " (run tests/lab/install)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabUnavailable("interrupted: " + String.join(" ", cmd));
+        }
+    }
+
+    static String tail(String text, int lines) {
+        String[] all = text.split("\n");
+        return String.join("\n", List.of(all).subList(Math.max(0, all.length - lines), all.length));
+    }
+
+    /** A script's exit code and combined output. */
+    public record Result(int exitCode, String output) {
+    }
+
+    /** A lab component cannot be had: the test fails with this message, which says how to fix it. */
+    public static final class LabUnavailable extends RuntimeException {
+        public LabUnavailable(String message) {
+            super(message + "\nFix: sudo tests/lab/install && sudo tests/lab/up --computes 3   (docs/lab.md)");
+        }
+    }
+}

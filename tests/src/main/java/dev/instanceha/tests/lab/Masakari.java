@@ -1,0 +1,109 @@
+package dev.instanceha.tests.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The real masakari-api, reached through Keystone's catalog with a token. */
+public final class Masakari {
+    private final Keystone keystone;
+    private final String directUrl;
+
+    Masakari(Keystone keystone, String directUrl) {
+        this.keystone = keystone;
+        this.directUrl = directUrl;
+    }
+
+    /** http://127.0.0.1:15868 (no version, no project). */
+    public String url() {
+        return directUrl;
+    }
+
+    public Keystone keystone() {
+        return keystone;
+    }
+
+    /** A client bound to an admin session, using the catalog's instance-ha endpoint. */
+    public Client admin() {
+        Keystone.Session s = keystone.admin();
+        String endpoint = s.endpoint("instance-ha", "public").replace("%(tenant_id)s", s.projectId())
+                .replace("$(tenant_id)s", s.projectId());
+        return new Client(s, endpoint);
+    }
+
+    /** masakari's API, v1, one session. */
+    public static final class Client {
+        private final Keystone.Session session;
+        private final String endpoint;
+
+        Client(Keystone.Session session, String endpoint) {
+            this.session = session;
+            this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+        }
+
+        public String endpoint() {
+            return endpoint;
+        }
+
+        public Http.Response call(String method, String path, Object body) {
+            return Http.call(method, endpoint + path, body, session.authHeader());
+        }
+
+        public JsonNode createSegment(String name, String recoveryMethod) {
+            return call("POST", "/segments", Map.of("segment", Map.of("name", name, "recovery_method", recoveryMethod,
+                    "service_type", "COMPUTE"))).expect(200, 201, 202).json().get("segment");
+        }
+
+        public Http.Response createHost(String segmentUuid, String name) {
+            return call("POST", "/segments/" + segmentUuid + "/hosts", Map.of("host", Map.of("name", name,
+                    "type", "COMPUTE", "control_attributes", "SSH")));
+        }
+
+        /** Deletes every segment whose name starts with the prefix, hosts first (test cleanup). */
+        public void deleteSegments(String prefix) {
+            for (JsonNode seg : call("GET", "/segments", null).expect(200).json().get("segments")) {
+                if (!seg.get("name").asText().startsWith(prefix)) {
+                    continue;
+                }
+                String id = seg.get("uuid").asText();
+                for (JsonNode h : call("GET", "/segments/" + id + "/hosts", null).expect(200).json().get("hosts")) {
+                    call("DELETE", "/segments/" + id + "/hosts/" + h.get("uuid").asText(), null).expect(204, 404);
+                }
+                call("DELETE", "/segments/" + id, null).expect(204, 404);
+            }
+        }
+
+        /** POSTs a COMPUTE_HOST notification (event STOPPED, host_status NORMAL) as the host monitor does. */
+        public Http.Response notifyHostDown(String hostname) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("event", "STOPPED");
+            payload.put("host_status", "NORMAL");
+            payload.put("cluster_status", "OFFLINE");
+            String now = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC)
+                    .format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            return call("POST", "/notifications", Map.of("notification", Map.of("type", "COMPUTE_HOST",
+                    "hostname", hostname, "generated_time", now, "payload", payload)));
+        }
+
+        /** Polls a notification until its status is final (finished, failed, ignored; error is retried by the engine) or time runs out. */
+        public JsonNode awaitNotification(String uuid, Duration timeout) throws InterruptedException {
+            Instant end = Instant.now().plus(timeout);
+            JsonNode n = null;
+            while (Instant.now().isBefore(end)) {
+                n = call("GET", "/notifications/" + uuid, null).expect(200).json().get("notification");
+                String status = n.get("status").asText();
+                if (status.equals("finished") || status.equals("failed") || status.equals("ignored")) {
+                    return n;
+                }
+                Thread.sleep(1000);
+            }
+            throw new AssertionError("notification " + uuid + " not final after " + timeout.toSeconds() + " s: " + n);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.instanceha.tests.lab;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real corosync + pacemaker with real pacemaker-remoted hosts in network namespaces. */
+@LabTest(computes = 3)
+class LabClusterIT {
+    private final Cluster cluster;
+
+    LabClusterIT(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Test
+    void oneMemberAndThreeRemoteHostsAreOnline() throws Exception {
+        for (String h : new String[] {"compute1", "compute2", "compute3"}) {
+            cluster.awaitOnline(h, true, Duration.ofSeconds(60));
+        }
+        Cluster.Snapshot s = cluster.crmMon();
+        assertTrue(s.quorate(), "one-node cluster has quorum");
+        assertEquals(Cluster.MEMBER, s.dc());
+        Cluster.NodeState member = s.node(Cluster.MEMBER).orElseThrow();
+        assertTrue(member.online());
+        assertEquals("member", member.type());
+        for (String h : new String[] {"compute1", "compute2", "compute3"}) {
+            Cluster.NodeState n = s.node(h).orElseThrow(() -> new AssertionError(h + " missing: " + s.nodes()));
+            assertTrue(n.online(), h + " online");
+            assertEquals("remote", n.type(), h);
+            assertFalse(n.unclean(), h);
+        }
+        assertTrue(s.xml().contains("resource_agent=\"ocf:pacemaker:remote\""), "hosts are ocf:pacemaker:remote resources");
+    }
+
+    @Test
+    void aRemoteHostSeesTheClusterThroughItsOwnDaemon() {
+        assertEquals("compute1", cluster.execOn("compute1", Duration.ofSeconds(10), "hostname").strip());
+        assertTrue(cluster.execOn("compute1", Duration.ofSeconds(10), "ip", "-o", "-4", "addr", "show", "eth0")
+                .contains(Cluster.address("compute1") + "/16"));
+        Cluster.Snapshot inside = cluster.crmMonOn("compute1");
+        assertTrue(inside.online("compute1"), "crm_mon inside compute1 (proxied by pacemaker-remoted): " + inside.nodes());
+        assertEquals(Cluster.MEMBER, inside.dc());
+    }
+
+    @Test
+    void cuttingAHostsLinkTakesItOfflineAndRestoringBringsItBack() throws Exception {
+        cluster.awaitOnline("compute3", true, Duration.ofSeconds(60));
+        cluster.cutLink("compute3");
+        try {
+            Cluster.Timed<Cluster.Snapshot> off = cluster.awaitOnline("compute3", false, Duration.ofSeconds(60));
+            System.out.println("compute3 offline " + off.took().toMillis() + " ms after its link was cut");
+            assertTrue(off.value().online("compute1"), "the other hosts stay online");
+            assertTrue(off.value().online(Cluster.MEMBER));
+        } finally {
+            cluster.restoreLink("compute3");
+        }
+        Cluster.Timed<Cluster.Snapshot> on = cluster.awaitOnline("compute3", true, Duration.ofSeconds(90));
+        System.out.println("compute3 online " + on.took().toMillis() + " ms after its link was restored");
+    }
+
+    @Test
+    void killingAHostsRemoteDaemonTakesItOfflineAndStartingBringsItBack() throws Exception {
+        cluster.awaitOnline("compute2", true, Duration.ofSeconds(60));
+        cluster.killHost("compute2");
+        try {
+            Cluster.Timed<Cluster.Snapshot> off = cluster.awaitOnline("compute2", false, Duration.ofSeconds(60));
+            System.out.println("compute2 offline " + off.took().toMillis() + " ms after power off");
+        } finally {
+            cluster.startHost("compute2");
+        }
+        cluster.awaitOnline("compute2", true, Duration.ofSeconds(90));
+    }
+}
