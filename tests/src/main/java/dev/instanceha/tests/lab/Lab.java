@@ -123,6 +123,15 @@ public final class Lab {
 
     /** Runs a command (not a lab script) and returns its output; fails on a non-zero exit. */
     static String run(Duration timeout, String... cmd) {
+        Result r = exec(timeout, cmd);
+        if (r.exitCode() != 0) {
+            throw new LabUnavailable(String.join(" ", cmd) + " exited " + r.exitCode() + ": " + tail(r.output(), 20));
+        }
+        return r.output();
+    }
+
+    /** Runs a command (not a lab script) and returns its exit code and combined output. */
+    static Result exec(Duration timeout, String... cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getOutputStream().close();
@@ -131,11 +140,7 @@ public final class Lab {
                 p.destroyForcibly();
                 throw new LabUnavailable(String.join(" ", cmd) + " timed out");
             }
-            String text = new String(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new LabUnavailable(String.join(" ", cmd) + " exited " + p.exitValue() + ": " + tail(text, 20));
-            }
-            return text;
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new LabUnavailable("cannot run " + cmd[0] + ": " + e.getMessage() + " (run tests/lab/install)");
         } catch (InterruptedException e) {

@@ -58,4 +58,35 @@ public record MaasSim(String url, String apiKey) {
         return call("GET", "machines/" + systemId(hostname) + "/?op=query_power_state", apiKey).expect(200).json()
                 .get("state").asText();
     }
+
+    /** The simulator's test-only control plane (/_sim/...), next to /MAAS. */
+    private Http.Response control(String method, String pathAndQuery) {
+        return Http.call(method, url.replaceFirst("/MAAS$", "") + "/_sim/" + pathAndQuery, null, Map.of()).expect(200);
+    }
+
+    /** Makes a machine misbehave ({@code none}, {@code never_off}, {@code power_driver_error}, ...). */
+    public void failure(String hostname, String mode) {
+        control("POST", "machines/" + hostname + "?failure=" + mode);
+    }
+
+    /** Seconds the simulated BMC takes before a machine reaches its new power state. */
+    public void powerDelay(double seconds) {
+        control("POST", "power-delay?seconds=" + seconds);
+    }
+
+    /** The power operations ({@code power_off}, {@code power_on}) the simulator recorded for a host. */
+    public java.util.List<String> powerOperations(String hostname) {
+        java.util.List<String> ops = new java.util.ArrayList<>();
+        for (JsonNode op : control("GET", "operations").json()) {
+            String name = op.path("op").asText();
+            if (hostname.equals(op.path("hostname").asText()) && (name.equals("power_off") || name.equals("power_on"))) {
+                ops.add(name);
+            }
+        }
+        return ops;
+    }
+
+    public void clearOperations() {
+        control("DELETE", "operations");
+    }
 }

@@ -1,0 +1,137 @@
+package dev.instanceha.tests.lab;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Real fencing on the lab cluster: installs this build's {@code fence_maas} where pacemaker-fenced
+ * looks for agents, adds a {@code stonith:fence_maas} resource pointed at the MAAS simulator and
+ * turns {@code stonith-enabled} on. {@link #close()} puts the cluster back as the lab left it
+ * (stonith off, resource and fence history gone, the agent removed if this fixture installed it).
+ */
+public final class Fencing implements AutoCloseable {
+    public static final String RESOURCE = "st-maas";
+    private static final Path AGENT = Path.of("/usr/sbin/fence_maas");
+    private static final Duration CMD = Duration.ofSeconds(60);
+
+    private final Lab lab;
+    private final boolean installedHere;
+
+    private Fencing(Lab lab, boolean installedHere) {
+        this.lab = lab;
+        this.installedHere = installedHere;
+    }
+
+    /** Installs the agent, creates the stonith resource and enables fencing; waits until the fencer has the device. */
+    public static Fencing enable(Lab lab, MaasSim maas) {
+        Path repo = lab.dir().getParent().getParent();
+        Path installer = repo.resolve("stonith-maas/install.sh");
+        if (!Files.isRegularFile(repo.resolve("stonith-maas/target/dist/fence-maas.jar"))) {
+            throw new Lab.LabUnavailable("stonith-maas is not built (no stonith-maas/target/dist); run: mvn -pl stonith-maas -am package");
+        }
+        boolean installedHere = !Files.exists(AGENT);
+        Lab.run(Duration.ofMinutes(2), "sh", installer.toString());
+        Fencing fencing = new Fencing(lab, installedHere);
+        fencing.removeResource();
+        Path keyFile = lab.runDir().resolve("maas/api-key");
+        // The key stays in a root-only file: the CIB (readable by haclient) holds only its path.
+        Lab.run(CMD, "cibadmin", "--create", "-o", "resources", "--xml-text",
+                "<primitive id=\"" + RESOURCE + "\" class=\"stonith\" type=\"fence_maas\">"
+                        + "<instance_attributes id=\"" + RESOURCE + "-ia\">"
+                        + nv("url", maas.url()) + nv("api_key_file", keyFile.toString())
+                        + nv("power_timeout", "20")
+                        + "</instance_attributes>"
+                        + "<operations><op id=\"" + RESOURCE + "-monitor\" name=\"monitor\" interval=\"60s\" timeout=\"30s\"/></operations>"
+                        + "</primitive>");
+        Lab.run(CMD, "crm_attribute", "--type", "crm_config", "--name", "stonith-enabled", "--update", "true");
+        fencing.awaitRegistered(Duration.ofSeconds(60));
+        return fencing;
+    }
+
+    private static String nv(String name, String value) {
+        return "<nvpair id=\"" + RESOURCE + "-ia-" + name + "\" name=\"" + name + "\" value=\"" + value + "\"/>";
+    }
+
+    private void awaitRegistered(Duration timeout) {
+        Instant end = Instant.now().plus(timeout);
+        Lab.Result r = Lab.exec(CMD, "stonith_admin", "--list-registered");
+        while (!r.output().contains(RESOURCE)) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("pacemaker-fenced did not register " + RESOURCE + " within "
+                        + timeout.toSeconds() + " s: " + r.output() + "\n" + Lab.exec(CMD, "crm_mon", "-1").output());
+            }
+            sleep(500);
+            r = Lab.exec(CMD, "stonith_admin", "--list-registered");
+        }
+    }
+
+    /** The outcome of one {@code stonith_admin --fence} and how long it took. */
+    public record FenceResult(int exitCode, String output, Duration took) {
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    /** Asks the fencer to power the node off, as an operator would ({@code stonith_admin --fence}). */
+    public FenceResult fence(String node, Duration timeout) {
+        Instant start = Instant.now();
+        Lab.Result r = Lab.exec(timeout.plusSeconds(30), "stonith_admin", "--fence", node,
+                "--timeout", Long.toString(timeout.toSeconds()));
+        return new FenceResult(r.exitCode(), r.output(), Duration.between(start, Instant.now()));
+    }
+
+    /** {@code stonith_admin --history <node> --verbose}: what the fencer recorded for the node. */
+    public String history(String node) {
+        return Lab.exec(CMD, "stonith_admin", "--history", node, "--verbose").output();
+    }
+
+    /** Waits until the fence history of {@code node} holds a line containing {@code text}. */
+    public String awaitHistory(String node, String text, Duration timeout) {
+        Instant end = Instant.now().plus(timeout);
+        String h = history(node);
+        while (!h.contains(text)) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("no '" + text + "' in the fence history of " + node + " within "
+                        + timeout.toSeconds() + " s:\n" + h);
+            }
+            sleep(500);
+            h = history(node);
+        }
+        return h;
+    }
+
+    /** The whole CIB, as any member of haclient can read it. */
+    public String cib() {
+        return Lab.run(CMD, "cibadmin", "--query");
+    }
+
+    public void clearHistory() {
+        Lab.exec(CMD, "stonith_admin", "--cleanup", "--history", "*");
+    }
+
+    private void removeResource() {
+        Lab.exec(CMD, "cibadmin", "--delete", "-o", "resources", "--xml-text", "<primitive id=\"" + RESOURCE + "\"/>");
+    }
+
+    @Override
+    public void close() {
+        Lab.exec(CMD, "crm_attribute", "--type", "crm_config", "--name", "stonith-enabled", "--update", "false");
+        removeResource();
+        clearHistory();
+        if (installedHere) {
+            Lab.exec(CMD, "sh", lab.dir().getParent().getParent().resolve("stonith-maas/install.sh").toString(),
+                    "--uninstall");
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
