@@ -18,14 +18,25 @@ public final class Fencing implements AutoCloseable {
 
     private final Lab lab;
     private final boolean installedHere;
+    private final String stonithAction;
 
-    private Fencing(Lab lab, boolean installedHere) {
+    private Fencing(Lab lab, boolean installedHere, String stonithAction) {
         this.lab = lab;
         this.installedHere = installedHere;
+        this.stonithAction = stonithAction;
     }
 
-    /** Installs the agent, creates the stonith resource and enables fencing; waits until the fencer has the device. */
+    /** As {@link #enable(Lab, MaasSim, String)} with pacemaker's default stonith-action (reboot). */
     public static Fencing enable(Lab lab, MaasSim maas) {
+        return enable(lab, maas, null);
+    }
+
+    /**
+     * Installs the agent, creates the stonith resource and enables fencing; waits until the fencer has
+     * the device. {@code stonithAction} ({@code off} keeps a fenced host down until someone powers it
+     * on, as instance-HA operators usually want) sets the cluster's stonith-action when not null.
+     */
+    public static Fencing enable(Lab lab, MaasSim maas, String stonithAction) {
         Path repo = lab.dir().getParent().getParent();
         Path installer = repo.resolve("stonith-maas/install.sh");
         if (!Files.isRegularFile(repo.resolve("stonith-maas/target/dist/fence-maas.jar"))) {
@@ -33,7 +44,7 @@ public final class Fencing implements AutoCloseable {
         }
         boolean installedHere = !Files.exists(AGENT);
         Lab.run(Duration.ofMinutes(2), "sh", installer.toString());
-        Fencing fencing = new Fencing(lab, installedHere);
+        Fencing fencing = new Fencing(lab, installedHere, stonithAction);
         fencing.removeResource();
         Path keyFile = lab.runDir().resolve("maas/api-key");
         // The key stays in a root-only file: the CIB (readable by haclient) holds only its path.
@@ -45,6 +56,9 @@ public final class Fencing implements AutoCloseable {
                         + "</instance_attributes>"
                         + "<operations><op id=\"" + RESOURCE + "-monitor\" name=\"monitor\" interval=\"60s\" timeout=\"30s\"/></operations>"
                         + "</primitive>");
+        if (stonithAction != null) {
+            Lab.run(CMD, "crm_attribute", "--type", "crm_config", "--name", "stonith-action", "--update", stonithAction);
+        }
         Lab.run(CMD, "crm_attribute", "--type", "crm_config", "--name", "stonith-enabled", "--update", "true");
         fencing.awaitRegistered(Duration.ofSeconds(60));
         return fencing;
@@ -118,6 +132,9 @@ public final class Fencing implements AutoCloseable {
     @Override
     public void close() {
         Lab.exec(CMD, "crm_attribute", "--type", "crm_config", "--name", "stonith-enabled", "--update", "false");
+        if (stonithAction != null) {
+            Lab.exec(CMD, "crm_attribute", "--type", "crm_config", "--name", "stonith-action", "--delete");
+        }
         removeResource();
         clearHistory();
         if (installedHere) {

@@ -79,6 +79,20 @@ public final class Masakari {
             }
         }
 
+        /** The notifications Masakari holds about one host (its uuid), oldest first. */
+        public java.util.List<JsonNode> notificationsOf(String hostUuid) {
+            java.util.List<JsonNode> list = new java.util.ArrayList<>();
+            call("GET", "/notifications?source_host_uuid=" + hostUuid + "&sort_key=created_at&sort_dir=asc", null)
+                    .expect(200).json().get("notifications").forEach(list::add);
+            return list;
+        }
+
+        /** Puts a host in or out of maintenance (what an operator does once a failed host is repaired). */
+        public void setOnMaintenance(String segmentUuid, String hostUuid, boolean onMaintenance) {
+            call("PUT", "/segments/" + segmentUuid + "/hosts/" + hostUuid,
+                    Map.of("host", Map.of("on_maintenance", onMaintenance))).expect(200);
+        }
+
         /** POSTs a COMPUTE_HOST notification (event STOPPED, host_status NORMAL) as the host monitor does. */
         public Http.Response notifyHostDown(String hostname) {
             Map<String, Object> payload = new LinkedHashMap<>();

@@ -1,0 +1,284 @@
+package dev.instanceha.tests.hostmonitor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.instanceha.tests.lab.Cluster;
+import dev.instanceha.tests.lab.Fencing;
+import dev.instanceha.tests.lab.HostMonitorDaemon;
+import dev.instanceha.tests.lab.Lab;
+import dev.instanceha.tests.lab.LabTest;
+import dev.instanceha.tests.lab.MaasSim;
+import dev.instanceha.tests.lab.Masakari;
+import dev.instanceha.tests.lab.NovaSim;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The host-failure drill on the lab: real pacemaker with fence_maas (stonith-action off), real
+ * masakari-api and engine, the Nova simulator, and a host monitor on the cluster member. A remote
+ * compute host loses its link; the cluster fences it through MAAS; the monitor tells Masakari, which
+ * evacuates the host's server. Then the same failure with the upstream masakari-hostmonitor, for the
+ * latency comparison.
+ */
+@LabTest(computes = 3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostMonitorLabIT {
+    private static final String SEGMENT = "hostmonitor-drill";
+    private static final List<String> HOSTS = List.of("compute1", "compute2", "compute3");
+    private static final int STONITH_WAIT = 30;
+    private static final Pattern FENCE_COMPLETED = Pattern.compile("completed='([0-9-]+ [0-9:]+)Z'");
+
+    private static Lab lab;
+    private static MaasSim maas;
+    private static Cluster cluster;
+    private static NovaSim nova;
+    private static Masakari.Client api;
+    private static Fencing fencing;
+    private static HostMonitorDaemon monitor;
+    private static Path work;
+    private static String segment;
+    private static final Map<String, String> HOST_UUIDS = new LinkedHashMap<>();
+    private static long javaCutToNotificationMs = -1;
+
+    @BeforeAll
+    static void setUp(Lab l, MaasSim m, Cluster c, NovaSim n, Masakari masakari) throws Exception {
+        lab = l;
+        maas = m;
+        cluster = c;
+        nova = n;
+        api = masakari.admin();
+        maas.powerDelay(0);
+        for (String h : HOSTS) {
+            cluster.awaitOnline(h, true, Duration.ofSeconds(90));
+            nova.restoreHost(h);
+        }
+        api.deleteSegments(SEGMENT);
+        segment = api.createSegment(SEGMENT, "auto").get("uuid").asText();
+        for (String h : HOSTS) {
+            HOST_UUIDS.put(h, api.createHost(segment, h).expect(201).json().at("/host/uuid").asText());
+        }
+        fencing = Fencing.enable(lab, maas, "off");
+        fencing.clearHistory();
+        work = Files.createTempDirectory("hostmonitor-drill");
+        monitor = startMonitor(HostMonitorDaemon.Kind.JAVA);
+        for (String h : HOSTS) {
+            monitor.awaitLog("host=" + h + " UNKNOWN -> ONLINE", Duration.ofSeconds(30));
+        }
+    }
+
+    private static HostMonitorDaemon startMonitor(HostMonitorDaemon.Kind kind) throws Exception {
+        return HostMonitorDaemon.start(lab, kind, work.resolve(kind.name().toLowerCase()), STONITH_WAIT);
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        if (monitor != null) {
+            System.out.println("---- " + monitor.kind() + " monitor log (tail) ----\n" + tailOf(monitor.log()));
+            monitor.close();
+        }
+        if (fencing != null) {
+            fencing.close();
+        }
+        for (String h : HOSTS) {
+            if (!"on".equals(maas.powerState(h))) {
+                maas.powerOn(h).expect(200);
+            }
+        }
+        for (String h : HOSTS) {
+            cluster.awaitOnline(h, true, Duration.ofSeconds(120));
+            nova.restoreHost(h);
+        }
+        if (api != null) {
+            api.deleteSegments(SEGMENT);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aHostThatLosesItsLinkIsFencedReportedOnceAndItsServerEvacuated() throws Exception {
+        String vm = nova.addServer("drill-vm", "compute1");
+        Instant cut = Instant.now();
+        cluster.cutLink("compute1");
+
+        Instant fenced = fenceCompleted("compute1", Duration.ofSeconds(120));
+        JsonNode stopped = awaitEvents("compute1", "STOPPED", cut, 1, Duration.ofSeconds(90)).get(0);
+        Instant generated = masakariTime(stopped.get("generated_time").asText());
+        Instant received = masakariTime(stopped.get("created_at").asText());
+        javaCutToNotificationMs = Duration.between(cut, received).toMillis();
+        System.out.printf("DRILL java monitor: link cut -> fence confirmed %d ms, -> notification at masakari-api %d ms%n",
+                Duration.between(cut, fenced).toMillis(), javaCutToNotificationMs);
+        assertFalse(generated.isBefore(fenced), "STOPPED generated at " + generated + ", before the fence completed at " + fenced);
+        assertEquals("OFFLINE", stopped.at("/payload/cluster_status").asText());
+        assertEquals("NORMAL", stopped.at("/payload/host_status").asText());
+        assertTrue(monitor.log().lines().anyMatch(l -> l.matches(".*host=compute1 .*fence.*\\[notify STOPPED.*")),
+                "the monitor's decision names the fence: " + tailOf(monitor.log()));
+
+        JsonNode done = api.awaitNotification(stopped.get("notification_uuid").asText(), Duration.ofSeconds(180));
+        assertEquals("finished", done.get("status").asText(), done.toString());
+        assertNotEquals("compute1", nova.hostOf(vm), "masakari-engine evacuated the server off the fenced host");
+        assertEquals("disabled", nova.service("compute1").get("status").asText());
+
+        // The operator's part: the host is repaired, taken out of maintenance and powered on.
+        api.setOnMaintenance(segment, HOST_UUIDS.get("compute1"), false);
+        Instant back = Instant.now();
+        maas.powerOn("compute1").expect(200);
+        cluster.awaitOnline("compute1", true, Duration.ofSeconds(120));
+        awaitEvents("compute1", "STARTED", back, 1, Duration.ofSeconds(60));
+        Thread.sleep(5000);
+        assertEquals(1, events("compute1", "STOPPED", cut).size(), "exactly one STOPPED: " + api.notificationsOf(HOST_UUIDS.get("compute1")));
+        assertEquals(1, events("compute1", "STARTED", cut).size());
+        nova.restoreHost("compute1");
+    }
+
+    @Test
+    @Order(2)
+    void aNotificationMadeWhileTheApiIsDownArrivesOnceWhenItReturns() throws Exception {
+        Lab.Result stop = lab.script(Duration.ofMinutes(1), true, "service", "stop", "masakari-api");
+        assertEquals(0, stop.exitCode(), stop.output());
+        Instant apiDown = Instant.now();
+        try {
+            cluster.cutLink("compute2");
+            fenceCompleted("compute2", Duration.ofSeconds(120));
+            monitor.awaitLogLine(Pattern.compile("host=compute2 .*\\[notify STOPPED"), Duration.ofSeconds(60));
+            Thread.sleep(Math.max(0, Duration.ofSeconds(60).minus(Duration.between(apiDown, Instant.now())).toMillis()));
+            assertEquals(1, monitor.pendingInOutbox(), "the STOPPED notification waits in the outbox while the API is down");
+        } finally {
+            Lab.Result start = lab.script(Duration.ofMinutes(3), true, "service", "start", "masakari-api");
+            assertEquals(0, start.exitCode(), start.output());
+        }
+        Instant apiUp = Instant.now();
+        JsonNode stopped = awaitEvents("compute2", "STOPPED", apiDown, 1, Duration.ofSeconds(90)).get(0);
+        System.out.printf("DRILL outbox: delivered %d ms after masakari-api came back%n",
+                Duration.between(apiUp, masakariTime(stopped.get("created_at").asText())).toMillis());
+        awaitOutboxEmpty(Duration.ofSeconds(30));
+        Thread.sleep(8000);
+        assertEquals(1, events("compute2", "STOPPED", apiDown).size(), "delivered exactly once");
+        api.awaitNotification(stopped.get("notification_uuid").asText(), Duration.ofSeconds(180));
+        recover("compute2");
+    }
+
+    @Test
+    @Order(3)
+    void aCleanStopOfARemoteDaemonIsNotReported() throws Exception {
+        Instant stop = Instant.now();
+        Lab.Result r = lab.script(Duration.ofMinutes(2), true, "host-power", "stop", "compute3");
+        assertEquals(0, r.exitCode(), r.output());
+        cluster.awaitOnline("compute3", false, Duration.ofSeconds(60));
+        Thread.sleep((STONITH_WAIT + 15) * 1000L);
+        assertEquals(List.of(), events("compute3", "STOPPED", stop), "a planned stop is not a failure");
+        assertFalse(fencing.history("compute3").contains("successful"), "the cluster did not fence a cleanly stopped host");
+        assertTrue(monitor.alive(), monitor.log());
+        Lab.Result on = lab.script(Duration.ofMinutes(2), true, "host-power", "on", "compute3");
+        assertEquals(0, on.exitCode(), on.output());
+        cluster.awaitOnline("compute3", true, Duration.ofSeconds(120));
+    }
+
+    @Test
+    @Order(4)
+    void theUpstreamMonitorOnTheSameFailureForComparison() throws Exception {
+        monitor.close();
+        monitor = startMonitor(HostMonitorDaemon.Kind.UPSTREAM);
+        monitor.awaitLog("Recognized 'compute1' as a new member", Duration.ofSeconds(60));
+        Instant cut = Instant.now();
+        cluster.cutLink("compute1");
+        Instant fenced = fenceCompleted("compute1", Duration.ofSeconds(120));
+        JsonNode stopped = awaitEvents("compute1", "STOPPED", cut, 1, Duration.ofSeconds(120)).get(0);
+        Instant received = masakariTime(stopped.get("created_at").asText());
+        System.out.printf("DRILL upstream masakari-hostmonitor (restrict_to_remotes, monitoring_interval 1): link cut -> "
+                        + "fence confirmed %d ms, -> notification at masakari-api %d ms (%s the fence); java monitor: %d ms%n",
+                Duration.between(cut, fenced).toMillis(), Duration.between(cut, received).toMillis(),
+                received.isBefore(fenced) ? "BEFORE" : "after", javaCutToNotificationMs);
+        api.awaitNotification(stopped.get("notification_uuid").asText(), Duration.ofSeconds(180));
+        recover("compute1");
+    }
+
+    /** Takes a recovered host out of maintenance and powers it back on. */
+    private static void recover(String host) throws Exception {
+        api.setOnMaintenance(segment, HOST_UUIDS.get(host), false);
+        maas.powerOn(host).expect(200);
+        cluster.awaitOnline(host, true, Duration.ofSeconds(120));
+        nova.restoreHost(host);
+    }
+
+    private static Instant fenceCompleted(String host, Duration timeout) {
+        String history = fencing.awaitHistory(host, "off of " + host + " successful", timeout);
+        Instant last = null;
+        for (String line : history.split("\n")) {
+            Matcher m = FENCE_COMPLETED.matcher(line);
+            if (line.contains("successful") && m.find()) {
+                Instant t = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                        .toInstant(ZoneOffset.UTC);
+                last = last == null || t.isAfter(last) ? t : last;
+            }
+        }
+        if (last == null) {
+            throw new AssertionError("no completion time in the fence history:\n" + history);
+        }
+        return last;
+    }
+
+    /** COMPUTE_HOST notifications with {@code event} about {@code host} received since {@code since} (second precision). */
+    private static List<JsonNode> events(String host, String event, Instant since) {
+        Instant from = since.minusSeconds(1);
+        return api.notificationsOf(HOST_UUIDS.get(host)).stream()
+                .filter(n -> event.equals(n.at("/payload/event").asText()))
+                .filter(n -> !masakariTime(n.get("created_at").asText()).isBefore(from))
+                .toList();
+    }
+
+    private static List<JsonNode> awaitEvents(String host, String event, Instant since, int count, Duration timeout)
+            throws InterruptedException {
+        Instant end = Instant.now().plus(timeout);
+        List<JsonNode> found = events(host, event, since);
+        while (found.size() < count) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("no " + event + " notification for " + host + " within " + timeout.toSeconds()
+                        + " s; monitor log:\n" + tailOf(monitor.log()));
+            }
+            Thread.sleep(500);
+            found = events(host, event, since);
+        }
+        return found;
+    }
+
+    private static void awaitOutboxEmpty(Duration timeout) throws Exception {
+        Instant end = Instant.now().plus(timeout);
+        while (monitor.pendingInOutbox() > 0) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("outbox not drained; monitor log:\n" + tailOf(monitor.log()));
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Masakari's timestamps are UTC without a zone ("2026-12-03T07:41:55.000000"). */
+    private static Instant masakariTime(String text) {
+        return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+    }
+
+    private static String tailOf(String log) {
+        String[] lines = log.split("\n");
+        return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 40), lines.length));
+    }
+}
