@@ -48,6 +48,9 @@ start_remote() {
 
 remote_listening() { ip netns exec "$(host_ns "$1")" ss -ltnH 'sport = :3121' | grep -q 3121; }
 
+# remote_offline NAME: crm_mon shows the remote node NAME offline.
+remote_offline() { crm_mon -1 -X 2>/dev/null | grep -q "<node name=\"$1\"[^>]*online=\"false\""; }
+
 # register_remote I: the ocf:pacemaker:remote primitive named after the host, if absent.
 register_remote() {
   local i="$1" name addr

@@ -64,6 +64,15 @@ public record ClusterSnapshot(
                 .findFirst();
     }
 
+    /** An off/reboot of {@code host} the fencer is still carrying out (pending events have no completion time). */
+    public Optional<FenceEvent> fencePending(String host) {
+        String wanted = host.toLowerCase(Locale.ROOT);
+        return fenceHistory.stream()
+                .filter(e -> e.status() == FenceEvent.Status.PENDING && !e.action().equalsIgnoreCase("on"))
+                .filter(e -> e.target().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
+    }
+
     /** Latest successful off/reboot of {@code host} completed at or after {@code since}. */
     public Optional<FenceEvent> fencedSince(String host, Instant since) {
         String wanted = host.toLowerCase(Locale.ROOT);

@@ -180,6 +180,10 @@ public final class HostTracker {
         return Optional.empty();
     }
 
+    private static String delegate(FenceEvent e) {
+        return e.delegate() == null ? "?" : e.delegate();
+    }
+
     private Optional<Decision> confirmOrWait(String host, HostRecord rec, ClusterSnapshot snap, Optional<FenceEvent> fence,
                                              Instant now, String entering) {
         String prefix = entering == null ? "" : entering + "; ";
@@ -190,15 +194,20 @@ public final class HostTracker {
         Duration waited = Duration.between(rec.suspectSince, now);
         Optional<FenceEvent> failed = rec.lastSeenUp == null ? Optional.empty()
                 : snap.fenceFailedSince(host, rec.lastSeenUp.truncatedTo(ChronoUnit.SECONDS));
-        if (waited.compareTo(policy.stonithWait()) >= 0 && failed.isPresent()) {
-            // stonith_wait stands in for a fence we cannot see, not for one that failed: the host may
-            // still run its instances, so evacuating them now would be unsafe. Pacemaker retries.
-            if (!rec.fenceFailureLogged) {
-                rec.fenceFailureLogged = true;
+        Optional<FenceEvent> pending = snap.fencePending(host);
+        if (waited.compareTo(policy.stonithWait()) >= 0 && (failed.isPresent() || pending.isPresent())) {
+            // stonith_wait stands in for a fence we cannot see, not for one that failed or is still
+            // running: the host may still run its instances, so evacuating them now would be unsafe.
+            // Pacemaker retries failed fences; a success then releases the notification.
+            String hold = pending.isPresent()
+                    ? "a fence is still in progress (" + pending.get().action() + " by " + delegate(pending.get()) + ")"
+                    : "the fence failed (" + failed.get().action() + " by " + delegate(failed.get()) + ")";
+            if (!hold.equals(rec.holdLogged)) {
+                rec.holdLogged = hold;
                 HostPhase from = rec.phase;
                 rec.phase = HostPhase.SUSPECT;
-                return Optional.of(new Decision(host, from, HostPhase.SUSPECT, prefix + "stonith_wait passed but the fence failed ("
-                        + failed.get().action() + " by " + failed.get().delegate() + "); holding until a fence succeeds", Optional.empty()));
+                return Optional.of(new Decision(host, from, HostPhase.SUSPECT, prefix + "stonith_wait passed but "
+                        + hold + "; holding until a fence succeeds", Optional.empty()));
             }
             return Optional.empty();
         }
@@ -260,7 +269,8 @@ public final class HostTracker {
         boolean uncleanSeen;
         boolean shutdownSeen;
         boolean adminSeen;
-        boolean fenceFailureLogged;
+        /** The reason last logged for holding past stonith_wait (logged again only when it changes). */
+        String holdLogged;
 
         HostRecord(int samples) {
             window = new SampleWindow(samples);
@@ -291,7 +301,7 @@ public final class HostTracker {
             phase = to;
             if (to != HostPhase.SUSPECT) {
                 suspectSince = null;
-                fenceFailureLogged = false;
+                holdLogged = null;
             }
             return Optional.of(new Decision(host, from, to, reason, Optional.ofNullable(n)));
         }

@@ -356,4 +356,25 @@ class HostTrackerTest {
         poll(t, 2, down());
         assertEquals(List.of("STOPPED"), events());
     }
+
+    @Test
+    void aFenceStillInProgressHoldsTheNotificationPastStonithWait() {
+        HostTracker t = tracker(1, 10);
+        poll(t, 0, up());
+        poll(t, 2, lost());
+        fences.add(new FenceEvent(HOST, "off", FenceEvent.Status.PENDING, "node-2", Optional.empty()));
+        for (int i = 0; i < 30; i++) {
+            poll(t, 2, lost());
+        }
+        assertEquals(List.of(), events(), "no STOPPED while the fencer is still powering the host off");
+        assertEquals(1, decisions.stream().filter(d -> d.reason().contains("fence is still in progress")).count(), "logged once");
+        fences.clear();
+        fences.add(new FenceEvent(HOST, "off", FenceEvent.Status.FAILED, "node-2", Optional.of(now)));
+        poll(t, 2, lost());
+        assertEquals(List.of(), events());
+        assertEquals(1, decisions.stream().filter(d -> d.reason().contains("the fence failed")).count(), "a new reason is logged");
+        fenceCompleted(now.plusSeconds(1));
+        poll(t, 2, down());
+        assertEquals(List.of("STOPPED"), events());
+    }
 }

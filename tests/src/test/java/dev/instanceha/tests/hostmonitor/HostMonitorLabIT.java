@@ -100,9 +100,13 @@ class HostMonitorLabIT {
         if (fencing != null) {
             fencing.close();
         }
+        Cluster.Snapshot now = cluster.crmMon();
         for (String h : HOSTS) {
+            maas.failure(h, "none");
             if (!"on".equals(maas.powerState(h))) {
                 maas.powerOn(h).expect(200);
+            } else if (!now.online(h)) {
+                cluster.restoreLink(h); // a test that failed between cut and fence leaves the link down
             }
         }
         for (String h : HOSTS) {
@@ -118,11 +122,14 @@ class HostMonitorLabIT {
     @Order(1)
     void aHostThatLosesItsLinkIsFencedReportedOnceAndItsServerEvacuated() throws Exception {
         String vm = nova.addServer("drill-vm", "compute1");
+        step("server drill-vm (" + vm + ") runs on compute1; cutting compute1's link");
         Instant cut = Instant.now();
         cluster.cutLink("compute1");
 
-        Instant fenced = fenceCompleted("compute1", Duration.ofSeconds(120));
+        Instant fenced = fenceCompleted("compute1", cut, Duration.ofSeconds(120));
+        step("pacemaker fenced compute1 through fence_maas (MAAS powered it off) at " + fenced);
         JsonNode stopped = awaitEvents("compute1", "STOPPED", cut, 1, Duration.ofSeconds(90)).get(0);
+        step("masakari-api received COMPUTE_HOST STOPPED for compute1: " + stopped.get("notification_uuid").asText());
         Instant generated = masakariTime(stopped.get("generated_time").asText());
         Instant received = masakariTime(stopped.get("created_at").asText());
         javaCutToNotificationMs = Duration.between(cut, received).toMillis();
@@ -138,13 +145,16 @@ class HostMonitorLabIT {
         assertEquals("finished", done.get("status").asText(), done.toString());
         assertNotEquals("compute1", nova.hostOf(vm), "masakari-engine evacuated the server off the fenced host");
         assertEquals("disabled", nova.service("compute1").get("status").asText());
+        step("masakari-engine finished: nova-compute on compute1 disabled, drill-vm evacuated to " + nova.hostOf(vm));
 
         // The operator's part: the host is repaired, taken out of maintenance and powered on.
         api.setOnMaintenance(segment, HOST_UUIDS.get("compute1"), false);
+        step("operator: compute1 out of maintenance, powered on through MAAS");
         Instant back = Instant.now();
         maas.powerOn("compute1").expect(200);
         cluster.awaitOnline("compute1", true, Duration.ofSeconds(120));
         awaitEvents("compute1", "STARTED", back, 1, Duration.ofSeconds(60));
+        step("compute1 back in the cluster; masakari-api received COMPUTE_HOST STARTED");
         Thread.sleep(5000);
         assertEquals(1, events("compute1", "STOPPED", cut).size(), "exactly one STOPPED: " + api.notificationsOf(HOST_UUIDS.get("compute1")));
         assertEquals(1, events("compute1", "STARTED", cut).size());
@@ -159,7 +169,7 @@ class HostMonitorLabIT {
         Instant apiDown = Instant.now();
         try {
             cluster.cutLink("compute2");
-            fenceCompleted("compute2", Duration.ofSeconds(120));
+            fenceCompleted("compute2", apiDown, Duration.ofSeconds(120));
             monitor.awaitLogLine(Pattern.compile("host=compute2 .*\\[notify STOPPED"), Duration.ofSeconds(60));
             Thread.sleep(Math.max(0, Duration.ofSeconds(60).minus(Duration.between(apiDown, Instant.now())).toMillis()));
             assertEquals(1, monitor.pendingInOutbox(), "the STOPPED notification waits in the outbox while the API is down");
@@ -196,13 +206,36 @@ class HostMonitorLabIT {
 
     @Test
     @Order(4)
+    void aHostWhoseFenceFailsIsNotReportedUntilAFenceSucceeds() throws Exception {
+        maas.failure("compute2", "never_off");
+        Instant cut = Instant.now();
+        try {
+            cluster.cutLink("compute2");
+            fencing.awaitHistory("compute2", "failed", Duration.ofSeconds(120));
+            monitor.awaitLogLine(Pattern.compile("host=compute2 .*stonith_wait passed but .*holding until a fence succeeds"),
+                    Duration.ofSeconds(STONITH_WAIT + 60));
+            assertEquals(List.of(), events("compute2", "STOPPED", cut),
+                    "the host may still run its servers: no STOPPED while every fence failed");
+        } finally {
+            maas.failure("compute2", "none");
+        }
+        // The fencer retries; once MAAS powers the machine off, the monitor reports it.
+        Instant fenced = fenceCompleted("compute2", cut, Duration.ofSeconds(180));
+        JsonNode stopped = awaitEvents("compute2", "STOPPED", cut, 1, Duration.ofSeconds(60)).get(0);
+        assertFalse(masakariTime(stopped.get("generated_time").asText()).isBefore(fenced));
+        api.awaitNotification(stopped.get("notification_uuid").asText(), Duration.ofSeconds(180));
+        recover("compute2");
+    }
+
+    @Test
+    @Order(5)
     void theUpstreamMonitorOnTheSameFailureForComparison() throws Exception {
         monitor.close();
         monitor = startMonitor(HostMonitorDaemon.Kind.UPSTREAM);
         monitor.awaitLog("Recognized 'compute1' as a new member", Duration.ofSeconds(60));
         Instant cut = Instant.now();
         cluster.cutLink("compute1");
-        Instant fenced = fenceCompleted("compute1", Duration.ofSeconds(120));
+        Instant fenced = fenceCompleted("compute1", cut, Duration.ofSeconds(120));
         JsonNode stopped = awaitEvents("compute1", "STOPPED", cut, 1, Duration.ofSeconds(120)).get(0);
         Instant received = masakariTime(stopped.get("created_at").asText());
         System.out.printf("DRILL upstream masakari-hostmonitor (restrict_to_remotes, monitoring_interval 1): link cut -> "
@@ -213,6 +246,10 @@ class HostMonitorLabIT {
         recover("compute1");
     }
 
+    private static void step(String what) {
+        System.out.println("DRILL " + java.time.LocalTime.now().withNano(0) + " " + what);
+    }
+
     /** Takes a recovered host out of maintenance and powers it back on. */
     private static void recover(String host) throws Exception {
         api.setOnMaintenance(segment, HOST_UUIDS.get(host), false);
@@ -221,21 +258,28 @@ class HostMonitorLabIT {
         nova.restoreHost(host);
     }
 
-    private static Instant fenceCompleted(String host, Duration timeout) {
-        String history = fencing.awaitHistory(host, "off of " + host + " successful", timeout);
-        Instant last = null;
-        for (String line : history.split("\n")) {
-            Matcher m = FENCE_COMPLETED.matcher(line);
-            if (line.contains("successful") && m.find()) {
-                Instant t = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
-                        .toInstant(ZoneOffset.UTC);
-                last = last == null || t.isAfter(last) ? t : last;
+    /** Waits for a successful fence of {@code host} completed at or after {@code since} (the history has seconds). */
+    private static Instant fenceCompleted(String host, Instant since, Duration timeout) throws InterruptedException {
+        Instant end = Instant.now().plus(timeout);
+        Instant from = since.minusSeconds(1);
+        while (true) {
+            String history = fencing.history(host);
+            for (String line : history.split("\n")) {
+                Matcher m = FENCE_COMPLETED.matcher(line);
+                if (line.contains("off of " + host + " successful") && m.find()) {
+                    Instant t = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                            .toInstant(ZoneOffset.UTC);
+                    if (!t.isBefore(from)) {
+                        return t;
+                    }
+                }
             }
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("no successful fence of " + host + " since " + since + " within "
+                        + timeout.toSeconds() + " s:\n" + history);
+            }
+            Thread.sleep(500);
         }
-        if (last == null) {
-            throw new AssertionError("no completion time in the fence history:\n" + history);
-        }
-        return last;
     }
 
     /** COMPUTE_HOST notifications with {@code event} about {@code host} received since {@code since} (second precision). */
