@@ -1,0 +1,69 @@
+package dev.instanceha.remote;
+
+import dev.instanceha.ops.charm.HookContext;
+import dev.instanceha.ops.host.Host;
+import dev.instanceha.ops.model.Status;
+import java.util.List;
+
+/**
+ * The packages a remote node needs: the daemon and the resource agents it runs for the cluster.
+ * Unlike upstream, no corosync (a remote must not run it) and no pcs (nothing here uses it).
+ * Checked once and remembered in unit state, so update-status runs no dpkg.
+ */
+final class RemotePackages {
+    static final List<String> PACKAGES = List.of("pacemaker-remote", "resource-agents");
+    /** Debian's pacemaker-remote declares Conflicts: pacemaker. */
+    static final String CONFLICTING = "pacemaker";
+    static final String INSTALLED_KEY = "packages-installed";
+    static final String VERSION_KEY = "workload-version";
+    static final String CONFLICT_MESSAGE = "Cannot install pacemaker-remote: the 'pacemaker' package is installed "
+            + "and conflicts with it (a full cluster node, e.g. hacluster, is on this machine); "
+            + "pacemaker-remote belongs on machines outside the cluster";
+
+    private RemotePackages() {
+    }
+
+    /** Installs what is missing; false (and blocked) when the machine is a full cluster node. */
+    static boolean ensure(HookContext hook) {
+        String marker = String.join(" ", PACKAGES);
+        if (hook.model().state().get(INSTALLED_KEY).filter(marker::equals).isPresent()) {
+            return true;
+        }
+        Host host = hook.host();
+        // Checked before apt: apt would offer to remove pacemaker, or fail with a resolver message.
+        if (host.packages().isInstalled(CONFLICTING)) {
+            hook.report(Status.blocked(CONFLICT_MESSAGE));
+            return false;
+        }
+        List<String> installed = host.packages().install(PACKAGES);
+        if (!installed.isEmpty()) {
+            hook.log().info("installed " + String.join(" ", installed));
+        }
+        hook.model().state().put(INSTALLED_KEY, marker);
+        return true;
+    }
+
+    /** Makes the next reconcile check packages again (after upgrade-charm). */
+    static void forget(HookContext hook) {
+        hook.model().state().remove(INSTALLED_KEY);
+    }
+
+    /** Shows pacemaker's version in {@code juju status}, set only when it changed. */
+    static void publishVersion(HookContext hook) {
+        hook.host().packages().version(PACKAGES.get(0)).map(RemotePackages::upstreamVersion).ifPresent(version -> {
+            if (hook.model().state().get(VERSION_KEY).filter(version::equals).isEmpty()) {
+                hook.tools().applicationVersionSet(version);
+                hook.model().state().put(VERSION_KEY, version);
+            }
+        });
+    }
+
+    /** {@code 2.1.5-1+deb12u1} → {@code 2.1.5}; {@code 1:2.1.2-1ubuntu3} → {@code 2.1.2}. */
+    static String upstreamVersion(String debianVersion) {
+        String noEpoch = debianVersion.substring(debianVersion.indexOf(':') + 1);
+        int dash = noEpoch.lastIndexOf('-');
+        String upstream = dash > 0 ? noEpoch.substring(0, dash) : noEpoch;
+        int tilde = upstream.indexOf('~');
+        return tilde > 0 ? upstream.substring(0, tilde) : upstream;
+    }
+}
