@@ -160,10 +160,16 @@ public final class FieldReader {
 
     /** Base64 text that must decode (secrets such as the pacemaker key); the value is returned as sent. */
     public Optional<String> base64(String key) {
-        Optional<String> v = text(key);
-        if (v.isEmpty()) {
-            return v;
+        if (!has(key)) {
+            return Optional.empty();
         }
+        // A key is binary: pacemaker's authkey is commonly 4096 bytes, 5464 base64 characters, so the
+        // bound is the blob size, not the text size.
+        String raw = data.get(key).strip();
+        if (raw.length() > MAX_BLOB) {
+            return fail("'" + key + "' is too long (" + raw.length() + " chars, max " + MAX_BLOB + ")");
+        }
+        Optional<String> v = Optional.of(raw);
         try {
             if (Base64.getDecoder().decode(v.get()).length == 0) {
                 return fail("'" + key + "' decodes to nothing");

@@ -140,6 +140,19 @@ class PacemakerRemoteTest {
     }
 
     @Test
+    void aFullSizeAuthkeyOf4096BytesIsAccepted() {
+        // dd if=/dev/urandom bs=4096 count=1: the size pacemaker's documentation uses; 5464 base64 chars.
+        byte[] bytes = new byte[4096];
+        new java.util.Random(7).nextBytes(bytes);
+        String encoded = java.util.Base64.getEncoder().encodeToString(bytes);
+        PacemakerRemoteProvider remoteSide = new PacemakerRemoteProvider(
+                new RemoteNode("compute-1.maas", "10.0.0.21", Optional.empty(), false));
+        PacemakerKey key = remoteSide.read(one("pacemaker-remote", "hacluster",
+                cluster.unitData(new PacemakerKey(encoded)))).value().orElseThrow();
+        assertArrayEquals(bytes, key.bytes());
+    }
+
+    @Test
     void keyMustAgreeAcrossHaclusterUnits() {
         PacemakerRemoteProvider remoteSide = new PacemakerRemoteProvider(
                 new RemoteNode("compute-1.maas", "10.0.0.21", Optional.empty(), false));
