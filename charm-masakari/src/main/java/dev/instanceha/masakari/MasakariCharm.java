@@ -1,6 +1,7 @@
 package dev.instanceha.masakari;
 
 import dev.instanceha.interfaces.Completeness;
+import dev.instanceha.interfaces.RequiredRelations;
 import dev.instanceha.interfaces.amqp.AmqpConnection;
 import dev.instanceha.interfaces.amqp.AmqpRequest;
 import dev.instanceha.interfaces.amqp.AmqpRequirer;
@@ -19,6 +20,7 @@ import dev.instanceha.ops.charm.Action;
 import dev.instanceha.ops.charm.Charm;
 import dev.instanceha.ops.charm.CharmRunner;
 import dev.instanceha.ops.charm.HookContext;
+import dev.instanceha.ops.charm.WorkloadVersion;
 import dev.instanceha.ops.host.Host;
 import dev.instanceha.ops.model.Model;
 import dev.instanceha.ops.model.RelationView;
@@ -85,7 +87,7 @@ public final class MasakariCharm implements Charm {
         Completeness<DatabaseAccess> db = sharedDb.read(model.relations("shared-db"));
         Completeness<AmqpConnection> broker = amqp.read(model.relations("amqp"));
         Completeness<IdentityServiceData> keystone = identity.read(model.relations("identity-service"));
-        if (!RequiredRelations.report(hook, Map.of("shared-db", db, "amqp", broker, "identity-service", keystone))) {
+        if (!RequiredRelations.report(hook, requiredInUpstreamOrder(db, broker, keystone), RequiredRelations.Detail.NAMES)) {
             return;
         }
         hook.log().secret(db.value().orElseThrow().password());
@@ -99,7 +101,7 @@ public final class MasakariCharm implements Charm {
         DatabaseMigration.ensure(hook, db.value().orElseThrow(), changed);
         services.ensureRunning(host, changed);
         hook.tools().openPort(ApiServer.PORT + "/tcp");
-        MasakariPackages.publishVersion(hook);
+        WorkloadVersion.publish(hook, "masakari-api");
         List<String> down = services.notRunning(host);
         if (!down.isEmpty()) {
             hook.report(Status.blocked("Services not running that should be: " + String.join(", ", down)));
@@ -154,5 +156,15 @@ public final class MasakariCharm implements Charm {
         int cpus = Runtime.getRuntime().availableProcessors();
         return config.workerMultiplier().map(m -> Math.max(1, (int) Math.round(m * cpus)))
                 .orElse(Math.min(4, 2 * cpus));
+    }
+
+    /** The mandatory relations in the order upstream lists them in its status. */
+    private static Map<String, Completeness<?>> requiredInUpstreamOrder(Completeness<?> db, Completeness<?> broker,
+                                                                      Completeness<?> keystone) {
+        Map<String, Completeness<?>> ordered = new java.util.LinkedHashMap<>();
+        ordered.put("shared-db", db);
+        ordered.put("amqp", broker);
+        ordered.put("identity-service", keystone);
+        return ordered;
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 final class MasakariPackages {
     static final List<String> BASE = List.of("masakari-api", "masakari-engine", "python3-masakariclient");
     static final String INSTALLED_KEY = "packages-installed-for";
-    static final String VERSION_KEY = "workload-version";
 
     private MasakariPackages() {
     }
@@ -55,24 +54,5 @@ final class MasakariPackages {
     /** Makes the next reconcile check packages again (after upgrade-charm or openstack-upgrade). */
     static void forget(HookContext hook) {
         hook.model().state().remove(INSTALLED_KEY);
-    }
-
-    /** Sets the workload version shown by {@code juju status} when it changed. */
-    static void publishVersion(HookContext hook) {
-        hook.host().packages().version("masakari-api").map(MasakariPackages::upstreamVersion).ifPresent(version -> {
-            if (hook.model().state().get(VERSION_KEY).filter(version::equals).isEmpty()) {
-                hook.tools().applicationVersionSet(version);
-                hook.model().state().put(VERSION_KEY, version);
-            }
-        });
-    }
-
-    /** {@code 1:14.0.2-2ubuntu1} → {@code 14.0.2}. */
-    static String upstreamVersion(String debianVersion) {
-        String noEpoch = debianVersion.substring(debianVersion.indexOf(':') + 1);
-        int dash = noEpoch.lastIndexOf('-');
-        String upstream = dash > 0 ? noEpoch.substring(0, dash) : noEpoch;
-        int tilde = upstream.indexOf('~');
-        return tilde > 0 ? upstream.substring(0, tilde) : upstream;
     }
 }

@@ -1,6 +1,7 @@
 package dev.instanceha.remote;
 
 import dev.instanceha.interfaces.Completeness;
+import dev.instanceha.interfaces.RequiredRelations;
 import dev.instanceha.interfaces.jujuinfo.JujuInfoRequirer;
 import dev.instanceha.interfaces.jujuinfo.Principal;
 import dev.instanceha.interfaces.pacemaker.PacemakerKey;
@@ -9,6 +10,7 @@ import dev.instanceha.interfaces.pacemaker.RemoteNode;
 import dev.instanceha.ops.charm.Charm;
 import dev.instanceha.ops.charm.CharmRunner;
 import dev.instanceha.ops.charm.HookContext;
+import dev.instanceha.ops.charm.WorkloadVersion;
 import dev.instanceha.ops.host.Host;
 import dev.instanceha.ops.model.Model;
 import dev.instanceha.ops.model.RelationView;
@@ -68,7 +70,7 @@ public final class PacemakerRemoteCharm implements Charm {
         Map<String, Completeness<?>> relations = new LinkedHashMap<>();
         relations.put(JUJU_INFO, principal);
         relations.put(CLUSTER, key);
-        RelationStatus.report(hook, relations);
+        RequiredRelations.report(hook, relations, RequiredRelations.Detail.REASONS);
 
         if (model.relations(CLUSTER).isEmpty()) {
             leaveCluster(hook, service.get());
@@ -77,7 +79,7 @@ public final class PacemakerRemoteCharm implements Charm {
         }
         // Related but no (agreed) key yet: keep whatever runs now; a key rotation in progress
         // on the hacluster side must not take the node out of the cluster.
-        RemotePackages.publishVersion(hook);
+        WorkloadVersion.publish(hook, RemotePackages.PACKAGES.get(0));
     }
 
     /** Key in place, daemon running with it, port open. */

@@ -15,7 +15,6 @@ final class RemotePackages {
     /** Debian's pacemaker-remote declares Conflicts: pacemaker. */
     static final String CONFLICTING = "pacemaker";
     static final String INSTALLED_KEY = "packages-installed";
-    static final String VERSION_KEY = "workload-version";
     static final String CONFLICT_MESSAGE = "Cannot install pacemaker-remote: the 'pacemaker' package is installed "
             + "and conflicts with it (a full cluster node, e.g. hacluster, is on this machine); "
             + "pacemaker-remote belongs on machines outside the cluster";
@@ -46,24 +45,5 @@ final class RemotePackages {
     /** Makes the next reconcile check packages again (after upgrade-charm). */
     static void forget(HookContext hook) {
         hook.model().state().remove(INSTALLED_KEY);
-    }
-
-    /** Shows pacemaker's version in {@code juju status}, set only when it changed. */
-    static void publishVersion(HookContext hook) {
-        hook.host().packages().version(PACKAGES.get(0)).map(RemotePackages::upstreamVersion).ifPresent(version -> {
-            if (hook.model().state().get(VERSION_KEY).filter(version::equals).isEmpty()) {
-                hook.tools().applicationVersionSet(version);
-                hook.model().state().put(VERSION_KEY, version);
-            }
-        });
-    }
-
-    /** {@code 2.1.5-1+deb12u1} → {@code 2.1.5}; {@code 1:2.1.2-1ubuntu3} → {@code 2.1.2}. */
-    static String upstreamVersion(String debianVersion) {
-        String noEpoch = debianVersion.substring(debianVersion.indexOf(':') + 1);
-        int dash = noEpoch.lastIndexOf('-');
-        String upstream = dash > 0 ? noEpoch.substring(0, dash) : noEpoch;
-        int tilde = upstream.indexOf('~');
-        return tilde > 0 ? upstream.substring(0, tilde) : upstream;
     }
 }

@@ -1,0 +1,57 @@
+package dev.instanceha.interfaces;
+
+import dev.instanceha.ops.charm.HookContext;
+import dev.instanceha.ops.model.Status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The status charms show for their mandatory relations, in the OpenStack charms' words so zaza's
+ * target statuses and operators' habits match: blocked {@code 'shared-db', 'amqp' missing}, waiting
+ * {@code 'amqp' incomplete}. Relations are listed in the map's iteration order (pass a LinkedHashMap
+ * in the order the operator should fix them).
+ */
+public final class RequiredRelations {
+    /** How an incomplete relation is shown. */
+    public enum Detail {
+        /** {@code 'amqp', 'identity-service' incomplete} in one status (upstream's exact text). */
+        NAMES,
+        /** {@code 'pacemaker-remote' incomplete: <what is awaited>}, one status per relation (never a value). */
+        REASONS
+    }
+
+    private RequiredRelations() {
+    }
+
+    /** Reports missing (blocked) and incomplete (waiting) relations; true when every one is complete. */
+    public static boolean report(HookContext hook, Map<String, ? extends Completeness<?>> relations, Detail detail) {
+        List<String> missing = new ArrayList<>();
+        List<String> incomplete = new ArrayList<>();
+        relations.forEach((endpoint, state) -> {
+            if (hook.model().relations(endpoint).isEmpty()) {
+                missing.add("'" + endpoint + "'");
+            } else if (!state.isComplete()) {
+                incomplete.add("'" + endpoint + "'");
+                hook.log().debug(endpoint + " incomplete: " + state.reason().orElse(""));
+                if (detail == Detail.REASONS) {
+                    hook.report(Status.waiting("'" + endpoint + "' incomplete: " + reasonOf(endpoint, state)));
+                }
+            }
+        });
+        if (!missing.isEmpty()) {
+            hook.report(Status.blocked(String.join(", ", missing) + " missing"));
+        }
+        if (!incomplete.isEmpty() && detail == Detail.NAMES) {
+            hook.report(Status.waiting(String.join(", ", incomplete) + " incomplete"));
+        }
+        return missing.isEmpty() && incomplete.isEmpty();
+    }
+
+    /** The interface's reason without its own "endpoint: " prefix, which the status already names. */
+    private static String reasonOf(String endpoint, Completeness<?> state) {
+        String reason = state.reason().orElse("");
+        return reason.startsWith(endpoint + ": ") ? reason.substring(endpoint.length() + 2) : reason;
+    }
+}
