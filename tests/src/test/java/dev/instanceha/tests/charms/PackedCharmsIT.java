@@ -75,4 +75,18 @@ class PackedCharmsIT {
         assertEquals("identity-service is not ready: relate masakari to keystone and wait for it",
                 action.action().path("failed").asText());
     }
+
+    @Test
+    void pacemakerRemoteRefusesAFullClusterNodeThroughItsOwnDispatch(@TempDir Path work) {
+        // This machine runs the lab's full pacemaker (tests/lab/install): the charm must see the real
+        // dpkg state and block before apt, which would otherwise offer to remove the cluster stack.
+        Path charm = ROOT.resolve("charm-pacemaker-remote/target/pacemaker-remote.charm");
+        ContractRunner runner = new ContractRunner(charm, work);
+        State state = State.of("pacemaker-remote/0");
+        runner.reset(state);
+        ContractRunner.ContractResult hook = runner.run(Event.updateStatus(), state);
+        assertEquals(0, hook.exitCode(), hook.stderr());
+        assertTrue(hook.unitStatus().startsWith("blocked: Cannot install pacemaker-remote: the 'pacemaker' package is installed"),
+                hook.unitStatus());
+    }
 }
