@@ -32,13 +32,15 @@ ensure_netns() {
 remote_pid_name() { echo "remote-$(host_name "$1")"; }
 
 # start_remote I: pacemaker-remoted inside the namespace, with its own mount namespace (tmpfs on
-# /var/lib/pacemaker) and UTS namespace (hostname = node name). Shares /etc/pacemaker/authkey.
+# /var/lib/pacemaker) and UTS namespace (hostname = node name). Shares /etc/pacemaker/authkey, or
+# uses the key file in $LAB_REMOTE_AUTHKEY (a test proving a key written by the pacemaker-remote charm).
 start_remote() {
   local i="$1" name ns
   name="$(host_name "$i")"; ns="$(host_ns "$i")"
   [ -x "$PCMK_REMOTED" ] || die "pacemaker-remoted missing; run: tests/lab/install"
   start_bg "$(remote_pid_name "$i")" "$LAB_LOGS/$name.log" \
     env PCMK_logfile="$LAB_LOGS/$name-pacemaker.log" PCMK_node_name="$name" \
+      ${LAB_REMOTE_AUTHKEY:+PCMK_authkey_location="$LAB_REMOTE_AUTHKEY"} \
     ip netns exec "$ns" unshare --mount --uts --propagation private /bin/sh -c '
       mount -t tmpfs -o mode=0750 tmpfs /var/lib/pacemaker &&
       mkdir -p /var/lib/pacemaker/cib /var/lib/pacemaker/pengine /var/lib/pacemaker/blackbox /var/lib/pacemaker/cores &&

@@ -89,6 +89,11 @@ public final class Lab {
 
     /** Runs a lab script; output is echoed when {@code echo} is set. */
     public Result script(Duration timeout, boolean echo, String name, String... args) {
+        return script(timeout, echo, java.util.Map.of(), name, args);
+    }
+
+    /** Runs a lab script with extra environment variables (e.g. LAB_REMOTE_AUTHKEY for host-power on). */
+    public Result script(Duration timeout, boolean echo, java.util.Map<String, String> env, String name, String... args) {
         if (!"root".equals(System.getProperty("user.name"))) {
             throw new LabUnavailable("the lab needs root (network namespaces, pacemaker); run the tests as root");
         }
@@ -97,7 +102,9 @@ public final class Lab {
         cmd.addAll(List.of(args));
         try {
             Path out = Files.createTempFile("lab-" + name, ".log");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
             p.getOutputStream().close();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroy();
