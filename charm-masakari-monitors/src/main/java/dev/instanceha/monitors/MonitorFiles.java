@@ -1,0 +1,60 @@
+package dev.instanceha.monitors;
+
+import dev.instanceha.ops.host.FileSpec;
+import dev.instanceha.ops.host.Host;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The files the monitors read: the shared config (readable by root and the monitors' group only:
+ * it holds the keystone password), keystone's CA, the process list, and for Debian's init scripts
+ * /etc/default/&lt;service&gt;, which makes them pass our config file instead of their default
+ * /etc/masakari/masakari.conf.
+ */
+final class MonitorFiles {
+    static final Path DEFAULTS_DIR = Path.of("/etc/default");
+    static final FileSpec PUBLIC = FileSpec.root(0644);
+
+    private MonitorFiles() {
+    }
+
+    /** What changed, so only the services that read it are restarted. */
+    record Changes(boolean config, Map<String, Boolean> serviceDefaults) {
+        boolean restart(MonitorService service) {
+            return config || serviceDefaults.getOrDefault(service.name(), false);
+        }
+    }
+
+    static FileSpec configSpec(String group) {
+        return new FileSpec("root", group, 0640);
+    }
+
+    static Changes write(Host host, MonitorsConfFile.Inputs in, String group, List<MonitorService> services) {
+        boolean config = host.files().write(MonitorsConfFile.PATH, MonitorsConfFile.render(in).bytes(),
+                configSpec(group));
+        config |= in.credentials().caCertPem()
+                .map(pem -> host.files().write(MonitorsConfFile.KEYSTONE_CA, pem.getBytes(StandardCharsets.UTF_8), PUBLIC))
+                .orElseGet(() -> host.files().delete(MonitorsConfFile.KEYSTONE_CA));
+        if (in.config().runs(Monitor.PROCESS)) {
+            // Re-read by the process monitor every cycle: a change needs no restart.
+            host.files().write(ProcessList.PATH, ProcessList.render(in.config().processList())
+                    .getBytes(StandardCharsets.UTF_8), configSpec(group));
+        }
+        Map<String, Boolean> defaults = new TreeMap<>();
+        for (MonitorService service : services) {
+            if (service.monitor().packaged() && host.files().exists(service.initScript())) {
+                defaults.put(service.name(), host.files().write(DEFAULTS_DIR.resolve(service.name()),
+                        defaultsFile(), PUBLIC));
+            }
+        }
+        return new Changes(config, defaults);
+    }
+
+    private static byte[] defaultsFile() {
+        return ("# Managed by Juju (masakari-monitors charm): read by the init script.\n"
+                + "CONFIG_FILE=" + MonitorsConfFile.PATH + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.instanceha.monitors;
+
+import dev.instanceha.ops.charm.HookContext;
+import dev.instanceha.ops.host.CommandFailedException;
+import dev.instanceha.ops.model.Status;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The packages of the enabled monitors. Checked once per set of monitors and remembered in unit
+ * state, so update-status runs no dpkg; disabling a monitor keeps its package (its service is
+ * stopped instead), so enabling it again needs no apt.
+ */
+final class MonitorPackages {
+    static final String INSTALLED_KEY = "packages-installed";
+    static final String VERSION_KEY = "workload-version";
+    /** Every packaging of masakari-monitors has it; its version is the monitors' version. */
+    static final String COMMON = "masakari-monitors-common";
+
+    private MonitorPackages() {
+    }
+
+    /** Installs what is missing; false (and blocked) when apt failed. */
+    static boolean ensure(HookContext hook, Set<Monitor> monitors) {
+        Set<String> wanted = new TreeSet<>();
+        monitors.forEach(monitor -> wanted.addAll(monitor.packages()));
+        String marker = String.join(" ", wanted);
+        if (hook.model().state().get(INSTALLED_KEY).filter(marker::equals).isPresent()) {
+            return true;
+        }
+        try {
+            List<String> installed = hook.host().packages().install(List.copyOf(wanted));
+            if (!installed.isEmpty()) {
+                hook.log().info("installed " + String.join(" ", installed));
+            }
+        } catch (CommandFailedException e) {
+            hook.report(Status.blocked("Cannot install " + marker + ": " + e.getMessage()));
+            return false;
+        }
+        hook.model().state().put(INSTALLED_KEY, marker);
+        return true;
+    }
+
+    /** Makes the next reconcile check packages again (after upgrade-charm). */
+    static void forget(HookContext hook) {
+        hook.model().state().remove(INSTALLED_KEY);
+    }
+
+    /** Shows the monitors' version in {@code juju status}, set only when it changed. */
+    static void publishVersion(HookContext hook) {
+        hook.host().packages().version(COMMON).map(MonitorPackages::upstreamVersion).ifPresent(version -> {
+            if (hook.model().state().get(VERSION_KEY).filter(version::equals).isEmpty()) {
+                hook.tools().applicationVersionSet(version);
+                hook.model().state().put(VERSION_KEY, version);
+            }
+        });
+    }
+
+    /** {@code 14.0.0-1.1} → {@code 14.0.0}; {@code 1:12.0.0-0ubuntu1~cloud0} → {@code 12.0.0}. */
+    static String upstreamVersion(String debianVersion) {
+        String noEpoch = debianVersion.substring(debianVersion.indexOf(':') + 1);
+        int dash = noEpoch.lastIndexOf('-');
+        String upstream = dash > 0 ? noEpoch.substring(0, dash) : noEpoch;
+        int tilde = upstream.indexOf('~');
+        return tilde > 0 ? upstream.substring(0, tilde) : upstream;
+    }
+}
