@@ -133,7 +133,7 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
             int eq = item.indexOf('=');
             String key = eq > 0 ? item.substring(0, eq).strip() : "";
             if (!FLAG_KEY.matcher(key).matches()) {
-                throw new ConfigException("config-flags", "must be comma-separated key=value pairs; '"
+                throw new ConfigException("config-flags", "must be comma-separated option=value pairs; '"
                         + (item.length() > 40 ? item.substring(0, 40) + "…" : item) + "' is not one");
             }
             if (MANAGED_DEFAULT_KEYS.contains(key)) {

@@ -1,0 +1,104 @@
+package dev.instanceha.monitors;
+
+import dev.instanceha.ops.host.FileSpec;
+import dev.instanceha.ops.testing.FakeHost;
+import dev.instanceha.ops.testing.RelationState;
+import dev.instanceha.ops.testing.State;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Machines and relation data as this charm meets them. Debian 12's masakari-host-monitor 14.0.0
+ * ships /lib/systemd/system/masakari-host-monitor.service and /etc/init.d/masakari-host-monitor
+ * (read from the package); keystone's answer has the shape of research juju-contract.md §5.2.
+ */
+final class Fixtures {
+    static final Path CHARM = Path.of("src/main/charm");
+    static final String FQDN = "compute-1.maas";
+    static final String PASSWORD = "hG7kz2Qm9pLxW4cVtB8nR3sD6fJ1yE5a";
+    static final String OTHER_PASSWORD = "Zt5vQ1nB8mK3xR7cW2pL9sD4fH6jG0aE";
+    static final String JAVA_HOME = "/usr/lib/jvm/java-17-openjdk-amd64";
+    static final String CA_PEM = "-----BEGIN CERTIFICATE-----\n"
+            + "MIIBszCCAVmgAwIBAgIUQm9ndXNDZXJ0aWZpY2F0ZUZvclRlc3RzMAoGCCqGSM49\n"
+            + "-----END CERTIFICATE-----\n";
+    static final Path SHIPPED = CHARM.toAbsolutePath().resolve("hostmonitor");
+
+    private Fixtures() {
+    }
+
+    /** Debian under systemd with the java monitor shipped in the charm and no monitor package yet. */
+    static FakeHost debianHost() {
+        return debianHost(0);
+    }
+
+    /** @param fqdnExit what {@code hostname --fqdn} exits with (non-zero: the machine cannot name itself) */
+    static FakeHost debianHost(int fqdnExit) {
+        return new FakeHost().withServiceManager("systemd")
+                .onCommand("hostname --fqdn", fqdnExit, fqdnExit == 0 ? FQDN + "\n" : "")
+                .withFile(SHIPPED.resolve("masakari-hostmonitor.jar"), "PK-jar", FileSpec.root(0644))
+                .withFile(SHIPPED.resolve("masakari-hostmonitor-java"), "#!/bin/sh\n", FileSpec.root(0755))
+                .withFile(SHIPPED.resolve("masakari-hostmonitor-java.service"), "[Unit]\n", FileSpec.root(0644))
+                .withFile(Path.of("/lib/systemd/system/masakari-host-monitor.service"), "[Unit]\n", FileSpec.root(0644))
+                .withFile(Path.of("/etc/init.d/masakari-host-monitor"), "#!/bin/sh\n", FileSpec.root(0755))
+                .withFile(Path.of("/lib/systemd/system/masakari-instance-monitor.service"), "[Unit]\n", FileSpec.root(0644))
+                .withFile(Path.of("/etc/init.d/masakari-instance-monitor"), "#!/bin/sh\n", FileSpec.root(0755))
+                .withFile(Path.of("/lib/systemd/system/masakari-process-monitor.service"), "[Unit]\n", FileSpec.root(0644))
+                .withFile(Path.of("/etc/init.d/masakari-process-monitor"), "#!/bin/sh\n", FileSpec.root(0755));
+    }
+
+    static Map<String, String> addresses(String ip) {
+        Map<String, String> m = new TreeMap<>();
+        m.put("private-address", ip);
+        m.put("ingress-address", ip);
+        m.put("egress-subnets", ip + "/32");
+        return m;
+    }
+
+    static RelationState principal() {
+        return RelationState.of("container", 1, "nova-compute").withRemoteUnit("nova-compute/0", addresses("10.5.1.7"));
+    }
+
+    /** Keystone's answer to user masakari-monitors in project services. */
+    static Map<String, String> keystoneAnswer(String password) {
+        Map<String, String> m = new TreeMap<>(addresses("10.5.0.20"));
+        m.put("auth_host", "10.5.0.20");
+        m.put("auth_port", "35357");
+        m.put("auth_protocol", "http");
+        m.put("credentials_host", "10.5.0.20");
+        m.put("credentials_port", "5000");
+        m.put("credentials_protocol", "http");
+        m.put("credentials_username", "masakari-monitors");
+        m.put("credentials_password", password);
+        m.put("credentials_project", "services");
+        m.put("credentials_project_id", "0f5e3d6a3b3e4d47a1f0c7c0d8a3b2e1");
+        m.put("credentials_user_domain_name", "service_domain");
+        m.put("credentials_user_domain_id", "7e2b1d7c4a6f4c7a9b1e0c2d3f4a5b6c");
+        m.put("credentials_project_domain_name", "service_domain");
+        m.put("credentials_project_domain_id", "7e2b1d7c4a6f4c7a9b1e0c2d3f4a5b6c");
+        m.put("domain", "service_domain");
+        m.put("api_version", "3");
+        m.put("region", "RegionOne");
+        m.put("https_keystone", "__null__");
+        m.put("ca_cert", "__null__");
+        return m;
+    }
+
+    static RelationState keystone(Map<String, String> data) {
+        return RelationState.of("identity-credentials", 4, "keystone").withRemoteUnit("keystone/0", data);
+    }
+
+    static RelationState keystone() {
+        return keystone(keystoneAnswer(PASSWORD));
+    }
+
+    static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static State related() {
+        return State.of("masakari-monitors/0").withRelation(principal()).withRelation(keystone());
+    }
+}
