@@ -1,5 +1,8 @@
 package dev.instanceha.monitors;
 
+import dev.instanceha.ops.charm.WorkloadVersion;
+import dev.instanceha.interfaces.RequiredRelations;
+import dev.instanceha.interfaces.MachineHostname;
 import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.identity.IdentityCredentials;
 import dev.instanceha.interfaces.identity.IdentityCredentialsRequest;
@@ -78,7 +81,7 @@ public final class MasakariMonitorsCharm implements Charm {
         Map<String, Completeness<?>> relations = new LinkedHashMap<>();
         relations.put(CONTAINER, principal);
         relations.put(IDENTITY, credentials);
-        if (!RequiredRelations.report(hook, relations)) {
+        if (!RequiredRelations.report(hook, relations, RequiredRelations.Detail.NAMES)) {
             return; // without credentials a monitor cannot report anything: keep what runs as it is
         }
 
@@ -107,7 +110,7 @@ public final class MasakariMonitorsCharm implements Charm {
         if (!down.isEmpty()) {
             hook.report(Status.blocked("Services not running that should be: " + String.join(", ", down)));
         }
-        MonitorPackages.publishVersion(hook);
+        WorkloadVersion.publish(hook, MonitorPackages.COMMON);
     }
 
     /** The services of the enabled monitors; blocked when a package provides none. */

@@ -14,7 +14,6 @@ import java.util.TreeSet;
  */
 final class MonitorPackages {
     static final String INSTALLED_KEY = "packages-installed";
-    static final String VERSION_KEY = "workload-version";
     /** Every packaging of masakari-monitors has it; its version is the monitors' version. */
     static final String COMMON = "masakari-monitors-common";
 
@@ -45,24 +44,5 @@ final class MonitorPackages {
     /** Makes the next reconcile check packages again (after upgrade-charm). */
     static void forget(HookContext hook) {
         hook.model().state().remove(INSTALLED_KEY);
-    }
-
-    /** Shows the monitors' version in {@code juju status}, set only when it changed. */
-    static void publishVersion(HookContext hook) {
-        hook.host().packages().version(COMMON).map(MonitorPackages::upstreamVersion).ifPresent(version -> {
-            if (hook.model().state().get(VERSION_KEY).filter(version::equals).isEmpty()) {
-                hook.tools().applicationVersionSet(version);
-                hook.model().state().put(VERSION_KEY, version);
-            }
-        });
-    }
-
-    /** {@code 14.0.0-1.1} → {@code 14.0.0}; {@code 1:12.0.0-0ubuntu1~cloud0} → {@code 12.0.0}. */
-    static String upstreamVersion(String debianVersion) {
-        String noEpoch = debianVersion.substring(debianVersion.indexOf(':') + 1);
-        int dash = noEpoch.lastIndexOf('-');
-        String upstream = dash > 0 ? noEpoch.substring(0, dash) : noEpoch;
-        int tilde = upstream.indexOf('~');
-        return tilde > 0 ? upstream.substring(0, tilde) : upstream;
     }
 }

@@ -1,5 +1,6 @@
 package dev.instanceha.monitors;
 
+import dev.instanceha.interfaces.MachineHostname;
 import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigException;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package dev.instanceha.monitors;
 
+import dev.instanceha.interfaces.MachineHostname;
 import static dev.instanceha.monitors.Fixtures.CA_PEM;
 import static dev.instanceha.monitors.Fixtures.FQDN;
 import static dev.instanceha.monitors.Fixtures.JAVA_HOME;

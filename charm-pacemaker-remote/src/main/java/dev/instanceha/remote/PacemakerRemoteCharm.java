@@ -1,5 +1,6 @@
 package dev.instanceha.remote;
 
+import dev.instanceha.interfaces.MachineHostname;
 import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.RequiredRelations;
 import dev.instanceha.interfaces.jujuinfo.JujuInfoRequirer;

@@ -1,6 +1,6 @@
 package dev.instanceha.remote;
 
-import dev.instanceha.interfaces.Net;
+import dev.instanceha.interfaces.MachineHostname;
 import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigException;
 import java.util.Optional;
@@ -38,6 +38,6 @@ public record RemoteConfig(boolean enableStonith, boolean enableResources, Optio
     }
 
     static boolean isHostname(String text) {
-        return Net.isHost(text) && !Net.isIp(text);
+        return MachineHostname.isHostname(text);
     }
 }

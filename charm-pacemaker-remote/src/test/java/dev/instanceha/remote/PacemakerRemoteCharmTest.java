@@ -1,5 +1,6 @@
 package dev.instanceha.remote;
 
+import dev.instanceha.interfaces.MachineHostname;
 import static dev.instanceha.remote.Fixtures.ADDRESS;
 import static dev.instanceha.remote.Fixtures.FQDN;
 import static dev.instanceha.remote.Fixtures.KEY;

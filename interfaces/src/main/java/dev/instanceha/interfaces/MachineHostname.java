@@ -1,26 +1,27 @@
-package dev.instanceha.monitors;
+package dev.instanceha.interfaces;
 
-import dev.instanceha.interfaces.Net;
 import dev.instanceha.ops.host.Command;
 import dev.instanceha.ops.host.CommandResult;
 import dev.instanceha.ops.host.Host;
+
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The machine's fully qualified name, as upstream's socket.getfqdn() finds it: the name Nova,
- * Masakari and the cluster (charm-pacemaker-remote's remote-hostname) know the compute host by.
- * Same lookup as charm-pacemaker-remote's, so both charms agree on the name.
+ * Masakari, the cluster and MAAS know a compute host by. Every charm on a compute host asks it the
+ * same way, so the pacemaker-remote charm's remote-hostname and the monitors' hostname agree.
+ * Asked every hook, so a renamed machine is announced under its new name.
  */
-final class MachineHostname {
+public final class MachineHostname {
     /** A resolver stuck on DNS must not hold the hook for the default five minutes. */
-    static final Command FQDN = Command.of("hostname", "--fqdn").withTimeout(Duration.ofSeconds(20));
+    public static final Command FQDN = Command.of("hostname", "--fqdn").withTimeout(Duration.ofSeconds(20));
 
     private MachineHostname() {
     }
 
     /** Empty when the machine cannot name itself (resolver failure, odd output). */
-    static Optional<String> fqdn(Host host) {
+    public static Optional<String> fqdn(Host host) {
         CommandResult result = host.commands().run(FQDN);
         if (!result.succeeded()) {
             return Optional.empty();
@@ -29,8 +30,8 @@ final class MachineHostname {
         return isHostname(name) ? Optional.of(name) : Optional.empty();
     }
 
-    /** A DNS name: Masakari host names are names, never addresses. */
-    static boolean isHostname(String text) {
+    /** A DNS name, never an address: Masakari and pacemaker node names are names. */
+    public static boolean isHostname(String text) {
         return Net.isHost(text) && !Net.isIp(text);
     }
 }
