@@ -1,5 +1,6 @@
 package dev.instanceha.monitors;
 
+import dev.instanceha.ops.host.InstalledService;
 import dev.instanceha.ops.host.Command;
 import dev.instanceha.ops.host.FileSpec;
 import dev.instanceha.ops.host.Host;
@@ -72,7 +73,7 @@ final class JavaHostMonitor {
         if (!host.files().exists(UNIT)) {
             return false;
         }
-        new MonitorService(Monitor.HOST_JAVA, SERVICE).stop(host);
+        new MonitorService(Monitor.HOST_JAVA, new InstalledService(SERVICE)).stop(host);
         for (Path path : List.of(DROP_IN, UNIT, LAUNCHER, JAR)) {
             host.files().delete(path);
         }
