@@ -41,11 +41,24 @@ public final class HostMonitorDaemon implements AutoCloseable {
         Files.deleteIfExists(conf);
         Files.createFile(conf, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(conf, config(kind, dir, conf, stonithWait));
+        List<String> program = kind == Kind.JAVA ? List.of(launcher(lab).toString()) : List.of("masakari-hostmonitor");
+        return startWith(kind, program, dir, List.of(conf));
+    }
+
+    /**
+     * Starts {@code program} (e.g. the launcher a charm ships) on config files written elsewhere, such
+     * as a charm's rendering; later files win, as with oslo.config.
+     */
+    public static HostMonitorDaemon startWith(Kind kind, List<String> program, Path dir, List<Path> configFiles)
+            throws IOException {
+        Files.createDirectories(dir);
         Path log = dir.resolve("monitor.log");
         Files.deleteIfExists(log);
-        List<String> cmd = kind == Kind.JAVA
-                ? List.of(launcher(lab).toString(), "--config-file", conf.toString())
-                : List.of("masakari-hostmonitor", "--config-file", conf.toString());
+        List<String> cmd = new java.util.ArrayList<>(program);
+        for (Path f : configFiles) {
+            cmd.add("--config-file");
+            cmd.add(f.toString());
+        }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         p.getOutputStream().close();
         return new HostMonitorDaemon(kind, p, dir);

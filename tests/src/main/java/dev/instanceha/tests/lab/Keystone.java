@@ -39,6 +39,41 @@ public final class Keystone {
         return login("masakari", Lab.SERVICE_PASSWORD, "services");
     }
 
+    /**
+     * Makes {@code user} (domain default) exist with {@code password} and {@code role} on
+     * {@code project}, as keystone's charm does for an identity-credentials requester. Idempotent.
+     */
+    public void ensureUser(String user, String password, String project, String role) {
+        Map<String, String> auth = admin().authHeader();
+        String base = url + "/v3";
+        JsonNode found = Http.call("GET", base + "/users?domain_id=default&name=" + user, null, auth).expect(200).json()
+                .get("users");
+        String userId;
+        if (found.isEmpty()) {
+            userId = Http.call("POST", base + "/users", Map.of("user", Map.of("name", user, "password", password,
+                    "domain_id", "default", "enabled", true)), auth).expect(201).json().at("/user/id").asText();
+        } else {
+            userId = found.get(0).get("id").asText();
+            Http.call("PATCH", base + "/users/" + userId, Map.of("user", Map.of("password", password)), auth).expect(200);
+        }
+        String projectId = Http.call("GET", base + "/projects?name=" + project, null, auth).expect(200).json()
+                .at("/projects/0/id").asText();
+        String roleId = Http.call("GET", base + "/roles?name=" + role, null, auth).expect(200).json()
+                .at("/roles/0/id").asText();
+        Http.call("PUT", base + "/projects/" + projectId + "/users/" + userId + "/roles/" + roleId, null, auth)
+                .expect(204);
+    }
+
+    /** The id of a project in the default domain. */
+    public String projectId(String project) {
+        String id = Http.call("GET", url + "/v3/projects?name=" + project, null, admin().authHeader()).expect(200).json()
+                .at("/projects/0/id").asText();
+        if (id.isEmpty()) {
+            throw new AssertionError("Keystone has no project " + project);
+        }
+        return id;
+    }
+
     /** A token and what Keystone said about it (project, roles, catalog). */
     public record Session(String token, JsonNode body) {
         public String projectId() {
