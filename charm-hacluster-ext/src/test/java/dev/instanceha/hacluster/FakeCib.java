@@ -67,6 +67,18 @@ final class FakeCib {
         changes.add(c.display());
         String section = a.get(a.indexOf("--scope") + 1);
         XmlNode object = XmlNode.parse(a.get(a.indexOf("--xml-text") + 1));
+        if (section.equals("configuration") && a.get(1).equals("--create")) {
+            // A whole optional section (rsc_defaults) created under configuration.
+            if (configuration.child(object.tag()).isPresent()) {
+                return new CommandResult(76, "", "Call cib_create failed (-76): Name not unique on network", false);
+            }
+            setSection(object.tag(), object.children());
+            return ok("");
+        }
+        if (a.get(1).equals("--create") && configuration.child(section).isEmpty()) {
+            // As real cibadmin: no creating into a section the CIB does not have.
+            return new CommandResult(22, "", "Call cib_create failed (-22): Invalid argument", false);
+        }
         List<XmlNode> children = new ArrayList<>(section(section));
         int at = indexOf(children, object);
         switch (a.get(1)) {

@@ -18,6 +18,12 @@ public record CibChange(String objectId, String description, Command command) {
                 cibadmin("--create", section, object.toXml()));
     }
 
+    /** Creates {@code wrapper} (a whole section holding object {@code objectId}) in {@code section}. */
+    static CibChange create(String section, XmlNode wrapper, String objectId) {
+        return new CibChange(objectId, "create " + wrapper.tag() + " with " + objectId,
+                cibadmin("--create", section, wrapper.toXml()));
+    }
+
     static CibChange replace(String section, XmlNode object) {
         return new CibChange(object.id(), "update " + object.tag() + " " + object.id(),
                 cibadmin("--replace", section, object.toXml()));

@@ -95,7 +95,12 @@ public final class CibPlan {
         }
         Optional<XmlNode> defaults = section(current, "rsc_defaults").stream()
                 .filter(m -> m.id().equals(desired.rscDefaults().id())).findFirst();
-        if (defaults.isEmpty()) {
+        if (current.child("rsc_defaults").isEmpty()) {
+            // A fresh CIB has no rsc_defaults section, and cibadmin cannot create into a missing
+            // section ("Invalid argument"): create the section with its content under configuration.
+            plan.add(CibChange.create("configuration",
+                    XmlNode.of("rsc_defaults", Map.of(), List.of(desired.rscDefaults())), desired.rscDefaults().id()));
+        } else if (defaults.isEmpty()) {
             plan.add(CibChange.create("rsc_defaults", desired.rscDefaults()));
         } else if (!defaults.get().equals(desired.rscDefaults())) {
             plan.add(CibChange.replace("rsc_defaults", desired.rscDefaults()));

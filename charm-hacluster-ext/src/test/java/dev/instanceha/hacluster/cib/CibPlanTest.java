@@ -33,6 +33,17 @@ class CibPlanTest {
     }
 
     @Test
+    void aCibWithoutRscDefaultsGetsTheWholeSectionCreatedUnderConfiguration() {
+        // Real cibadmin refuses --create into a missing section (found on the lab's fresh CIB).
+        DesiredCib d = desired(List.of());
+        CibChange change = CibPlan.between(d, EMPTY).stream()
+                .filter(c -> c.objectId().equals(d.rscDefaults().id())).findFirst().orElseThrow();
+        List<String> argv = change.command().argv();
+        assertEquals(List.of("cibadmin", "--create", "--scope", "configuration", "--xml-text"), argv.subList(0, 5));
+        assertTrue(argv.get(5).startsWith("<rsc_defaults>"), argv.get(5));
+    }
+
+    @Test
     void theConfigurationItProducesNeedsNoFurtherChange() {
         DesiredCib d = desired(List.of(CibXmlTest.compute(1, true, false), CibXmlTest.compute(2, false, true)));
         XmlNode applied = d.configuration();

@@ -19,11 +19,32 @@ public final class Fencing implements AutoCloseable {
     private final Lab lab;
     private final boolean installedHere;
     private final String stonithAction;
+    private final boolean configuresCluster;
 
-    private Fencing(Lab lab, boolean installedHere, String stonithAction) {
+    private Fencing(Lab lab, boolean installedHere, String stonithAction, boolean configuresCluster) {
         this.lab = lab;
         this.installedHere = installedHere;
         this.stonithAction = stonithAction;
+        this.configuresCluster = configuresCluster;
+    }
+
+    /**
+     * Only installs this build's fence_maas (for a test whose CIB comes from elsewhere, e.g. the
+     * hacluster charm); {@link #close()} removes it again if it was not installed before.
+     */
+    public static Fencing installOnly(Lab lab) {
+        return new Fencing(lab, install(lab), null, false);
+    }
+
+    /** Installs the agent with stonith-maas/install.sh; true if it was not there before. */
+    private static boolean install(Lab lab) {
+        Path repo = lab.dir().getParent().getParent();
+        if (!Files.isRegularFile(repo.resolve("stonith-maas/target/dist/fence-maas.jar"))) {
+            throw new Lab.LabUnavailable("stonith-maas is not built (no stonith-maas/target/dist); run: mvn -pl stonith-maas -am package");
+        }
+        boolean installedHere = !Files.exists(AGENT);
+        Lab.run(Duration.ofMinutes(2), "sh", repo.resolve("stonith-maas/install.sh").toString());
+        return installedHere;
     }
 
     /** As {@link #enable(Lab, MaasSim, String)} with pacemaker's default stonith-action (reboot). */
@@ -37,14 +58,7 @@ public final class Fencing implements AutoCloseable {
      * on, as instance-HA operators usually want) sets the cluster's stonith-action when not null.
      */
     public static Fencing enable(Lab lab, MaasSim maas, String stonithAction) {
-        Path repo = lab.dir().getParent().getParent();
-        Path installer = repo.resolve("stonith-maas/install.sh");
-        if (!Files.isRegularFile(repo.resolve("stonith-maas/target/dist/fence-maas.jar"))) {
-            throw new Lab.LabUnavailable("stonith-maas is not built (no stonith-maas/target/dist); run: mvn -pl stonith-maas -am package");
-        }
-        boolean installedHere = !Files.exists(AGENT);
-        Lab.run(Duration.ofMinutes(2), "sh", installer.toString());
-        Fencing fencing = new Fencing(lab, installedHere, stonithAction);
+        Fencing fencing = new Fencing(lab, install(lab), stonithAction, true);
         fencing.removeResource();
         Path keyFile = lab.runDir().resolve("maas/api-key");
         // The key stays in a root-only file: the CIB (readable by haclient) holds only its path.
@@ -131,16 +145,22 @@ public final class Fencing implements AutoCloseable {
 
     @Override
     public void close() {
+        if (configuresCluster) {
+            unconfigureCluster();
+        }
+        if (installedHere) {
+            Lab.exec(CMD, "sh", lab.dir().getParent().getParent().resolve("stonith-maas/install.sh").toString(),
+                    "--uninstall");
+        }
+    }
+
+    private void unconfigureCluster() {
         Lab.exec(CMD, "crm_attribute", "--type", "crm_config", "--name", "stonith-enabled", "--update", "false");
         if (stonithAction != null) {
             Lab.exec(CMD, "crm_attribute", "--type", "crm_config", "--name", "stonith-action", "--delete");
         }
         removeResource();
         clearHistory();
-        if (installedHere) {
-            Lab.exec(CMD, "sh", lab.dir().getParent().getParent().resolve("stonith-maas/install.sh").toString(),
-                    "--uninstall");
-        }
     }
 
     private static void sleep(long ms) {
