@@ -26,6 +26,19 @@ public record Result(int exitCode, State state, List<Status> statusHistory, Opti
         return state.relation(endpoint).localAppData();
     }
 
+    /**
+     * True when the hook ended normally with the unit blocked on bad config the way every charm here
+     * reports it: {@code config '<key>' ...} with {@code expected} in the message.
+     */
+    public boolean blockedOnConfig(String key, String expected) {
+        if (exitCode != 0 || statusHistory.isEmpty()) {
+            return false;
+        }
+        Status s = unitStatus();
+        return s.level() == dev.instanceha.ops.model.StatusLevel.BLOCKED
+                && s.message().startsWith("config '" + key + "'") && s.message().contains(expected);
+    }
+
     /** Every log line joined, for "no secret in the log" checks. */
     public String allLogText() {
         return String.join("\n", logs);
