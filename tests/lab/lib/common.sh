@@ -70,7 +70,7 @@ port_free_for() {
 start_bg() {
   local name="$1" logf="$2"; shift 2
   if running "$name"; then log "$name already running (pid $(pid_of "$name"))"; return 0; fi
-  setsid "$@" >>"$logf" 2>&1 < /dev/null 9>&- &   # fd 9 is the lab lock: daemons must not hold it
+  setsid "$@" >>"$logf" 2>&1 < /dev/null 8>&- 9>&- &   # fds 8/9 are lab locks: daemons must not hold them
   local pid=$!
   echo "$pid $(proc_start "$pid")" > "$LAB_PIDS/$name.pid"
   log "started $name (pid $pid, log ${logf#"$REPO_ROOT"/})"
