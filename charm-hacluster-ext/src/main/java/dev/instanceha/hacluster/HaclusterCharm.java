@@ -196,7 +196,7 @@ public final class HaclusterCharm implements Charm {
                     + "maas_credentials are not set: STONITH disabled"));
             return Optional.empty();
         }
-        if (!FenceAgent.installed(hook.host())) {
+        if (!FenceAgent.ensure(hook.host(), hook.juju().charmDir())) {
             hook.report(Status.blocked(FenceAgent.MISSING));
             return Optional.empty();
         }

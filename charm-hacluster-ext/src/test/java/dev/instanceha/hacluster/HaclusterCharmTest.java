@@ -331,6 +331,25 @@ class HaclusterCharmTest {
     }
 
     @Test
+    void theFenceAgentTheCharmShipsIsInstalledOnceAndTheDeviceCreated() {
+        FakeCib cib = new FakeCib();
+        Path shipped = CHARM.toAbsolutePath().resolve("fence-maas");
+        FakeHost host = host(cib)
+                .withFile(shipped.resolve("fence_maas"), "#!/bin/sh\nexec java -jar fence-maas.jar\n", FileSpec.root(0644))
+                .withFile(shipped.resolve("fence-maas.jar"), "PK-agent", FileSpec.root(0644));
+        State state = withKeys(leader()).withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
+                .withRelation(remotes(compute(1, true, false)));
+        Result out = ctx.run(Event.configChanged(), state, host);
+        assertEquals("active: Unit is ready and clustered", shown(out));
+        assertEquals(0755, host.file(FenceAgent.PATH).orElseThrow().spec().mode(), "executable for pacemaker-fenced");
+        assertEquals("PK-agent", new String(host.file(FenceAgent.JAR).orElseThrow().content()));
+        assertTrue(cib.configuration().toXml().contains("st-maas"));
+        Map<Path, FakeHost.FakeFile> files = host.writtenFiles();
+        ctx.run(Event.configChanged(), out.state(), host);
+        assertEquals(files, host.writtenFiles(), "a second hook rewrites nothing");
+    }
+
+    @Test
     void noRemoteAskingForFencingLeavesStonithDisabled() {
         FakeCib cib = new FakeCib();
         State state = withKeys(leader()).withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
