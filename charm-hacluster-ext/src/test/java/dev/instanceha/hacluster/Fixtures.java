@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Relation data as the real peers send it: masakari's ha request built with the same
@@ -44,11 +43,7 @@ final class Fixtures {
     }
 
     static Map<String, String> addresses(String ip) {
-        Map<String, String> m = new TreeMap<>();
-        m.put("private-address", ip);
-        m.put("ingress-address", ip);
-        m.put("egress-subnets", ip + "/32");
-        return m;
+        return RelationState.addressKeys(ip);
     }
 
     static RelationState ha(HaResources resources) {

@@ -50,11 +50,7 @@ final class Fixtures {
     }
 
     static Map<String, String> addresses(String ip) {
-        Map<String, String> m = new TreeMap<>();
-        m.put("private-address", ip);
-        m.put("ingress-address", ip);
-        m.put("egress-subnets", ip + "/32");
-        return m;
+        return RelationState.addressKeys(ip);
     }
 
     static RelationState principal() {

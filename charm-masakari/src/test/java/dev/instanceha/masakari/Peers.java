@@ -2,7 +2,6 @@ package dev.instanceha.masakari;
 
 import dev.instanceha.ops.testing.RelationState;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Relation data as the upstream peer charms publish it for masakari (research: juju-contract.md
@@ -17,11 +16,7 @@ final class Peers {
     }
 
     private static Map<String, String> addresses(String ip) {
-        Map<String, String> m = new TreeMap<>();
-        m.put("private-address", ip);
-        m.put("ingress-address", ip);
-        m.put("egress-subnets", ip + "/32");
-        return m;
+        return RelationState.addressKeys(ip);
     }
 
     /** mysql-router subordinate's answer (db_host its local socket address, one allowed unit). */

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Machines and relation data as this charm meets them (research: anchor-charms.md §4.3; Debian's
@@ -48,11 +47,7 @@ final class Fixtures {
     }
 
     static Map<String, String> addresses(String ip) {
-        Map<String, String> m = new TreeMap<>();
-        m.put("private-address", ip);
-        m.put("ingress-address", ip);
-        m.put("egress-subnets", ip + "/32");
-        return m;
+        return RelationState.addressKeys(ip);
     }
 
     /** The container-scoped relation to the principal; Juju publishes only its address keys. */

@@ -20,6 +20,18 @@ public record RelationState(String endpoint, int id, String remoteApp,
     }
 
     /** A relation to {@code remoteApp} with no data yet. */
+    /**
+     * The address keys Juju itself puts in every unit's databag (private-address, ingress-address,
+     * egress-subnets), as a mutable map a test adds the peer's own keys to.
+     */
+    public static java.util.Map<String, String> addressKeys(String ip) {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        m.put("private-address", ip);
+        m.put("ingress-address", ip);
+        m.put("egress-subnets", ip + "/32");
+        return m;
+    }
+
     public static RelationState of(String endpoint, int id, String remoteApp) {
         return new RelationState(endpoint, id, remoteApp, Map.of(), Map.of(), Map.of(), Map.of());
     }

@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -167,11 +166,7 @@ class MasakariCharmLabIT {
     // --- relation data in the peers' shapes (see charm-masakari's Peers), with the lab's credentials
 
     private static Map<String, String> addresses(String ip) {
-        Map<String, String> m = new TreeMap<>();
-        m.put("private-address", ip);
-        m.put("ingress-address", ip);
-        m.put("egress-subnets", ip + "/32");
-        return m;
+        return RelationState.addressKeys(ip);
     }
 
     private static RelationState sharedDb(String password) {
