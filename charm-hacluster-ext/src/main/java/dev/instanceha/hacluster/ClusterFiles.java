@@ -6,7 +6,6 @@ import dev.instanceha.ops.host.FileSpec;
 import dev.instanceha.ops.host.Host;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * The files corosync and pacemaker read at start: corosync.conf, corosync's authkey (root only),
@@ -32,18 +31,11 @@ final class ClusterFiles {
 
     static Changes apply(Host host, CorosyncSettings settings, ClusterKeys keys) {
         host.files().ensureDirectory(PACEMAKER_AUTHKEY.getParent(), new FileSpec("root", "haclient", 0750));
-        boolean corosync = write(host, COROSYNC_CONF, CorosyncConf.render(settings).getBytes(StandardCharsets.UTF_8), CONF_SPEC);
-        corosync |= write(host, COROSYNC_AUTHKEY, keys.corosyncBytes(), COROSYNC_KEY_SPEC);
-        corosync |= write(host, UIDGID, UIDGID_TEXT.getBytes(StandardCharsets.UTF_8), CONF_SPEC);
-        boolean pacemaker = write(host, PACEMAKER_AUTHKEY, keys.pacemaker().bytes(), PACEMAKER_KEY_SPEC);
+        boolean corosync = host.files().writeReportingContentChange(COROSYNC_CONF, CorosyncConf.render(settings).getBytes(StandardCharsets.UTF_8), CONF_SPEC);
+        corosync |= host.files().writeReportingContentChange(COROSYNC_AUTHKEY, keys.corosyncBytes(), COROSYNC_KEY_SPEC);
+        corosync |= host.files().writeReportingContentChange(UIDGID, UIDGID_TEXT.getBytes(StandardCharsets.UTF_8), CONF_SPEC);
+        boolean pacemaker = host.files().writeReportingContentChange(PACEMAKER_AUTHKEY, keys.pacemaker().bytes(), PACEMAKER_KEY_SPEC);
         return new Changes(corosync, pacemaker);
-    }
-
-    /** Writes only when content differs (so a second hook does not touch the file); true if content changed. */
-    static boolean write(Host host, Path path, byte[] content, FileSpec spec) {
-        boolean changed = host.files().read(path).map(old -> !Arrays.equals(old, content)).orElse(true);
-        host.files().write(path, content, spec); // also repairs a drifted owner or mode
-        return changed;
     }
 
     /** Whether corosync.conf on disk is one this charm wrote (and not the package's single-node default). */

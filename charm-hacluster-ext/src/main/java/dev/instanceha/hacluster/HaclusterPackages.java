@@ -1,6 +1,7 @@
 package dev.instanceha.hacluster;
 
 import dev.instanceha.ops.charm.HookContext;
+import dev.instanceha.ops.charm.PackageInstallation;
 import dev.instanceha.ops.host.Host;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.List;
 final class HaclusterPackages {
     static final List<String> CLUSTER = List.of("corosync", "pacemaker", "pacemaker-cli-utils");
     static final String INSTALLED_KEY = "packages-installed";
+    static final PackageInstallation INSTALLATION = new PackageInstallation(INSTALLED_KEY);
     static final Path OS_RELEASE = Path.of("/etc/os-release");
 
     private HaclusterPackages() {
@@ -29,17 +31,14 @@ final class HaclusterPackages {
     static void ensure(HookContext hook) {
         List<String> wanted = forHost(hook.host());
         String marker = String.join(" ", wanted);
-        if (hook.model().state().get(INSTALLED_KEY).filter(marker::equals).isPresent()) {
+        if (INSTALLATION.isCurrent(hook, marker)) {
             return;
         }
-        List<String> installed = hook.host().packages().install(wanted);
-        if (!installed.isEmpty()) {
-            hook.log().info("installed " + String.join(" ", installed));
-        }
-        hook.model().state().put(INSTALLED_KEY, marker);
+        INSTALLATION.install(hook, wanted);
+        INSTALLATION.record(hook, marker);
     }
 
     static void forget(HookContext hook) {
-        hook.model().state().remove(INSTALLED_KEY);
+        INSTALLATION.forget(hook);
     }
 }

@@ -21,7 +21,7 @@ final class MaasKeyFile {
     /** Writes the key when MAAS is configured, removes a stale one when not. */
     static void apply(Host host, Optional<MaasSettings> maas) {
         if (maas.isPresent()) {
-            ClusterFiles.write(host, PATH, (maas.get().apiKey() + "\n").getBytes(StandardCharsets.UTF_8), SPEC);
+            host.files().write(PATH, (maas.get().apiKey() + "\n").getBytes(StandardCharsets.UTF_8), SPEC);
         } else {
             host.files().delete(PATH);
         }

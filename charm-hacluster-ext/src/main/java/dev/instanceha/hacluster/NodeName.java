@@ -1,6 +1,6 @@
 package dev.instanceha.hacluster;
 
-import dev.instanceha.interfaces.Net;
+import dev.instanceha.interfaces.MachineHostname;
 import dev.instanceha.ops.host.Command;
 import dev.instanceha.ops.host.CommandResult;
 import dev.instanceha.ops.host.Host;
@@ -21,7 +21,7 @@ final class NodeName {
     static String of(Host host) {
         CommandResult result = host.commands().run(UNAME);
         String name = result.stdout().strip();
-        if (!result.succeeded() || !Net.isHost(name) || Net.isIp(name)) {
+        if (!result.succeeded() || !MachineHostname.isHostname(name)) {
             throw new StatusException(Status.blocked("Cannot find this machine's host name (uname -n failed)"));
         }
         return name;

@@ -1,6 +1,7 @@
 package dev.instanceha.monitors;
 
 import dev.instanceha.ops.charm.HookContext;
+import dev.instanceha.ops.charm.PackageInstallation;
 import dev.instanceha.ops.host.CommandFailedException;
 import dev.instanceha.ops.model.Status;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.TreeSet;
  */
 final class MonitorPackages {
     static final String INSTALLED_KEY = "packages-installed";
+    static final PackageInstallation INSTALLATION = new PackageInstallation(INSTALLED_KEY);
     /** Every packaging of masakari-monitors has it; its version is the monitors' version. */
     static final String COMMON = "masakari-monitors-common";
 
@@ -25,24 +27,21 @@ final class MonitorPackages {
         Set<String> wanted = new TreeSet<>();
         monitors.forEach(monitor -> wanted.addAll(monitor.packages()));
         String marker = String.join(" ", wanted);
-        if (hook.model().state().get(INSTALLED_KEY).filter(marker::equals).isPresent()) {
+        if (INSTALLATION.isCurrent(hook, marker)) {
             return true;
         }
         try {
-            List<String> installed = hook.host().packages().install(List.copyOf(wanted));
-            if (!installed.isEmpty()) {
-                hook.log().info("installed " + String.join(" ", installed));
-            }
+            INSTALLATION.install(hook, List.copyOf(wanted));
         } catch (CommandFailedException e) {
             hook.report(Status.blocked("Cannot install " + marker + ": " + e.getMessage()));
             return false;
         }
-        hook.model().state().put(INSTALLED_KEY, marker);
+        INSTALLATION.record(hook, marker);
         return true;
     }
 
     /** Makes the next reconcile check packages again (after upgrade-charm). */
     static void forget(HookContext hook) {
-        hook.model().state().remove(INSTALLED_KEY);
+        INSTALLATION.forget(hook);
     }
 }

@@ -1,6 +1,7 @@
 package dev.instanceha.masakari;
 
 import dev.instanceha.ops.charm.HookContext;
+import dev.instanceha.ops.charm.PackageInstallation;
 import dev.instanceha.ops.host.Command;
 import dev.instanceha.ops.host.Host;
 import java.time.Duration;
@@ -15,30 +16,30 @@ import java.util.Map;
 final class MasakariPackages {
     static final List<String> BASE = List.of("masakari-api", "masakari-engine", "python3-masakariclient");
     static final String INSTALLED_KEY = "packages-installed-for";
+    /** Keyed by the origin installed from: a new openstack-origin means a new install (or upgrade). */
+    static final PackageInstallation INSTALLATION = new PackageInstallation(INSTALLED_KEY);
 
     private MasakariPackages() {
     }
 
     static void ensure(HookContext hook, MasakariConfig config) {
         String marker = config.origin().value();
-        if (hook.model().state().get(INSTALLED_KEY).filter(marker::equals).isPresent()) {
+        if (INSTALLATION.isCurrent(hook, marker)) {
             return;
         }
         Host host = hook.host();
-        boolean newOrigin = hook.model().state().get(INSTALLED_KEY).isPresent();
+        boolean newOrigin = INSTALLATION.hasRecord(hook);
         if (newOrigin && config.actionManagedUpgrade()) {
             return; // the openstack-upgrade action applies it
         }
         PackageSources.apply(host, config.origin());
-        List<String> installed = new ArrayList<>(host.packages().install(BASE));
-        installed.addAll(host.packages().install(ApiServer.detect(host).extraPackages()));
+        INSTALLATION.install(hook, BASE);
+        // Detected only now: which API server masakari-api uses shows in the files its package installed.
+        INSTALLATION.install(hook, ApiServer.detect(host).extraPackages());
         if (newOrigin) {
             upgrade(host);
         }
-        if (!installed.isEmpty()) {
-            hook.log().info("installed " + String.join(" ", installed));
-        }
-        hook.model().state().put(INSTALLED_KEY, marker);
+        INSTALLATION.record(hook, marker);
     }
 
     /** Upgrades the installed masakari packages from the current origin. */
@@ -53,6 +54,6 @@ final class MasakariPackages {
 
     /** Makes the next reconcile check packages again (after upgrade-charm or openstack-upgrade). */
     static void forget(HookContext hook) {
-        hook.model().state().remove(INSTALLED_KEY);
+        INSTALLATION.forget(hook);
     }
 }

@@ -4,8 +4,6 @@ import dev.instanceha.interfaces.pacemaker.PacemakerKey;
 import dev.instanceha.ops.host.FileSpec;
 import dev.instanceha.ops.host.Host;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * /etc/pacemaker/authkey, the cluster's shared secret that pacemaker-remoted authenticates the
@@ -25,11 +23,7 @@ final class AuthKeyFile {
      * @return true when the key's content changed (a mode or owner fix alone needs no restart)
      */
     static boolean write(Host host, PacemakerKey key) {
-        byte[] wanted = key.bytes();
-        Optional<byte[]> current = host.files().read(PATH);
-        boolean changed = current.map(bytes -> !Arrays.equals(bytes, wanted)).orElse(true);
-        host.files().write(PATH, wanted, SPEC);
-        return changed;
+        return host.files().writeReportingContentChange(PATH, key.bytes(), SPEC);
     }
 
     /** Removes the key of a cluster this node no longer belongs to; true if there was one. */

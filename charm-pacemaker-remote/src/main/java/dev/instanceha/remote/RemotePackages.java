@@ -1,7 +1,7 @@
 package dev.instanceha.remote;
 
 import dev.instanceha.ops.charm.HookContext;
-import dev.instanceha.ops.host.Host;
+import dev.instanceha.ops.charm.PackageInstallation;
 import dev.instanceha.ops.model.Status;
 import java.util.List;
 
@@ -15,6 +15,7 @@ final class RemotePackages {
     /** Debian's pacemaker-remote declares Conflicts: pacemaker. */
     static final String CONFLICTING = "pacemaker";
     static final String INSTALLED_KEY = "packages-installed";
+    static final PackageInstallation INSTALLATION = new PackageInstallation(INSTALLED_KEY);
     static final String CONFLICT_MESSAGE = "Cannot install pacemaker-remote: the 'pacemaker' package is installed "
             + "and conflicts with it (a full cluster node, e.g. hacluster, is on this machine); "
             + "pacemaker-remote belongs on machines outside the cluster";
@@ -25,25 +26,21 @@ final class RemotePackages {
     /** Installs what is missing; false (and blocked) when the machine is a full cluster node. */
     static boolean ensure(HookContext hook) {
         String marker = String.join(" ", PACKAGES);
-        if (hook.model().state().get(INSTALLED_KEY).filter(marker::equals).isPresent()) {
+        if (INSTALLATION.isCurrent(hook, marker)) {
             return true;
         }
-        Host host = hook.host();
         // Checked before apt: apt would offer to remove pacemaker, or fail with a resolver message.
-        if (host.packages().isInstalled(CONFLICTING)) {
+        if (hook.host().packages().isInstalled(CONFLICTING)) {
             hook.report(Status.blocked(CONFLICT_MESSAGE));
             return false;
         }
-        List<String> installed = host.packages().install(PACKAGES);
-        if (!installed.isEmpty()) {
-            hook.log().info("installed " + String.join(" ", installed));
-        }
-        hook.model().state().put(INSTALLED_KEY, marker);
+        INSTALLATION.install(hook, PACKAGES);
+        INSTALLATION.record(hook, marker);
         return true;
     }
 
     /** Makes the next reconcile check packages again (after upgrade-charm). */
     static void forget(HookContext hook) {
-        hook.model().state().remove(INSTALLED_KEY);
+        INSTALLATION.forget(hook);
     }
 }

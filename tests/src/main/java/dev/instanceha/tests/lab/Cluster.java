@@ -149,6 +149,21 @@ public final class Cluster {
         hostPower("on", host);
     }
 
+    /**
+     * Brings a compute host back whatever a test left it in: MAAS failure mode cleared, powered on
+     * through MAAS if it is off, its link restored if it is on but out of the cluster (a test that
+     * failed between a link cut and the fence); then waits until it is online again.
+     */
+    public void bringBack(MaasSim maas, String host, Duration timeout) throws InterruptedException {
+        maas.failure(host, "none");
+        if (!"on".equals(maas.powerState(host))) {
+            maas.powerOn(host).expect(200);
+        } else if (!crmMon().online(host)) {
+            restoreLink(host);
+        }
+        awaitOnline(host, true, timeout);
+    }
+
     /** The address of compute host {@code compute<N>} inside 10.251.0.0/16. */
     public static String address(String host) {
         int n = Integer.parseInt(host.replaceAll("^compute(\\d+).*$", "$1"));

@@ -135,6 +135,35 @@ public final class Fencing implements AutoCloseable {
         return Lab.run(CMD, "cibadmin", "--query");
     }
 
+    private static final java.util.regex.Pattern COMPLETED = java.util.regex.Pattern.compile("completed='([0-9-]+ [0-9:]+)Z'");
+
+    /**
+     * Waits for a successful {@code action} (off, reboot) fence of {@code node} completed at or after
+     * {@code since} (the history has whole seconds); returns its completion time.
+     */
+    public Instant awaitFenced(String node, String action, Instant since, Duration timeout) {
+        Instant end = Instant.now().plus(timeout);
+        Instant from = since.minusSeconds(1);
+        while (true) {
+            String h = history(node);
+            for (String line : h.split("\n")) {
+                java.util.regex.Matcher m = COMPLETED.matcher(line);
+                if (line.contains(action + " of " + node + " successful") && m.find()) {
+                    Instant t = java.time.LocalDateTime.parse(m.group(1).replace(' ', 'T'))
+                            .toInstant(java.time.ZoneOffset.UTC);
+                    if (!t.isBefore(from)) {
+                        return t;
+                    }
+                }
+            }
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("no successful " + action + " of " + node + " since " + since + " within "
+                        + timeout.toSeconds() + " s:\n" + h);
+            }
+            sleep(500);
+        }
+    }
+
     public void clearHistory() {
         Lab.exec(CMD, "stonith_admin", "--cleanup", "--history", "*");
     }

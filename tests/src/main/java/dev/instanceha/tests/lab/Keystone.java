@@ -56,8 +56,7 @@ public final class Keystone {
             userId = found.get(0).get("id").asText();
             Http.call("PATCH", base + "/users/" + userId, Map.of("user", Map.of("password", password)), auth).expect(200);
         }
-        String projectId = Http.call("GET", base + "/projects?name=" + project, null, auth).expect(200).json()
-                .at("/projects/0/id").asText();
+        String projectId = projectId(project);
         String roleId = Http.call("GET", base + "/roles?name=" + role, null, auth).expect(200).json()
                 .at("/roles/0/id").asText();
         Http.call("PUT", base + "/projects/" + projectId + "/users/" + userId + "/roles/" + roleId, null, auth)

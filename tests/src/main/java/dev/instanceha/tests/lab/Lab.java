@@ -156,7 +156,7 @@ public final class Lab {
         }
     }
 
-    static String tail(String text, int lines) {
+    public static String tail(String text, int lines) {
         String[] all = text.split("\n");
         return String.join("\n", List.of(all).subList(Math.max(0, all.length - lines), all.length));
     }

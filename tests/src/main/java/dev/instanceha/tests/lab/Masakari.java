@@ -87,6 +87,35 @@ public final class Masakari {
             return list;
         }
 
+        /**
+         * COMPUTE_HOST notifications with payload {@code event} about a host (its uuid) that Masakari
+         * received at or after {@code since} (its timestamps have whole seconds, so one second earlier).
+         */
+        public java.util.List<JsonNode> events(String hostUuid, String event, Instant since) {
+            Instant from = since.minusSeconds(1);
+            return notificationsOf(hostUuid).stream()
+                    .filter(n -> event.equals(n.at("/payload/event").asText()))
+                    .filter(n -> !time(n.get("created_at").asText()).isBefore(from))
+                    .toList();
+        }
+
+        /** Waits until at least {@code count} such notifications arrived; {@code context} is shown on failure. */
+        public java.util.List<JsonNode> awaitEvents(String hostUuid, String event, Instant since, int count,
+                                                    Duration timeout, java.util.function.Supplier<String> context)
+                throws InterruptedException {
+            Instant end = Instant.now().plus(timeout);
+            java.util.List<JsonNode> found = events(hostUuid, event, since);
+            while (found.size() < count) {
+                if (Instant.now().isAfter(end)) {
+                    throw new AssertionError("no " + event + " notification for host " + hostUuid + " within "
+                            + timeout.toSeconds() + " s; " + context.get());
+                }
+                Thread.sleep(500);
+                found = events(hostUuid, event, since);
+            }
+            return found;
+        }
+
         /** Puts a host in or out of maintenance (what an operator does once a failed host is repaired). */
         public void setOnMaintenance(String segmentUuid, String hostUuid, boolean onMaintenance) {
             call("PUT", "/segments/" + segmentUuid + "/hosts/" + hostUuid,
@@ -119,5 +148,10 @@ public final class Masakari {
             }
             throw new AssertionError("notification " + uuid + " not final after " + timeout.toSeconds() + " s: " + n);
         }
+    }
+
+    /** Masakari's timestamps are UTC without a zone ("2026-12-03T07:41:55.000000"). */
+    public static Instant time(String text) {
+        return java.time.LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
     }
 }

@@ -26,8 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,7 +79,8 @@ class MasakariMonitorsCharmLabIT {
             monitor.awaitLog("host=" + FAILED + " UNKNOWN -> ONLINE", Duration.ofSeconds(60));
             Instant cut = Instant.now();
             cluster.cutLink(FAILED);
-            JsonNode stopped = awaitStopped(api, hostUuid, cut, monitor);
+            JsonNode stopped = api.awaitEvents(hostUuid, "STOPPED", cut, 1, Duration.ofSeconds(120),
+                    () -> "monitor log:\n" + monitor.log()).get(0);
             assertEquals("OFFLINE", stopped.at("/payload/cluster_status").asText());
             assertTrue(monitor.log().contains("accepted: HTTP 202"), monitor.log());
             assertFalse(monitor.log().contains(password), "the password never reaches the monitor's log");
@@ -89,12 +88,7 @@ class MasakariMonitorsCharmLabIT {
         } finally {
             monitor.close();
             fencing.close();
-            if (!"on".equals(maas.powerState(FAILED))) {
-                maas.powerOn(FAILED).expect(200);
-            } else if (!cluster.crmMon().online(FAILED)) {
-                cluster.restoreLink(FAILED);
-            }
-            cluster.awaitOnline(FAILED, true, Duration.ofSeconds(120));
+            cluster.bringBack(maas, FAILED, Duration.ofSeconds(120));
             nova.restoreHost(FAILED);
             api.setOnMaintenance(segment, hostUuid, false);
             api.deleteSegments(SEGMENT);
@@ -134,20 +128,5 @@ class MasakariMonitorsCharmLabIT {
         Path out = dir.resolve("masakarimonitors.conf");
         Files.write(out, written.content());
         return out;
-    }
-
-    private static JsonNode awaitStopped(Masakari.Client api, String hostUuid, Instant since, HostMonitorDaemon monitor)
-            throws InterruptedException {
-        Instant end = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(end)) {
-            for (JsonNode n : api.notificationsOf(hostUuid)) {
-                Instant created = LocalDateTime.parse(n.get("created_at").asText()).toInstant(ZoneOffset.UTC);
-                if ("STOPPED".equals(n.at("/payload/event").asText()) && !created.isBefore(since.minusSeconds(1))) {
-                    return n;
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no STOPPED for " + FAILED + " within 120 s; monitor log:\n" + monitor.log());
     }
 }

@@ -20,13 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +43,6 @@ class HostMonitorLabIT {
     private static final String SEGMENT = "hostmonitor-drill";
     private static final List<String> HOSTS = List.of("compute1", "compute2", "compute3");
     private static final int STONITH_WAIT = 30;
-    private static final Pattern FENCE_COMPLETED = Pattern.compile("completed='([0-9-]+ [0-9:]+)Z'");
 
     private static Lab lab;
     private static MaasSim maas;
@@ -94,23 +89,14 @@ class HostMonitorLabIT {
     @AfterAll
     static void tearDown() throws Exception {
         if (monitor != null) {
-            System.out.println("---- " + monitor.kind() + " monitor log (tail) ----\n" + tailOf(monitor.log()));
+            System.out.println("---- " + monitor.kind() + " monitor log (tail) ----\n" + Lab.tail(monitor.log(), 40));
             monitor.close();
         }
         if (fencing != null) {
             fencing.close();
         }
-        Cluster.Snapshot now = cluster.crmMon();
         for (String h : HOSTS) {
-            maas.failure(h, "none");
-            if (!"on".equals(maas.powerState(h))) {
-                maas.powerOn(h).expect(200);
-            } else if (!now.online(h)) {
-                cluster.restoreLink(h); // a test that failed between cut and fence leaves the link down
-            }
-        }
-        for (String h : HOSTS) {
-            cluster.awaitOnline(h, true, Duration.ofSeconds(120));
+            cluster.bringBack(maas, h, Duration.ofSeconds(120));
             nova.restoreHost(h);
         }
         if (api != null) {
@@ -126,12 +112,12 @@ class HostMonitorLabIT {
         Instant cut = Instant.now();
         cluster.cutLink("compute1");
 
-        Instant fenced = fenceCompleted("compute1", cut, Duration.ofSeconds(120));
+        Instant fenced = fencing.awaitFenced("compute1", "off", cut, Duration.ofSeconds(120));
         step("pacemaker fenced compute1 through fence_maas (MAAS powered it off) at " + fenced);
         JsonNode stopped = awaitEvents("compute1", "STOPPED", cut, 1, Duration.ofSeconds(90)).get(0);
         step("masakari-api received COMPUTE_HOST STOPPED for compute1: " + stopped.get("notification_uuid").asText());
-        Instant generated = masakariTime(stopped.get("generated_time").asText());
-        Instant received = masakariTime(stopped.get("created_at").asText());
+        Instant generated = Masakari.time(stopped.get("generated_time").asText());
+        Instant received = Masakari.time(stopped.get("created_at").asText());
         javaCutToNotificationMs = Duration.between(cut, received).toMillis();
         System.out.printf("DRILL java monitor: link cut -> fence confirmed %d ms, -> notification at masakari-api %d ms%n",
                 Duration.between(cut, fenced).toMillis(), javaCutToNotificationMs);
@@ -139,7 +125,7 @@ class HostMonitorLabIT {
         assertEquals("OFFLINE", stopped.at("/payload/cluster_status").asText());
         assertEquals("NORMAL", stopped.at("/payload/host_status").asText());
         assertTrue(monitor.log().lines().anyMatch(l -> l.matches(".*host=compute1 .*fence.*\\[notify STOPPED.*")),
-                "the monitor's decision names the fence: " + tailOf(monitor.log()));
+                "the monitor's decision names the fence: " + Lab.tail(monitor.log(), 40));
 
         JsonNode done = api.awaitNotification(stopped.get("notification_uuid").asText(), Duration.ofSeconds(180));
         assertEquals("finished", done.get("status").asText(), done.toString());
@@ -169,7 +155,7 @@ class HostMonitorLabIT {
         Instant apiDown = Instant.now();
         try {
             cluster.cutLink("compute2");
-            fenceCompleted("compute2", apiDown, Duration.ofSeconds(120));
+            fencing.awaitFenced("compute2", "off", apiDown, Duration.ofSeconds(120));
             monitor.awaitLogLine(Pattern.compile("host=compute2 .*\\[notify STOPPED"), Duration.ofSeconds(60));
             Thread.sleep(Math.max(0, Duration.ofSeconds(60).minus(Duration.between(apiDown, Instant.now())).toMillis()));
             assertEquals(1, monitor.pendingInOutbox(), "the STOPPED notification waits in the outbox while the API is down");
@@ -180,7 +166,7 @@ class HostMonitorLabIT {
         Instant apiUp = Instant.now();
         JsonNode stopped = awaitEvents("compute2", "STOPPED", apiDown, 1, Duration.ofSeconds(90)).get(0);
         System.out.printf("DRILL outbox: delivered %d ms after masakari-api came back%n",
-                Duration.between(apiUp, masakariTime(stopped.get("created_at").asText())).toMillis());
+                Duration.between(apiUp, Masakari.time(stopped.get("created_at").asText())).toMillis());
         awaitOutboxEmpty(Duration.ofSeconds(30));
         Thread.sleep(8000);
         assertEquals(1, events("compute2", "STOPPED", apiDown).size(), "delivered exactly once");
@@ -220,9 +206,9 @@ class HostMonitorLabIT {
             maas.failure("compute2", "none");
         }
         // The fencer retries; once MAAS powers the machine off, the monitor reports it.
-        Instant fenced = fenceCompleted("compute2", cut, Duration.ofSeconds(180));
+        Instant fenced = fencing.awaitFenced("compute2", "off", cut, Duration.ofSeconds(180));
         JsonNode stopped = awaitEvents("compute2", "STOPPED", cut, 1, Duration.ofSeconds(60)).get(0);
-        assertFalse(masakariTime(stopped.get("generated_time").asText()).isBefore(fenced));
+        assertFalse(Masakari.time(stopped.get("generated_time").asText()).isBefore(fenced));
         api.awaitNotification(stopped.get("notification_uuid").asText(), Duration.ofSeconds(180));
         recover("compute2");
     }
@@ -235,9 +221,9 @@ class HostMonitorLabIT {
         monitor.awaitLog("Recognized 'compute1' as a new member", Duration.ofSeconds(60));
         Instant cut = Instant.now();
         cluster.cutLink("compute1");
-        Instant fenced = fenceCompleted("compute1", cut, Duration.ofSeconds(120));
+        Instant fenced = fencing.awaitFenced("compute1", "off", cut, Duration.ofSeconds(120));
         JsonNode stopped = awaitEvents("compute1", "STOPPED", cut, 1, Duration.ofSeconds(120)).get(0);
-        Instant received = masakariTime(stopped.get("created_at").asText());
+        Instant received = Masakari.time(stopped.get("created_at").asText());
         System.out.printf("DRILL upstream masakari-hostmonitor (restrict_to_remotes, monitoring_interval 1): link cut -> "
                         + "fence confirmed %d ms, -> notification at masakari-api %d ms (%s the fence); java monitor: %d ms%n",
                 Duration.between(cut, fenced).toMillis(), Duration.between(cut, received).toMillis(),
@@ -253,76 +239,28 @@ class HostMonitorLabIT {
     /** Takes a recovered host out of maintenance and powers it back on. */
     private static void recover(String host) throws Exception {
         api.setOnMaintenance(segment, HOST_UUIDS.get(host), false);
-        maas.powerOn(host).expect(200);
-        cluster.awaitOnline(host, true, Duration.ofSeconds(120));
+        cluster.bringBack(maas, host, Duration.ofSeconds(120));
         nova.restoreHost(host);
-    }
-
-    /** Waits for a successful fence of {@code host} completed at or after {@code since} (the history has seconds). */
-    private static Instant fenceCompleted(String host, Instant since, Duration timeout) throws InterruptedException {
-        Instant end = Instant.now().plus(timeout);
-        Instant from = since.minusSeconds(1);
-        while (true) {
-            String history = fencing.history(host);
-            for (String line : history.split("\n")) {
-                Matcher m = FENCE_COMPLETED.matcher(line);
-                if (line.contains("off of " + host + " successful") && m.find()) {
-                    Instant t = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
-                            .toInstant(ZoneOffset.UTC);
-                    if (!t.isBefore(from)) {
-                        return t;
-                    }
-                }
-            }
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("no successful fence of " + host + " since " + since + " within "
-                        + timeout.toSeconds() + " s:\n" + history);
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    /** COMPUTE_HOST notifications with {@code event} about {@code host} received since {@code since} (second precision). */
-    private static List<JsonNode> events(String host, String event, Instant since) {
-        Instant from = since.minusSeconds(1);
-        return api.notificationsOf(HOST_UUIDS.get(host)).stream()
-                .filter(n -> event.equals(n.at("/payload/event").asText()))
-                .filter(n -> !masakariTime(n.get("created_at").asText()).isBefore(from))
-                .toList();
-    }
-
-    private static List<JsonNode> awaitEvents(String host, String event, Instant since, int count, Duration timeout)
-            throws InterruptedException {
-        Instant end = Instant.now().plus(timeout);
-        List<JsonNode> found = events(host, event, since);
-        while (found.size() < count) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("no " + event + " notification for " + host + " within " + timeout.toSeconds()
-                        + " s; monitor log:\n" + tailOf(monitor.log()));
-            }
-            Thread.sleep(500);
-            found = events(host, event, since);
-        }
-        return found;
     }
 
     private static void awaitOutboxEmpty(Duration timeout) throws Exception {
         Instant end = Instant.now().plus(timeout);
         while (monitor.pendingInOutbox() > 0) {
             if (Instant.now().isAfter(end)) {
-                throw new AssertionError("outbox not drained; monitor log:\n" + tailOf(monitor.log()));
+                throw new AssertionError("outbox not drained; monitor log:\n" + Lab.tail(monitor.log(), 40));
             }
             Thread.sleep(500);
         }
     }
 
-    /** Masakari's timestamps are UTC without a zone ("2026-12-03T07:41:55.000000"). */
-    private static Instant masakariTime(String text) {
-        return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+    /** COMPUTE_HOST notifications with {@code event} about one of the drill's hosts since {@code since}. */
+    private static List<JsonNode> events(String host, String event, Instant since) {
+        return api.events(HOST_UUIDS.get(host), event, since);
     }
 
-    private static String tailOf(String log) {
-        String[] lines = log.split("\n");
-        return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 40), lines.length));
+    private static List<JsonNode> awaitEvents(String host, String event, Instant since, int count, Duration timeout)
+            throws InterruptedException {
+        return api.awaitEvents(HOST_UUIDS.get(host), event, since, count, timeout,
+                () -> host + "; monitor log:\n" + Lab.tail(monitor.log(), 40));
     }
 }

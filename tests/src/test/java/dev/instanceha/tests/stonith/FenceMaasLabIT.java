@@ -48,13 +48,7 @@ class FenceMaasLabIT {
     void everyHostBackOn() throws Exception {
         maas.powerDelay(0);
         for (String host : List.of("compute1", "compute2", "compute3")) {
-            maas.failure(host, "none");
-            if (!"on".equals(maas.powerState(host))) {
-                maas.powerOn(host).expect(200);
-            }
-        }
-        for (String host : List.of("compute1", "compute2", "compute3")) {
-            cluster.awaitOnline(host, true, Duration.ofSeconds(120));
+            cluster.bringBack(maas, host, Duration.ofSeconds(120));
         }
     }
 
