@@ -138,16 +138,22 @@ public final class Lab {
     }
 
     /** Runs a command (not a lab script) and returns its exit code and combined output. */
-    static Result exec(Duration timeout, String... cmd) {
+    public static Result exec(Duration timeout, String... cmd) {
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw new LabUnavailable(String.join(" ", cmd) + " timed out");
+            // Output goes to a file, not a pipe read before waitFor: reading a pipe to its end would
+            // block on a hung command and the timeout would never apply.
+            Path out = Files.createTempFile("lab-cmd", ".log");
+            try {
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                p.getOutputStream().close();
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly();
+                    throw new LabUnavailable(String.join(" ", cmd) + " timed out after " + timeout.toSeconds() + " s");
+                }
+                return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
             }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new LabUnavailable("cannot run " + cmd[0] + ": " + e.getMessage() + " (run tests/lab/install)");
         } catch (InterruptedException e) {
