@@ -24,8 +24,6 @@ import dev.instanceha.tests.lab.MaasSim;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,13 +72,13 @@ class HaclusterCharmLabIT {
                     String conf = CorosyncConf.render(new CorosyncSettings("juju_cluster", transport, nodes, "226.94.1.1",
                             CorosyncSettings.DEFAULT_PORT, Optional.empty(), false));
                     Path file = Files.writeString(dir.resolve(transport + "-" + peers + ".conf"), conf);
-                    Run r = run(dir, "corosync", "-t", "-c", file.toString());
-                    assertEquals(0, r.exit(), transport + " with " + peers + " peer(s): corosync -t said " + r.output()
+                    Lab.Result r = run("corosync", "-t", "-c", file.toString());
+                    assertEquals(0, r.exitCode(), transport + " with " + peers + " peer(s): corosync -t said " + r.output()
                             + "\n" + conf);
                 }
             }
             Path broken = Files.writeString(dir.resolve("broken.conf"), "totem {\n  version: 2\n  transport: knet\n");
-            assertNotEquals(0, run(dir, "corosync", "-t", "-c", broken.toString()).exit(),
+            assertNotEquals(0, run("corosync", "-t", "-c", broken.toString()).exitCode(),
                     "corosync -t must reject a truncated file, or the check above proves nothing");
         } finally {
             if (!keyExisted) {
@@ -94,12 +91,12 @@ class HaclusterCharmLabIT {
     void pacemakerVerifiesTheWholeDesiredCib(MaasSim maas, @TempDir Path dir) throws Exception {
         DesiredCib desired = CibXml.desired(inputs(masakari(), maas));
         Path doc = Files.writeString(dir.resolve("cib.xml"), desired.toCibDocument());
-        List<String> problems = verifyProblems(dir, doc);
+        List<String> problems = verifyProblems(doc);
         assertEquals(List.of(), problems, "crm_verify found configuration problems:\n" + desired.toCibDocument());
         assertFalse(desired.toCibDocument().contains(maas.apiKey().split(":")[2]), "the MAAS key never enters the CIB");
         Path invalid = Files.writeString(dir.resolve("invalid.xml"),
                 desired.toCibDocument().replaceFirst(" class=\"ocf\"", ""));
-        assertFalse(verifyProblems(dir, invalid).isEmpty(),
+        assertFalse(verifyProblems(invalid).isEmpty(),
                 "crm_verify must reject a primitive without a class, or the check above proves nothing");
     }
 
@@ -108,8 +105,8 @@ class HaclusterCharmLabIT {
      * section has no quorum and remotes that were never connected, which crm_verify reports (and
      * exits 78 for) although the configuration is fine.
      */
-    private static List<String> verifyProblems(Path dir, Path doc) throws Exception {
-        Run r = run(dir, "crm_verify", "--xml-file", doc.toString(), "-VVV");
+    private static List<String> verifyProblems(Path doc) throws Exception {
+        Lab.Result r = run("crm_verify", "--xml-file", doc.toString(), "-VVV");
         return r.output().lines()
                 .filter(l -> l.contains("error") || l.contains("warning:"))
                 .filter(l -> !l.contains("due to lack of quorum") && !l.matches(".*Node \\S+ is unclean but cannot be fenced.*")
@@ -124,7 +121,7 @@ class HaclusterCharmLabIT {
             cluster.awaitOnline(h, true, Duration.ofSeconds(90));
         }
         Path before = dir.resolve("configuration-before.xml");
-        Files.writeString(before, run(dir, "cibadmin", "--query", "--scope", "configuration").output());
+        Files.writeString(before, run("cibadmin", "--query", "--scope", "configuration").output());
         Path keyFile = Path.of(StonithDevice.API_KEY_FILE);
         boolean keyExisted = Files.exists(keyFile);
         // What the charm's MaasKeyFile writes (root 0600) and the fence agent the charm expects installed.
@@ -141,27 +138,27 @@ class HaclusterCharmLabIT {
                 live.apply(change);
             }
             Instant end = Instant.now().plusSeconds(90);
-            String mon = run(dir, "crm_mon", "-1").output();
+            String mon = run("crm_mon", "-1").output();
             while (!(mon.contains("st-maas") && mon.matches("(?s).*st-maas\\s+\\(stonith:fence_maas\\):\\s+Started.*"))
                     && Instant.now().isBefore(end)) {
                 Thread.sleep(1000);
-                mon = run(dir, "crm_mon", "-1").output();
+                mon = run("crm_mon", "-1").output();
             }
             assertTrue(mon.matches("(?s).*st-maas\\s+\\(stonith:fence_maas\\):\\s+Started.*"), mon);
             for (String h : REMOTES) {
                 cluster.awaitOnline(h, true, Duration.ofSeconds(90));
             }
-            assertTrue(run(dir, "stonith_admin", "--list-registered").output().contains("st-maas"));
+            assertTrue(run("stonith_admin", "--list-registered").output().contains("st-maas"));
             List<CibChange> again = CibPlan.between(desired, live.configuration().orElseThrow());
             assertEquals(List.of(), again.stream().map(CibChange::description).toList(),
                     "applied once, the real CIB holds what the charm wants");
-            String cib = run(dir, "cibadmin", "--query").output();
+            String cib = run("cibadmin", "--query").output();
             assertFalse(cib.contains(maas.apiKey().split(":")[2]), "the MAAS key never enters the CIB");
         } finally {
-            run(dir, "crm_attribute", "--type", "crm_config", "--name", "stonith-enabled", "--update", "false");
-            Run restore = run(dir, "cibadmin", "--replace", "--scope", "configuration", "--xml-file", before.toString());
-            assertEquals(0, restore.exit(), "restoring the lab's CIB: " + restore.output());
-            run(dir, "stonith_admin", "--cleanup", "--history", "*");
+            run("crm_attribute", "--type", "crm_config", "--name", "stonith-enabled", "--update", "false");
+            Lab.Result restore = run("cibadmin", "--replace", "--scope", "configuration", "--xml-file", before.toString());
+            assertEquals(0, restore.exitCode(), "restoring the lab's CIB: " + restore.output());
+            run("stonith_admin", "--cleanup", "--history", "*");
             if (!keyExisted) {
                 Files.deleteIfExists(keyFile);
             }
@@ -193,17 +190,7 @@ class HaclusterCharmLabIT {
                 Optional.of(new MaasSettings(maas.url(), maas.apiKey(), 20)), ClusterOptions.DEFAULTS);
     }
 
-    private record Run(int exit, String output) {
-    }
-
-    private static Run run(Path dir, String... cmd) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(dir, "run", ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        p.getOutputStream().close();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", cmd) + " did not finish in 120 s");
-        }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    private static Lab.Result run(String... cmd) {
+        return Lab.exec(Duration.ofSeconds(120), cmd);
     }
 }
