@@ -54,32 +54,41 @@ public record ClusterSnapshot(
         return dcPresent && quorate;
     }
 
-    /** A failed off/reboot of {@code host} completed at or after {@code since}: the host is not known to be down. */
+    /**
+     * A failed off/reboot of {@code host} that may have completed at or after {@code since}: the host is
+     * not known to be down. Fail-safe: a failure whose completion time is missing or unreadable counts
+     * (it may be the current attempt), so it holds rather than letting stonith_wait release STOPPED.
+     */
     public Optional<FenceEvent> fenceFailedSince(String host, Instant since) {
-        String wanted = host.toLowerCase(Locale.ROOT);
-        return fenceHistory.stream()
+        return eventsFor(host)
                 .filter(e -> e.status() == FenceEvent.Status.FAILED && !e.action().equalsIgnoreCase("on"))
-                .filter(e -> e.target().toLowerCase(Locale.ROOT).equals(wanted))
-                .filter(e -> e.completed().isPresent() && !e.completed().get().isBefore(since))
+                .filter(e -> e.completed().isEmpty() || !e.completed().get().isBefore(since))
                 .findFirst();
     }
 
-    /** An off/reboot of {@code host} the fencer is still carrying out (pending events have no completion time). */
+    /**
+     * An off/reboot of {@code host} the fencer is still carrying out. Pending events have no completion
+     * time, so their age is not judged: any one holds.
+     */
     public Optional<FenceEvent> fencePending(String host) {
-        String wanted = host.toLowerCase(Locale.ROOT);
-        return fenceHistory.stream()
+        return eventsFor(host)
                 .filter(e -> e.status() == FenceEvent.Status.PENDING && !e.action().equalsIgnoreCase("on"))
-                .filter(e -> e.target().toLowerCase(Locale.ROOT).equals(wanted))
                 .findFirst();
     }
 
-    /** Latest successful off/reboot of {@code host} completed at or after {@code since}. */
+    /**
+     * Latest successful off/reboot of {@code host} completed at or after {@code since}. A success whose
+     * completion time is missing or unreadable is never a confirmation: it could be an old fence.
+     */
     public Optional<FenceEvent> fencedSince(String host, Instant since) {
-        String wanted = host.toLowerCase(Locale.ROOT);
-        return fenceHistory.stream()
+        return eventsFor(host)
                 .filter(FenceEvent::confirmsDown)
-                .filter(e -> e.target().toLowerCase(Locale.ROOT).equals(wanted))
                 .filter(e -> e.completed().isPresent() && !e.completed().get().isBefore(since))
                 .max((a, b) -> a.completed().get().compareTo(b.completed().get()));
+    }
+
+    private java.util.stream.Stream<FenceEvent> eventsFor(String host) {
+        String wanted = host.toLowerCase(Locale.ROOT);
+        return fenceHistory.stream().filter(e -> e.target().toLowerCase(Locale.ROOT).equals(wanted));
     }
 }

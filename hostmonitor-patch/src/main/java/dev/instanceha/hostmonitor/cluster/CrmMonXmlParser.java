@@ -3,9 +3,7 @@ package dev.instanceha.hostmonitor.cluster;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,17 +16,22 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads crm_mon's XML: the legacy {@code crm_mon -X} document (root {@code crm_mon}) and the
- * {@code --output-as=xml} one (root {@code pacemaker-result}); stonith_admin's history list too.
- * Streaming (StAX) because the document grows with resources and history, and only a few elements
- * matter. DTDs and external entities are refused: the input comes from a subprocess.
+ * {@code --output-as=xml} one (root {@code pacemaker-result}), pacemaker 2.0 to 3.0; stonith_admin's
+ * history list too. Streaming (StAX) because the document grows with resources and history, and only
+ * a few elements matter. DTDs and external entities are refused: the input comes from a subprocess.
  */
 public final class CrmMonXmlParser {
 
-    private static final DateTimeFormatter PCMK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final XMLInputFactory factory;
+    private final ZoneId localZone;
 
+    /** Zone-less times (ctime forms) are read in this machine's zone: crm_mon runs here too. */
     public CrmMonXmlParser() {
+        this(ZoneId.systemDefault());
+    }
+
+    public CrmMonXmlParser(ZoneId localZone) {
+        this.localZone = localZone;
         factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -59,6 +62,7 @@ public final class CrmMonXmlParser {
         boolean maintenanceMode = false;
         boolean sawNodes = false;
         boolean historyKnown = false;
+        boolean sawHistoryList = false;
         Integer resultCode = null;
         String resultMessage = null;
         List<ClusterNode> nodes = new ArrayList<>();
@@ -105,14 +109,21 @@ public final class CrmMonXmlParser {
                     String status = attr(r, "status");
                     historyKnown = status == null || status.equals("0");
                 }
+                case "list" -> {
+                    // stonith_admin --history --output-as=xml: <list name="fencing history">, empty when there is none
+                    if (depth == 1 && "fencing history".equals(attr(r, "name"))) {
+                        historyKnown = true;
+                        sawHistoryList = true;
+                    }
+                }
                 case "failure" -> {
                     if ("failures".equals(parent)) {
-                        failure(r).ifPresent(failures::add);
+                        failure(r, localZone).ifPresent(failures::add);
                     }
                 }
                 case "fence_event" -> {
                     historyKnown = true;
-                    history.add(fenceEvent(r));
+                    history.add(fenceEvent(r, localZone));
                 }
                 case "status" -> {
                     if (depth == 1) {
@@ -126,7 +137,7 @@ public final class CrmMonXmlParser {
         if (resultCode != null && resultCode != 0) {
             throw new ClusterSourceException("crm_mon reported status " + resultCode + ": " + resultMessage);
         }
-        if (!sawNodes && history.isEmpty()) {
+        if (!sawNodes && history.isEmpty() && !sawHistoryList) {
             throw new ClusterSourceException("crm_mon output has no <nodes> section");
         }
         return new ClusterSnapshot(dcPresent, quorate, maintenanceMode, nodes, historyKnown, history, failures);
@@ -141,18 +152,24 @@ public final class CrmMonXmlParser {
         NodeType type = type(r);
         String container = attr(r, "id_as_resource") != null ? attr(r, "id_as_resource") : attr(r, "container_id");
         Optional<String> connection = switch (type) {
-            case REMOTE -> Optional.of(id == null ? name : id);
+            // Pacemaker names a remote node after its connection resource; the node id can differ
+            // (<node id="4" uname="remote01" type="remote"> in the CIB), the name cannot.
+            case REMOTE -> Optional.of(name);
             case GUEST -> Optional.ofNullable(container);
             default -> Optional.empty();
         };
         return new ClusterNode(name, id == null ? name : id, type,
-                bool(r, "online"), bool(r, "standby"), bool(r, "maintenance"), bool(r, "pending"),
-                bool(r, "unclean"), bool(r, "shutdown"), bool(r, "expected_up"), connection);
+                bool(r, "online"), bool(r, "standby"), bool(r, "standby_onfail"), bool(r, "maintenance"),
+                bool(r, "pending"), bool(r, "unclean"), bool(r, "shutdown"), bool(r, "expected_up"),
+                bool(r, "is_dc"), connection);
     }
 
-    /** op_key is {@code <resource>_<task>_<interval>}; the resource id itself may contain underscores. */
-    private static Optional<ResourceFailure> failure(XMLStreamReader r) {
-        String opKey = attr(r, "op_key");
+    /**
+     * op_key is {@code <resource>_<task>_<interval>}; the resource id itself may contain underscores.
+     * Pacemaker writes the key as {@code id} instead when the recorded operation has no operation key.
+     */
+    private static Optional<ResourceFailure> failure(XMLStreamReader r, ZoneId zone) {
+        String opKey = attr(r, "op_key") != null ? attr(r, "op_key") : attr(r, "id");
         String task = attr(r, "task");
         String interval = attr(r, "interval");
         if (opKey == null || task == null) {
@@ -161,7 +178,7 @@ public final class CrmMonXmlParser {
         String suffix = "_" + task + "_" + (interval == null ? "" : interval);
         String resource = interval != null && opKey.endsWith(suffix) ? opKey.substring(0, opKey.length() - suffix.length())
                 : opKey.replaceFirst("_" + java.util.regex.Pattern.quote(task) + "_\\d+$", "");
-        return Optional.of(new ResourceFailure(resource, task, String.valueOf(attr(r, "node")), time(attr(r, "last-rc-change"))));
+        return Optional.of(new ResourceFailure(resource, task, String.valueOf(attr(r, "node")), PacemakerTime.parse(attr(r, "last-rc-change"), zone)));
     }
 
     private static NodeType type(XMLStreamReader r) {
@@ -179,46 +196,21 @@ public final class CrmMonXmlParser {
         };
     }
 
-    private static FenceEvent fenceEvent(XMLStreamReader r) {
-        String s = String.valueOf(attr(r, "status"));
+    /** {@code status} since 2.0.3; 2.0.1 and 2.0.2 wrote {@code state}. Anything unknown is pending (holds). */
+    private static FenceEvent fenceEvent(XMLStreamReader r, ZoneId zone) {
+        String s = String.valueOf(attr(r, "status") != null ? attr(r, "status") : attr(r, "state"));
         FenceEvent.Status status = switch (s) {
             case "success" -> FenceEvent.Status.SUCCESS;
             case "failed" -> FenceEvent.Status.FAILED;
             default -> FenceEvent.Status.PENDING;
         };
         return new FenceEvent(String.valueOf(attr(r, "target")), String.valueOf(attr(r, "action")), status,
-                attr(r, "delegate"), time(attr(r, "completed")));
+                attr(r, "delegate"), PacemakerTime.parse(attr(r, "completed"), zone));
     }
 
-    /**
-     * Pacemaker prints times as {@code 2026-11-24 10:00:05Z} or {@code 2026-11-24 11:00:05 +01:00};
-     * plain epoch seconds and ISO-8601 are accepted too. Unreadable ⇒ empty (never a confirmation).
-     */
+    /** A pacemaker time stamp read in this machine's zone where it carries none; see {@link PacemakerTime}. */
     static Optional<Instant> time(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        String t = text.trim();
-        try {
-            if (t.chars().allMatch(Character::isDigit)) {
-                return Optional.of(Instant.ofEpochSecond(Long.parseLong(t)));
-            }
-            if (t.indexOf('T') == 10) {
-                return Optional.of(java.time.OffsetDateTime.parse(t).toInstant());
-            }
-            if (t.endsWith("Z")) {
-                return Optional.of(LocalDateTime.parse(t.substring(0, t.length() - 1).trim(), PCMK_TIME)
-                        .toInstant(ZoneOffset.UTC));
-            }
-            int space = t.lastIndexOf(' ');
-            if (space > 10) {
-                ZoneOffset offset = ZoneOffset.of(t.substring(space + 1));
-                return Optional.of(LocalDateTime.parse(t.substring(0, space), PCMK_TIME).toInstant(offset));
-            }
-            return Optional.of(LocalDateTime.parse(t, PCMK_TIME).toInstant(ZoneOffset.UTC));
-        } catch (java.time.DateTimeException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        return PacemakerTime.parse(text, ZoneId.systemDefault());
     }
 
     private static Integer parseCode(String code) {

@@ -38,7 +38,12 @@ public final class ConfigLoader {
     private static final Set<String> OWN_USED = Set.of("mode", "poll_interval", "status_command", "watch_command",
             "command_timeout", "outbox_dir", "hostname", "dry_run");
 
-    public static final String DEFAULT_STATUS_COMMAND = "crm_mon -X --fence-history=2";
+    /**
+     * {@code --output-as=xml} (pacemaker 2.0.3 on) instead of {@code -X}, deprecated in 3.0. XML output
+     * implies one-shot mode and inactive resources, and shows the whole fence history unreduced;
+     * {@code --fence-history=2} states that explicitly (failures, pending and successes).
+     */
+    public static final String DEFAULT_STATUS_COMMAND = "crm_mon --output-as=xml --fence-history=2";
     public static final String DEFAULT_WATCH_COMMAND = "crm_mon --output-as=text --interval=1s";
     public static final String DEFAULT_OUTBOX = "/var/lib/masakari-hostmonitor-java/outbox";
 

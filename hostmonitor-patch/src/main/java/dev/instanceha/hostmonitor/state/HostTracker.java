@@ -192,8 +192,8 @@ public final class HostTracker {
                     Notification.stopped(host, now));
         }
         Duration waited = Duration.between(rec.suspectSince, now);
-        Optional<FenceEvent> failed = rec.lastSeenUp == null ? Optional.empty()
-                : snap.fenceFailedSince(host, rec.lastSeenUp.truncatedTo(ChronoUnit.SECONDS));
+        // Fail-safe: without a last-up time every failure counts, and so does one whose time is unreadable.
+        Optional<FenceEvent> failed = snap.fenceFailedSince(host, rec.lastSeenUp == null ? Instant.MIN : sinceUp(rec.lastSeenUp));
         Optional<FenceEvent> pending = snap.fencePending(host);
         if (waited.compareTo(policy.stonithWait()) >= 0 && (failed.isPresent() || pending.isPresent())) {
             // stonith_wait stands in for a fence we cannot see, not for one that failed or is still
@@ -201,7 +201,8 @@ public final class HostTracker {
             // Pacemaker retries failed fences; a success then releases the notification.
             String hold = pending.isPresent()
                     ? "a fence is still in progress (" + pending.get().action() + " by " + delegate(pending.get()) + ")"
-                    : "the fence failed (" + failed.get().action() + " by " + delegate(failed.get()) + ")";
+                    : "the fence failed (" + failed.get().action() + " by " + delegate(failed.get())
+                    + (failed.get().completed().isEmpty() ? ", completion time unreadable" : "") + ")";
             if (!hold.equals(rec.holdLogged)) {
                 rec.holdLogged = hold;
                 HostPhase from = rec.phase;
@@ -235,7 +236,7 @@ public final class HostTracker {
             return Optional.of("unclean");
         }
         if (rec.lastSeenUp != null) {
-            var lost = snap.connectionLostSince(node, rec.lastSeenUp.truncatedTo(ChronoUnit.SECONDS));
+            var lost = snap.connectionLostSince(node, sinceUp(rec.lastSeenUp));
             if (lost.isPresent()) {
                 return Optional.of("connection " + lost.get().resource() + " monitor failed on " + lost.get().node());
             }
@@ -246,12 +247,22 @@ public final class HostTracker {
         return Optional.empty();
     }
 
-    /** Fence must have completed after the host was last seen up (pacemaker prints whole seconds). */
+    /** Fence must have completed after the host was last seen up. */
     private static Optional<FenceEvent> fencedSinceUp(HostRecord rec, ClusterSnapshot snap, String host) {
         if (rec.lastSeenUp == null) {
             return Optional.empty();
         }
-        return snap.fencedSince(host, rec.lastSeenUp.truncatedTo(ChronoUnit.SECONDS));
+        return snap.fencedSince(host, sinceUp(rec.lastSeenUp));
+    }
+
+    /**
+     * The start of the second in which the host was last seen up. Pacemaker up to 2.1.5 prints whole
+     * seconds (a fence at :40.7 reads :40), 2.1.6 on prints microseconds; comparing against the whole
+     * second makes both read the same event the same way: a fence 0.4 s after the last up-sample, in the
+     * same second, counts in either format, and one in an earlier second counts in neither.
+     */
+    private static Instant sinceUp(Instant lastSeenUp) {
+        return lastSeenUp.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static String describe(FenceEvent e) {
