@@ -377,4 +377,111 @@ class HostTrackerTest {
         poll(t, 2, down());
         assertEquals(List.of("STOPPED"), events());
     }
+
+    /** Fail-safe independent of parsing: a failed fence whose completion time is unknown holds. */
+    @Test
+    void aFailedFenceWithAnUnreadableTimeHoldsPastStonithWait() {
+        HostTracker t = tracker(1, 10);
+        poll(t, 0, up());
+        poll(t, 2, lost());
+        fences.add(new FenceEvent(HOST, "reboot", FenceEvent.Status.FAILED, "node-2", Optional.empty()));
+        for (int i = 0; i < 30; i++) {
+            poll(t, 2, lost());
+        }
+        assertEquals(List.of(), events(), "the failure may be the current attempt: never STOPPED on stonith_wait");
+        assertEquals(HostPhase.SUSPECT, t.phase(HOST));
+        assertTrue(decisions.stream().anyMatch(d -> d.reason().contains("completion time unreadable")), decisions.toString());
+        fenceCompleted(now.plusSeconds(1));
+        poll(t, 2, down());
+        assertEquals(List.of("STOPPED"), events(), "a readable success still releases exactly one STOPPED");
+        poll(t, 2, down());
+        assertEquals(List.of("STOPPED"), events());
+    }
+
+    /** A success whose time is unknown could be an old fence: no confirmation, only stonith_wait. */
+    @Test
+    void aSuccessWithAnUnreadableTimeIsNoConfirmation() {
+        HostTracker t = tracker(1, 30);
+        poll(t, 0, up());
+        poll(t, 2, lost());
+        fences.add(new FenceEvent(HOST, "reboot", FenceEvent.Status.SUCCESS, "node-2", Optional.empty()));
+        poll(t, 2, down());
+        assertEquals(List.of(), events());
+        assertEquals(HostPhase.SUSPECT, t.phase(HOST));
+        for (int i = 0; i < 15; i++) {
+            poll(t, 2, down());
+        }
+        assertEquals(List.of("STOPPED"), events());
+        assertTrue(decisions.get(decisions.size() - 1).reason().contains("no fence confirmation after stonith_wait"),
+                decisions.get(decisions.size() - 1).reason());
+    }
+
+    @Test
+    void aQuietHostWithAnUnreadableFenceTimeIsNotReported() {
+        HostTracker t = tracker(1, 0);
+        poll(t, 0, up());
+        poll(t, 2, down());
+        assertEquals(HostPhase.OFFLINE_QUIET, t.phase(HOST));
+        fences.add(new FenceEvent(HOST, "reboot", FenceEvent.Status.SUCCESS, "node-2", Optional.empty()));
+        poll(t, 10, down());
+        assertEquals(List.of(), events());
+    }
+
+    /** Sub-second fence times against the last up-sample (taken at .400 within its second). */
+    @Test
+    void subSecondFenceTimesAreJudgedByTheSecondOfTheLastUpSample() {
+        HostTracker t = tracker(1, 30);
+        poll(t, 0, up()); // 10:00:00.400
+        fenceCompleted(Instant.parse("2026-11-24T10:00:00.800Z")); // 0.4 s later, same second
+        poll(t, 2, down());
+        assertEquals(List.of("STOPPED"), events());
+
+        sent.clear();
+        fences.clear();
+        HostTracker t2 = tracker(1, 30);
+        poll(t2, 0, up()); // 10:00:02.400
+        fenceCompleted(Instant.parse("2026-11-24T10:00:01.999999Z")); // the second before: older than the last up
+        poll(t2, 2, down());
+        assertEquals(List.of(), events());
+        assertEquals(HostPhase.OFFLINE_QUIET, t2.phase(HOST));
+    }
+
+    /**
+     * on-fail=standby puts a node in standby because a resource failed there (pacemaker sets standby and
+     * standby_onfail together). That is not an operator's planned absence: a loss afterwards is reported.
+     */
+    @Test
+    void standbyAfterAResourceFailureIsNotAnAdministrativeStop() {
+        HostTracker t = new HostTracker(new TrackerPolicy(1, Duration.ofSeconds(30), false, Set.of("node-1")));
+        ClusterNode upOnFail = new ClusterNode("node-3", "3", NodeType.MEMBER, true, true, true, false, false, false, false,
+                true, false, Optional.empty());
+        ClusterNode lostOnFail = new ClusterNode("node-3", "3", NodeType.MEMBER, false, true, true, false, false, true, false,
+                true, false, Optional.empty());
+        poll(t, 0, snap(true, upOnFail));
+        fences.add(new FenceEvent("node-3", "reboot", FenceEvent.Status.SUCCESS, "node-2", Optional.of(now.plusSeconds(1))));
+        poll(t, 2, snap(true, lostOnFail));
+        assertEquals(List.of("STOPPED"), events());
+
+        sent.clear();
+        fences.clear();
+        HostTracker t2 = new HostTracker(new TrackerPolicy(1, Duration.ofSeconds(30), false, Set.of("node-1")));
+        ClusterNode upStandby = new ClusterNode("node-3", "3", NodeType.MEMBER, true, true, false, false, false, false, true);
+        ClusterNode downStandby = new ClusterNode("node-3", "3", NodeType.MEMBER, false, true, false, false, false, false, true);
+        poll(t2, 0, snap(true, upStandby));
+        poll(t2, 2, snap(true, downStandby));
+        assertEquals(List.of(), events(), "an operator's standby stays quiet");
+        assertEquals(HostPhase.OFFLINE_QUIET, t2.phase("node-3"));
+    }
+
+    /** The connection resource of a remote is found by the node's name even when its CIB id differs. */
+    @Test
+    void aBrokenConnectionIsFoundByTheRemoteNameWhenItsIdDiffers() {
+        HostTracker t = tracker(1, 10);
+        ClusterNode upRemote = new ClusterNode(HOST, "4", NodeType.REMOTE, true, false, false, false, false, false, false);
+        ClusterNode downRemote = new ClusterNode(HOST, "4", NodeType.REMOTE, false, false, false, false, false, false, false);
+        poll(t, 0, upRemote);
+        failures.add(new ResourceFailure(HOST, "monitor", "node-1", Optional.of(now.plusSeconds(1))));
+        poll(t, 2, downRemote);
+        assertEquals(HostPhase.SUSPECT, t.phase(HOST), decisions.toString());
+    }
 }
