@@ -49,6 +49,11 @@ public record ClusterSnapshot(
                 .findFirst();
     }
 
+    /** The designated controller's node name ({@code is_dc}), for logs. */
+    public Optional<String> dcName() {
+        return nodes.stream().filter(ClusterNode::dc).map(ClusterNode::name).findFirst();
+    }
+
     /** Only a partition with a DC and quorum may declare other nodes dead. */
     public boolean authoritative() {
         return dcPresent && quorate;

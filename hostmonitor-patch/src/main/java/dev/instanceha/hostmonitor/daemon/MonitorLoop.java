@@ -1,5 +1,6 @@
 package dev.instanceha.hostmonitor.daemon;
 
+import dev.instanceha.hostmonitor.cluster.ClusterSnapshot;
 import dev.instanceha.hostmonitor.cluster.ClusterSource;
 import dev.instanceha.hostmonitor.cluster.ClusterSourceException;
 import dev.instanceha.hostmonitor.notify.Notification;
@@ -25,6 +26,7 @@ public final class MonitorLoop {
     private final Runnable wakeDispatcher;
     private final Clock clock;
     private String lastReadFailure;
+    private Optional<String> lastDc = Optional.empty();
 
     public MonitorLoop(ClusterSource source, HostTracker tracker, Outbox outbox, Runnable wakeDispatcher, Clock clock) {
         this.source = source;
@@ -37,7 +39,9 @@ public final class MonitorLoop {
     public CycleOutcome cycle() {
         CycleOutcome outcome;
         try {
-            outcome = tracker.observe(source.read(), clock.instant());
+            ClusterSnapshot snapshot = source.read();
+            logDcChange(snapshot);
+            outcome = tracker.observe(snapshot, clock.instant());
             if (lastReadFailure != null) {
                 LOG.info("cluster status readable again");
                 lastReadFailure = null;
@@ -68,6 +72,15 @@ public final class MonitorLoop {
         while (!Thread.currentThread().isInterrupted()) {
             cycle();
             trigger.await(interval);
+        }
+    }
+
+    /** Which node is the DC helps read the decisions next to pacemaker's own logs. */
+    private void logDcChange(ClusterSnapshot snapshot) {
+        Optional<String> dc = snapshot.dcName();
+        if (!dc.equals(lastDc)) {
+            LOG.info("cluster: designated controller is " + dc.orElse("(none)"));
+            lastDc = dc;
         }
     }
 

@@ -346,6 +346,8 @@ class CrmMonXmlParserTest {
         assertTrue(failedOver.standbyOnFail());
         assertFalse(failedOver.administrativelyDown(), "standby after a resource failure is not an operator's plan");
         assertTrue(n.get("node-1").dc());
+        assertEquals(Optional.of("node-1"), parse("remote-node-id.xml").dcName());
+        assertEquals(Optional.of("node-1"), parse("healthy.xml").dcName());
         assertFalse(n.get("node-2").dc());
         assertFalse(byName(parse("standby.xml")).get("node-2").standbyOnFail());
         assertTrue(byName(parse("standby.xml")).get("node-2").administrativelyDown(), "an operator's standby still is");

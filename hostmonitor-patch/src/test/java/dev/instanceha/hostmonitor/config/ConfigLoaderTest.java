@@ -78,7 +78,8 @@ class ConfigLoaderTest {
         assertEquals(DaemonSettings.Mode.WATCH, c.daemon().mode());
         assertEquals(Duration.ofSeconds(1), c.daemon().pollInterval());
         assertEquals(Path.of("/var/lib/x/outbox"), c.daemon().outboxDir());
-        assertEquals(List.of("crm_mon", "-X", "--fence-history=2"), c.daemon().statusCommand());
+        assertEquals(List.of("crm_mon", "--output-as=xml", "--fence-history=2"), c.daemon().statusCommand(),
+                "-X is deprecated in pacemaker 3.0");
         assertEquals(Set.of("me.example", "me"), c.daemon().selfNames());
     }
 
@@ -104,6 +105,17 @@ class ConfigLoaderTest {
         assertEquals("RegionOne", c.api().region());
         assertEquals(DaemonSettings.Mode.POLL, c.daemon().mode());
         assertTrue(warnings.isEmpty());
+    }
+
+    @Test
+    void theLegacyXmlCommandStillWorksWhenConfigured() throws Exception {
+        MonitorConfig c = load("[api]\nauth_url=http://k\nusername=u\npassword=p\nproject_name=s\n"
+                + "[hostmonitor_java]\nstatus_command =  crm_mon -X   --fence-history=2 \n");
+        assertEquals(List.of("crm_mon", "-X", "--fence-history=2"), c.daemon().statusCommand());
+        assertTrue(warnings.isEmpty(), warnings.toString());
+        ConfigException e = assertThrows(ConfigException.class, () -> load("[api]\nauth_url=http://k\nusername=u\n"
+                + "password=p\nproject_name=s\n[hostmonitor_java]\nstatus_command =   \n"));
+        assertTrue(e.getMessage().contains("status_command"), e.getMessage());
     }
 
     @Test
