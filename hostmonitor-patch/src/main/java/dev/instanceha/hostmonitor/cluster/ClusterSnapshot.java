@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The cluster as one crm_mon run saw it.
@@ -92,7 +93,7 @@ public record ClusterSnapshot(
                 .max((a, b) -> a.completed().get().compareTo(b.completed().get()));
     }
 
-    private java.util.stream.Stream<FenceEvent> eventsFor(String host) {
+    private Stream<FenceEvent> eventsFor(String host) {
         String wanted = host.toLowerCase(Locale.ROOT);
         return fenceHistory.stream().filter(e -> e.target().toLowerCase(Locale.ROOT).equals(wanted));
     }

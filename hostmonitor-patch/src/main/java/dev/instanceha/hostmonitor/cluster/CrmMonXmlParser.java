@@ -178,7 +178,8 @@ public final class CrmMonXmlParser {
         String suffix = "_" + task + "_" + (interval == null ? "" : interval);
         String resource = interval != null && opKey.endsWith(suffix) ? opKey.substring(0, opKey.length() - suffix.length())
                 : opKey.replaceFirst("_" + java.util.regex.Pattern.quote(task) + "_\\d+$", "");
-        return Optional.of(new ResourceFailure(resource, task, String.valueOf(attr(r, "node")), PacemakerTime.parse(attr(r, "last-rc-change"), zone)));
+        return Optional.of(new ResourceFailure(resource, task, String.valueOf(attr(r, "node")),
+                PacemakerTime.parse(attr(r, "last-rc-change"), zone)));
     }
 
     private static NodeType type(XMLStreamReader r) {

@@ -21,8 +21,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,5 +69,46 @@ class MonitorLoopTest {
             assertTrue(loop.cycle().decisions().isEmpty());
         }
         assertTrue(outbox.pending().isEmpty());
+    }
+
+    @Test
+    void theDesignatedControllerIsLoggedWhenItChanges() throws Exception {
+        ClusterNode dc1 = new ClusterNode("node-1", "1", NodeType.MEMBER, true, false, false, false, false, false, false, true, true,
+                Optional.empty());
+        ClusterNode dc2 = new ClusterNode("node-2", "2", NodeType.MEMBER, true, false, false, false, false, false, false, true, true,
+                Optional.empty());
+        ClusterSource source = mock(ClusterSource.class);
+        when(source.read()).thenReturn(
+                new ClusterSnapshot(true, true, false, List.of(dc1), true, List.of()),
+                new ClusterSnapshot(true, true, false, List.of(dc1), true, List.of()),
+                new ClusterSnapshot(true, true, false, List.of(dc2), true, List.of()));
+        List<String> lines = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                lines.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(MonitorLoop.class.getName());
+        log.addHandler(capture);
+        try {
+            MonitorLoop loop = new MonitorLoop(source, new HostTracker(new TrackerPolicy(1, Duration.ZERO, false, Set.of())),
+                    new Outbox(dir, new NotificationJson()), () -> { }, Clock.systemUTC());
+            loop.cycle();
+            loop.cycle();
+            loop.cycle();
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertEquals(List.of("cluster: designated controller is node-1", "cluster: designated controller is node-2"),
+                lines.stream().filter(l -> l.contains("designated controller")).toList());
     }
 }
