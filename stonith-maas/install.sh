@@ -4,8 +4,9 @@
 #
 #   sudo stonith-maas/install.sh [--with-external] [--uninstall]
 #
-# Result: /usr/sbin/fence_maas (wrapper), /usr/share/fence-maas/fence-maas.jar (+ .jsa CDS
-# archive for faster start), and with --with-external /usr/lib/stonith/plugins/external/maas.
+# Result: /usr/sbin/fence_maas (wrapper), /usr/share/fence-maas/fence-maas.jar (+ .jsa class-data
+# archive for faster start, and its .stamp), and with --with-external
+# /usr/lib/stonith/plugins/external/maas.
 set -eu
 dist=${DIST:-$(dirname "$(readlink -f "$0")")/target/dist}
 sbin=/usr/sbin
@@ -16,7 +17,9 @@ for arg in "$@"; do
     case "$arg" in
         --with-external) external=1 ;;
         --uninstall)
-            rm -f "$sbin/fence_maas" "$share/fence-maas.jar" "$share/fence-maas.jsa" "$plugins/maas"
+            rm -f "$sbin/fence_maas" "$share/fence-maas.jar" "$share/fence-maas.jsa" "$share/fence-maas.jsa.stamp" \
+                "$plugins/maas"
+            rmdir "$share/fence-maas.jsa.building" 2>/dev/null || true
             rmdir "$share" 2>/dev/null || true
             echo "fence_maas removed"
             exit 0

@@ -29,9 +29,13 @@ public final class OAuthSigner {
                 // A fresh nonce and timestamp per request, so MAAS never sees a replay. Unique, not
                 // secret (PLAINTEXT sends the secret itself): no SecureRandom, whose provider set-up
                 // costs start-up time.
-                + ", oauth_nonce=\"" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + Long.toHexString(System.nanoTime()) + "\""
+                + ", oauth_nonce=\"" + hex16(ThreadLocalRandom.current().nextLong()) + hex16(System.nanoTime()) + "\""
                 + ", oauth_timestamp=\"" + clock.instant().getEpochSecond() + "\"";
+    }
+
+    private static String hex16(long value) {
+        String hex = Long.toHexString(value);
+        return "0000000000000000".substring(hex.length()) + hex;
     }
 
     static String encode(String value) {
