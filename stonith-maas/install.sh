@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs the packaged fence_maas (target/dist, made by `mvn -pl stonith-maas -am install`) where
+# Installs the packaged fence_maas (target/dist, made by `mvn -pl stonith-maas -am package`) where
 # pacemaker-fenced finds fence agents, and optionally the cluster-glue external/maas plugin.
 #
 #   sudo stonith-maas/install.sh [--with-external] [--uninstall]
@@ -27,7 +27,7 @@ for arg in "$@"; do
         *) echo "usage: $0 [--with-external] [--uninstall]" >&2; exit 2 ;;
     esac
 done
-[ -f "$dist/fence-maas.jar" ] || { echo "no $dist/fence-maas.jar: build with mvn -pl stonith-maas -am install" >&2; exit 1; }
+[ -f "$dist/fence-maas.jar" ] || { echo "no $dist/fence-maas.jar: build with mvn -pl stonith-maas -am package" >&2; exit 1; }
 install -d "$share"
 install -m 0644 "$dist/fence-maas.jar" "$share/fence-maas.jar"
 install -m 0755 "$dist/fence_maas" "$sbin/fence_maas"

@@ -2,14 +2,15 @@
 # Start-up cost of fence_maas: whole `action=off` runs, start to confirmed off, against the MAAS
 # simulator on 127.0.0.1, interleaved round by round with baselines, so machine load hits every
 # command alike. Prints, per command, the median wall time, the median CPU time (user + sys) and
-# the wall-time ratio against `python3 -c pass` measured in the same rounds.
+# both as ratios against a trivial JVM start measured in the same rounds.
 #
 #   startup-compare.sh [RUNS] [LABEL=WRAPPER ...]
 #
 # Default: 21 rounds, the built agent (target/dist/fence_maas, with its class-data archive built
 # first). Give several LABEL=WRAPPER pairs to compare builds, e.g. before=/tmp/old/fence_maas.
-# Baselines: `python3 -c pass`, a trivial JVM start (`java -Xshare:auto -version`, same flags as
-# the wrapper), and a fence-agents Python agent's whole run (`fence_ipmilan -o metadata`) when
+# Baselines: `python3 -c pass` and `python3 -S -c pass` (without site, whose .pth files can cost
+# more than the interpreter), a trivial JVM start (`java -version` with the wrapper's flags: the
+# ratio reference), and a fence-agents Python agent's whole run (`fence_ipmilan -o metadata`) when
 # fence-agents is installed. Needs the simulators jar (mvn -pl stonith-maas -am package).
 #
 # The simulator runs with sun.net.httpserver.nodelay=true: without it the JDK HTTP server sends
@@ -69,22 +70,25 @@ fence_off() {
 # Warm the simulator's own JIT so its answers do not slow the first rounds.
 for _ in 1 2 3 4 5; do fence_off "${agents[0]#*=}" warmup; done
 
-labels=(python3-pass java-version)
+labels=(python3-pass python3-S-pass java-version)
 command -v fence_ipmilan >/dev/null && labels+=(fence_ipmilan-metadata)
 for agent in "${agents[@]}"; do labels+=("${agent%%=*}"); done
 for _ in $(seq 1 "$runs"); do
     timed python3-pass python3 -c pass
-    timed java-version java -Xshare:auto -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -version
+    timed python3-S-pass python3 -S -c pass
+    timed java-version java -Xshare:auto -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -version
     command -v fence_ipmilan >/dev/null && timed fence_ipmilan-metadata fence_ipmilan -o metadata
     for agent in "${agents[@]}"; do fence_off "${agent#*=}" "${agent%%=*}"; done
 done
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-reference=$(cut -d' ' -f1 "$work/python3-pass" | median)
-printf '%-24s %10s %10s %14s\n' command wall_med cpu_med wall/python3
+ref_wall=$(cut -d' ' -f1 "$work/java-version" | median)
+ref_cpu=$(cut -d' ' -f2 "$work/java-version" | median)
+printf '%-24s %10s %10s %12s %12s\n' command wall_med cpu_med wall/jvm cpu/jvm
 for label in "${labels[@]}"; do
     wall=$(cut -d' ' -f1 "$work/$label" | median)
     cpu=$(cut -d' ' -f2 "$work/$label" | median)
-    printf '%-24s %9.3fs %9.3fs %13.1fx\n' "$label" "$wall" "$cpu" "$(echo "$wall / $reference" | bc -l)"
+    printf '%-24s %9.3fs %9.3fs %11.1fx %11.1fx\n' "$label" "$wall" "$cpu" "$(echo "$wall / $ref_wall" | bc -l)" \
+        "$(echo "$cpu / $ref_cpu" | bc -l)"
 done
 echo "rounds=$runs load=$(cut -d' ' -f1-3 /proc/loadavg)"
