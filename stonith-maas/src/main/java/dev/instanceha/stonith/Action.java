@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The fence-agents actions this agent implements, and what each one needs. */
 public enum Action {
     ON(true), OFF(true), REBOOT(true), STATUS(true), MONITOR(false), LIST(false), LIST_STATUS(false),
-    METADATA(false), VALIDATE_ALL(false);
+    METADATA(false), MANPAGE(false), VALIDATE_ALL(false);
 
     private final boolean needsPlug;
 
@@ -18,7 +18,7 @@ public enum Action {
     }
 
     public boolean needsMaas() {
-        return this != METADATA;
+        return this != METADATA && this != MANPAGE;
     }
 
     /** The name on the wire: "list-status", "validate-all", ... */
@@ -33,12 +33,15 @@ public enum Action {
                 return action;
             }
         }
-        // Older callers say reset/poweroff/poweron; map them rather than fail a fencing request.
+        // The aliases fence-agents accepts (meta-data from OCF, enable/disable) and older callers'
+        // reset/poweroff/poweron: map them rather than fail a fencing request.
         return switch (normalized) {
+            case "meta-data" -> METADATA;
             case "reset" -> REBOOT;
-            case "poweroff" -> OFF;
-            case "poweron" -> ON;
-            default -> throw new BadParameterException(Params.ACTION, "unknown action '" + normalized + "'");
+            case "poweroff", "disable" -> OFF;
+            case "poweron", "enable" -> ON;
+            // "unsupported action" is the phrase pacemaker maps to "operation not supported".
+            default -> throw new BadParameterException(Params.ACTION, "unsupported action '" + normalized + "'");
         };
     }
 }

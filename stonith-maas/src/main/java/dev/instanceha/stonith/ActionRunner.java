@@ -34,7 +34,7 @@ public final class ActionRunner {
                 case MONITOR -> monitor();
                 case LIST -> list(false);
                 case LIST_STATUS -> list(true);
-                case VALIDATE_ALL, METADATA -> ExitCodes.OK;
+                case VALIDATE_ALL, METADATA, MANPAGE -> ExitCodes.OK;
             };
         } catch (MaasException e) {
             diagnostics.error(config.action().wireName() + " failed: " + e.getMessage());
@@ -52,7 +52,7 @@ public final class ActionRunner {
 
     private int on() throws MaasException {
         MaasMachine machine = resolver.resolve(config.plug());
-        power.on(machine);
+        power.on(machine, 1 + config.retryOn());
         out.println("Success: Powered ON");
         return ExitCodes.OK;
     }
@@ -63,7 +63,8 @@ public final class ActionRunner {
         MaasMachine machine = resolver.resolve(config.plug());
         power.off(machine);
         try {
-            power.on(machine);
+            // fence-agents tries the on half of a reboot retry_on times.
+            power.on(machine, Math.max(1, config.retryOn()));
         } catch (MaasException e) {
             diagnostics.warn("machine " + machine.hostname() + " is off but powering it on again failed: " + e.getMessage());
         }
@@ -73,7 +74,7 @@ public final class ActionRunner {
 
     private int status() throws MaasException {
         MaasMachine machine = resolver.resolve(config.plug());
-        PowerState state = retrier.call(() -> client.queryPowerState(machine, config.requestTimeout()));
+        PowerState state = retrier.call(() -> client.queryPowerState(machine, config.answerTimeout()));
         switch (state) {
             case ON -> {
                 out.println("Status: ON");
@@ -116,7 +117,7 @@ public final class ActionRunner {
 
     private void waitDelay() throws MaasException {
         if (!config.delay().isZero()) {
-            diagnostics.debug("waiting " + config.delay().toMillis() / 1000.0 + " s (delay) before fencing");
+            diagnostics.debug("waiting " + config.delay().toMillis() / 1000.0 + " s (" + Params.DELAY + ") before fencing");
             Retrier.sleep(config.delay());
         }
     }

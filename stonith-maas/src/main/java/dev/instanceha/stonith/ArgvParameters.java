@@ -57,9 +57,6 @@ public final class ArgvParameters {
                 params.put(param.name(), result.matchedOptionValue(param.options()[0], ""));
             }
         }
-        if (result.hasMatchedOption("--help")) {
-            params.put(Params.ACTION, "metadata");
-        }
         return params;
     }
 
@@ -77,8 +74,6 @@ public final class ArgvParameters {
             }
             spec.addOption(option.build());
         }
-        spec.addOption(OptionSpec.builder("-h", "--help").type(boolean.class).arity("0")
-                .description("Print the metadata (the agent's parameter list)").build());
         return spec;
     }
 

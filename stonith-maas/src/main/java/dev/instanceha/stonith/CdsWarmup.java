@@ -1,17 +1,16 @@
 package dev.instanceha.stonith;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Loads the classes a real fencing run needs, without contacting MAAS, so that
- * {@code fence_maas --build-cds-archive} can record them in a class-data-sharing archive: the
- * JVM then starts faster on every fencing call, and start-up time counts against fencing timeouts.
+ * The training run behind {@code fence_maas --build-cds-archive}: the agent's real actions against
+ * a canned loopback MAAS, so the class-data archive (JDK 17+) or AOT cache (JDK 25+) the JVM
+ * writes at exit holds every class a fencing call loads, linked in advance. Start-up time counts
+ * against every fencing timeout.
  */
 final class CdsWarmup {
     static final String FLAG = "--cds-warmup";
@@ -20,34 +19,29 @@ final class CdsWarmup {
     }
 
     static int run() {
-        Diagnostics quiet = new Diagnostics(new PrintStream(new ByteArrayOutputStream()));
-        try {
-            Metadata.xml();
-            AgentConfig config = new ConfigReader(name -> null, quiet).read(Map.of(Params.ACTION, "status",
-                    Params.PLUG, "warmup.maas", Params.URL, "http://127.0.0.1:9/MAAS", Params.API_KEY, "warm:up:key",
-                    Params.RETRIES, "0", Params.REQUEST_TIMEOUT, "1"));
-            HttpClient http = HttpClients.create(config);
-            MaasHttp.interpret(200, "[{\"system_id\":\"abc123\",\"hostname\":\"warmup\",\"fqdn\":\"warmup.maas\","
-                    + "\"power_state\":\"on\",\"power_type\":\"ipmi\",\"domain\":{\"name\":\"maas\"}}]", "warm-up")
-                    .forEach(node -> {
-                        try {
-                            MaasMachine.from(node);
-                        } catch (MaasException ignored) {
-                            // only loading classes
-                        }
-                    });
-            MaasHttp maas = new MaasHttp(http, URI.create("http://127.0.0.1:9/MAAS/api/2.0/"),
-                    new OAuthSigner(config.apiKey(), Clock.systemUTC()), quiet);
-            try {
-                // Port 9 (discard) on loopback is closed here: this exercises the request path and fails fast.
-                maas.post("machines/abc123/?op=power_off", Map.of("stop_mode", "hard"), Duration.ofSeconds(1), "warm-up");
-            } catch (MaasException expected) {
-                quiet.redact(expected.getMessage());
+        try (TrainingMaas maas = new TrainingMaas()) {
+            String common = "plug=" + TrainingMaas.HOSTNAME + ".maas\nnodename=" + TrainingMaas.HOSTNAME
+                    + "\nurl=" + maas.url() + "\napi_key=training:archive:build\nstonith_status_sleep=0.05\n";
+            for (String action : new String[] {"metadata", "validate-all", "monitor", "list", "status", "off",
+                    "status", "reboot", "on"}) {
+                int exit = agent("action=" + action + "\n" + common);
+                if (exit != ExitCodes.OK && !(action.equals("status") && exit == ExitCodes.STATUS_OFF)) {
+                    System.err.println("fence_maas: training run: action " + action + " exited " + exit);
+                    return ExitCodes.ERROR;
+                }
             }
+            // The failure path's classes too (a refused parameter).
+            agent("action=off\n" + common + "power_timeout=soon\n");
             return ExitCodes.OK;
-        } catch (BadParameterException | MaasException e) {
-            System.err.println("fence_maas: warm-up failed: " + e.getMessage());
+        } catch (IOException e) {
+            System.err.println("fence_maas: training run failed: " + e.getMessage());
             return ExitCodes.ERROR;
         }
+    }
+
+    private static int agent(String stdin) {
+        PrintStream discard = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return FenceMaasMain.run(new String[0], new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                discard, discard, FenceMaasMain.environment());
     }
 }

@@ -46,11 +46,31 @@ public final class ConfigReader {
         if (ca != null && !Files.isReadable(ca)) {
             throw new BadParameterException(Params.SSL_CA, "file " + ca + " is not readable");
         }
+        Duration answerTimeout = secondsOrOldName(raw, Params.SHELL_TIMEOUT, Params.REQUEST_TIMEOUT, 0.1);
+        // request_timeout used to limit the connection too; it still does unless login_timeout is given.
+        Duration connectTimeout = raw.containsKey(Params.LOGIN_TIMEOUT) || !raw.containsKey(Params.REQUEST_TIMEOUT)
+                ? seconds(raw, Params.LOGIN_TIMEOUT, 0.1) : answerTimeout;
         return new AgentConfig(action, plug, apiRoot, key, HostMap.parse(raw.get(Params.HOSTNAME_MAP)),
                 bool(raw, Params.MATCH_FQDN), ca, bool(raw, Params.SSL_INSECURE),
-                seconds(raw, Params.POWER_TIMEOUT, 0.1), seconds(raw, Params.POLL_INTERVAL, 0.05),
-                integer(raw, Params.RETRIES), seconds(raw, Params.REQUEST_TIMEOUT, 0.1),
-                seconds(raw, Params.DELAY, 0), verbose);
+                seconds(raw, Params.DELAY, 0), seconds(raw, Params.POWER_TIMEOUT, 0.1),
+                seconds(raw, Params.POWER_WAIT, 0),
+                secondsOrOldName(raw, Params.STONITH_STATUS_SLEEP, Params.POLL_INTERVAL, 0.05),
+                connectTimeout, answerTimeout,
+                integer(raw, Params.RETRIES), integer(raw, Params.RETRY_ON), verbose);
+    }
+
+    /** A parameter that replaced an older name: either may be given, but not both with different values. */
+    private static Duration secondsOrOldName(Map<String, String> raw, String name, String oldName, double minimum)
+            throws BadParameterException {
+        if (!raw.containsKey(oldName)) {
+            return seconds(raw, name, minimum);
+        }
+        Duration old = seconds(oldName, raw.get(oldName), minimum);
+        if (raw.containsKey(name) && !seconds(raw, name, minimum).equals(old)) {
+            throw new BadParameterException(name, "given together with its old name " + oldName
+                    + " and a different value; set only " + name);
+        }
+        return old;
     }
 
     private ApiKey apiKey(Map<String, String> raw) throws BadParameterException {
@@ -104,6 +124,15 @@ public final class ConfigReader {
         return value;
     }
 
+    /** A flag such as help or version: set unless given as 0/false/no/off (or not at all). */
+    static boolean flagSet(Map<String, String> raw, String name) {
+        String value = raw.get(name);
+        return value != null && switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "0", "false", "no", "off" -> false;
+            default -> true;
+        };
+    }
+
     private static boolean bool(Map<String, String> raw, String name) throws BadParameterException {
         String value = raw.get(name);
         if (value == null) {
@@ -117,7 +146,10 @@ public final class ConfigReader {
     }
 
     private static Duration seconds(Map<String, String> raw, String name, double minimum) throws BadParameterException {
-        String value = raw.getOrDefault(name, Params.byName(name).orElseThrow().defaultValue());
+        return seconds(name, raw.getOrDefault(name, Params.byName(name).orElseThrow().defaultValue()), minimum);
+    }
+
+    private static Duration seconds(String name, String value, double minimum) throws BadParameterException {
         try {
             double s = Double.parseDouble(value.strip());
             if (!(s >= minimum) || s > 86_400) {

@@ -6,7 +6,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every line the agent writes to stderr goes through here, so known secrets (the API key and each
- * of its three parts, which MAAS may echo back in an error body) are replaced by "***".
+ * of its three parts, which MAAS may echo back in an error body) are replaced by "***", and the
+ * words "timeout" and "timed out" are written "time-out" and "timed-out": when an agent fails,
+ * pacemaker searches its stderr for those two words (case-insensitively) and, on a match, reports
+ * the failure as a timer expiry (ETIME, "Timer expired") instead of the real cause, e.g. for a
+ * malformed power_timeout. Parameter names in messages are therefore spelled power_time-out etc.
  */
 public final class Diagnostics {
     private static final int MIN_SECRET = 4;
@@ -51,20 +55,39 @@ public final class Diagnostics {
         return out;
     }
 
-    public void error(String message) {
-        err.println("fence_maas: ERROR: " + redact(message));
+    /** Breaks up the two words pacemaker reads as a timer expiry (see the class comment). */
+    static String pacemakerSafe(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.regionMatches(true, i, "timeout", 0, 7)) {
+                out.append(text, i, i + 4).append('-');
+                i += 3;
+            } else if (text.regionMatches(true, i, "timed out", 0, 9)) {
+                out.append(text, i, i + 5).append('-');
+                i += 5;
+            } else {
+                out.append(text.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    private void line(String text) {
+        err.println(pacemakerSafe(redact(text)));
         err.flush();
     }
 
+    public void error(String message) {
+        line("fence_maas: ERROR: " + message);
+    }
+
     public void warn(String message) {
-        err.println("fence_maas: WARNING: " + redact(message));
-        err.flush();
+        line("fence_maas: WARNING: " + message);
     }
 
     public void debug(String message) {
         if (verbose) {
-            err.println("fence_maas: " + redact(message));
-            err.flush();
+            line("fence_maas: " + message);
         }
     }
 }

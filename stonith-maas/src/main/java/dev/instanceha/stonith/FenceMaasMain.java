@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -20,9 +19,14 @@ public final class FenceMaasMain {
 
     public static void main(String[] args) {
         if (args.length == 1 && CdsWarmup.FLAG.equals(args[0])) {
-            QuickExit.exit(CdsWarmup.run());
+            System.exit(CdsWarmup.run());
         }
-        QuickExit.exit(run(args, System.in, System.out, System.err, System::getenv));
+        System.exit(run(args, System.in, System.out, System.err, environment()));
+    }
+
+    /** The process environment; one call site shared with the training run, so its class is archived too. */
+    static Function<String, String> environment() {
+        return System::getenv;
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Function<String, String> env) {
@@ -44,42 +48,57 @@ public final class FenceMaasMain {
             try {
                 raw = ArgvParameters.parse(args);
             } catch (ArgvParameters.UsageException e) {
-                diagnostics.error(e.getMessage());
-                return ExitCodes.ERROR;
+                return usageError(diagnostics, e.getMessage());
             }
         } else {
             raw = StdinParameters.read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), diagnostics);
+        }
+        // fence-agents' order: help, then metadata/manpage, then version; none needs anything else.
+        if (ConfigReader.flagSet(raw, Params.HELP)) {
+            out.print(Usage.text());
+            return ExitCodes.OK;
         }
         ConfigReader reader = new ConfigReader(env, diagnostics);
         Action action;
         try {
             action = reader.action(raw);
         } catch (BadParameterException e) {
-            diagnostics.error(e.getMessage());
-            return ExitCodes.ERROR;
+            return usageError(diagnostics, e.getMessage());
         }
         if (action == Action.METADATA) {
             out.print(Metadata.xml());
             return ExitCodes.OK;
         }
+        if (action == Action.MANPAGE) {
+            out.print(ManPage.troff());
+            return ExitCodes.OK;
+        }
+        if (ConfigReader.flagSet(raw, Params.VERSION)) {
+            out.println(AgentVersion.get());
+            return ExitCodes.OK;
+        }
         AgentConfig config;
-        HttpClient http;
+        MaasConnector connector;
         try {
             config = reader.read(raw);
-            http = HttpClients.create(config);
+            connector = MaasConnector.create(config);
         } catch (BadParameterException e) {
-            diagnostics.error(e.getMessage());
-            // A status answer of 2 means "off", so only validate-all may use EC_BAD_ARGS.
-            return action == Action.VALIDATE_ALL ? ExitCodes.BAD_ARGS : ExitCodes.ERROR;
+            // Exit 1 for every action, validate-all included (2 would mean "off" to status).
+            return usageError(diagnostics, e.getMessage());
         }
         diagnostics.verbose(config.verbose());
         Clock clock = Clock.systemUTC();
-        Retrier retrier = new Retrier(config.retries(), config.pollInterval(), diagnostics);
-        MaasHttp maasHttp = new MaasHttp(http, config.apiRoot(), new OAuthSigner(config.apiKey(), clock), diagnostics);
-        MaasClient client = new MaasClient(maasHttp, retrier, config.requestTimeout());
+        Retrier retrier = new Retrier(config.retries(), config.statusSleep(), diagnostics);
+        MaasHttp maasHttp = new MaasHttp(connector, config.apiRoot(), new OAuthSigner(config.apiKey(), clock), diagnostics);
+        MaasClient client = new MaasClient(maasHttp, retrier, config.answerTimeout());
         MachineResolver resolver = new MachineResolver(client, config.hostMap(), config.matchFqdn());
-        PowerController power = new PowerController(client, config.powerTimeout(), config.pollInterval(),
-                config.requestTimeout(), clock, diagnostics);
+        PowerController power = new PowerController(client, config, clock, diagnostics);
         return new ActionRunner(config, client, resolver, power, retrier, out, diagnostics).run();
+    }
+
+    private static int usageError(Diagnostics diagnostics, String message) {
+        diagnostics.error(message);
+        diagnostics.error("Please use '-h' for usage");
+        return ExitCodes.ERROR;
     }
 }

@@ -1,7 +1,5 @@
 package dev.instanceha.stonith;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,13 +20,13 @@ public final class MaasClient {
 
     /** Reachability: version/ answers without authentication. */
     public String version() throws MaasException {
-        return retrier.call(() -> http.get("version/", requestTimeout, "reading the MAAS version")).path("version").asText("?");
+        return Json.text(retrier.call(() -> http.get("version/", requestTimeout, "reading the MAAS version")), "version", "?");
     }
 
     /** Proves the key works: whoami needs a valid signature. */
     public String whoami() throws MaasException {
-        return retrier.call(() -> http.get("users/?op=whoami", requestTimeout, "checking the API key (whoami)"))
-                .path("username").asText("?");
+        return Json.text(retrier.call(() -> http.get("users/?op=whoami", requestTimeout, "checking the API key (whoami)")),
+                "username", "?");
     }
 
     /** MAAS hostnames are short and unique; the filter matches the hostname field exactly. */
@@ -55,27 +53,27 @@ public final class MaasClient {
 
     /** One BMC query, not retried: callers poll. */
     public PowerState queryPowerState(MaasMachine machine, Duration timeout) throws MaasException {
-        JsonNode answer = http.get("machines/" + machine.systemId() + "/?op=query_power_state", timeout,
+        Object answer = http.get("machines/" + machine.systemId() + "/?op=query_power_state", timeout,
                 "querying the power state of " + machine.hostname());
-        return PowerState.parse(answer.path("state").asText(null));
+        return PowerState.parse(Json.text(answer, "state"));
     }
 
     private void power(MaasMachine machine, String op, Map<String, String> form) throws MaasException {
         String what = op + " of " + machine.hostname();
-        JsonNode answer = retrier.call(() -> http.post("machines/" + machine.systemId() + "/?op=" + op, form, requestTimeout, what));
+        Object answer = retrier.call(() -> http.post("machines/" + machine.systemId() + "/?op=" + op, form, requestTimeout, what));
         // MAAS answers null when it sent no power action at all (e.g. power type "manual").
-        if (answer == null || answer.isNull() || answer.isMissingNode()) {
+        if (answer == null) {
             throw new MaasException(MaasException.Kind.POWER, "MAAS sent no " + op + " to " + machine.hostname()
                     + " (power type '" + machine.powerType() + "' cannot be controlled)");
         }
     }
 
-    private static List<MaasMachine> machines(JsonNode array, String what) throws MaasException {
-        if (!array.isArray()) {
+    private static List<MaasMachine> machines(Object answer, String what) throws MaasException {
+        if (!(answer instanceof List<?> array)) {
             throw new MaasException(MaasException.Kind.PROTOCOL, "MAAS did not answer " + what + " with a list");
         }
         List<MaasMachine> result = new ArrayList<>();
-        for (JsonNode node : array) {
+        for (Object node : array) {
             result.add(MaasMachine.from(node));
         }
         return result;

@@ -1,98 +1,122 @@
 package dev.instanceha.stonith;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 
 /**
  * One signed request to the MAAS API, with HTTP statuses and transport failures turned into
- * {@link MaasException}s whose messages say what went wrong and what to check.
+ * {@link MaasException}s whose messages say what went wrong and what to check. Answers come back
+ * as {@link Json} values.
  */
 public final class MaasHttp {
-    // Built on first use: validate-all and metadata never pay for Jackson's start-up.
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
-
-    private final HttpClient client;
+    private final MaasConnector connector;
     private final URI apiRoot;
     private final OAuthSigner signer;
     private final Diagnostics diagnostics;
 
-    public MaasHttp(HttpClient client, URI apiRoot, OAuthSigner signer, Diagnostics diagnostics) {
-        this.client = client;
+    public MaasHttp(MaasConnector connector, URI apiRoot, OAuthSigner signer, Diagnostics diagnostics) {
+        this.connector = connector;
         this.apiRoot = apiRoot;
         this.signer = signer;
         this.diagnostics = diagnostics;
     }
 
-    public JsonNode get(String path, Duration timeout, String what) throws MaasException {
-        return send(request(path, timeout).GET().build(), what);
+    public Object get(String path, Duration timeout, String what) throws MaasException {
+        return send("GET", path, null, timeout, what);
     }
 
     /** POSTs urlencoded form fields (MAAS reads op from the query string, the rest from the body). */
-    public JsonNode post(String path, Map<String, String> form, Duration timeout, String what) throws MaasException {
-        String body = form.entrySet().stream()
-                .map(e -> OAuthSigner.encode(e.getKey()) + "=" + OAuthSigner.encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return send(request(path, timeout).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), what);
+    public Object post(String path, Map<String, String> form, Duration timeout, String what) throws MaasException {
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> field : form.entrySet()) {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(OAuthSigner.encode(field.getKey())).append('=').append(OAuthSigner.encode(field.getValue()));
+        }
+        return send("POST", path, body.toString().getBytes(StandardCharsets.UTF_8), timeout, what);
     }
 
-    private HttpRequest.Builder request(String path, Duration timeout) {
-        return HttpRequest.newBuilder(apiRoot.resolve(path)).timeout(timeout)
-                .header("Accept", "application/json")
-                .header("Authorization", signer.header());
-    }
-
-    private JsonNode send(HttpRequest request, String what) throws MaasException {
-        diagnostics.debug(request.method() + " " + request.uri());
-        HttpResponse<String> response;
+    private Object send(String method, String path, byte[] body, Duration timeout, String what) throws MaasException {
+        URI uri = apiRoot.resolve(path);
+        diagnostics.debug(method + " " + uri);
+        int status;
+        String answer;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException e) {
-            throw new MaasException(MaasException.Kind.TIMEOUT, "connecting to MAAS at " + apiRoot.getAuthority()
-                    + " timed out while " + what);
-        } catch (HttpTimeoutException e) {
-            throw new MaasException(MaasException.Kind.TIMEOUT, "MAAS did not answer within "
-                    + request.timeout().map(Duration::toMillis).orElse(0L) / 1000.0 + " s while " + what);
+            HttpURLConnection connection = connector.open(uri, timeout);
+            connection.setRequestMethod(method);
+            connection.setRequestProperty("Accept", "application/json");
+            connection.setRequestProperty("Authorization", signer.header());
+            if (body != null) {
+                connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+                // Buffered, not streamed: headers and body then leave in one segment instead of a
+                // second small one that Nagle holds back until the server's delayed ACK (40 ms).
+                connection.setDoOutput(true);
+            }
+            try {
+                connection.connect();
+            } catch (SocketTimeoutException e) {
+                throw new MaasException(MaasException.Kind.TIMEOUT, "no connection to MAAS at " + apiRoot.getAuthority()
+                        + " within " + seconds(connector.connectTimeout()) + " s (" + Params.LOGIN_TIMEOUT + ") while "
+                        + what);
+            }
+            if (body != null) {
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            status = connection.getResponseCode();
+            answer = read(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
+        } catch (SocketTimeoutException e) {
+            throw new MaasException(MaasException.Kind.TIMEOUT, "MAAS did not answer within " + seconds(timeout)
+                    + " s while " + what);
         } catch (SSLException e) {
-            throw new MaasException(MaasException.Kind.TLS, "TLS connection to MAAS at " + apiRoot.getAuthority()
-                    + " failed while " + what + " (" + e.getMessage() + "); if MAAS uses a private CA, set "
-                    + Params.SSL_CA + " to its PEM file");
-        } catch (ConnectException e) {
+            throw tlsFailure(e, what);
+        } catch (ConnectException | NoRouteToHostException e) {
             throw new MaasException(MaasException.Kind.CONNECTION, "cannot connect to MAAS at " + apiRoot.getAuthority()
                     + " while " + what + " (connection refused or unreachable)");
+        } catch (UnknownHostException e) {
+            throw new MaasException(MaasException.Kind.CONNECTION, "cannot resolve the MAAS host "
+                    + apiRoot.getHost() + " while " + what);
         } catch (IOException e) {
             throw transport(e, what);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MaasException(MaasException.Kind.TIMEOUT, "interrupted while " + what);
         }
-        diagnostics.debug("HTTP " + response.statusCode() + " for " + request.method() + " " + request.uri());
-        return interpret(response.statusCode(), response.body(), what);
+        diagnostics.debug("HTTP " + status + " for " + method + " " + uri);
+        return interpret(status, answer, what);
+    }
+
+    /** Reads the whole body, which also hands the connection back for reuse by the next request. */
+    private static String read(InputStream in) throws IOException {
+        if (in == null) {
+            return "";
+        }
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private MaasException tlsFailure(Throwable e, String what) {
+        return new MaasException(MaasException.Kind.TLS, "TLS connection to MAAS at " + apiRoot.getAuthority()
+                + " failed while " + what + " (" + e.getMessage() + "); if MAAS uses a private CA, set "
+                + Params.SSL_CA + " to its PEM file");
     }
 
     private MaasException transport(IOException e, String what) {
-        // The JDK wraps handshake failures in plain IOExceptions at times; look for the TLS cause.
+        // Handshake failures arrive wrapped in plain IOExceptions at times; look for the TLS cause.
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
-                return new MaasException(MaasException.Kind.TLS, "TLS connection to MAAS at " + apiRoot.getAuthority()
-                        + " failed while " + what + " (" + t.getMessage() + "); if MAAS uses a private CA, set "
-                        + Params.SSL_CA + " to its PEM file");
+                return tlsFailure(t, what);
             }
         }
         return new MaasException(MaasException.Kind.CONNECTION, "connection to MAAS at " + apiRoot.getAuthority()
@@ -100,12 +124,12 @@ public final class MaasHttp {
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     }
 
-    static JsonNode interpret(int status, String body, String what) throws MaasException {
+    static Object interpret(int status, String body, String what) throws MaasException {
+        if (status == 200 || status == 201 || status == 202 || status == 204) {
+            return parse(body, what);
+        }
         String detail = "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + oneLine(body));
         switch (status) {
-            case 200, 201, 202, 204 -> {
-                return parse(body, what);
-            }
             case 401 -> throw new MaasException(MaasException.Kind.AUTH, "MAAS rejected the API key while " + what
                     + " (" + detail + "); check " + Params.API_KEY + " (consumer_key:token_key:token_secret of a MAAS user)");
             case 403 -> throw new MaasException(MaasException.Kind.FORBIDDEN, "MAAS refused " + what + " (" + detail
@@ -123,15 +147,19 @@ public final class MaasHttp {
         }
     }
 
-    private static JsonNode parse(String body, String what) throws MaasException {
+    private static Object parse(String body, String what) throws MaasException {
         if (body == null || body.isBlank()) {
-            return Json.MAPPER.nullNode();
+            return null;
         }
         try {
-            return Json.MAPPER.readTree(body);
+            return Json.parse(body);
         } catch (IOException e) {
             throw new MaasException(MaasException.Kind.PROTOCOL, "MAAS answered " + what + " with something that is not JSON");
         }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     private static String oneLine(String body) {

@@ -8,7 +8,12 @@ import java.util.List;
  */
 public final class Metadata {
     private static final List<String> ACTIONS = List.of("on", "off", "reboot", "status", "list", "list-status",
-            "monitor", "metadata", "validate-all");
+            "monitor", "metadata", "manpage", "validate-all");
+
+    static final String LONGDESC = "fence_maas powers machines off and on through the MAAS API (OAuth 1.0 API key). "
+            + "A node is reported off only after MAAS's query_power_state confirms it within power_timeout; "
+            + "not confirmed in time, an unknown or an error power state is a failure. The API key is read from "
+            + "stdin (api_key), api_key_file or the MAAS_API_KEY environment variable, never from the command line.";
 
     private Metadata() {
     }
@@ -17,11 +22,7 @@ public final class Metadata {
         StringBuilder x = new StringBuilder();
         x.append("<?xml version=\"1.0\" ?>\n");
         x.append("<resource-agent name=\"fence_maas\" shortdesc=\"Fence agent for MAAS (Canonical Metal as a Service)\">\n");
-        x.append("<longdesc>fence_maas powers machines off and on through the MAAS API (OAuth 1.0 API key). "
-                + "A node is reported off only after MAAS's query_power_state confirms it within power_timeout; "
-                + "a timeout, an unknown or an error power state is a failure. The API key is read from stdin "
-                + "(api_key), api_key_file or the MAAS_API_KEY environment variable, never from the command line."
-                + "</longdesc>\n");
+        x.append("<longdesc>").append(escape(LONGDESC)).append("</longdesc>\n");
         x.append("<vendor-url>https://maas.io</vendor-url>\n");
         x.append("<parameters>\n");
         for (Param p : Params.ALL) {

@@ -6,35 +6,59 @@ import java.time.Instant;
 
 /**
  * Power changes with the fail-safe rule: a change counts only once MAAS's query_power_state
- * (which asks the BMC, not a cache) reports the target state within the power timeout. A timeout,
- * an "unknown" or "error" state, or any failed query means failure, never success.
+ * (which asks the BMC, not a cache) reports the target state within power_timeout. Running out of
+ * time, an "unknown" or "error" state, or any failed query means failure, never success.
+ * power_wait pauses after the power command (before the power_timeout clock starts, as in
+ * fence-agents); stonith_status_sleep paces the queries.
  */
 public final class PowerController {
     private final MaasClient client;
     private final Duration powerTimeout;
-    private final Duration pollInterval;
-    private final Duration requestTimeout;
+    private final Duration powerWait;
+    private final Duration statusSleep;
+    private final Duration answerTimeout;
     private final Clock clock;
     private final Diagnostics diagnostics;
 
-    public PowerController(MaasClient client, Duration powerTimeout, Duration pollInterval, Duration requestTimeout,
-                           Clock clock, Diagnostics diagnostics) {
+    public PowerController(MaasClient client, AgentConfig config, Clock clock, Diagnostics diagnostics) {
         this.client = client;
-        this.powerTimeout = powerTimeout;
-        this.pollInterval = pollInterval;
-        this.requestTimeout = requestTimeout;
+        this.powerTimeout = config.powerTimeout();
+        this.powerWait = config.powerWait();
+        this.statusSleep = config.statusSleep();
+        this.answerTimeout = config.answerTimeout();
         this.clock = clock;
         this.diagnostics = diagnostics;
     }
 
     public void off(MaasMachine machine) throws MaasException {
         client.powerOff(machine);
+        afterPowerCommand();
         awaitState(machine, PowerState.OFF);
     }
 
-    public void on(MaasMachine machine) throws MaasException {
-        client.powerOn(machine);
-        awaitState(machine, PowerState.ON);
+    /** Up to {@code attempts} rounds of power_on and confirmation (retry_on); only the last failure counts. */
+    public void on(MaasMachine machine, int attempts) throws MaasException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.powerOn(machine);
+                afterPowerCommand();
+                awaitState(machine, PowerState.ON);
+                return;
+            } catch (MaasException e) {
+                if (!e.kind().retryable() || attempt >= attempts) {
+                    throw e;
+                }
+                diagnostics.warn(e.getMessage() + "; power_on attempt " + (attempt + 1) + " of " + attempts
+                        + " (" + Params.RETRY_ON + ")");
+            }
+        }
+    }
+
+    private void afterPowerCommand() throws MaasException {
+        if (!powerWait.isZero()) {
+            diagnostics.debug("waiting " + powerWait.toMillis() / 1000.0 + " s (" + Params.POWER_WAIT + ")");
+            Retrier.sleep(powerWait);
+        }
     }
 
     void awaitState(MaasMachine machine, PowerState target) throws MaasException {
@@ -44,10 +68,11 @@ public final class PowerController {
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
                 throw new MaasException(MaasException.Kind.TIMEOUT, "MAAS did not confirm that " + machine.hostname()
-                        + " is " + target.wire() + " within " + powerTimeout.toMillis() / 1000.0 + " s (last: " + last + ")");
+                        + " is " + target.wire() + " within " + powerTimeout.toMillis() / 1000.0 + " s ("
+                        + Params.POWER_TIMEOUT + "; last: " + last + ")");
             }
             try {
-                Duration timeout = remaining.compareTo(requestTimeout) < 0 ? remaining : requestTimeout;
+                Duration timeout = remaining.compareTo(answerTimeout) < 0 ? remaining : answerTimeout;
                 PowerState state = client.queryPowerState(machine, timeout.toMillis() < 100 ? Duration.ofMillis(100) : timeout);
                 if (state == target) {
                     diagnostics.debug(machine.hostname() + " is " + target.wire());
@@ -63,7 +88,7 @@ public final class PowerController {
             }
             diagnostics.debug(machine.hostname() + ": " + last + ", waiting for " + target.wire());
             Duration left = Duration.between(clock.instant(), deadline);
-            Retrier.sleep(left.compareTo(pollInterval) < 0 ? (left.isNegative() ? Duration.ZERO : left) : pollInterval);
+            Retrier.sleep(left.compareTo(statusSleep) < 0 ? (left.isNegative() ? Duration.ZERO : left) : statusSleep);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,6 +142,79 @@ class FenceMaasWrapperIT {
         assertTrue(xmllint.err().contains("validates"), xmllint.err());
         // The stdin form gives the same document.
         assertEquals(metadata.out(), agent("action=metadata\n").out());
+    }
+
+    @Test
+    void versionHelpAndManpageThroughTheWrapper() throws Exception {
+        String wrapper = ProcessRun.dist().resolve("fence_maas").toString();
+        ProcessRun version = ProcessRun.run(List.of(wrapper, "-V"), Map.of(), "");
+        assertEquals(0, version.exit(), version.toString());
+        assertEquals(AgentVersion.get() + "\n", version.out());
+        ProcessRun help = ProcessRun.run(List.of(wrapper, "-h"), Map.of(), "");
+        assertEquals(0, help.exit(), help.toString());
+        assertTrue(help.out().startsWith("Usage:\n") && help.out().contains("--power-wait=[seconds]"), help.out());
+        ProcessRun man = ProcessRun.run(List.of(wrapper, "-o", "manpage"), Map.of(), "");
+        assertEquals(0, man.exit(), man.toString());
+        assertTrue(man.out().startsWith(".TH FENCE_MAAS 8"), man.out());
+        ProcessRun invalid = ProcessRun.run(List.of(wrapper), Map.of(), "action=validate-all\nurl=ftp://x\napi_key=" + KEY + "\n");
+        assertEquals(1, invalid.exit(), invalid.toString());
+    }
+
+    /**
+     * A fresh install (the hacluster charm copies only the wrapper and the jar): the first call
+     * starts building the class-data archive in the background and returns; later calls use it; a
+     * new jar makes the archive stale, and the next call rebuilds it.
+     */
+    @Test
+    void theClassDataArchiveIsBuiltInTheBackgroundAndRebuiltWhenStale(@TempDir Path dir) throws Exception {
+        Path wrapper = dir.resolve("fence_maas");
+        Files.copy(ProcessRun.dist().resolve("fence_maas"), wrapper);
+        Files.copy(ProcessRun.dist().resolve("fence-maas.jar"), dir.resolve("fence-maas.jar"));
+        // A java that records its arguments, to see which archive each call is given.
+        Path calls = dir.resolve("calls");
+        Path recordingJava = dir.resolve("recording-java");
+        Files.writeString(recordingJava, "#!/bin/sh\necho \"$*\" >>" + calls + "\nexec " + realJava() + " \"$@\"\n");
+        assertTrue(recordingJava.toFile().setExecutable(true) && wrapper.toFile().setExecutable(true));
+        Map<String, String> env = Map.of("FENCE_MAAS_JAVA", recordingJava.toString());
+        Path archive = dir.resolve("fence-maas.jsa");
+
+        ProcessRun first = ProcessRun.run(List.of(wrapper.toString(), "-o", "metadata"), env, "");
+        assertEquals(0, first.exit(), first.toString());
+        assertTrue(first.out().startsWith("<?xml"), first.out());
+        awaitArchive(dir);
+        long built = Files.getLastModifiedTime(archive).toMillis();
+        ProcessRun second = ProcessRun.run(List.of(wrapper.toString(), "-o", "metadata"), env, "");
+        assertEquals(first.out(), second.out());
+        List<String> lines = Files.readAllLines(calls);
+        assertTrue(lines.get(lines.size() - 1).contains("-XX:SharedArchiveFile=" + archive), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("-XX:ArchiveClassesAtExit=") && l.contains("--cds-warmup")),
+                lines.toString());
+        long builds = lines.stream().filter(l -> l.contains("--cds-warmup")).count();
+        assertEquals(1, builds, "an up-to-date archive is not rebuilt: " + lines);
+
+        Thread.sleep(1100);
+        Files.setLastModifiedTime(dir.resolve("fence-maas.jar"), FileTime.fromMillis(
+                System.currentTimeMillis()));
+        assertEquals(0, ProcessRun.run(List.of(wrapper.toString(), "-o", "metadata"), env, "").exit());
+        awaitArchive(dir);
+        assertTrue(Files.getLastModifiedTime(archive).toMillis() > built, "a stale archive is rebuilt");
+        assertEquals(2, Files.readAllLines(calls).stream().filter(l -> l.contains("--cds-warmup")).count());
+    }
+
+    private static void awaitArchive(Path dir) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.exists(dir.resolve("fence-maas.jsa.stamp")) && !Files.exists(dir.resolve("fence-maas.jsa.building"))
+                    && Files.isRegularFile(dir.resolve("fence-maas.jsa"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("the background archive build did not finish in 90 s: " + List.of(dir.toFile().list()));
+    }
+
+    private static String realJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     @Test

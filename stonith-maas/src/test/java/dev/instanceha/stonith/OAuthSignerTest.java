@@ -21,7 +21,7 @@ class OAuthSignerTest {
         String header = signer.header();
         Pattern shape = Pattern.compile("OAuth realm=\"\", oauth_version=\"1\\.0\", oauth_signature_method=\"PLAINTEXT\", "
                 + "oauth_consumer_key=\"cons\", oauth_token=\"tok\", oauth_signature=\"%26s3cr%2Bt%2Fx\", "
-                + "oauth_nonce=\"([0-9a-f-]{36})\", oauth_timestamp=\"1700000123\"");
+                + "oauth_nonce=\"([0-9a-f]{32})\", oauth_timestamp=\"1700000123\"");
         Matcher m = shape.matcher(header);
         assertTrue(m.matches(), header);
         Matcher again = shape.matcher(signer.header());

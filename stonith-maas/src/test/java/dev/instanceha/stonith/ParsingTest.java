@@ -73,6 +73,10 @@ class ParsingTest {
         assertEquals(Action.LIST_STATUS, Action.parse("list-status"));
         assertEquals(Action.VALIDATE_ALL, Action.parse("validate_all"));
         assertEquals(Action.REBOOT, Action.parse("reset"));
+        assertEquals(Action.METADATA, Action.parse("meta-data"));
+        assertEquals(Action.MANPAGE, Action.parse("manpage"));
+        assertEquals(Action.ON, Action.parse("enable"));
+        assertEquals(Action.OFF, Action.parse("disable"));
         assertThrows(BadParameterException.class, () -> Action.parse("format-disk"));
     }
 
@@ -91,11 +95,34 @@ class ParsingTest {
     }
 
     @Test
+    void nothingWrittenToStderrReadsAsATimerExpiryToPacemaker() {
+        // pacemaker's stonith__result2rc: strcasestr(stderr, "timed out") || strcasestr(stderr, "timeout") -> ETIME
+        for (String text : new String[] {"parameter power_timeout: not a number", "TIMEOUT", "Gateway Timeout",
+                "connect timed out", "Read Timed Out", "shell_timeout and login_timeout"}) {
+            String safe = Diagnostics.pacemakerSafe(text);
+            String lower = safe.toLowerCase(java.util.Locale.ROOT);
+            assertFalse(lower.contains("timeout") || lower.contains("timed out"), safe);
+            assertEquals(text.replaceAll("(?i)(timed) (out)", "$1$2"), safe.replace("-", ""),
+                    "only a hyphen added, or one in place of the space");
+        }
+        assertEquals("parameter power_time-out: not a number",
+                Diagnostics.pacemakerSafe("parameter power_timeout: not a number"));
+        assertEquals("connect timed-out", Diagnostics.pacemakerSafe("connect timed out"));
+        diagnostics.error("unexpected MAAS answer (HTTP 504: <h1>504 Gateway Time-out</h1> Gateway Timeout)");
+        String text = err.toString(StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+        assertFalse(text.contains("timeout") || text.contains("timed out"), text);
+    }
+
+    @Test
     void argvOptionsMatchStdinNames() throws Exception {
         Map<String, String> raw = ArgvParameters.parse(new String[] {"-o", "off", "-n", "h1", "--url=http://m/MAAS",
                 "--power-timeout", "7", "--ssl-insecure", "-v", "--hostname-map", "a:b"});
         assertEquals(Map.of("action", "off", "plug", "h1", "url", "http://m/MAAS", "power_timeout", "7",
                 "ssl_insecure", "1", "verbose", "1", "hostname_map", "a:b"), raw);
-        assertEquals("metadata", ArgvParameters.parse(new String[] {"--help"}).get("action"));
+        assertEquals(Map.of("help", "1"), ArgvParameters.parse(new String[] {"-h"}));
+        assertEquals(Map.of("version", "1"), ArgvParameters.parse(new String[] {"--version"}));
+        assertEquals(Map.of("power_wait", "2", "retry_on", "3", "stonith_status_sleep", "0.2", "login_timeout", "4",
+                "shell_timeout", "6"), ArgvParameters.parse(new String[] {"--power-wait=2", "--retry-on", "3",
+                "--stonith-status-sleep=0.2", "--login-timeout=4", "--shell-timeout", "6"}));
     }
 }

@@ -22,7 +22,7 @@ record ProcessRun(int exit, String out, String err) {
     static Path dist() {
         String dir = System.getProperty("fence.maas.dist");
         if (dir == null || !Files.isExecutable(Path.of(dir, "fence_maas"))) {
-            fail("packaged agent not found (fence.maas.dist=" + dir + "); build it with: mvn -pl stonith-maas -am install");
+            fail("packaged agent not found (fence.maas.dist=" + dir + "); build it with: mvn -pl stonith-maas -am package");
         }
         return Path.of(dir);
     }

@@ -2,7 +2,9 @@ package dev.instanceha.stonith;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -12,38 +14,57 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** Builds the JDK HttpClient with the TLS trust the operator asked for. */
-public final class HttpClients {
-    private HttpClients() {
-    }
+/**
+ * Opens connections to MAAS with the TLS trust the operator asked for and the connect time limit
+ * (login_timeout). HttpURLConnection rather than java.net.http: it loads far fewer classes, and
+ * for plain http no TLS class is touched at all — start-up time counts against every fence.
+ *
+ * @param tls null for plain http, or when the JDK's default trust applies
+ */
+public record MaasConnector(SSLSocketFactory tls, boolean skipHostnameCheck, Duration connectTimeout) {
 
-    public static HttpClient create(AgentConfig config) throws BadParameterException {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
+    public static MaasConnector create(AgentConfig config) throws BadParameterException {
         try {
             if (config.insecure()) {
-                // Read once when the HTTP client classes initialise, hence set before building.
-                System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
-                builder.sslContext(trustAll());
-            } else if (config.caFile() != null) {
-                builder.sslContext(trusting(config.caFile()));
-            } else if ("http".equalsIgnoreCase(config.apiRoot().getScheme())) {
-                // Plain HTTP never handshakes; skipping the default context saves parsing the JDK's
-                // CA store, which is a large share of the agent's start-up time.
-                builder.sslContext(unusedContext());
+                return new MaasConnector(trustAll().getSocketFactory(), true, config.connectTimeout());
+            }
+            if (config.caFile() != null) {
+                return new MaasConnector(trusting(config.caFile()).getSocketFactory(), false, config.connectTimeout());
             }
         } catch (IOException | GeneralSecurityException e) {
             throw new BadParameterException(Params.SSL_CA, "cannot load CA certificates from " + config.caFile()
                     + " (" + e.getMessage() + ")");
         }
-        return builder.build();
+        return new MaasConnector(null, false, config.connectTimeout());
+    }
+
+    /** A connection that is not yet connected; no proxy and no redirects, as MAAS is addressed directly. */
+    HttpURLConnection open(URI uri, Duration answerTimeout) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        if (connection instanceof HttpsURLConnection https) {
+            if (tls != null) {
+                https.setSSLSocketFactory(tls);
+            }
+            if (skipHostnameCheck) {
+                https.setHostnameVerifier((host, session) -> true);
+            }
+        }
+        connection.setConnectTimeout(millis(connectTimeout));
+        connection.setReadTimeout(millis(answerTimeout));
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        return connection;
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toMillis()));
     }
 
     static SSLContext trusting(Path pem) throws IOException, GeneralSecurityException {
@@ -64,12 +85,6 @@ public final class HttpClients {
         tmf.init(store);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, tmf.getTrustManagers(), null);
-        return context;
-    }
-
-    private static SSLContext unusedContext() throws GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[0], null);
         return context;
     }
 
