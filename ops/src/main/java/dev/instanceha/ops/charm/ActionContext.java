@@ -43,6 +43,19 @@ public final class ActionContext {
         return value == null || String.valueOf(value).isBlank() ? Optional.empty() : Optional.of(String.valueOf(value));
     }
 
+    /**
+     * A whole-number parameter (already checked against actions.yaml when declared there); a value
+     * that is not one fails the action naming the parameter.
+     */
+    public Optional<Long> integer(String key) {
+        Object value = params.get(key);
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(ActionSchema.wholeNumber(value).orElseThrow(() -> new ActionFailedException(
+                "parameter '" + key + "' must be a whole number")));
+    }
+
     public String requireParam(String key) {
         return param(key).orElseThrow(() -> new ActionFailedException("parameter '" + key + "' is required"));
     }
@@ -70,6 +83,6 @@ public final class ActionContext {
 
     /** A progress line the operator sees while the action runs. */
     public void progress(String message) {
-        hook.tools().actionLog(hook.log().redactor().redact(message));
+        hook.tools().actionLog(hook.log().forStatus(message));
     }
 }
