@@ -20,6 +20,8 @@ final class KeyValueSecrets {
     private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z]+(?:[ _-][a-z]+)*>");
     private static final Pattern UNIT_NAME = Pattern.compile("[a-z][a-z0-9-]*/\\d+");
 
+    private static final int MAX_EXEMPT_LENGTH = 200;
+
     private final String text;
     private final String mask;
     /** Opening quotes at or after this index have no closing quote (see {@link #closingQuote}). */
@@ -63,10 +65,10 @@ final class KeyValueSecrets {
             if (valueStart >= n) {
                 continue;
             }
-            String key = text.substring(keyStart, keyEnd);
-            if (!SecretKeyNames.isSecret(key)) {
+            if (!SecretKeyNames.isSecret(text, keyStart, keyEnd)) {
                 continue;
             }
+            String key = text.substring(keyStart, keyEnd);
             int valueEnd = valueEnd(valueStart);
             if (valueEnd == valueStart) {
                 continue;
@@ -133,22 +135,30 @@ final class KeyValueSecrets {
     }
 
     private boolean isNeverASecret(String key, int keyEnd, int separator, int valueStart, int valueEnd) {
+        // The exempt shapes are all short; a long value is masked without looking (and no pattern
+        // ever sees a megabyte: repeated groups in java.util.regex recurse per repetition).
+        if (key.length() > MAX_EXEMPT_LENGTH || valueEnd - valueStart > MAX_EXEMPT_LENGTH) {
+            return false;
+        }
         String value = text.substring(valueStart, valueEnd);
         boolean colon = text.charAt(separator) == ':';
         boolean tight = separator == keyEnd && valueStart == separator + 1;
-        if (colon && tight && SOURCE_FILE.matcher(key).matches() && LINE_NUMBER.matcher(value).matches()) {
+        // Each pattern runs only after a cheap test that its shape is possible.
+        if (colon && tight && Character.isDigit(value.charAt(0)) && SOURCE_FILE.matcher(key).matches()
+                && LINE_NUMBER.matcher(value).matches()) {
             return true;
         }
-        if (colon && tight && KEY_NAME_LIST.matcher(key.toLowerCase(java.util.Locale.ROOT) + ":" + value).matches()
+        if (colon && tight && value.indexOf(':') > 0
+                && KEY_NAME_LIST.matcher(key.toLowerCase(java.util.Locale.ROOT) + ":" + value).matches()
                 && allSecretNames(value)) {
             return true;
         }
-        if (PLACEHOLDER.matcher(value).matches()) {
+        if (value.charAt(0) == '<' && PLACEHOLDER.matcher(value).matches()) {
             return true;
         }
         boolean endsTheWord = valueEnd == text.length() || Character.isWhitespace(text.charAt(valueEnd));
-        return colon && valueStart > separator + 1 && !SecretKeyNames.isPasswordLike(key)
-                && UNIT_NAME.matcher(value).matches() && endsTheWord;
+        return colon && valueStart > separator + 1 && endsTheWord && value.indexOf('/') > 0
+                && !SecretKeyNames.isPasswordLike(key) && UNIT_NAME.matcher(value).matches();
     }
 
     private static boolean allSecretNames(String value) {

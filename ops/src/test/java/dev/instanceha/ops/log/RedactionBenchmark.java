@@ -24,7 +24,7 @@ public final class RedactionBenchmark {
             secrets.add(secret);
             redactor.registerSecret(secret);
         }
-        System.out.printf("%-10s %9s %12s %12s %8s%n", "input", "chars", "redact ms", "replace ms", "ratio");
+        System.out.printf("%-18s %9s %12s %12s %8s%n", "input", "chars", "redact ms", "replace ms", "ratio");
         for (int size : SIZES) {
             report("long-value", "config 'ssl_ca' must be a PEM certificate, not '" + base64(random, size) + "'",
                     redactor, secrets.get(0), runs);
@@ -32,12 +32,17 @@ public final class RedactionBenchmark {
         for (int size : SIZES) {
             report("log-mix", logMix(random, secrets, size), redactor, secrets.get(0), runs);
         }
+        // Shapes that make a backtracking or rescanning redactor quadratic.
+        String[] hostile = {"password=\"", "a://b:", "token_key:", "x.java:", "password=\"\\", "'", "k=v "};
+        for (String unit : hostile) {
+            report("repeat " + unit, unit.repeat(1_000_000 / unit.length()), redactor, secrets.get(0), runs);
+        }
     }
 
     private static void report(String name, String text, Redactor redactor, String secret, int runs) {
         double redact = medianMillis(() -> redactor.redact(text), runs);
         double replace = medianMillis(() -> text.replace(secret, Redactor.MASK), runs);
-        System.out.printf("%-10s %9d %12.3f %12.3f %8.1f%n", name, text.length(), redact, replace, redact / replace);
+        System.out.printf("%-18s %9d %12.3f %12.3f %8.1f%n", name, text.length(), redact, replace, redact / replace);
     }
 
     private static double medianMillis(Runnable work, int runs) {
