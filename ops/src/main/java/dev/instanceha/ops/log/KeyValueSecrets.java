@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * on a long token such as a pasted certificate.)
  *
  * <p>Three shapes that only look like secrets are left alone, as they are never a value:
- * a source position in a stack trace ({@code KeystoneToken.java:42}), a format description made
+ * a source position or an exception class in a stack trace ({@code KeystoneToken.java:42},
+ * {@code InvalidKeyException: Illegal key size}), a format description made
  * of key names ({@code consumer_key:token_key:token_secret}) or a placeholder ({@code <password>}),
  * and a unit name after a relation name in prose ({@code identity-credentials: keystone/0 missing}).
  */
@@ -153,12 +154,21 @@ final class KeyValueSecrets {
                 && allSecretNames(value)) {
             return true;
         }
+        if (colon && separator == keyEnd && valueStart > separator + 1 && isExceptionClass(key)
+                && !SecretKeyNames.isPasswordLike(key)) {
+            return true; // "java.security.InvalidKeyException: Illegal key size" names a class, not a key
+        }
         if (value.charAt(0) == '<' && PLACEHOLDER.matcher(value).matches()) {
             return true;
         }
         boolean endsTheWord = valueEnd == text.length() || Character.isWhitespace(text.charAt(valueEnd));
         return colon && valueStart > separator + 1 && endsTheWord && value.indexOf('/') > 0
                 && !SecretKeyNames.isPasswordLike(key) && UNIT_NAME.matcher(value).matches();
+    }
+
+    private static boolean isExceptionClass(String key) {
+        return (key.endsWith("Exception") || key.endsWith("Error")) && Character.isUpperCase(
+                key.charAt(key.lastIndexOf('.') + 1));
     }
 
     private static boolean allSecretNames(String value) {

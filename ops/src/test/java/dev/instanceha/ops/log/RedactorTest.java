@@ -107,6 +107,8 @@ class RedactorTest {
         String trace = "\tat dev.instanceha.masakari.KeystoneToken.read(KeystoneToken.java:42)\n"
                 + "\tat dev.instanceha.ops.SecretStore.load(SecretStore.java:7)";
         assertEquals(trace, redactor.redact(trace));
+        String cause = "Caused by: java.security.InvalidKeyException: Illegal key size; KeyStoreError: bad";
+        assertEquals(cause, redactor.redact(cause));
         String hint = "config 'maas_credentials' must be a MAAS API key consumer_key:token_key:token_secret";
         assertEquals(hint, redactor.redact(hint));
         String unit = "identity-credentials: keystone/0 missing credentials_username";
@@ -127,6 +129,9 @@ class RedactorTest {
         assertFalse(redactor.redact("password: keystone/0 missing").contains("keystone/0"), "a password");
         assertFalse(redactor.redact("service_token: app/1 x").contains("app/1"));
         assertFalse(redactor.redact("password=<Hunter22>").contains("Hunter22"), "not a placeholder word");
+        assertFalse(redactor.redact("SecretException:Hunter22").contains("Hunter22"), "not a message");
+        assertFalse(redactor.redact("PasswordError: Hunter22").contains("Hunter22"), "a password's class");
+        assertFalse(redactor.redact("x InvalidKeyException: y password=Hunter22").contains("Hunter22"));
         // A registered secret is masked even where it looks like one of the exempt shapes.
         redactor.registerSecret("keystone/0");
         assertFalse(redactor.redact("identity-credentials: keystone/0 missing").contains("keystone/0"));
@@ -164,6 +169,18 @@ class RedactorTest {
             out.append((char) ('a' + random.nextInt(3)));
         }
         return out.toString();
+    }
+
+    @Test
+    void megabyteInputsOfEveryShapeAreHandledWhole() {
+        // Shapes that once recursed (repeated regex groups) or rescanned; correctness only, no timing.
+        assertEquals("consumer_key:***", redactor.redact("consumer_key:" + "token_key:".repeat(100_000)));
+        String quotes = redactor.redact("password=\"".repeat(100_000));
+        assertFalse(quotes.contains("password=\"password"), quotes.substring(0, 80));
+        String urls = redactor.redact("rabbit://u:pw@h,".repeat(60_000));
+        assertFalse(urls.contains(":pw@"));
+        String trace = "\tat a.B.c(B.java:12)\n".repeat(40_000);
+        assertEquals(trace, redactor.redact(trace));
     }
 
     @Test
