@@ -7,6 +7,7 @@ import dev.instanceha.ops.host.Host;
 import dev.instanceha.ops.host.RealHost;
 import dev.instanceha.ops.hooktools.HookTools;
 import dev.instanceha.ops.hooktools.ProcessHookTools;
+import dev.instanceha.ops.log.BoundedText;
 import dev.instanceha.ops.log.CharmLog;
 import dev.instanceha.ops.log.Redactor;
 import dev.instanceha.ops.model.ConfigException;
@@ -27,6 +28,8 @@ import java.util.Map;
  * <p>Nothing the charm throws reaches stderr as a stack trace: a hook that fails unexpectedly logs
  * one redacted ERROR line, keeps the trace for DEBUG and exits 1 so that Juju retries it; an
  * action always ends with {@code action-fail} and a one-line message, and exits 0 as Juju expects.
+ * Charm code relies only on this: {@link ConfigException} blocks naming the key,
+ * {@link StatusException} shows its status, {@link ActionFailedException} fails the action.
  */
 public final class CharmRunner {
     /** Exit code for "not started by Juju", as for a usage error. */
@@ -45,6 +48,12 @@ public final class CharmRunner {
             System.err.println("this is a Juju charm and runs only from a Juju hook or action ("
                     + e.getMessage() + ")");
             System.exit(NOT_UNDER_JUJU);
+            return;
+        } catch (RuntimeException e) {
+            // Before there is a log to write to: still one line, redacted, no trace.
+            System.err.println("cannot read the Juju context: "
+                    + BoundedText.statusLine(new Redactor().redact(summary(e))));
+            System.exit(1);
             return;
         }
         System.exit(run(charm, context, new ProcessHookTools(), new RealHost()));
