@@ -22,7 +22,13 @@ public final class ActionContext {
 
     public ActionContext(String name, Map<String, Object> params, HookContext hook) {
         this.name = name;
-        this.params = Map.copyOf(params);
+        Map<String, Object> given = new LinkedHashMap<>();
+        params.forEach((key, value) -> {
+            if (value != null) {
+                given.put(key, value); // action-get may say "key": null; that is an absent parameter
+            }
+        });
+        this.params = java.util.Collections.unmodifiableMap(given);
         this.hook = hook;
     }
 

@@ -58,6 +58,18 @@ class ActionSchemaTest {
     }
 
     @Test
+    void nullParamsAreAbsentAndTypedReadsNameTheParam() {
+        Map<String, Object> given = new java.util.HashMap<>();
+        given.put("limit", null);
+        given.put("count", "abc");
+        ActionContext action = new ActionContext("list", given, null);
+        assertEquals(java.util.Optional.empty(), action.integer("limit"));
+        assertEquals(Map.of("count", "abc"), action.params());
+        assertEquals("parameter 'count' must be a whole number",
+                assertThrows(ActionFailedException.class, () -> action.integer("count")).getMessage());
+    }
+
+    @Test
     void undeclaredActionsAndParamsPassUnchanged() throws Exception {
         assertEquals(Map.of("x", "y"), schema().check("other", Map.of("x", "y")));
         assertTrue(ActionSchema.load(dir.resolve("missing.yaml")).actions().isEmpty());
