@@ -37,7 +37,8 @@ public record HaclusterConfig(int clusterCount, Transport transport, String mcas
         if (!NO_QUORUM_POLICIES.contains(policy)) {
             throw new StatusException(Status.blocked("Invalid no_quorum_policy specified"));
         }
-        int count = (int) positive(c, "cluster_count", 1);
+        positive(c, "cluster_count", 1);
+        int count = c.integer("cluster_count", 1, Integer.MAX_VALUE); // refused, not wrapped, past 2^31
         Transport transport = Transport.parse(c.string("corosync_transport").orElse("unicast"))
                 .orElseThrow(() -> new ConfigException("corosync_transport", "Unsupported corosync_transport type '"
                         + c.string("corosync_transport").orElse("") + "': use knet, unicast (udpu) or multicast (udp)"));
@@ -92,6 +93,6 @@ public record HaclusterConfig(int clusterCount, Transport transport, String mcas
         if (c.values().get(option) == null || c.string(option).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of((int) c.integer(option));
+        return Optional.of(c.integer(option, Integer.MIN_VALUE, Integer.MAX_VALUE)); // never wraps
     }
 }

@@ -374,6 +374,8 @@ class HaclusterCharmTest {
                 Arguments.of(Map.of("corosync_key", "c2hvcnQ=", "corosync_transport", "knet"), "config 'corosync_key' is too short"),
                 Arguments.of(Map.of("pacemaker_key", "not base64!"), "config 'pacemaker_key' is not valid base64"),
                 Arguments.of(Map.of("cluster_count", 0), "config 'cluster_count' must be at least 1"),
+                Arguments.of(Map.of("cluster_count", 4_294_967_297L), "config 'cluster_count' must be between 1 and"),
+                Arguments.of(Map.of("corosync_mcastport", 4_294_972_737L), "config 'corosync_mcastport' must be between"),
                 Arguments.of(Map.of("corosync_transport", "multicast", "corosync_mcastaddr", "nowhere"),
                         "config 'corosync_mcastaddr' must be a multicast IP address"));
     }

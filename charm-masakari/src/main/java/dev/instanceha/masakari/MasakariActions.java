@@ -122,11 +122,11 @@ final class MasakariActions {
     }
 
     static void listNotifications(ActionContext action) {
-        int limit = action.param("limit").map(Integer::parseInt).orElse(20);
+        long limit = action.integer("limit").orElse(20L); // typed by ops: "abc" or "1.5" already failed
         if (limit < 1 || limit > 1000) {
             throw new ActionFailedException("limit must be between 1 and 1000");
         }
-        List<MasakariApi.Notification> notifications = call(() -> api(action.hook()).notifications(limit));
+        List<MasakariApi.Notification> notifications = call(() -> api(action.hook()).notifications((int) limit));
         action.result("count", notifications.size());
         action.result("notifications", json(notifications));
     }

@@ -22,7 +22,13 @@ public final class ActionContext {
 
     public ActionContext(String name, Map<String, Object> params, HookContext hook) {
         this.name = name;
-        this.params = Map.copyOf(params);
+        Map<String, Object> given = new LinkedHashMap<>();
+        params.forEach((key, value) -> {
+            if (value != null) {
+                given.put(key, value); // action-get may say "key": null; that is an absent parameter
+            }
+        });
+        this.params = java.util.Collections.unmodifiableMap(given);
         this.hook = hook;
     }
 
@@ -41,6 +47,19 @@ public final class ActionContext {
     public Optional<String> param(String key) {
         Object value = params.get(key);
         return value == null || String.valueOf(value).isBlank() ? Optional.empty() : Optional.of(String.valueOf(value));
+    }
+
+    /**
+     * A whole-number parameter (already checked against actions.yaml when declared there); a value
+     * that is not one fails the action naming the parameter.
+     */
+    public Optional<Long> integer(String key) {
+        Object value = params.get(key);
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(ActionSchema.wholeNumber(value).orElseThrow(() -> new ActionFailedException(
+                "parameter '" + key + "' must be a whole number")));
     }
 
     public String requireParam(String key) {
@@ -70,6 +89,6 @@ public final class ActionContext {
 
     /** A progress line the operator sees while the action runs. */
     public void progress(String message) {
-        hook.tools().actionLog(hook.log().redactor().redact(message));
+        hook.tools().actionLog(hook.log().forStatus(message));
     }
 }

@@ -20,7 +20,10 @@ public interface Charm {
     default void onUpgrade(HookContext hook) {
     }
 
-    /** The unit is going away ({@code stop}, then {@code remove}); no reconcile follows. */
+    /**
+     * The unit is going away ({@code stop}, then {@code remove}); no reconcile follows. The unit
+     * then shows {@link CharmRunner#STOPPED} unless this reports a worse status.
+     */
     default void onRemove(HookContext hook) {
     }
 

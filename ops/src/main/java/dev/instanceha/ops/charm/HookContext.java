@@ -12,11 +12,11 @@ import dev.instanceha.ops.model.StatusCollector;
 public record HookContext(JujuContext juju, Model model, Host host, StatusCollector status, CharmLog log,
                           HookTools tools) {
     /**
-     * Sets the unit's status right now, redacted like every status (for actions, which do not end
+     * Sets the unit's status right now, redacted and kept to one line like every status (for actions, which do not end
      * in a collected status the way hooks do).
      */
     public void showStatus(Status status) {
-        tools.statusSet(status.level(), log.redactor().redact(status.message()));
+        tools.statusSet(status.level(), log.forStatus(status.message()));
     }
 
     /** Shorthand for reporting a component's status. */

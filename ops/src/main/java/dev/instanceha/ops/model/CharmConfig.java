@@ -1,14 +1,19 @@
 package dev.instanceha.ops.model;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The unit's configuration: Juju's values over config.yaml's defaults, with typed getters whose
@@ -73,19 +78,86 @@ public final class CharmConfig {
         throw new ConfigException(key, "must be true or false, not " + describe(key, value));
     }
 
+    /**
+     * A whole-number option. Juju's JSON may carry any size or a fraction: a value that is not a
+     * whole number or does not fit 64 bits is a {@link ConfigException} naming the key, never
+     * rounded or wrapped.
+     */
     public long integer(String key) {
         Object value = values.get(key);
-        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return n.longValue();
+        OptionalLong exact = exactLong(value);
+        if (exact.isPresent()) {
+            return exact.getAsLong();
+        }
+        if (isWholeNumber(value)) {
+            throw new ConfigException(key, "is out of range: " + describe(key, value) + " does not fit 64 bits");
+        }
+        throw new ConfigException(key, "must be a whole number, not " + describe(key, value));
+    }
+
+    /** A whole-number option within [min, max]; the message names the key and the range. */
+    public long integer(String key, long min, long max) {
+        long value = integer(key);
+        if (value < min || value > max) {
+            throw new ConfigException(key, "must be between " + min + " and " + max + ", not " + value);
+        }
+        return value;
+    }
+
+    /**
+     * A whole-number option within [min, max] as an {@code int}: the range check comes before the
+     * narrowing, so 4294967297 is refused instead of becoming 1.
+     */
+    public int integer(String key, int min, int max) {
+        return (int) integer(key, (long) min, (long) max);
+    }
+
+    private static OptionalLong exactLong(Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return OptionalLong.of(((Number) value).longValue());
+        }
+        if (value instanceof Number n) {
+            try {
+                return OptionalLong.of(toBigDecimal(n).longValueExact());
+            } catch (ArithmeticException | NumberFormatException notExact) {
+                return OptionalLong.empty();
+            }
         }
         if (value instanceof String s) {
             try {
-                return Long.parseLong(s.strip());
-            } catch (NumberFormatException ignored) {
-                // reported below with the key
+                return OptionalLong.of(Long.parseLong(s.strip()));
+            } catch (NumberFormatException notALong) {
+                return OptionalLong.empty();
             }
         }
-        throw new ConfigException(key, "must be a whole number, not " + describe(key, value));
+        return OptionalLong.empty();
+    }
+
+    /** A number with no fraction (of whatever size): out of range rather than not a number. */
+    private static boolean isWholeNumber(Object value) {
+        try {
+            if (value instanceof String s) {
+                new BigInteger(s.strip());
+                return true;
+            }
+            return value instanceof Number n && toBigDecimal(n).stripTrailingZeros().scale() <= 0;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+    }
+
+    /** Exact for every Number Jackson or SnakeYAML produce; NaN and infinities throw NumberFormatException. */
+    private static BigDecimal toBigDecimal(Number n) {
+        if (n instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (n instanceof BigInteger big) {
+            return new BigDecimal(big);
+        }
+        if (n instanceof Double || n instanceof Float) {
+            return new BigDecimal(n.toString());
+        }
+        return BigDecimal.valueOf(n.longValue());
     }
 
     public double number(String key) {
@@ -132,6 +204,15 @@ public final class CharmConfig {
             if (t instanceof ConfigException config) {
                 return config;
             }
+        }
+        // A number too large for its field (Jackson refuses rather than wraps): name the key.
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && mapping.getPath().get(0).getFieldName() != null) {
+            String key = mapping.getPath().get(0).getFieldName();
+            String problem = mapping.getCause() instanceof InputCoercionException
+                    ? "is out of range: " + describe(key, values.get(key)) + " does not fit this option"
+                    : "cannot be read: " + describe(key, values.get(key));
+            return new ConfigException(key, problem);
         }
         return new ConfigException("?", "cannot be read: " + e.getMessage());
     }

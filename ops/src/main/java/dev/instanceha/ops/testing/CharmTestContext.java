@@ -41,6 +41,14 @@ public final class CharmTestContext {
     /** Runs with a given host, so a test can run several events against the same machine. */
     public Result run(Event event, State state, FakeHost host) {
         checkConsistent(event, state);
+        return runUnchecked(event, state, host);
+    }
+
+    /**
+     * Runs without refusing what Juju would refuse (a missing required action parameter, a config
+     * value of the wrong type): for hostile-input tests, as when dispatch is called directly.
+     */
+    public Result runUnchecked(Event event, State state, FakeHost host) {
         InMemoryHookTools tools = new InMemoryHookTools(state, event);
         JujuContext context = JujuContext.fromEnvironment(event.environment(state, charmDir.toString()), null);
         int exit = CharmRunner.run(charmFactory.get(), context, tools, host);

@@ -71,6 +71,47 @@ class CharmConfigTest {
     }
 
     @Test
+    void integersThatDoNotFitAreRefusedNamingTheKeyNeverWrapped() {
+        // Juju's config-get gives JSON numbers of any size; 2^32 + 1 used to come out as 1.
+        CharmConfig config = new CharmConfig(schema(), Map.of("api-port", 4_294_967_297L));
+        assertEquals(4_294_967_297L, config.integer("api-port"));
+        ConfigException narrowed = assertThrows(ConfigException.class, () -> config.integer("api-port", 1, 65535));
+        assertEquals("config 'api-port' must be between 1 and 65535, not 4294967297", narrowed.getMessage());
+        assertEquals(8080, new CharmConfig(schema(), Map.of("api-port", 8080)).integer("api-port", 1, 65535));
+        assertEquals(1L << 40, new CharmConfig(schema(), Map.of("api-port", 1L << 40))
+                .integer("api-port", 0L, Long.MAX_VALUE));
+    }
+
+    @Test
+    void integersBeyondSixtyFourBitsOrWithAFractionAreConfigErrors() {
+        for (Object value : new Object[] {new java.math.BigInteger("18446744073709551617"), 1e20,
+            "99999999999999999999", new java.math.BigDecimal("1e30")}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> new CharmConfig(schema(), Map.of("api-port", value)).integer("api-port"), String.valueOf(value));
+            assertEquals("api-port", e.key());
+            assertTrue(e.getMessage().contains("out of range"), e.getMessage());
+        }
+        for (Object value : new Object[] {1.5, "1.5", Double.NaN, Double.POSITIVE_INFINITY, "12abc", true}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> new CharmConfig(schema(), Map.of("api-port", value)).integer("api-port"), String.valueOf(value));
+            assertEquals("api-port", e.key());
+            assertTrue(e.getMessage().contains("must be a whole number"), e.getMessage());
+        }
+        assertEquals(3, new CharmConfig(schema(), Map.of("api-port", 3.0)).integer("api-port"), "3.0 is whole");
+        assertEquals(Long.MIN_VALUE, new CharmConfig(schema(), Map.of("api-port", Long.MIN_VALUE)).integer("api-port"));
+    }
+
+    @Test
+    void boundRecordsRefuseIntegersThatDoNotFitTheirField() {
+        for (Object value : new Object[] {4_294_967_297L, 2_147_483_648L, 1.5}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> new CharmConfig(schema(), Map.of("api-port", value)).as(Typed.class), String.valueOf(value));
+            assertEquals("api-port", e.key(), e.getMessage());
+            assertTrue(e.getMessage().contains(value instanceof Long ? "out of range" : "whole number"), e.getMessage());
+        }
+    }
+
+    @Test
     void bindsToARecord() {
         CharmConfig config = new CharmConfig(schema(), Map.of("worker-multiplier", 0.5));
         Typed typed = config.as(Typed.class);

@@ -66,9 +66,14 @@ public final class GreeterCharm implements Charm {
     @Override
     public Map<String, Action> actions() {
         return Map.of(
-                "greet", action -> action.result("message",
-                        action.hook().model().config().string("greeting").orElse("hello") + ", "
-                                + action.requireParam("name")),
+                "greet", action -> {
+                    String once = action.hook().model().config().string("greeting").orElse("hello") + ", "
+                            + action.requireParam("name");
+                    String text = String.join(" ", java.util.Collections.nCopies(
+                            (int) (long) action.integer("times").orElse(1L), once));
+                    action.result("message", action.param("style").orElse("plain").equals("loud")
+                            ? text.toUpperCase(java.util.Locale.ROOT) : text);
+                },
                 "fail-on-purpose", action -> {
                     action.progress("about to fail");
                     throw new ActionFailedException("failed on purpose");

@@ -92,6 +92,12 @@ class ContractTest {
         assertEquals(0, greet.exitCode(), greet.stderr());
         assertEquals("hello, juju", greet.action().path("results").path("message").asText());
 
+        ContractRunner.ContractResult wrongType = runner.run(Event.action("greet", Map.of("name", "juju", "times", "abc")),
+                state());
+        assertEquals(0, wrongType.exitCode(), wrongType.stderr());
+        assertEquals("parameter 'times' must be a whole number, not 'abc'", wrongType.action().path("failed").asText());
+        assertFalse(wrongType.stderr().contains("Exception"), wrongType.stderr());
+
         ContractRunner.ContractResult failed = runner.run(Event.action("fail-on-purpose", Map.of()), state());
         assertEquals(0, failed.exitCode(), failed.stderr());
         assertEquals("failed on purpose", failed.action().path("failed").asText());
