@@ -358,6 +358,16 @@ class MasakariMonitorsCharmTest {
     }
 
     @Test
+    void stopHookEndsInMaintenanceNotReady() {
+        FakeHost host = debianHost();
+        State ready = ctx.run(Event.configChanged(), related(), host).state();
+        Result stop = ctx.run(Event.stop(), ready, host);
+        assertEquals(0, stop.exitCode());
+        assertEquals(Status.maintenance(MasakariMonitorsCharm.STOPPED_MESSAGE), stop.unitStatus());
+        assertEquals(Set.of(), host.runningServices());
+    }
+
+    @Test
     void versionIsTheMonitorsPackageVersion() {
         FakeHost host = debianHost().withPackage("masakari-monitors-common", "14.0.0-1.1");
         Result out = ctx.run(Event.configChanged(), related(), host);

@@ -36,6 +36,7 @@ import java.util.Optional;
 public final class MasakariCharm implements Charm {
     public static final String SERVICE = "masakari";
     static final String PAUSED_KEY = "paused";
+    static final String STOPPED_MESSAGE = "Services stopped: the unit is being removed";
 
     public static void main(String[] args) {
         CharmRunner.main(new MasakariCharm(), args);
@@ -114,6 +115,8 @@ public final class MasakariCharm implements Charm {
     @Override
     public void onRemove(HookContext hook) {
         new MasakariServices(ApiServer.detect(hook.host())).stopAll(hook.host());
+        // The daemons are down now: "Unit is ready" would be a lie for the rest of the unit's life.
+        hook.report(Status.maintenance(STOPPED_MESSAGE));
     }
 
     @Override

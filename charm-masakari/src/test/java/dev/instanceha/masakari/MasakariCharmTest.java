@@ -130,10 +130,46 @@ class MasakariCharmTest {
         Result second = ctx.run(event, first.state(), host);
         assertEquals(first.state(), second.state());
         assertEquals(List.of(), second.relationWrites());
-        assertTrue(host.serviceLog().stream().noneMatch(l -> l.startsWith("restart") || l.startsWith("start")),
-                host.serviceLog().toString());
+        assertEquals(List.of(), host.serviceLog(), "no start, restart, enable or disable on a second run");
         assertTrue(host.commandLog().isEmpty(), host.commandLog().toString());
         assertEquals(Status.active("Unit is ready"), second.unitStatus());
+    }
+
+    @Test
+    void servicesAreEnabledWhenStartedNotInEveryHook() {
+        FakeHost host = debianHost();
+        ctx.run(Event.configChanged(), related(true), host);
+        assertEquals(java.util.Set.of("masakari-api", "masakari-engine"), host.enabledServices());
+        host.clearLogs();
+        ctx.run(Event.updateStatus(), related(true), host);
+        assertEquals(List.of(), host.serviceLog());
+    }
+
+    @Test
+    void stopHookStopsTheDaemonsAndDoesNotClaimReady() {
+        FakeHost host = debianHost();
+        State ready = ctx.run(Event.configChanged(), related(true), host).state();
+        Result stop = ctx.run(Event.stop(), ready, host);
+        assertEquals(0, stop.exitCode());
+        assertEquals(Status.maintenance(MasakariCharm.STOPPED_MESSAGE), stop.unitStatus());
+        assertEquals(java.util.Set.of(), host.runningServices());
+        assertEquals(java.util.Set.of(), host.enabledServices(), "a reboot must not bring them back");
+        host.clearLogs();
+        Result again = ctx.run(Event.remove(), stop.state(), host);
+        assertEquals(Status.maintenance(MasakariCharm.STOPPED_MESSAGE), again.unitStatus());
+        assertEquals(List.of(), host.serviceLog(), "already stopped: nothing to do");
+    }
+
+    @Test
+    void pausedUnitIsLeftAloneByTheNextHooks() {
+        FakeHost host = debianHost();
+        State ready = ctx.run(Event.configChanged(), related(true), host).state();
+        Result paused = ctx.run(Event.action("pause", Map.of()), ready, host);
+        assertEquals(java.util.Set.of(), host.runningServices());
+        host.clearLogs();
+        Result next = ctx.run(Event.updateStatus(), paused.state(), host);
+        assertEquals(List.of(), host.serviceLog());
+        assertEquals(dev.instanceha.ops.model.StatusLevel.MAINTENANCE, next.unitStatus().level());
     }
 
     @Test
