@@ -69,7 +69,7 @@ public final class MasakariCharm implements Charm {
         HaClusterRequirer ha = new HaClusterRequirer(HaResourcesFactory.forConfig(config),
                 Optional.of(config.vipIface()), HaClusterRequirer.DEFAULT_MCAST_PORT);
         boolean clustered = ha.clustered(model.relations("ha"));
-        Optional<TlsMaterial> tls = tls(model, config);
+        Optional<TlsMaterial> tls = tls(hook, api, config);
         EndpointUrls urls = EndpointUrls.of(model, config, clustered, tls.isPresent());
         IdentityServiceRequirer identity = new IdentityServiceRequirer(new IdentityServiceRequest(SERVICE,
                 config.region(), urls.publicUrl(), urls.internalUrl(), urls.adminUrl()));
@@ -139,19 +139,38 @@ public final class MasakariCharm implements Charm {
         return new CertificatesRequirer(model.unitName(), List.of(new CertificateRequest(names.get(0), names)));
     }
 
-    /** Config's ssl_cert/ssl_key win over the certificates relation, as upstream. */
-    private static Optional<TlsMaterial> tls(Model model, MasakariConfig config) {
+    /**
+     * Config's ssl_cert/ssl_key win over the certificates relation, as upstream. While the relation's
+     * answer is missing or unusable the API keeps the certificate it serves with (never falls back to
+     * plain http on a peer's bad data) and the status says which key is wrong.
+     */
+    private static Optional<TlsMaterial> tls(HookContext hook, ApiServer api, MasakariConfig config) {
+        Model model = hook.model();
         if (config.manualTls().isPresent()) {
             MasakariConfig.ManualTls manual = config.manualTls().get();
             return Optional.of(new TlsMaterial(manual.certPem(), manual.keyPem(), Optional.empty(), manual.caPem()));
         }
-        if (model.relations("certificates").isEmpty()) {
+        List<? extends RelationView> relations = model.relations(CertificatesRequirer.ENDPOINT);
+        if (relations.isEmpty()) {
             return Optional.empty();
         }
-        Completeness<CertificateBundle> bundle = certificates(model, config).read(model.relations("certificates"));
-        return bundle.value().flatMap(b -> b.certificates().values().stream().findFirst()
+        CertificatesRequirer requirer = certificates(model, config);
+        Completeness<CertificateBundle> bundle = requirer.read(relations);
+        Optional<TlsMaterial> issued = bundle.value().flatMap(b -> b.certificates().values().stream().findFirst()
                 .map((IssuedCertificate cert) -> new TlsMaterial(cert.certPem(), cert.keyPem(), b.chainPem(),
                         Optional.of(b.caPem()))));
+        if (issued.isPresent()) {
+            return issued;
+        }
+        Optional<TlsMaterial> inUse = api.installedTls(hook.host());
+        String reason = bundle.reason().orElse("").replaceFirst("^" + CertificatesRequirer.ENDPOINT + ": ", "");
+        if (requirer.answered(relations)) {
+            hook.report(Status.blocked("'certificates' data unusable (" + reason + ")"
+                    + (inUse.isPresent() ? ": keeping the certificate in use" : "")));
+        } else {
+            hook.report(Status.waiting("'certificates' awaiting server certificate data"));
+        }
+        return inUse;
     }
 
     /** API worker processes: worker-multiplier × CPUs, or 2 × CPUs capped at 4 (upstream's default). */

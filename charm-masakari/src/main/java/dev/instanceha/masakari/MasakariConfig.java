@@ -1,5 +1,6 @@
 package dev.instanceha.masakari;
 
+import dev.instanceha.interfaces.tls.KeyPairCheck;
 import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigException;
 import java.net.InetAddress;
@@ -164,6 +165,17 @@ public record MasakariConfig(
             throw new ConfigException(cert.isPresent() ? "ssl_key" : "ssl_cert",
                     "must be set together with " + (cert.isPresent() ? "ssl_cert" : "ssl_key"));
         }
+        if (cert.isPresent()) {
+            KeyPairCheck.check(cert.get(), key.get()).ifPresent(problem -> {
+                throw new ConfigException(problem.part() == KeyPairCheck.Part.KEY ? "ssl_key" : "ssl_cert",
+                        problem.description() + (problem.part() == KeyPairCheck.Part.KEY
+                                ? ": set it to base64 of ssl_cert's own unencrypted private key"
+                                : ": set it to base64 of the server's PEM certificate"));
+            });
+        }
+        ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(problem -> {
+            throw new ConfigException("ssl_ca", problem + ": set it to base64 of the CA's PEM certificate");
+        });
         return cert.map(certPem -> new ManualTls(certPem, key.get(), ca));
     }
 

@@ -252,8 +252,8 @@ class MasakariCharmTest {
         assertEquals("http://10.5.100.1:15868/v1/%(tenant_id)s", out.localUnitData("identity-service").get("public_url"));
     }
 
-    static final String CERT = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQm9ndXM=\n-----END CERTIFICATE-----\n";
-    static final String KEY = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Zq5ZrVb=\n-----END RSA PRIVATE KEY-----\n";
+    static final String CERT = TlsFixtures.CERT;
+    static final String KEY = TlsFixtures.KEY;
 
     @Test
     void certificatesRelationTurnsOnTlsAndTheRequestSurvivesClustering() {
@@ -264,7 +264,7 @@ class MasakariCharmTest {
         String request = asked.localUnitData("certificates").get("cert_requests");
         assertEquals("{\"10.5.0.40\": {\"sans\": [\"10.5.0.40\", \"10.5.100.1\"]}}", request);
 
-        RelationState issued = vault.withRemoteUnit("vault/0", Map.of("ca", CERT, "chain", CERT,
+        RelationState issued = vault.withRemoteUnit("vault/0", Map.of("ca", TlsFixtures.CA, "chain", TlsFixtures.CA,
                 "masakari_0.processed_requests", "{\"10.5.0.40\": {\"cert\": \"" + CERT.replace("\n", "\\n")
                         + "\", \"key\": \"" + KEY.replace("\n", "\\n") + "\"}}"));
         RelationState clustered = RelationState.of("ha", 20, "hacluster").withRemoteUnit("hacluster/0",

@@ -63,13 +63,24 @@ public final class CertificatesRequirer {
         return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(relations), this::parse);
     }
 
+    /**
+     * Whether any provider unit has answered at all (a CA or our processed requests): then an
+     * incomplete read means the answer is unusable, not merely not there yet.
+     */
+    public boolean answered(List<? extends RelationView> relations) {
+        return RemoteUnit.all(relations).stream().map(RemoteUnit::reader)
+                .anyMatch(r -> r.has("ca") || r.has(processedRequestsKey()));
+    }
+
     Completeness<CertificateBundle> parse(RemoteUnit unit) {
         FieldReader r = unit.reader();
         Optional<String> ca = r.pem("ca");
         if (ca.isEmpty() && r.ok()) {
             r.problem("missing 'ca'");
         }
+        ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(p -> r.problem("'ca' " + p));
         Optional<String> chain = r.pem("chain");
+        chain.flatMap(KeyPairCheck::certificateProblem).ifPresent(p -> r.problem("'chain' " + p));
         String key = processedRequestsKey();
         Optional<JsonNode> processed = r.json(key);
         Map<String, IssuedCertificate> issued = new HashMap<>();
@@ -107,6 +118,12 @@ public final class CertificatesRequirer {
             if (pem.ok()) {
                 r.problem("'" + key + "' entry for " + cn + " has an empty 'cert' or 'key'");
             }
+            return Optional.empty();
+        }
+        Optional<KeyPairCheck.Problem> pair = KeyPairCheck.check(certPem.get(), keyPem.get());
+        if (pair.isPresent()) {
+            String part = pair.get().part() == KeyPairCheck.Part.KEY ? "key" : "cert";
+            r.problem("'" + key + "' entry for " + cn + ": '" + part + "' " + pair.get().description());
             return Optional.empty();
         }
         return Optional.of(new IssuedCertificate(cn, certPem.get(), keyPem.get()));
