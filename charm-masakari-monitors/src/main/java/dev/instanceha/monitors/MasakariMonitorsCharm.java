@@ -82,7 +82,7 @@ public final class MasakariMonitorsCharm implements Charm {
         Map<String, Completeness<?>> relations = new LinkedHashMap<>();
         relations.put(CONTAINER, principal);
         relations.put(IDENTITY, credentials);
-        if (!RequiredRelations.report(hook, relations, RequiredRelations.Detail.NAMES)) {
+        if (!RequiredRelations.report(hook, relations, RequiredRelations.Detail.NAMES_WITH_REASON)) {
             return; // without credentials a monitor cannot report anything: keep what runs as it is
         }
 

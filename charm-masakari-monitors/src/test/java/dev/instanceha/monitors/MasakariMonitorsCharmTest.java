@@ -72,12 +72,14 @@ class MasakariMonitorsCharmTest {
                 Arguments.of(List.of(), "blocked: 'container', 'identity-credentials' missing", false),
                 Arguments.of(List.of(principal()), "blocked: 'identity-credentials' missing", false),
                 Arguments.of(List.of(keystone()), "blocked: 'container' missing", false),
-                Arguments.of(List.of(principal(), noUnits), "waiting: 'identity-credentials' incomplete", false),
-                Arguments.of(List.of(principal(), keystone(noPassword)), "waiting: 'identity-credentials' incomplete",
-                        false),
-                Arguments.of(List.of(emptyPrincipal, keystone()), "waiting: 'container' incomplete", false),
-                Arguments.of(List.of(emptyPrincipal, noUnits), "waiting: 'container', 'identity-credentials' incomplete",
-                        false),
+                Arguments.of(List.of(principal(), noUnits),
+                        "waiting: 'identity-credentials' incomplete: no remote unit has joined", false),
+                Arguments.of(List.of(principal(), keystone(noPassword)),
+                        "waiting: 'identity-credentials' incomplete: keystone/0: missing 'credentials_password'", false),
+                Arguments.of(List.of(emptyPrincipal, keystone()),
+                        "waiting: 'container' incomplete: nova-compute/0: missing 'private-address'", false),
+                Arguments.of(List.of(emptyPrincipal, noUnits), "waiting: 'container', 'identity-credentials' incomplete: "
+                        + "container: nova-compute/0: missing 'private-address'", false),
                 Arguments.of(List.of(principal(), keystone()), "active: Unit is ready", true));
     }
 

@@ -88,7 +88,7 @@ public final class MasakariCharm implements Charm {
         Completeness<DatabaseAccess> db = sharedDb.read(model.relations("shared-db"));
         Completeness<AmqpConnection> broker = amqp.read(model.relations("amqp"));
         Completeness<IdentityServiceData> keystone = identity.read(model.relations("identity-service"));
-        if (!RequiredRelations.report(hook, requiredInUpstreamOrder(db, broker, keystone), RequiredRelations.Detail.NAMES)) {
+        if (!RequiredRelations.report(hook, requiredInUpstreamOrder(db, broker, keystone), RequiredRelations.Detail.NAMES_WITH_REASON)) {
             return;
         }
         hook.log().secret(db.value().orElseThrow().password());

@@ -44,11 +44,13 @@ class MasakariCharmTest {
                 Arguments.of(List.of("shared-db"), "blocked", "'amqp', 'identity-service' missing"),
                 Arguments.of(List.of("shared-db", "amqp"), "blocked", "'identity-service' missing"),
                 Arguments.of(List.of("amqp", "identity-service"), "blocked", "'shared-db' missing"),
-                Arguments.of(List.of("shared-db-empty", "amqp", "identity-service"), "waiting", "'shared-db' incomplete"),
+                Arguments.of(List.of("shared-db-empty", "amqp", "identity-service"), "waiting",
+                        "'shared-db' incomplete: mysql/0: missing 'db_host', missing 'password', missing 'allowed_units'"),
                 Arguments.of(List.of("shared-db", "amqp-empty", "identity-service-empty"), "waiting",
-                        "'amqp', 'identity-service' incomplete"),
+                        "'amqp', 'identity-service' incomplete: amqp: rabbitmq-server/0: missing 'password', "
+                                + "missing 'private-address'"),
                 Arguments.of(List.of("shared-db-other-unit", "amqp", "identity-service"), "waiting",
-                        "'shared-db' incomplete"),
+                        "'shared-db' incomplete: masakari-mysql-router/0: 'allowed_units' does not list masakari/0"),
                 Arguments.of(List.of("shared-db", "amqp", "identity-service"), "active", "Unit is ready"));
     }
 

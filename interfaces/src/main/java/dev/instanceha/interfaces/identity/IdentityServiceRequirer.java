@@ -5,6 +5,7 @@ import dev.instanceha.interfaces.FieldReader;
 import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.ServiceEndpoint;
 import dev.instanceha.interfaces.UnitSelection;
+import dev.instanceha.interfaces.tls.KeyPairCheck;
 import dev.instanceha.ops.model.RelationView;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ public final class IdentityServiceRequirer {
         Optional<String> region = r.text("region");
         boolean https = r.flag("https_keystone");
         Optional<String> ca = r.base64Pem("ca_cert");
+        ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(p -> r.problem("'ca_cert' " + p));
         return r.result(() -> new IdentityServiceData(service, auth, internal, username, password, tenant,
                 tenantId, domain, domainId, userId, adminDomainId, adminProjectId, adminUserId, apiVersion,
                 region, https, ca));
