@@ -38,7 +38,7 @@ public final class IdentityServiceRequirer {
         FieldReader r = unit.reader();
         // keystone answers an unknown service name with admin_token=-1 and nothing else useful.
         if (r.text("admin_token").filter("-1"::equals).isPresent()) {
-            r.problem("keystone rejected the service name (admin_token=-1)");
+            r.problem("'admin_token' is -1: keystone rejected the service name");
             return Completeness.incomplete(r.summary());
         }
         ServiceEndpoint service = endpoint(r, "service");
