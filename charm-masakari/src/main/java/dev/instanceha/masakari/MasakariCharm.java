@@ -146,8 +146,16 @@ public final class MasakariCharm implements Charm {
      */
     private static Optional<TlsMaterial> tls(HookContext hook, ApiServer api, MasakariConfig config) {
         Model model = hook.model();
+        Optional<TlsMaterial> inUse = api.installedTls(hook.host());
+        // What the API serves was checked when it was installed: parsing and pairing it again in every
+        // hook would cost a cold JVM a few hundred milliseconds.
+        java.util.function.BiPredicate<String, String> served = (cert, key) -> inUse.isPresent()
+                && inUse.get().keyPem().equals(key) && inUse.get().certPem().startsWith(cert.strip() + "\n");
         if (config.manualTls().isPresent()) {
             MasakariConfig.ManualTls manual = config.manualTls().get();
+            if (!served.test(manual.certPem(), manual.keyPem())) {
+                manual.checkPair();
+            }
             return Optional.of(new TlsMaterial(manual.certPem(), manual.keyPem(), Optional.empty(), manual.caPem()));
         }
         List<? extends RelationView> relations = model.relations(CertificatesRequirer.ENDPOINT);
@@ -155,14 +163,13 @@ public final class MasakariCharm implements Charm {
             return Optional.empty();
         }
         CertificatesRequirer requirer = certificates(model, config);
-        Completeness<CertificateBundle> bundle = requirer.read(relations);
+        Completeness<CertificateBundle> bundle = requirer.read(relations, served);
         Optional<TlsMaterial> issued = bundle.value().flatMap(b -> b.certificates().values().stream().findFirst()
                 .map((IssuedCertificate cert) -> new TlsMaterial(cert.certPem(), cert.keyPem(), b.chainPem(),
                         Optional.of(b.caPem()))));
         if (issued.isPresent()) {
             return issued;
         }
-        Optional<TlsMaterial> inUse = api.installedTls(hook.host());
         String reason = bundle.reason().orElse("").replaceFirst("^" + CertificatesRequirer.ENDPOINT + ": ", "");
         if (requirer.answered(relations)) {
             hook.report(Status.blocked("'certificates' data unusable (" + reason + ")"

@@ -44,6 +44,16 @@ public record MasakariConfig(
 
     /** ssl_cert/ssl_key/ssl_ca given in config (PEM, decoded from base64). */
     public record ManualTls(String certPem, String keyPem, Optional<String> caPem) {
+        /** Blocks naming ssl_cert or ssl_key unless the key parses and belongs to the certificate. */
+        void checkPair() {
+            KeyPairCheck.check(certPem, keyPem).ifPresent(problem -> {
+                throw new ConfigException(problem.part() == KeyPairCheck.Part.KEY ? "ssl_key" : "ssl_cert",
+                        problem.description() + (problem.part() == KeyPairCheck.Part.KEY
+                                ? ": set it to base64 of ssl_cert's own unencrypted private key"
+                                : ": set it to base64 of the server's PEM certificate"));
+            });
+        }
+
         @Override
         public String toString() {
             return "ManualTls[cert present, key ***, ca " + (caPem.isPresent() ? "present" : "absent") + "]";
@@ -215,14 +225,6 @@ public record MasakariConfig(
         if (cert.isPresent() != key.isPresent()) {
             throw new ConfigException(cert.isPresent() ? "ssl_key" : "ssl_cert",
                     "must be set together with " + (cert.isPresent() ? "ssl_cert" : "ssl_key"));
-        }
-        if (cert.isPresent()) {
-            KeyPairCheck.check(cert.get(), key.get()).ifPresent(problem -> {
-                throw new ConfigException(problem.part() == KeyPairCheck.Part.KEY ? "ssl_key" : "ssl_cert",
-                        problem.description() + (problem.part() == KeyPairCheck.Part.KEY
-                                ? ": set it to base64 of ssl_cert's own unencrypted private key"
-                                : ": set it to base64 of the server's PEM certificate"));
-            });
         }
         ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(problem -> {
             throw new ConfigException("ssl_ca", problem + ": set it to base64 of the CA's PEM certificate");
