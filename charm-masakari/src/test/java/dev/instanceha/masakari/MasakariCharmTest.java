@@ -128,8 +128,10 @@ class MasakariCharmTest {
     void secondRunOfEveryHookChangesNothing(Event event) {
         FakeHost host = debianHost();
         Result first = ctx.run(event, ctx.run(Event.configChanged(), related(true), host).state(), host);
+        Map<Path, FakeHost.FakeFile> files = host.writtenFiles();
         host.clearLogs();
         Result second = ctx.run(event, first.state(), host);
+        assertEquals(files, host.writtenFiles(), "no file rewritten"); // FakeFile compares by identity
         assertEquals(first.state(), second.state());
         assertEquals(List.of(), second.relationWrites());
         assertEquals(List.of(), host.serviceLog(), "no start, restart, enable or disable on a second run");

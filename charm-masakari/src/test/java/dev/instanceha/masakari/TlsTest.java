@@ -98,6 +98,19 @@ class TlsTest {
     }
 
     @Test
+    void secondHookWithTlsChangesNothing() throws Exception {
+        FakeHost host = MasakariCharmTest.debianHost();
+        Result first = ctx.run(Event.configChanged(), withVault(vault(TlsFixtures.CA, TlsFixtures.CERT, TlsFixtures.KEY)), host);
+        Map<java.nio.file.Path, FakeHost.FakeFile> files = host.writtenFiles();
+        host.clearLogs();
+        Result second = ctx.run(Event.updateStatus(), first.state(), host);
+        assertEquals(Status.active("Unit is ready"), second.unitStatus());
+        assertEquals(files, host.writtenFiles(), "no file rewritten");
+        assertEquals(List.of(), host.serviceLog());
+        assertEquals(List.of(), second.relationWrites());
+    }
+
+    @Test
     void beforeTheFirstAnswerTheUnitWaitsAndServesHttp() {
         FakeHost host = MasakariCharmTest.debianHost();
         Result out = ctx.run(Event.configChanged(), withVault(RelationState.addressKeys("10.5.0.50")), host);
