@@ -35,6 +35,7 @@ public final class MasakariMonitorsCharm implements Charm {
     public static final IdentityCredentialsRequest CREDENTIALS =
             new IdentityCredentialsRequest("masakari-monitors", "services");
     static final String SERVICES_FOUND_KEY = "services-found";
+    static final String STOPPED_MESSAGE = "Monitors stopped: the unit is being removed";
 
     private final String javaHome;
 
@@ -81,7 +82,7 @@ public final class MasakariMonitorsCharm implements Charm {
         Map<String, Completeness<?>> relations = new LinkedHashMap<>();
         relations.put(CONTAINER, principal);
         relations.put(IDENTITY, credentials);
-        if (!RequiredRelations.report(hook, relations, RequiredRelations.Detail.NAMES)) {
+        if (!RequiredRelations.report(hook, relations, RequiredRelations.Detail.NAMES_WITH_REASON)) {
             return; // without credentials a monitor cannot report anything: keep what runs as it is
         }
 
@@ -151,5 +152,7 @@ public final class MasakariMonitorsCharm implements Charm {
             MonitorService.detect(hook.host(), monitor).ifPresent(service -> service.stop(hook.host()));
         }
         JavaHostMonitor.uninstall(hook.host());
+        // The monitors are down now: "Unit is ready" would be a lie for the rest of the unit's life.
+        hook.report(Status.maintenance(STOPPED_MESSAGE));
     }
 }

@@ -2,6 +2,9 @@ package dev.instanceha.monitors;
 
 import dev.instanceha.ops.host.FileSpec;
 import dev.instanceha.ops.host.Host;
+import dev.instanceha.ops.model.Status;
+import dev.instanceha.ops.model.StatusException;
+import dev.instanceha.ops.render.IniDocument;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +36,7 @@ final class MonitorFiles {
     }
 
     static Changes write(Host host, MonitorsConfFile.Inputs in, String group, List<MonitorService> services) {
-        boolean config = host.files().write(MonitorsConfFile.PATH, MonitorsConfFile.render(in).bytes(),
-                configSpec(group));
+        boolean config = host.files().write(MonitorsConfFile.PATH, rendered(in), configSpec(group));
         config |= in.credentials().caCertPem()
                 .map(pem -> host.files().write(MonitorsConfFile.KEYSTONE_CA, pem.getBytes(StandardCharsets.UTF_8), PUBLIC))
                 .orElseGet(() -> host.files().delete(MonitorsConfFile.KEYSTONE_CA));
@@ -51,6 +53,16 @@ final class MonitorFiles {
             }
         }
         return new Changes(config, defaults);
+    }
+
+    /** The file's bytes; a value it cannot hold blocks the unit (naming the option) instead of failing the hook. */
+    static byte[] rendered(MonitorsConfFile.Inputs in) {
+        try {
+            return MonitorsConfFile.render(in).bytes();
+        } catch (IniDocument.UnrepresentableValueException e) {
+            throw new StatusException(Status.blocked(MonitorsConfFile.PATH.getFileName() + " [" + e.section() + "] "
+                    + e.key() + ": the value has a line break, which oslo.config cannot hold; fix where it comes from"));
+        }
     }
 
     private static byte[] defaultsFile() {

@@ -1,6 +1,7 @@
 package dev.instanceha.monitors;
 
 import dev.instanceha.interfaces.MachineHostname;
+import dev.instanceha.interfaces.Shown;
 import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigException;
 import java.util.Collections;
@@ -40,6 +41,8 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
     private static final Pattern FLAG_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     /** Keys the charm writes in [DEFAULT]; a flag must not silently fight them. */
     static final Set<String> MANAGED_DEFAULT_KEYS = Set.of("debug", "hostname");
+    static final int MAX_FLAGS = 4096;
+    private static final long HOUR = 3600;
 
     public MonitorsConfig {
         configFlags = Collections.unmodifiableMap(new LinkedHashMap<>(configFlags));
@@ -49,13 +52,13 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
 
     public static MonitorsConfig from(CharmConfig c) {
         String region = c.requireString("region");
-        if (!region.matches("[A-Za-z0-9_.-]+")) {
-            throw new ConfigException("region", "must be a region name such as RegionOne, not '" + region + "'");
+        if (!region.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new ConfigException("region", "must be a region name such as RegionOne, not " + Shown.value(region));
         }
         HostSettings host = new HostSettings(c.bool("restrict-to-remotes"), c.bool("disable-ipmi-check"),
-                oneOf(c, "pacemaker-node-type", NODE_TYPES), atLeast(c, "monitoring-interval", 1),
-                atLeast(c, "monitoring-samples", 1), atLeast(c, "stonith-wait", 0), atLeast(c, "api-retry-max", 0),
-                atLeast(c, "api-retry-interval", 0));
+                oneOf(c, "pacemaker-node-type", NODE_TYPES), range(c, "monitoring-interval", 1, HOUR),
+                range(c, "monitoring-samples", 1, 1000), range(c, "stonith-wait", 0, HOUR),
+                range(c, "api-retry-max", 0, 1000), range(c, "api-retry-interval", 0, HOUR));
         Set<Monitor> monitors = monitors(c);
         if (monitors.contains(Monitor.HOST) && host.restrictToRemotes() && !host.disableIpmiCheck()) {
             // Upstream's crm_mon path has no CIB for its IPMI check and then never notifies (spec §1.1).
@@ -97,34 +100,48 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
     private static String oneOf(CharmConfig c, String key, List<String> allowed) {
         String value = c.requireString(key).toLowerCase(Locale.ROOT);
         if (!allowed.contains(value)) {
-            throw new ConfigException(key, "must be one of " + String.join(", ", allowed) + ", not '" + value + "'");
+            throw new ConfigException(key, "must be one of " + String.join(", ", allowed) + ", not " + Shown.value(value));
         }
         return value;
     }
 
-    private static long atLeast(CharmConfig c, String key, long min) {
+    /** Bounded above too: a monitor sleeping for 2^32 seconds reports nothing, silently. */
+    private static long range(CharmConfig c, String key, long min, long max) {
         long value = c.integer(key);
-        if (value < min) {
-            throw new ConfigException(key, "must be at least " + min + ", not " + value);
+        if (value < min || value > max) {
+            throw new ConfigException(key, "must be at least " + min + " and at most " + max + ", not " + value);
         }
         return value;
     }
 
     private static Optional<String> hostname(CharmConfig c) {
         Optional<String> value = c.string("hostname");
-        if (value.isPresent() && !MachineHostname.isHostname(value.get())) {
-            throw new ConfigException("hostname", "must be a DNS host name such as compute-1.maas, not '"
-                    + value.get() + "'");
+        if (value.isPresent() && !(MachineHostname.isHostname(value.get()) && !numericTopLabel(value.get()))) {
+            throw new ConfigException("hostname", "must be a DNS host name such as compute-1.maas, not "
+                    + Shown.value(value.get()));
         }
         return value;
     }
 
-    /** {@code k=v,k2=v2}; values may not contain commas (upstream's format has no quoting). */
+    /** RFC 1123: a top-level label is never all digits, so "10.0.0.300" is a bad address, not a name. */
+    private static boolean numericTopLabel(String name) {
+        String[] labels = (name.endsWith(".") ? name.substring(0, name.length() - 1) : name).split("\\.");
+        return labels[labels.length - 1].chars().allMatch(Character::isDigit);
+    }
+
+    /**
+     * {@code k=v,k2=v2}; values may not contain commas (upstream's format has no quoting). Values are
+     * literal: a {@code $} reaches the service as a dollar sign, not as an oslo.config reference.
+     */
     private static Map<String, String> flags(CharmConfig c) {
         Map<String, String> out = new LinkedHashMap<>();
         Optional<String> text = c.string("config-flags");
         if (text.isEmpty()) {
             return out;
+        }
+        if (text.get().length() > MAX_FLAGS) {
+            throw new ConfigException("config-flags", "is " + text.get().length() + " characters long; at most "
+                    + MAX_FLAGS + " fit");
         }
         for (String pair : text.get().split(",")) {
             String item = pair.strip();
@@ -134,15 +151,15 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
             int eq = item.indexOf('=');
             String key = eq > 0 ? item.substring(0, eq).strip() : "";
             if (!FLAG_KEY.matcher(key).matches()) {
-                throw new ConfigException("config-flags", "must be comma-separated option=value pairs; '"
-                        + (item.length() > 40 ? item.substring(0, 40) + "…" : item) + "' is not one");
+                throw new ConfigException("config-flags", "must be comma-separated option=value pairs; "
+                        + Shown.value(item) + " is not one");
             }
             if (MANAGED_DEFAULT_KEYS.contains(key)) {
                 throw new ConfigException("config-flags", "cannot set '" + key + "': use the charm option "
                         + ("debug".equals(key) ? "debug" : "hostname"));
             }
             String value = item.substring(eq + 1).strip();
-            if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            if (value.chars().anyMatch(Character::isISOControl)) {
                 throw new ConfigException("config-flags", "value of '" + key + "' must be on one line");
             }
             out.put(key, value);

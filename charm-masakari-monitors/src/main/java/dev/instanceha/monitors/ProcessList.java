@@ -62,7 +62,8 @@ public final class ProcessList {
             }
             for (Object key : map.keySet()) {
                 if (!KEYS.contains(String.valueOf(key))) {
-                    throw new ConfigException(KEY, "entry " + (i + 1) + " has unknown key '" + key + "'");
+                    throw new ConfigException(KEY, "entry " + (i + 1) + " has unknown key "
+                            + dev.instanceha.interfaces.Shown.value(String.valueOf(key)));
                 }
             }
             String name = text(map, "process_name", i);
@@ -116,7 +117,7 @@ public final class ProcessList {
             throw new ConfigException(KEY, "entry " + (index + 1) + ": " + key + " must be a command line");
         }
         String text = String.valueOf(value).strip();
-        if (text.indexOf('\n') >= 0) {
+        if (text.chars().anyMatch(Character::isISOControl)) {
             throw new ConfigException(KEY, "entry " + (index + 1) + ": " + key + " must be on one line");
         }
         return text;
@@ -125,6 +126,7 @@ public final class ProcessList {
     private static String firstLine(String message) {
         String text = message == null ? "" : message.strip();
         int nl = text.indexOf('\n');
-        return nl > 0 ? text.substring(0, nl) : text;
+        String line = nl > 0 ? text.substring(0, nl) : text;
+        return line.length() > 120 ? line.substring(0, 120) + "…" : line;
     }
 }

@@ -21,12 +21,19 @@ final class Fixtures {
     static final String PASSWORD = "hG7kz2Qm9pLxW4cVtB8nR3sD6fJ1yE5a";
     static final String OTHER_PASSWORD = "Zt5vQ1nB8mK3xR7cW2pL9sD4fH6jG0aE";
     static final String JAVA_HOME = "/usr/lib/jvm/java-17-openjdk-amd64";
-    static final String CA_PEM = "-----BEGIN CERTIFICATE-----\n"
-            + "MIIBszCCAVmgAwIBAgIUQm9ndXNDZXJ0aWZpY2F0ZUZvclRlc3RzMAoGCCqGSM49\n"
-            + "-----END CERTIFICATE-----\n";
+    /** A real CA certificate (throwaway, made with openssl for these tests). */
+    static final String CA_PEM = resource("/tls/ca.pem");
     static final Path SHIPPED = CHARM.toAbsolutePath().resolve("hostmonitor");
 
     private Fixtures() {
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = Fixtures.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Debian under systemd with the java monitor shipped in the charm and no monitor package yet. */

@@ -72,12 +72,14 @@ class MasakariMonitorsCharmTest {
                 Arguments.of(List.of(), "blocked: 'container', 'identity-credentials' missing", false),
                 Arguments.of(List.of(principal()), "blocked: 'identity-credentials' missing", false),
                 Arguments.of(List.of(keystone()), "blocked: 'container' missing", false),
-                Arguments.of(List.of(principal(), noUnits), "waiting: 'identity-credentials' incomplete", false),
-                Arguments.of(List.of(principal(), keystone(noPassword)), "waiting: 'identity-credentials' incomplete",
-                        false),
-                Arguments.of(List.of(emptyPrincipal, keystone()), "waiting: 'container' incomplete", false),
-                Arguments.of(List.of(emptyPrincipal, noUnits), "waiting: 'container', 'identity-credentials' incomplete",
-                        false),
+                Arguments.of(List.of(principal(), noUnits),
+                        "waiting: 'identity-credentials' incomplete: no remote unit has joined", false),
+                Arguments.of(List.of(principal(), keystone(noPassword)),
+                        "waiting: 'identity-credentials' incomplete: keystone/0: missing 'credentials_password'", false),
+                Arguments.of(List.of(emptyPrincipal, keystone()),
+                        "waiting: 'container' incomplete: nova-compute/0: missing 'private-address'", false),
+                Arguments.of(List.of(emptyPrincipal, noUnits), "waiting: 'container', 'identity-credentials' incomplete: "
+                        + "container: nova-compute/0: missing 'private-address'", false),
                 Arguments.of(List.of(principal(), keystone()), "active: Unit is ready", true));
     }
 
@@ -355,6 +357,16 @@ class MasakariMonitorsCharmTest {
         ctx.run(Event.remove(), ready, host);
         assertEquals(Set.of(), host.runningServices());
         assertTrue(host.file(JavaHostMonitor.UNIT).isEmpty());
+    }
+
+    @Test
+    void stopHookEndsInMaintenanceNotReady() {
+        FakeHost host = debianHost();
+        State ready = ctx.run(Event.configChanged(), related(), host).state();
+        Result stop = ctx.run(Event.stop(), ready, host);
+        assertEquals(0, stop.exitCode());
+        assertEquals(Status.maintenance(MasakariMonitorsCharm.STOPPED_MESSAGE), stop.unitStatus());
+        assertEquals(Set.of(), host.runningServices());
     }
 
     @Test

@@ -26,6 +26,25 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
     /** Writes this flavour's own files (vhost, TLS material); true if any changed. */
     boolean configure(Host host, Optional<TlsMaterial> tls, int workers);
 
+    /** Where this flavour keeps the server key and certificate (with chain). */
+    Path keyFile();
+
+    Path certFile();
+
+    /**
+     * The TLS material the API serves with now, read back from its files, spelled so that writing it
+     * again changes nothing; empty when the API serves plain http.
+     */
+    default Optional<TlsMaterial> installedTls(Host host) {
+        Optional<byte[]> key = host.files().read(keyFile());
+        Optional<byte[]> cert = host.files().read(certFile());
+        if (key.isEmpty() || cert.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TlsMaterial(new String(cert.get(), java.nio.charset.StandardCharsets.UTF_8),
+                new String(key.get(), java.nio.charset.StandardCharsets.UTF_8), Optional.empty(), Optional.empty()));
+    }
+
     /** Debian: uwsgi started by /etc/init.d/masakari-api, HTTPS when a key and cert sit in /etc/masakari/ssl. */
     record Uwsgi() implements ApiServer {
         static final Path KEY = Path.of("/etc/masakari/ssl/private/masakari-api.pem");
@@ -34,6 +53,16 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
         @Override
         public List<String> extraPackages() {
             return List.of();
+        }
+
+        @Override
+        public Path keyFile() {
+            return KEY;
+        }
+
+        @Override
+        public Path certFile() {
+            return CERT;
         }
 
         @Override
@@ -69,6 +98,16 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
         @Override
         public List<String> extraPackages() {
             return List.of("apache2", "libapache2-mod-wsgi-py3");
+        }
+
+        @Override
+        public Path keyFile() {
+            return KEY;
+        }
+
+        @Override
+        public Path certFile() {
+            return CERT;
         }
 
         @Override

@@ -81,11 +81,16 @@ final class MasakariActions {
         action.result("outcome", "upgraded to " + config.origin().value());
     }
 
+    static final List<String> RECOVERY_METHODS = List.of("auto", "reserved_host", "auto_priority", "rh_priority");
+
     static void createSegment(ActionContext action) {
+        ActionParams p = new ActionParams(action);
+        String name = p.text("name");
+        String recoveryMethod = p.oneOf("recovery-method", RECOVERY_METHODS, "auto");
+        String serviceType = p.text("service-type", "COMPUTE");
+        String description = p.text("description", "");
         MasakariApi api = api(action.hook());
-        MasakariApi.Segment segment = call(() -> api.createSegment(action.requireParam("name"),
-                action.param("recovery-method").orElse("auto"), action.param("service-type").orElse("COMPUTE"),
-                action.param("description").orElse("")));
+        MasakariApi.Segment segment = call(() -> api.createSegment(name, recoveryMethod, serviceType, description));
         action.result("segment.uuid", segment.uuid());
         action.result("segment.name", segment.name());
         action.result("segment.recovery-method", segment.recoveryMethod());
@@ -98,12 +103,17 @@ final class MasakariActions {
     }
 
     static void addHost(ActionContext action) {
+        ActionParams p = new ActionParams(action);
+        String segmentName = p.text("segment");
+        String hostName = p.text("host");
+        String type = p.text("type", "COMPUTE");
+        String controlAttributes = p.text("control-attributes", "SSH");
+        boolean reserved = p.flag("reserved", false);
+        boolean onMaintenance = p.flag("on-maintenance", false);
         MasakariApi api = api(action.hook());
         MasakariApi.Host host = call(() -> {
-            MasakariApi.Segment segment = api.segment(action.requireParam("segment"));
-            return api.addHost(segment.uuid(), action.requireParam("host"), action.param("type").orElse("COMPUTE"),
-                    action.param("control-attributes").orElse("SSH"), flag(action, "reserved"),
-                    flag(action, "on-maintenance"));
+            MasakariApi.Segment segment = api.segment(segmentName);
+            return api.addHost(segment.uuid(), hostName, type, controlAttributes, reserved, onMaintenance);
         });
         action.result("host.uuid", host.uuid());
         action.result("host.name", host.name());
@@ -112,31 +122,33 @@ final class MasakariActions {
     }
 
     static void removeHost(ActionContext action) {
+        ActionParams p = new ActionParams(action);
+        String segmentName = p.text("segment");
+        String hostName = p.text("host");
         MasakariApi api = api(action.hook());
         call(() -> {
-            MasakariApi.Segment segment = api.segment(action.requireParam("segment"));
-            api.removeHost(segment.uuid(), api.host(segment.uuid(), action.requireParam("host")).uuid());
+            MasakariApi.Segment segment = api.segment(segmentName);
+            api.removeHost(segment.uuid(), api.host(segment.uuid(), hostName).uuid());
             return null;
         });
-        action.result("removed", action.requireParam("host"));
+        action.result("removed", hostName);
     }
 
     static void listNotifications(ActionContext action) {
-        long limit = action.integer("limit").orElse(20L); // typed by ops: "abc" or "1.5" already failed
-        if (limit < 1 || limit > 1000) {
-            throw new ActionFailedException("limit must be between 1 and 1000");
-        }
-        List<MasakariApi.Notification> notifications = call(() -> api(action.hook()).notifications((int) limit));
+        int limit = new ActionParams(action).integer("limit", 20, 1, 1000);
+        List<MasakariApi.Notification> notifications = call(() -> api(action.hook()).notifications(limit));
         action.result("count", notifications.size());
         action.result("notifications", json(notifications));
     }
 
     static void resetHostMaintenance(ActionContext action) {
+        ActionParams p = new ActionParams(action);
+        String segmentName = p.text("segment");
+        String hostName = p.text("host");
         MasakariApi api = api(action.hook());
         MasakariApi.Host host = call(() -> {
-            MasakariApi.Segment segment = api.segment(action.requireParam("segment"));
-            return api.setMaintenance(segment.uuid(), api.host(segment.uuid(), action.requireParam("host")).uuid(),
-                    false);
+            MasakariApi.Segment segment = api.segment(segmentName);
+            return api.setMaintenance(segment.uuid(), api.host(segment.uuid(), hostName).uuid(), false);
         });
         action.result("host.name", host.name());
         action.result("host.on-maintenance", host.onMaintenance());
@@ -160,11 +172,6 @@ final class MasakariActions {
                 new ActionFailedException("Keystone's catalog has no " + interfaceName + " instance-ha endpoint in "
                         + config.region() + " yet"));
         return new MasakariApi(http, endpoint, session.token());
-    }
-
-    private static boolean flag(ActionContext action, String key) {
-        Object value = action.params().get(key);
-        return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
     }
 
     private static String json(Object value) {

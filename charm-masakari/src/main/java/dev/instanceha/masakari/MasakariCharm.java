@@ -36,6 +36,7 @@ import java.util.Optional;
 public final class MasakariCharm implements Charm {
     public static final String SERVICE = "masakari";
     static final String PAUSED_KEY = "paused";
+    static final String STOPPED_MESSAGE = "Services stopped: the unit is being removed";
 
     public static void main(String[] args) {
         CharmRunner.main(new MasakariCharm(), args);
@@ -68,7 +69,7 @@ public final class MasakariCharm implements Charm {
         HaClusterRequirer ha = new HaClusterRequirer(HaResourcesFactory.forConfig(config),
                 Optional.of(config.vipIface()), HaClusterRequirer.DEFAULT_MCAST_PORT);
         boolean clustered = ha.clustered(model.relations("ha"));
-        Optional<TlsMaterial> tls = tls(model, config);
+        Optional<TlsMaterial> tls = tls(hook, api, config);
         EndpointUrls urls = EndpointUrls.of(model, config, clustered, tls.isPresent());
         IdentityServiceRequirer identity = new IdentityServiceRequirer(new IdentityServiceRequest(SERVICE,
                 config.region(), urls.publicUrl(), urls.internalUrl(), urls.adminUrl()));
@@ -87,7 +88,7 @@ public final class MasakariCharm implements Charm {
         Completeness<DatabaseAccess> db = sharedDb.read(model.relations("shared-db"));
         Completeness<AmqpConnection> broker = amqp.read(model.relations("amqp"));
         Completeness<IdentityServiceData> keystone = identity.read(model.relations("identity-service"));
-        if (!RequiredRelations.report(hook, requiredInUpstreamOrder(db, broker, keystone), RequiredRelations.Detail.NAMES)) {
+        if (!RequiredRelations.report(hook, requiredInUpstreamOrder(db, broker, keystone), RequiredRelations.Detail.NAMES_WITH_REASON)) {
             return;
         }
         hook.log().secret(db.value().orElseThrow().password());
@@ -114,6 +115,8 @@ public final class MasakariCharm implements Charm {
     @Override
     public void onRemove(HookContext hook) {
         new MasakariServices(ApiServer.detect(hook.host())).stopAll(hook.host());
+        // The daemons are down now: "Unit is ready" would be a lie for the rest of the unit's life.
+        hook.report(Status.maintenance(STOPPED_MESSAGE));
     }
 
     @Override
@@ -136,19 +139,45 @@ public final class MasakariCharm implements Charm {
         return new CertificatesRequirer(model.unitName(), List.of(new CertificateRequest(names.get(0), names)));
     }
 
-    /** Config's ssl_cert/ssl_key win over the certificates relation, as upstream. */
-    private static Optional<TlsMaterial> tls(Model model, MasakariConfig config) {
+    /**
+     * Config's ssl_cert/ssl_key win over the certificates relation, as upstream. While the relation's
+     * answer is missing or unusable the API keeps the certificate it serves with (never falls back to
+     * plain http on a peer's bad data) and the status says which key is wrong.
+     */
+    private static Optional<TlsMaterial> tls(HookContext hook, ApiServer api, MasakariConfig config) {
+        Model model = hook.model();
+        Optional<TlsMaterial> inUse = api.installedTls(hook.host());
+        // What the API serves was checked when it was installed: parsing and pairing it again in every
+        // hook would cost a cold JVM a few hundred milliseconds.
+        java.util.function.BiPredicate<String, String> served = (cert, key) -> inUse.isPresent()
+                && inUse.get().keyPem().equals(key) && inUse.get().certPem().startsWith(cert.strip() + "\n");
         if (config.manualTls().isPresent()) {
             MasakariConfig.ManualTls manual = config.manualTls().get();
+            if (!served.test(manual.certPem(), manual.keyPem())) {
+                manual.checkPair();
+            }
             return Optional.of(new TlsMaterial(manual.certPem(), manual.keyPem(), Optional.empty(), manual.caPem()));
         }
-        if (model.relations("certificates").isEmpty()) {
+        List<? extends RelationView> relations = model.relations(CertificatesRequirer.ENDPOINT);
+        if (relations.isEmpty()) {
             return Optional.empty();
         }
-        Completeness<CertificateBundle> bundle = certificates(model, config).read(model.relations("certificates"));
-        return bundle.value().flatMap(b -> b.certificates().values().stream().findFirst()
+        CertificatesRequirer requirer = certificates(model, config);
+        Completeness<CertificateBundle> bundle = requirer.read(relations, served);
+        Optional<TlsMaterial> issued = bundle.value().flatMap(b -> b.certificates().values().stream().findFirst()
                 .map((IssuedCertificate cert) -> new TlsMaterial(cert.certPem(), cert.keyPem(), b.chainPem(),
                         Optional.of(b.caPem()))));
+        if (issued.isPresent()) {
+            return issued;
+        }
+        String reason = bundle.reason().orElse("").replaceFirst("^" + CertificatesRequirer.ENDPOINT + ": ", "");
+        if (requirer.answered(relations)) {
+            hook.report(Status.blocked("'certificates' data unusable (" + reason + ")"
+                    + (inUse.isPresent() ? ": keeping the certificate in use" : "")));
+        } else {
+            hook.report(Status.waiting("'certificates' awaiting server certificate data"));
+        }
+        return inUse;
     }
 
     /** API worker processes: worker-multiplier × CPUs, or 2 × CPUs capped at 4 (upstream's default). */

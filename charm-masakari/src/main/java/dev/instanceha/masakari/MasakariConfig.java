@@ -1,5 +1,7 @@
 package dev.instanceha.masakari;
 
+import dev.instanceha.interfaces.Shown;
+import dev.instanceha.interfaces.tls.KeyPairCheck;
 import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigException;
 import java.net.InetAddress;
@@ -42,6 +44,16 @@ public record MasakariConfig(
 
     /** ssl_cert/ssl_key/ssl_ca given in config (PEM, decoded from base64). */
     public record ManualTls(String certPem, String keyPem, Optional<String> caPem) {
+        /** Blocks naming ssl_cert or ssl_key unless the key parses and belongs to the certificate. */
+        void checkPair() {
+            KeyPairCheck.check(certPem, keyPem).ifPresent(problem -> {
+                throw new ConfigException(problem.part() == KeyPairCheck.Part.KEY ? "ssl_key" : "ssl_cert",
+                        problem.description() + (problem.part() == KeyPairCheck.Part.KEY
+                                ? ": set it to base64 of ssl_cert's own unencrypted private key"
+                                : ": set it to base64 of the server's PEM certificate"));
+            });
+        }
+
         @Override
         public String toString() {
             return "ManualTls[cert present, key ***, ca " + (caPem.isPresent() ? "present" : "absent") + "]";
@@ -62,6 +74,21 @@ public record MasakariConfig(
                 nonNegative(c, "duplicate-notification-detection-interval"),
                 range(c, "host-failure-recovery-threads", 1, 64));
         Optional<Double> multiplier = c.string("worker-multiplier").map(ignored -> c.number("worker-multiplier"));
+        List<String> vips = vips(c);
+        int vipCidr = range(c, "vip_cidr", 1, 128);
+        if (vipCidr > 32 && vips.stream().anyMatch(v -> !v.contains(":"))) {
+            throw new ConfigException("vip_cidr", "must be at most 32 for an IPv4 vip, not " + vipCidr);
+        }
+        for (String network : List.of("os-admin-network", "os-internal-network", "os-public-network",
+                "os-data-network")) {
+            cidr(c, network);
+        }
+        for (String timeout : List.of("haproxy-server-timeout", "haproxy-client-timeout", "haproxy-queue-timeout",
+                "haproxy-connect-timeout")) {
+            if (c.values().containsKey(timeout)) {
+                range(c, timeout, 0, 86_400_000);
+            }
+        }
         if (multiplier.isPresent() && !(multiplier.get() > 0 && multiplier.get() <= 64)) {
             throw new ConfigException("worker-multiplier", "must be above 0 and at most 64, not " + multiplier.get());
         }
@@ -73,7 +100,7 @@ public record MasakariConfig(
                 engine,
                 optionalPositive(c, "notification-expiration"), optionalPositive(c, "check-expired-interval"),
                 multiplier,
-                vips(c), vipIface(c), range(c, "vip_cidr", 1, 128), c.bool("dns-ha"),
+                vips, vipIface(c), vipCidr, dnsHa(c, vips),
                 new EndpointHostnames(hostname(c, "os-public-hostname"), hostname(c, "os-internal-hostname"),
                         hostname(c, "os-admin-hostname")),
                 manualTls(c));
@@ -105,15 +132,15 @@ public record MasakariConfig(
     private static String hostnameLike(CharmConfig c, String key, Pattern pattern) {
         String value = c.requireString(key);
         if (!pattern.matcher(value).matches()) {
-            throw new ConfigException(key, "has characters it may not contain: '" + value + "'");
+            throw new ConfigException(key, "has characters it may not contain: " + Shown.value(value));
         }
         return value;
     }
 
     private static Optional<String> hostname(CharmConfig c, String key) {
         Optional<String> value = c.string(key);
-        if (value.isPresent() && !HOSTNAME.matcher(value.get()).matches()) {
-            throw new ConfigException(key, "must be a DNS hostname, not '" + value.get() + "'");
+        if (value.isPresent() && !(HOSTNAME.matcher(value.get()).matches() && !numericTopLabel(value.get()))) {
+            throw new ConfigException(key, "must be a DNS hostname, not " + Shown.value(value.get()));
         }
         return value;
     }
@@ -125,7 +152,8 @@ public record MasakariConfig(
                 continue;
             }
             if (!isIpLiteral(vip)) {
-                throw new ConfigException("vip", "must be space-separated IP addresses, and '" + vip + "' is not one");
+                throw new ConfigException("vip", "must be space-separated IP addresses, and " + Shown.value(vip)
+                        + " is not one");
             }
             out.add(vip);
         }
@@ -135,9 +163,43 @@ public record MasakariConfig(
     private static String vipIface(CharmConfig c) {
         String value = c.string("vip_iface").orElse("eth0");
         if (!INTERFACE.matcher(value).matches()) {
-            throw new ConfigException("vip_iface", "must be a network interface name, not '" + value + "'");
+            throw new ConfigException("vip_iface", "must be a network interface name, not " + Shown.value(value));
         }
         return value;
+    }
+
+    /** RFC 1123: a top-level label is never all digits, so "10.0.0.300" is a bad address, not a name. */
+    private static boolean numericTopLabel(String name) {
+        String[] labels = (name.endsWith(".") ? name.substring(0, name.length() - 1) : name).split("\\.");
+        return labels[labels.length - 1].chars().allMatch(Character::isDigit) && !isIpLiteral(name);
+    }
+
+    /** Space-separated CIDRs (networks the operator names); unset is fine. */
+    private static void cidr(CharmConfig c, String key) {
+        for (String network : c.string(key).orElse("").split("\\s+")) {
+            if (network.isEmpty()) {
+                continue;
+            }
+            int slash = network.indexOf('/');
+            String address = slash < 0 ? network : network.substring(0, slash);
+            String bits = slash < 0 ? "" : network.substring(slash + 1);
+            int max = address.contains(":") ? 128 : 32;
+            boolean ok = isIpLiteral(address) && bits.matches("\\d{1,3}") && Integer.parseInt(bits) <= max;
+            if (!ok) {
+                throw new ConfigException(key, "must be space-separated networks in CIDR form such as 10.5.0.0/24, and "
+                        + Shown.value(network) + " is not one");
+            }
+        }
+    }
+
+    /** DNS HA (MAAS DNS records instead of a VIP) is not implemented here: saying so beats ignoring it. */
+    private static boolean dnsHa(CharmConfig c, List<String> vips) {
+        if (!c.bool("dns-ha")) {
+            return false;
+        }
+        throw new ConfigException("dns-ha", vips.isEmpty()
+                ? "is not supported by this charm: set it to false and use vip with hacluster"
+                : "and vip are mutually exclusive, and dns-ha is not supported by this charm: set dns-ha to false");
     }
 
     /** Literal IPv4/IPv6 only: InetAddress would otherwise resolve names through DNS. */
@@ -164,6 +226,9 @@ public record MasakariConfig(
             throw new ConfigException(cert.isPresent() ? "ssl_key" : "ssl_cert",
                     "must be set together with " + (cert.isPresent() ? "ssl_cert" : "ssl_key"));
         }
+        ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(problem -> {
+            throw new ConfigException("ssl_ca", problem + ": set it to base64 of the CA's PEM certificate");
+        });
         return cert.map(certPem -> new ManualTls(certPem, key.get(), ca));
     }
 

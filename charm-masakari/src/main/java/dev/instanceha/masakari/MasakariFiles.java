@@ -3,6 +3,9 @@ package dev.instanceha.masakari;
 import dev.instanceha.interfaces.db.DatabaseAccess;
 import dev.instanceha.ops.host.FileSpec;
 import dev.instanceha.ops.host.Host;
+import dev.instanceha.ops.model.Status;
+import dev.instanceha.ops.model.StatusException;
+import dev.instanceha.ops.render.IniDocument;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,8 +37,18 @@ public final class MasakariFiles {
         changed |= optionalFile(host, MasakariConfFile.DB_SSL_DIR.resolve("ca.pem"), db.sslCaPem(), SECRET);
         changed |= optionalFile(host, MasakariConfFile.DB_SSL_DIR.resolve("cert.pem"), db.sslCertPem(), SECRET);
         changed |= optionalFile(host, MasakariConfFile.DB_SSL_DIR.resolve("key.pem"), db.sslKeyPem(), SECRET);
-        changed |= host.files().write(MasakariConfFile.PATH, MasakariConfFile.render(in).bytes(), CONFIG);
+        changed |= host.files().write(MasakariConfFile.PATH, rendered(in), CONFIG);
         return changed;
+    }
+
+    /** The file's bytes; a value it cannot hold blocks the unit (naming the option) instead of failing the hook. */
+    static byte[] rendered(MasakariConfFile.Inputs in) {
+        try {
+            return MasakariConfFile.render(in).bytes();
+        } catch (IniDocument.UnrepresentableValueException e) {
+            throw new StatusException(Status.blocked(MasakariConfFile.PATH.getFileName() + " [" + e.section() + "] "
+                    + e.key() + ": the value has a line break, which oslo.config cannot hold; fix where it comes from"));
+        }
     }
 
     private static boolean optionalFile(Host host, Path path, Optional<String> pem, FileSpec spec) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public record PackageOrigin(Kind kind, String value, Optional<String> release) {
     public enum Kind { DISTRO, CLOUD_ARCHIVE, DEB_LINE, PPA }
 
-    private static final Pattern CLOUD = Pattern.compile("cloud:([a-z]+)-([a-z]+)(/(updates|proposed|staging))?");
+    private static final Pattern CLOUD = Pattern.compile("cloud:([a-z]{2,20})-([a-z]{2,20})(/(updates|proposed|staging))?");
 
     public static PackageOrigin parse(String text) {
         String origin = text.strip();
@@ -23,18 +23,18 @@ public record PackageOrigin(Kind kind, String value, Optional<String> release) {
         if (cloud.matches()) {
             return new PackageOrigin(Kind.CLOUD_ARCHIVE, origin, Optional.of(cloud.group(2)));
         }
-        if (origin.startsWith("deb ") && !origin.contains("\n")) {
+        if (origin.startsWith("deb ") && origin.chars().noneMatch(Character::isISOControl) && origin.length() <= 1024) {
             return new PackageOrigin(Kind.DEB_LINE, origin, Optional.empty());
         }
-        if (origin.matches("ppa:[a-z0-9.+-]+/[a-z0-9.+-]+")) {
+        if (origin.length() <= 200 && origin.matches("ppa:[a-z0-9.+-]+/[a-z0-9.+-]+")) {
             return new PackageOrigin(Kind.PPA, origin, Optional.empty());
         }
-        if (origin.matches("[a-z]+")) {
+        if (origin.matches("[a-z]{2,20}")) {
             // A bare release name (e.g. "caracal", the upstream default) means that release's pocket.
             return new PackageOrigin(Kind.CLOUD_ARCHIVE, origin, Optional.of(origin));
         }
         throw new ConfigException("openstack-origin",
-                "must be distro, cloud:<series>-<release>, a release name, ppa:<owner>/<name> or 'deb <line>', not '"
-                        + origin + "'");
+                "must be distro, cloud:<series>-<release>, a release name, ppa:<owner>/<name> or 'deb <line>', not "
+                        + dev.instanceha.interfaces.Shown.value(origin));
     }
 }

@@ -44,11 +44,13 @@ class MasakariCharmTest {
                 Arguments.of(List.of("shared-db"), "blocked", "'amqp', 'identity-service' missing"),
                 Arguments.of(List.of("shared-db", "amqp"), "blocked", "'identity-service' missing"),
                 Arguments.of(List.of("amqp", "identity-service"), "blocked", "'shared-db' missing"),
-                Arguments.of(List.of("shared-db-empty", "amqp", "identity-service"), "waiting", "'shared-db' incomplete"),
+                Arguments.of(List.of("shared-db-empty", "amqp", "identity-service"), "waiting",
+                        "'shared-db' incomplete: mysql/0: missing 'db_host', missing 'password', missing 'allowed_units'"),
                 Arguments.of(List.of("shared-db", "amqp-empty", "identity-service-empty"), "waiting",
-                        "'amqp', 'identity-service' incomplete"),
+                        "'amqp', 'identity-service' incomplete: amqp: rabbitmq-server/0: missing 'password', "
+                                + "missing 'private-address'"),
                 Arguments.of(List.of("shared-db-other-unit", "amqp", "identity-service"), "waiting",
-                        "'shared-db' incomplete"),
+                        "'shared-db' incomplete: masakari-mysql-router/0: 'allowed_units' does not list masakari/0"),
                 Arguments.of(List.of("shared-db", "amqp", "identity-service"), "active", "Unit is ready"));
     }
 
@@ -126,14 +128,52 @@ class MasakariCharmTest {
     void secondRunOfEveryHookChangesNothing(Event event) {
         FakeHost host = debianHost();
         Result first = ctx.run(event, ctx.run(Event.configChanged(), related(true), host).state(), host);
+        Map<Path, FakeHost.FakeFile> files = host.writtenFiles();
         host.clearLogs();
         Result second = ctx.run(event, first.state(), host);
+        assertEquals(files, host.writtenFiles(), "no file rewritten"); // FakeFile compares by identity
         assertEquals(first.state(), second.state());
         assertEquals(List.of(), second.relationWrites());
-        assertTrue(host.serviceLog().stream().noneMatch(l -> l.startsWith("restart") || l.startsWith("start")),
-                host.serviceLog().toString());
+        assertEquals(List.of(), host.serviceLog(), "no start, restart, enable or disable on a second run");
         assertTrue(host.commandLog().isEmpty(), host.commandLog().toString());
         assertEquals(Status.active("Unit is ready"), second.unitStatus());
+    }
+
+    @Test
+    void servicesAreEnabledWhenStartedNotInEveryHook() {
+        FakeHost host = debianHost();
+        ctx.run(Event.configChanged(), related(true), host);
+        assertEquals(java.util.Set.of("masakari-api", "masakari-engine"), host.enabledServices());
+        host.clearLogs();
+        ctx.run(Event.updateStatus(), related(true), host);
+        assertEquals(List.of(), host.serviceLog());
+    }
+
+    @Test
+    void stopHookStopsTheDaemonsAndDoesNotClaimReady() {
+        FakeHost host = debianHost();
+        State ready = ctx.run(Event.configChanged(), related(true), host).state();
+        Result stop = ctx.run(Event.stop(), ready, host);
+        assertEquals(0, stop.exitCode());
+        assertEquals(Status.maintenance(MasakariCharm.STOPPED_MESSAGE), stop.unitStatus());
+        assertEquals(java.util.Set.of(), host.runningServices());
+        assertEquals(java.util.Set.of(), host.enabledServices(), "a reboot must not bring them back");
+        host.clearLogs();
+        Result again = ctx.run(Event.remove(), stop.state(), host);
+        assertEquals(Status.maintenance(MasakariCharm.STOPPED_MESSAGE), again.unitStatus());
+        assertEquals(List.of(), host.serviceLog(), "already stopped: nothing to do");
+    }
+
+    @Test
+    void pausedUnitIsLeftAloneByTheNextHooks() {
+        FakeHost host = debianHost();
+        State ready = ctx.run(Event.configChanged(), related(true), host).state();
+        Result paused = ctx.run(Event.action("pause", Map.of()), ready, host);
+        assertEquals(java.util.Set.of(), host.runningServices());
+        host.clearLogs();
+        Result next = ctx.run(Event.updateStatus(), paused.state(), host);
+        assertEquals(List.of(), host.serviceLog());
+        assertEquals(dev.instanceha.ops.model.StatusLevel.MAINTENANCE, next.unitStatus().level());
     }
 
     @Test
@@ -216,8 +256,8 @@ class MasakariCharmTest {
         assertEquals("http://10.5.100.1:15868/v1/%(tenant_id)s", out.localUnitData("identity-service").get("public_url"));
     }
 
-    static final String CERT = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQm9ndXM=\n-----END CERTIFICATE-----\n";
-    static final String KEY = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Zq5ZrVb=\n-----END RSA PRIVATE KEY-----\n";
+    static final String CERT = TlsFixtures.CERT;
+    static final String KEY = TlsFixtures.KEY;
 
     @Test
     void certificatesRelationTurnsOnTlsAndTheRequestSurvivesClustering() {
@@ -228,7 +268,7 @@ class MasakariCharmTest {
         String request = asked.localUnitData("certificates").get("cert_requests");
         assertEquals("{\"10.5.0.40\": {\"sans\": [\"10.5.0.40\", \"10.5.100.1\"]}}", request);
 
-        RelationState issued = vault.withRemoteUnit("vault/0", Map.of("ca", CERT, "chain", CERT,
+        RelationState issued = vault.withRemoteUnit("vault/0", Map.of("ca", TlsFixtures.CA, "chain", TlsFixtures.CA,
                 "masakari_0.processed_requests", "{\"10.5.0.40\": {\"cert\": \"" + CERT.replace("\n", "\\n")
                         + "\", \"key\": \"" + KEY.replace("\n", "\\n") + "\"}}"));
         RelationState clustered = RelationState.of("ha", 20, "hacluster").withRemoteUnit("hacluster/0",

@@ -63,12 +63,14 @@ public final class Net {
         if (name.isEmpty()) {
             return false;
         }
-        for (String label : name.split("\\.", -1)) {
+        String[] labels = name.split("\\.", -1);
+        for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {
                 return false;
             }
         }
-        return true;
+        // RFC 1123 §2.1: a top-level label is never all digits, so "10.0.0.300" is a bad address, not a name.
+        return !labels[labels.length - 1].chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** The host as it must appear in a URL authority: IPv6 literals in brackets. */

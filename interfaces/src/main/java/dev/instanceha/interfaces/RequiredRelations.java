@@ -19,8 +19,16 @@ public final class RequiredRelations {
         /** {@code 'amqp', 'identity-service' incomplete} in one status (upstream's exact text). */
         NAMES,
         /** {@code 'pacemaker-remote' incomplete: <what is awaited>}, one status per relation (never a value). */
-        REASONS
+        REASONS,
+        /**
+         * Upstream's text followed by the first relation's reason, which names the unit and key:
+         * {@code 'amqp', 'identity-service' incomplete: amqp: rabbitmq-server/0: missing 'password'}.
+         */
+        NAMES_WITH_REASON
     }
+
+    /** A reason longer than this would crowd out the status line; the log has it in full. */
+    static final int MAX_REASON = 200;
 
     private RequiredRelations() {
     }
@@ -29,11 +37,13 @@ public final class RequiredRelations {
     public static boolean report(HookContext hook, Map<String, ? extends Completeness<?>> relations, Detail detail) {
         List<String> missing = new ArrayList<>();
         List<String> incomplete = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         relations.forEach((endpoint, state) -> {
             if (hook.model().relations(endpoint).isEmpty()) {
                 missing.add("'" + endpoint + "'");
             } else if (!state.isComplete()) {
                 incomplete.add("'" + endpoint + "'");
+                reasons.add(endpoint + ": " + reasonOf(endpoint, state));
                 hook.log().debug(endpoint + " incomplete: " + state.reason().orElse(""));
                 if (detail == Detail.REASONS) {
                     hook.report(Status.waiting("'" + endpoint + "' incomplete: " + reasonOf(endpoint, state)));
@@ -45,6 +55,13 @@ public final class RequiredRelations {
         }
         if (!incomplete.isEmpty() && detail == Detail.NAMES) {
             hook.report(Status.waiting(String.join(", ", incomplete) + " incomplete"));
+        }
+        if (!incomplete.isEmpty() && detail == Detail.NAMES_WITH_REASON) {
+            // One incomplete relation is already named in front; with several, say which one the reason is about.
+            String reason = incomplete.size() == 1 ? reasons.get(0).substring(reasons.get(0).indexOf(": ") + 2)
+                    : reasons.get(0);
+            reason = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason;
+            hook.report(Status.waiting(String.join(", ", incomplete) + " incomplete: " + reason));
         }
         return missing.isEmpty() && incomplete.isEmpty();
     }

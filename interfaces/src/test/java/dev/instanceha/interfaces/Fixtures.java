@@ -9,13 +9,9 @@ import java.util.TreeMap;
 /** Builders for relation data in tests. */
 public final class Fixtures {
     /** A PEM-shaped certificate; only its shape matters to the interfaces. */
-    public static final String CERT_PEM = "-----BEGIN CERTIFICATE-----\n"
-            + "MIIBszCCAVmgAwIBAgIUQm9ndXNDZXJ0aWZpY2F0ZUZvclRlc3RzMAoGCCqGSM49\n"
-            + "BAMCMBQxEjAQBgNVBAMMCVZhdWx0IENBMB4XDTI2MDEwMTAwMDAwMFoXDTM2MDEw\n"
-            + "-----END CERTIFICATE-----\n";
-    public static final String KEY_PEM = "-----BEGIN RSA PRIVATE KEY-----\n"
-            + "MIIEowIBAAKCAQEA0Zq5ZrVbT3u2yTkVfYl9Q3d0c2VjcmV0LWtleS1tYXRlcmlh\n"
-            + "-----END RSA PRIVATE KEY-----\n";
+    /** A real server certificate and its key (throwaway, made with openssl for these tests). */
+    public static final String CERT_PEM = resource("/tls/rsa.pem");
+    public static final String KEY_PEM = resource("/tls/rsa.key");
     /** Larger than any value an interface accepts (FieldReader.MAX_BLOB). */
     public static final String OVERSIZED = "a".repeat(FieldReader.MAX_BLOB + 1);
     /** Longer than a single-line value may be (FieldReader.MAX_TEXT), smaller than a blob. */
@@ -66,5 +62,13 @@ public final class Fixtures {
 
     public static String base64(String s) {
         return java.util.Base64.getEncoder().encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = Fixtures.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.FieldReader;
 import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.UnitSelection;
+import dev.instanceha.interfaces.tls.KeyPairCheck;
 import dev.instanceha.ops.model.RelationView;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,7 @@ public final class AmqpRequirer {
         }
         Optional<Integer> sslPort = r.port("ssl_port");
         Optional<String> ca = r.base64Pem("ssl_ca");
+        ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(p -> r.problem("'ssl_ca' " + p));
         boolean haQueues = r.has("ha_queues");
         return r.result(() -> new Broker(brokerHost, password, vip, sslPort, ca, haQueues));
     }

@@ -4,6 +4,7 @@ import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.FieldReader;
 import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.UnitSelection;
+import dev.instanceha.interfaces.tls.KeyPairCheck;
 import dev.instanceha.ops.model.RelationView;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,11 @@ public final class SharedDbRequirer {
         Optional<String> key = r.base64Pem("ssl_key");
         if (cert.isPresent() != key.isPresent()) {
             r.problem("'ssl_cert' and 'ssl_key' must come together");
+        }
+        ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(p -> r.problem("'ssl_ca' " + p));
+        if (cert.isPresent() && key.isPresent()) {
+            KeyPairCheck.check(cert.get(), key.get()).ifPresent(p -> r.problem("'"
+                    + (p.part() == KeyPairCheck.Part.KEY ? "ssl_key" : "ssl_cert") + "' " + p.description()));
         }
         Optional<Integer> waitTimeout = r.positiveInt("wait_timeout");
         return r.result(() -> new DatabaseAccess(host, port, request.database(), request.username(), password,

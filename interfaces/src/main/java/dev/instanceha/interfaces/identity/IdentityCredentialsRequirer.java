@@ -5,6 +5,7 @@ import dev.instanceha.interfaces.FieldReader;
 import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.ServiceEndpoint;
 import dev.instanceha.interfaces.UnitSelection;
+import dev.instanceha.interfaces.tls.KeyPairCheck;
 import dev.instanceha.ops.model.RelationView;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class IdentityCredentialsRequirer {
         Optional<String> projectDomainId = r.text("credentials_project_domain_id");
         boolean https = r.flag("https_keystone");
         Optional<String> ca = r.base64Pem("ca_cert");
+        ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(p -> r.problem("'ca_cert' " + p));
         return r.result(() -> new IdentityCredentials(credentials, auth, username, password, project, projectId,
                 apiVersion, region, userDomain, userDomainId, projectDomain, projectDomainId, https, ca));
     }

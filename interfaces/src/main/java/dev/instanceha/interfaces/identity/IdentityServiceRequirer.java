@@ -5,6 +5,7 @@ import dev.instanceha.interfaces.FieldReader;
 import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.ServiceEndpoint;
 import dev.instanceha.interfaces.UnitSelection;
+import dev.instanceha.interfaces.tls.KeyPairCheck;
 import dev.instanceha.ops.model.RelationView;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class IdentityServiceRequirer {
         FieldReader r = unit.reader();
         // keystone answers an unknown service name with admin_token=-1 and nothing else useful.
         if (r.text("admin_token").filter("-1"::equals).isPresent()) {
-            r.problem("keystone rejected the service name (admin_token=-1)");
+            r.problem("'admin_token' is -1: keystone rejected the service name");
             return Completeness.incomplete(r.summary());
         }
         ServiceEndpoint service = endpoint(r, "service");
@@ -58,6 +59,7 @@ public final class IdentityServiceRequirer {
         Optional<String> region = r.text("region");
         boolean https = r.flag("https_keystone");
         Optional<String> ca = r.base64Pem("ca_cert");
+        ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(p -> r.problem("'ca_cert' " + p));
         return r.result(() -> new IdentityServiceData(service, auth, internal, username, password, tenant,
                 tenantId, domain, domainId, userId, adminDomainId, adminProjectId, adminUserId, apiVersion,
                 region, https, ca));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * The requiring side of interface {@code tls-certificates} (endpoint {@code certificates}), in the
@@ -57,19 +58,44 @@ public final class CertificatesRequirer {
      * asked for. Units without a CA are ignored, as upstream does since LP #2028683.
      */
     public Completeness<CertificateBundle> read(List<? extends RelationView> relations) {
+        return read(relations, (cert, key) -> false);
+    }
+
+    /**
+     * Like {@link #read(List)}, but a certificate and key that {@code inUse} recognises (what the
+     * server already runs with, checked when it was installed) are not parsed and paired again:
+     * that costs a few hundred milliseconds of a cold JVM in every hook.
+     */
+    public Completeness<CertificateBundle> read(List<? extends RelationView> relations,
+                                                BiPredicate<String, String> inUse) {
         if (relations.isEmpty()) {
             return Completeness.incomplete(ENDPOINT + ": not related");
         }
-        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(relations), this::parse);
+        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(relations), unit -> parse(unit, inUse));
+    }
+
+    /**
+     * Whether any provider unit has answered at all (a CA or our processed requests): then an
+     * incomplete read means the answer is unusable, not merely not there yet.
+     */
+    public boolean answered(List<? extends RelationView> relations) {
+        return RemoteUnit.all(relations).stream().map(RemoteUnit::reader)
+                .anyMatch(r -> r.has("ca") || r.has(processedRequestsKey()));
     }
 
     Completeness<CertificateBundle> parse(RemoteUnit unit) {
+        return parse(unit, (cert, key) -> false);
+    }
+
+    private Completeness<CertificateBundle> parse(RemoteUnit unit, BiPredicate<String, String> inUse) {
         FieldReader r = unit.reader();
         Optional<String> ca = r.pem("ca");
         if (ca.isEmpty() && r.ok()) {
             r.problem("missing 'ca'");
         }
+        ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(p -> r.problem("'ca' " + p));
         Optional<String> chain = r.pem("chain");
+        chain.flatMap(KeyPairCheck::certificateProblem).ifPresent(p -> r.problem("'chain' " + p));
         String key = processedRequestsKey();
         Optional<JsonNode> processed = r.json(key);
         Map<String, IssuedCertificate> issued = new HashMap<>();
@@ -79,14 +105,15 @@ public final class CertificatesRequirer {
             r.problem("'" + key + "' is not a JSON object");
         } else if (processed.isPresent()) {
             for (CertificateRequest request : requests) {
-                issue(r, key, processed.get().get(request.commonName()), request.commonName())
+                issue(r, key, processed.get().get(request.commonName()), request.commonName(), inUse)
                         .ifPresent(c -> issued.put(c.commonName(), c));
             }
         }
         return r.result(() -> new CertificateBundle(ca.get(), chain, issued));
     }
 
-    private static Optional<IssuedCertificate> issue(FieldReader r, String key, JsonNode entry, String cn) {
+    private static Optional<IssuedCertificate> issue(FieldReader r, String key, JsonNode entry, String cn,
+                                                     BiPredicate<String, String> inUse) {
         if (entry == null || entry.isNull()) {
             r.problem("'" + key + "' has no certificate for " + cn);
             return Optional.empty();
@@ -107,6 +134,13 @@ public final class CertificatesRequirer {
             if (pem.ok()) {
                 r.problem("'" + key + "' entry for " + cn + " has an empty 'cert' or 'key'");
             }
+            return Optional.empty();
+        }
+        Optional<KeyPairCheck.Problem> pair = inUse.test(certPem.get(), keyPem.get()) ? Optional.empty()
+                : KeyPairCheck.check(certPem.get(), keyPem.get());
+        if (pair.isPresent()) {
+            String part = pair.get().part() == KeyPairCheck.Part.KEY ? "key" : "cert";
+            r.problem("'" + key + "' entry for " + cn + ": '" + part + "' " + pair.get().description());
             return Optional.empty();
         }
         return Optional.of(new IssuedCertificate(cn, certPem.get(), keyPem.get()));

@@ -130,7 +130,7 @@ class IdentityServiceRequirerTest {
     @Test
     void rejectedServiceIsReportedAsSuch() {
         String r = reason(Map.of("admin_token", "-1", "private-address", "10.5.0.20"));
-        assertTrue(r.contains("admin_token=-1"), r);
+        assertTrue(r.contains("'admin_token' is -1"), r);
     }
 
     @Test

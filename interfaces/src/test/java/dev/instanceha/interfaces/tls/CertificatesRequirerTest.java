@@ -1,7 +1,5 @@
 package dev.instanceha.interfaces.tls;
 
-import static dev.instanceha.interfaces.Fixtures.CERT_PEM;
-import static dev.instanceha.interfaces.Fixtures.KEY_PEM;
 import static dev.instanceha.interfaces.Fixtures.one;
 import static dev.instanceha.interfaces.Fixtures.relation;
 import static dev.instanceha.interfaces.Fixtures.with;
@@ -21,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class CertificatesRequirerTest {
     private static final String KEY = "masakari_0.processed_requests";
+    private static final String CERT_PEM = TlsFixtures.RSA_CERT;
+    private static final String KEY_PEM = TlsFixtures.RSA_KEY;
+    private static final String CA_PEM = TlsFixtures.CA;
     /** vault prefixes the PEM with openssl's text dump (interface-tls-certificates' own test data). */
     private static final String VAULT_CERT = "Certificate:\n    Data:\n        Version: 3 (0x2)\n" + CERT_PEM;
     private final CertificatesRequirer requirer = new CertificatesRequirer("masakari/0", List.of(
@@ -34,8 +35,8 @@ class CertificatesRequirerTest {
     static Map<String, String> vaultAnswer() throws Exception {
         ObjectMapper m = new ObjectMapper();
         Map<String, String> bag = new TreeMap<>(Fixtures.jujuAddresses("10.5.0.50"));
-        bag.put("ca", CERT_PEM);
-        bag.put("chain", CERT_PEM);
+        bag.put("ca", CA_PEM);
+        bag.put("chain", CA_PEM);
         bag.put(KEY, m.writeValueAsString(Map.of(
                 "10.5.0.10", Map.of("cert", VAULT_CERT, "key", KEY_PEM),
                 "masakari.example.com", Map.of("cert", VAULT_CERT, "key", KEY_PEM))));
@@ -60,8 +61,8 @@ class CertificatesRequirerTest {
     @Test
     void vaultAnswerParses() throws Exception {
         CertificateBundle b = read(vaultAnswer()).value().orElseThrow();
-        assertEquals(CERT_PEM, b.caPem());
-        assertEquals(CERT_PEM, b.chainPem().orElseThrow());
+        assertEquals(CA_PEM, b.caPem());
+        assertEquals(CA_PEM, b.chainPem().orElseThrow());
         assertEquals(List.of("10.5.0.10", "masakari.example.com"), List.copyOf(b.sorted().keySet()));
         assertEquals(VAULT_CERT, b.certificates().get("10.5.0.10").certPem());
         assertEquals(KEY_PEM, b.certificates().get("10.5.0.10").keyPem());
@@ -75,7 +76,7 @@ class CertificatesRequirerTest {
         assertEquals(2, seen.size());
         assertEquals(new TlsPeer.Request("masakari_0", "10.5.0.10",
                 List.of("10.5.0.10", "10.5.0.100", "masakari.example.com")), seen.get(0));
-        CertificateBundle b = read(TlsPeer.answer(seen, CERT_PEM, CERT_PEM, KEY_PEM)).value().orElseThrow();
+        CertificateBundle b = read(TlsPeer.answer(seen, CA_PEM, CERT_PEM, KEY_PEM)).value().orElseThrow();
         assertEquals(2, b.certificates().size());
     }
 
@@ -87,7 +88,7 @@ class CertificatesRequirerTest {
                 || uni.unitData().get("cert_requests").contains("\\u00e4"));
         List<TlsPeer.Request> seen = TlsPeer.requests(uni.unitData());
         assertEquals("mäsakari.example", seen.get(0).commonName());
-        CertificateBundle b = uni.read(one("certificates", "vault", TlsPeer.answer(seen, CERT_PEM, CERT_PEM, KEY_PEM)))
+        CertificateBundle b = uni.read(one("certificates", "vault", TlsPeer.answer(seen, CA_PEM, CERT_PEM, KEY_PEM)))
                 .value().orElseThrow();
         assertTrue(b.certificates().containsKey("mäsakari.example"));
     }
@@ -129,6 +130,33 @@ class CertificatesRequirerTest {
                 "10.5.0.10", Map.of("cert", "garbage", "key", KEY_PEM),
                 "masakari.example.com", Map.of("cert", VAULT_CERT, "key", KEY_PEM)));
         assertTrue(read(with(good, KEY, notPem)).reason().orElseThrow().contains("[10.5.0.10].cert' is not PEM"));
+    }
+
+    @Test
+    void junkOrMismatchedMaterialIsNamedAndNeverUsed() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        Map<String, String> good = vaultAnswer();
+        String junkKey = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Zq5ZrVbT3u2yTkVfYl9Q3d0c2VjcmV0\n"
+                + "-----END RSA PRIVATE KEY-----\n";
+        String r = read(with(good, KEY, m.writeValueAsString(Map.of(
+                "10.5.0.10", Map.of("cert", VAULT_CERT, "key", junkKey),
+                "masakari.example.com", Map.of("cert", VAULT_CERT, "key", KEY_PEM))))).reason().orElseThrow();
+        assertTrue(r.contains("'" + KEY + "' entry for 10.5.0.10: 'key' is not a PEM private key"), r);
+        r = read(with(good, KEY, m.writeValueAsString(Map.of(
+                "10.5.0.10", Map.of("cert", VAULT_CERT, "key", TlsFixtures.OTHER_RSA_KEY),
+                "masakari.example.com", Map.of("cert", VAULT_CERT, "key", KEY_PEM))))).reason().orElseThrow();
+        assertTrue(r.contains("entry for 10.5.0.10: 'key' does not belong to the certificate"), r);
+        r = read(with(good, "ca", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")).reason()
+                .orElseThrow();
+        assertTrue(r.contains("'ca' is not a PEM X.509 certificate"), r);
+        assertFalse(r.contains("MII"), r);
+    }
+
+    @Test
+    void answeredTellsNotYetFromUnusable() throws Exception {
+        assertFalse(requirer.answered(one("certificates", "vault", Fixtures.jujuAddresses("10.5.0.50"))));
+        assertTrue(requirer.answered(one("certificates", "vault", with(vaultAnswer(), KEY, "{"))));
+        assertTrue(requirer.answered(one("certificates", "vault", without(vaultAnswer(), "ca"))));
     }
 
     @Test

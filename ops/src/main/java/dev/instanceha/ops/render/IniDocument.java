@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An oslo.config-style INI file built in code: sections in insertion order, keys in insertion
- * order, absent values left out (so "unset" means the program's own default). Values with a
- * line break are refused: one would silently start a new key in the rendered file.
+ * An oslo.config INI file built in code: sections in insertion order, keys in insertion order,
+ * absent values left out (so "unset" means the program's own default). Values are written so that
+ * oslo.config reads back exactly what was put (see {@link #osloValue}); values with a line break
+ * cannot be written that way and are refused: one would silently start a new key or section.
  */
 public final class IniDocument {
     private final String header;
@@ -39,6 +40,51 @@ public final class IniDocument {
         return render().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * {@code value} spelled so that oslo.config's parser and option lookup return it unchanged:
+     * {@code $} starts an interpolation there ({@code $$} is a literal dollar), and the parser strips
+     * surrounding whitespace and one pair of matching edge quotes, so a value that begins or ends with
+     * a quote or whitespace is wrapped in double quotes (only the outer pair is removed again).
+     *
+     * @throws UnrepresentableValueException when the value holds a line break
+     */
+    public static String osloValue(String section, String key, String value) {
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            throw new UnrepresentableValueException(section, key);
+        }
+        String escaped = value.replace("$", "$$");
+        if (!escaped.isEmpty() && (needsQuotes(escaped.charAt(0)) || needsQuotes(escaped.charAt(escaped.length() - 1)))) {
+            return '"' + escaped + '"';
+        }
+        return escaped;
+    }
+
+    /** Characters the parser would strip or pair off at either end of a value. */
+    private static boolean needsQuotes(char c) {
+        return c == '"' || c == '\'' || Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+    }
+
+    /** A value no INI line can hold (a line break); names the section and key, never the value. */
+    public static final class UnrepresentableValueException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String section;
+        private final String key;
+
+        public UnrepresentableValueException(String section, String key) {
+            super("[" + section + "] " + key + " would span lines");
+            this.section = section;
+            this.key = key;
+        }
+
+        public String section() {
+            return section;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
     /** The keys of one section. */
     public static final class Section {
         private final Map<String, String> values;
@@ -55,10 +101,7 @@ public final class IniDocument {
                 return this;
             }
             String text = value instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(value);
-            if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-                throw new IllegalArgumentException("[" + name + "] " + key + " would span lines");
-            }
-            values.put(key, text);
+            values.put(key, osloValue(name, key, text));
             return this;
         }
 

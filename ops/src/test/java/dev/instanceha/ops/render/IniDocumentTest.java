@@ -36,4 +36,18 @@ class IniDocumentTest {
                 () -> ini.section("database").put("connection", "a\n[DEFAULT]\ndebug = True"));
         assertEquals("[database] connection would span lines", e.getMessage());
     }
+
+    @Test
+    void spellsValuesSoOsloConfigReadsThemUnchanged() {
+        assertEquals("pa$$word", IniDocument.osloValue("api", "password", "pa$word"));
+        assertEquals("\"\"quoted\"\"", IniDocument.osloValue("api", "password", "\"quoted\""));
+        assertEquals("\"'\"", IniDocument.osloValue("api", "password", "'"));
+        assertEquals("\" padded \"", IniDocument.osloValue("api", "password", " padded "));
+        assertEquals("in\"side and 'in' side", IniDocument.osloValue("api", "password", "in\"side and 'in' side"));
+        assertEquals("%s\\", IniDocument.osloValue("api", "password", "%s\\"));
+        assertEquals("", IniDocument.osloValue("api", "password", ""));
+        IniDocument ini = new IniDocument("x");
+        ini.section("api").put("password", "$'x'");
+        assertEquals("# x\n\n[api]\npassword = \"$$'x'\"\n", ini.render());
+    }
 }
