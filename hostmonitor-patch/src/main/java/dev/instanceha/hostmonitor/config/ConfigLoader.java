@@ -62,7 +62,8 @@ public final class ConfigLoader {
         this.defaultSelfNames = Set.copyOf(defaultSelfNames);
     }
 
-    public MonitorConfig load(IniDocument ini) throws ConfigException {
+    public MonitorConfig load(IniDocument raw) throws ConfigException {
+        IniDocument ini = OsloInterpolation.apply(raw);
         checkOptions(ini, API, API_USED, API_UNSUPPORTED, warn, "not supported by this monitor, ignored");
         checkOptions(ini, HOST, HOST_USED, HOST_NOT_NEEDED, note, "not needed by this monitor (no corosync/IPMI probing), ignored");
         checkOptions(ini, OWN, OWN_USED, Set.of(), warn, "");

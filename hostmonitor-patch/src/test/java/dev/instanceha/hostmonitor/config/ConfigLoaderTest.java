@@ -158,4 +158,20 @@ class ConfigLoaderTest {
         assertThrows(ConfigException.class, () -> new IniParser().parse("k = v\n"));
         assertThrows(ConfigException.class, () -> new IniParser().parse("[a]\njust words\n"));
     }
+
+    @Test
+    void readsOsloSubstitutionAsOsloDoes() throws Exception {
+        MonitorConfig c = load("[DEFAULT]\nregion = r1\n[api]\nauth_url=http://k:5000/v3\nusername=u\n"
+                + "password = \"p$$w$$\"\nproject_name=svc-${region}\nregion = $DEFAULT.region\n");
+        assertEquals("p$w$", c.api().password(), "$$ is a literal dollar, as oslo.config reads it");
+        assertEquals("svc-r1", c.api().projectName().orElseThrow(), "${name} falls back to [DEFAULT]");
+    }
+
+    @Test
+    void anUnsetReferenceIsAnErrorThatDoesNotEchoTheSecret() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load("[api]\nauth_url=http://k\nusername=u\npassword=ab$cdef\nproject_name=s\n"));
+        assertTrue(e.getMessage().contains("[api] password"), e.getMessage());
+        assertFalse(e.getMessage().contains("cdef"), e.getMessage());
+    }
 }
