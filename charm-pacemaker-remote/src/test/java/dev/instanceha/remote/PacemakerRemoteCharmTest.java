@@ -133,6 +133,31 @@ class PacemakerRemoteCharmTest {
     }
 
     @Test
+    void badValuesAreNotEchoedInTheStatus() {
+        for (String value : List.of("compute-1\n[x]", "c".repeat(5_000))) {
+            Result out = ctx.run(Event.configChanged(), related().withConfig("remote-hostname", value), debianHost());
+            assertEquals("config 'remote-hostname' must be a DNS host name such as compute-1.maas",
+                    out.unitStatus().message());
+        }
+    }
+
+    @Test
+    void anFqdnPacemakerCannotUseBlocksNamingTheOptionThatFixesIt() {
+        FakeHost digitName = new FakeHost().withServiceManager("sysvinit")
+                .withFile(Fixtures.INIT_SCRIPT, "#!/bin/sh\n", FileSpec.root(0755))
+                .onCommand("hostname --fqdn", 0, "1compute.maas\n");
+        Result out = ctx.run(Event.configChanged(), related(), digitName);
+        assertEquals(0, out.exitCode(), out.allLogText());
+        assertEquals(Status.blocked("This machine's FQDN '1compute.maas' is not a valid pacemaker id: it must start "
+                + "with a letter or '_': set remote-hostname"), out.unitStatus());
+        assertEquals(Map.of(), out.localUnitData("pacemaker-remote"), "nothing announced");
+        Result overridden = ctx.run(Event.configChanged(), related().withConfig("remote-hostname", "compute-1.maas"),
+                digitName);
+        assertEquals(Status.active("Unit is ready"), overridden.unitStatus());
+        assertEquals("\"compute-1.maas\"", overridden.localUnitData("pacemaker-remote").get("remote-hostname"));
+    }
+
+    @Test
     void unknownFqdnBlocksNamingTheOptionThatFixesIt() {
         FakeHost noName = new FakeHost().withServiceManager("sysvinit")
                 .withFile(Fixtures.INIT_SCRIPT, "#!/bin/sh\n", FileSpec.root(0755)).onCommand("hostname", 1, "");
@@ -159,7 +184,15 @@ class PacemakerRemoteCharmTest {
                 Arguments.of(Map.of("enable-stonith", true, "stonith-hostname", "node!"), "stonith-hostname",
                         "must be a DNS host name"),
                 Arguments.of(Map.of("stonith-hostname", "compute-1"), "stonith-hostname",
-                        "is set but enable-stonith is false"));
+                        "is set but enable-stonith is false"),
+                Arguments.of(Map.of("remote-hostname", "1compute.maas"), "remote-hostname",
+                        "'1compute.maas' is not a valid pacemaker id: it must start with a letter or '_'"),
+                Arguments.of(Map.of("remote-hostname", "10.0.0.300"), "remote-hostname",
+                        "must be a DNS host name such as compute-1.maas, not '10.0.0.300'"),
+                Arguments.of(Map.of("enable-stonith", true, "stonith-hostname", "10.0.0.300"), "stonith-hostname",
+                        "must be a DNS host name"),
+                Arguments.of(Map.of("remote-hostname", "compute-1\n[x]"), "remote-hostname", "must be a DNS host name"),
+                Arguments.of(Map.of("remote-hostname", "c".repeat(5_000)), "remote-hostname", "must be a DNS host name"));
     }
 
     @ParameterizedTest
