@@ -238,7 +238,8 @@ public final class HaclusterCharm implements Charm {
             hook.report(outcome instanceof LiveCib.Refused refused
                     ? Status.blocked("CIB update refused by pacemaker, nothing applied: " + refused.reason())
                     : Status.waiting("CIB kept changing while being updated; trying again next hook"));
-            return false;
+            // Nothing was applied: the principal is clustered if its own objects already were.
+            return CibPlan.firstPending(work.desired(), work.plan()).isEmpty();
         }
         if (!work.plan().isEmpty()) {
             String pending = CibPlan.firstPending(work.desired(), work.plan()).map(id -> "Resource: " + id + " not yet configured")

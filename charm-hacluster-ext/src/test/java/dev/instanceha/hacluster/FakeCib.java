@@ -74,7 +74,7 @@ final class FakeCib {
         return epoch;
     }
 
-    private CommandResult cibadmin(Command c) {
+    CommandResult cibadmin(Command c) {
         if (down) {
             return new CommandResult(102, "", "Could not connect to the CIB: Transport endpoint is not connected", false);
         }

@@ -374,7 +374,7 @@ class HaclusterCharmTest {
                 Arguments.of(Map.of("no_quorum_policy", "panic"), "Invalid no_quorum_policy specified"),
                 Arguments.of(Map.of("corosync_key", "c2hvcnQ=", "corosync_transport", "knet"), "config 'corosync_key' is too short"),
                 Arguments.of(Map.of("pacemaker_key", "not base64!"), "config 'pacemaker_key' is not valid base64"),
-                Arguments.of(Map.of("cluster_count", 0), "config 'cluster_count' must be at least 1"),
+                Arguments.of(Map.of("cluster_count", 0), "config 'cluster_count' must be between 1 and 384"),
                 Arguments.of(Map.of("corosync_transport", "multicast", "corosync_mcastaddr", "nowhere"),
                         "config 'corosync_mcastaddr' must be a multicast IP address"));
     }
