@@ -268,4 +268,157 @@ class HostileRelationDataTest {
         assertEquals(List.of("cibadmin --patch --xml-pipe", "cibadmin --patch --xml-pipe"), s.cib().changes());
         assertTrue(s.cib().configuration().toXml().contains("compute-3.maas"));
     }
+
+    // --- 5. the principal's ha data and the members' peer data
+
+    static Stream<Arguments> malformedHaData() {
+        return Stream.of(
+                Arguments.of("json_resources", "{\"res_x\": ", "'json_resources' is not valid JSON"),
+                Arguments.of("json_groups", "[1]", "'json_groups' is not a JSON object"),
+                Arguments.of("json_clones", "{\"1bad\": \"res_masakari_haproxy\"}", "'json_clones' has an invalid pacemaker id"),
+                Arguments.of("corosync_mcastport", "99999", "'corosync_mcastport' is not a port number"),
+                Arguments.of("corosync_mcastport", "4294967297", "'corosync_mcastport' is not a port number"),
+                Arguments.of("corosync_bindiface", "eth0\nx", "'corosync_bindiface'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedHaData")
+    void malformedHaDataBlocksNamingKeyAndUnitAndKeepsCorosyncAsItIs(String key, String value, String expected) {
+        Settled s = settle();
+        RelationState ha = s.state().relation("ha");
+        Map<String, String> data = new HashMap<>(ha.remoteUnitsData().get("masakari/0"));
+        data.put(key, value);
+        State hostile = s.state().withRelation(ha.withRemoteUnit("masakari/0", data));
+        Result out = ctx.run(Event.relationChanged(hostile.relation("ha"), "masakari/0"), hostile, s.host());
+        assertEquals(0, out.exitCode(), out.allLogText());
+        assertEquals("blocked", out.unitStatus().level().jujuName());
+        assertTrue(out.unitStatus().message().startsWith("'ha' data unusable: ha: masakari/0: "), out.unitStatus().message());
+        assertTrue(out.unitStatus().message().contains(expected), out.unitStatus().message());
+        assertEquals(s.files(), s.host().writtenFiles(), "corosync.conf kept (port 4440 stays)");
+        assertTrue(s.host().file(ClusterFiles.COROSYNC_CONF).orElseThrow().text().contains("mcastport: 4440"));
+        assertEquals(List.of(), s.host().serviceLog(), "no restart");
+        assertEquals(List.of(), s.cib().changes());
+    }
+
+    @Test
+    void malformedHaDataBeforeTheClusterFormedFormsNothing() {
+        FakeCib cib = new FakeCib();
+        FakeHost host = Fixtures.host(cib);
+        State state = HaclusterCharmTest.withKeys(leader());
+        RelationState ha = state.relation("ha");
+        Map<String, String> data = new HashMap<>(ha.remoteUnitsData().get("masakari/0"));
+        data.put("json_resources", "not json");
+        Result out = ctx.run(Event.configChanged(), state.withRelation(ha.withRemoteUnit("masakari/0", data)), host);
+        assertEquals("blocked: 'ha' data unusable: ha: masakari/0: 'json_resources' is not valid JSON",
+                HaclusterCharmTest.shown(out));
+        assertTrue(host.file(ClusterFiles.COROSYNC_CONF).isEmpty(), "no cluster on a guessed port");
+        assertEquals(List.of(), host.serviceLog());
+    }
+
+    static Map<String, String> peer(String name, String ip) {
+        Map<String, String> d = new HashMap<>(RelationState.addressKeys(ip));
+        d.put("hostname", name);
+        d.put("ready", "True");
+        return d;
+    }
+
+    @Test
+    void twoPeersWithOneNodeNameNeverBothEnterCorosync() {
+        FakeHost host = Fixtures.host(new FakeCib());
+        State state = HaclusterCharmTest.withKeys(leader()).withRelation(Fixtures.peers(2, Map.of())
+                .withRemoteUnit("hacluster/3", peer("juju-m-1", "10.5.0.13"))
+                .withRemoteUnit("hacluster/4", peer("juju-m-0", "10.5.0.14"))
+                .withRemoteUnit("hacluster/5", peer("juju-m-5", "10.5.0.11")));
+        Result out = ctx.run(Event.configChanged(), state, host);
+        assertEquals(0, out.exitCode(), out.allLogText());
+        assertEquals("blocked: hanode: hacluster/3 announces node name 'juju-m-1', already hacluster/1's; "
+                + "hacluster/4 announces node name 'juju-m-0', already hacluster/0's; hacluster/5 announces address "
+                + "10.5.0.11, already hacluster/1's: left out of the cluster", HaclusterCharmTest.shown(out));
+        String conf = host.file(ClusterFiles.COROSYNC_CONF).orElseThrow().text();
+        assertEquals(1, conf.split("name: juju-m-1\n").length - 1, conf);
+        assertEquals(1, conf.split("name: juju-m-0\n").length - 1, conf);
+        assertFalse(conf.contains("10.5.0.13") || conf.contains("10.5.0.14") || conf.contains("juju-m-5"), conf);
+        assertTrue(conf.contains("nodeid: 1001") && !conf.contains("nodeid: 1003"), conf);
+    }
+
+    @Test
+    void aUnitWhoseNameAnOlderMemberHasTouchesNothing() {
+        FakeHost host = new FakeCib().attach(new FakeHost().onCommand("uname -n", 0, "juju-m-1\n"));
+        State newcomer = HaclusterCharmTest.withKeys(State.of("hacluster/3").withAddress("10.5.0.13"))
+                .withRelation(Fixtures.peers(2, Map.of()).withRemoteUnit("hacluster/0", peer("juju-m-0", "10.5.0.10")));
+        Result out = ctx.run(Event.configChanged(), newcomer, host);
+        assertEquals(0, out.exitCode(), out.allLogText());
+        assertEquals("blocked: This unit's node name 'juju-m-1' is also hacluster/1's: give this machine a unique host name",
+                HaclusterCharmTest.shown(out));
+        assertTrue(host.file(ClusterFiles.COROSYNC_CONF).isEmpty());
+        assertEquals(List.of(), host.serviceLog());
+    }
+
+    // --- 6. garbage in the leader's peer application data
+
+    static Stream<Arguments> garbageKeys() {
+        return Stream.of(
+                Arguments.of("corosync-key", "not base64 !", "hanode application data 'corosync-key' is not valid base64: "
+                        + "set the corosync_key option (every unit then uses it)"),
+                Arguments.of("pacemaker-key", "{\"json\": true}", "hanode application data 'pacemaker-key' is not valid "
+                        + "base64: set the pacemaker_key option (every unit then uses it)"),
+                Arguments.of("corosync-key", "c2hvcnQ=", null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("garbageKeys")
+    void garbageInTheLeadersKeysBlocksNamingTheKeyAndReplacesNothing(String key, String value, String expected) {
+        Map<String, String> app = new HashMap<>(Fixtures.sharedKeys());
+        app.put(key, value);
+        for (boolean isLeader : List.of(true, false)) {
+            FakeHost host = Fixtures.host(new FakeCib());
+            State state = State.of(isLeader ? "hacluster/0" : "hacluster/1").withLeader(isLeader).withAddress("10.5.0.10")
+                    .withRelation(Fixtures.peers(2, app)).withConfig("corosync_transport", "knet");
+            Result out = ctx.run(Event.configChanged(), state, host);
+            assertEquals(0, out.exitCode(), out.allLogText());
+            String message = expected != null ? expected : "hanode application data 'corosync-key' decodes to 5 bytes, "
+                    + "fewer than the 128 needed: set the corosync_key option (every unit then uses it)";
+            assertEquals("blocked: " + message, HaclusterCharmTest.shown(out));
+            assertTrue(host.file(ClusterFiles.COROSYNC_CONF).isEmpty());
+            assertEquals(value, out.localAppData("hanode").get(key), "never silently regenerated");
+        }
+    }
+
+    @Test
+    void garbageInTheRemoteRecordsIsRewrittenByTheLeaderAndRemovesNothing() {
+        Settled s = settle();
+        RelationState peers = s.state().relation("hanode");
+        Map<String, String> app = new HashMap<>(peers.localAppData());
+        app.put(RemoteRecords.KEY, "{\"pacemaker-remote/1\": [1, 2]");
+        State broken = s.state().withRelation(peers.withLocalAppData(app));
+        Result out = ctx.run(Event.updateStatus(), broken, s.host());
+        assertEquals(0, out.exitCode(), out.allLogText());
+        assertEquals("active: Unit is ready and clustered", HaclusterCharmTest.shown(out));
+        assertEquals(List.of(), s.cib().changes());
+        assertEquals(s.state().relation("hanode").localAppData().get(RemoteRecords.KEY),
+                out.localAppData("hanode").get(RemoteRecords.KEY), "rewritten from the ready remotes");
+        Result follower = ctx.run(Event.updateStatus(), broken.withLeader(false), s.host());
+        assertEquals("waiting: hanode application data 'remote-nodes' is malformed: waiting for the leader to rewrite it",
+                HaclusterCharmTest.shown(follower));
+    }
+
+    // --- 64-bit options (the value must be range-checked before it is narrowed to an int)
+
+    @Test
+    void aClusterCountBeyond32BitsBlocksInsteadOfWrappingToOne() {
+        Result out = ctx.run(Event.configChanged(), HaclusterCharmTest.withKeys(leader())
+                .withConfig("cluster_count", 4294967297L), Fixtures.host(new FakeCib()));
+        assertEquals(0, out.exitCode(), out.allLogText());
+        assertTrue(out.blockedOnConfig("cluster_count", "must be between 1 and 384"), out.statusHistory().toString());
+    }
+
+    @Test
+    void netmtuAndPortBeyond32BitsBlock() {
+        Result mtu = ctx.run(Event.configChanged(), HaclusterCharmTest.withKeys(leader())
+                .withConfig("netmtu", 4294967296L + 1500), Fixtures.host(new FakeCib()));
+        assertTrue(mtu.blockedOnConfig("netmtu", "must be between 576 and 65536"), mtu.statusHistory().toString());
+        Result port = ctx.run(Event.configChanged(), HaclusterCharmTest.withKeys(leader())
+                .withConfig("corosync_mcastport", 4294967296L + 5405), Fixtures.host(new FakeCib()));
+        assertTrue(port.blockedOnConfig("corosync_mcastport", "must be a port"), port.statusHistory().toString());
+    }
 }
