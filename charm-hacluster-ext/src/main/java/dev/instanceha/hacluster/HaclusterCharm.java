@@ -236,7 +236,8 @@ public final class HaclusterCharm implements Charm {
                 return true;
             }
             hook.report(outcome instanceof LiveCib.Refused refused
-                    ? Status.blocked("CIB update refused by pacemaker, nothing applied: " + refused.reason())
+                    ? Status.blocked("CIB update refused by pacemaker, nothing applied: " + refused.reason()
+                            + " (the planned changes are in the log)")
                     : Status.waiting("CIB kept changing while being updated; trying again next hook"));
             // Nothing was applied: the principal is clustered if its own objects already were.
             return CibPlan.firstPending(work.desired(), work.plan()).isEmpty();

@@ -239,7 +239,8 @@ class HostileRelationDataTest {
         Result out = ctx.run(Event.relationChanged(grown.relation("pacemaker-remote"), "pacemaker-remote/2"), grown, s.host());
         assertEquals(0, out.exitCode(), out.allLogText());
         assertEquals("blocked: CIB update refused by pacemaker, nothing applied: Update does not conform to the "
-                + "configured schema (Type ID doesn't allow value 'x')", HaclusterCharmTest.shown(out));
+                + "configured schema (Type ID doesn't allow value 'x') (the planned changes are in the log)",
+                HaclusterCharmTest.shown(out));
         assertEquals(s.cibXml(), s.cib().configuration().toXml(), "nothing of the plan applied");
         assertEquals("yes", out.localUnitData("ha").get("clustered"), "the principal's resources are still in place");
         Result next = ctx.run(Event.updateStatus(), out.state(), s.host());

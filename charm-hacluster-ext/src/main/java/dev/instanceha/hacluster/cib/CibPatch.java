@@ -30,7 +30,7 @@ public final class CibPatch {
     /** Empty when the plan changes nothing in the CIB (e.g. it only forgets nodes). */
     public static Optional<Patch> of(CibSnapshot snapshot, List<CibChange> plan) {
         Elem config = Elem.of(snapshot.configuration());
-        List<XmlNode> changes = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         for (CibChange c : plan) {
             switch (c.kind()) {
                 case CREATE -> create(config, c.section(), c.object(), changes);
@@ -59,16 +59,16 @@ public final class CibPatch {
         List<XmlNode> all = new ArrayList<>();
         all.add(XmlNode.of("version", Map.of(), List.of(XmlNode.leaf("source", source), XmlNode.leaf("target", target))));
         all.add(bump);
-        all.addAll(changes);
+        changes.forEach(c -> all.add(c.render()));
         return Optional.of(new Patch(XmlNode.of("diff", Cib.attrs("format", "2"), all).toXml(), config.toXmlNode()));
     }
 
-    private static void create(Elem config, String section, XmlNode object, List<XmlNode> changes) {
+    private static void create(Elem config, String section, XmlNode object, List<Change> changes) {
         Elem parent = section(config, section, changes);
         add(parent, "/cib/configuration" + (parent == config ? "" : "/" + parent.tag), parent.kids.size(), object, changes);
     }
 
-    private static void replace(Elem config, String section, XmlNode object, List<XmlNode> changes) {
+    private static void replace(Elem config, String section, XmlNode object, List<Change> changes) {
         Elem parent = section(config, section, changes);
         String parentPath = "/cib/configuration" + (parent == config ? "" : "/" + parent.tag);
         int at = parent.indexOf(object.tag(), object.id());
@@ -76,12 +76,11 @@ public final class CibPatch {
             add(parent, parentPath, parent.kids.size(), object, changes);
             return;
         }
-        changes.add(deletion(parentPath + "/" + step(parent.kids.get(at))));
-        parent.kids.remove(at);
+        remove(parent, at, parentPath + "/" + step(parent.kids.get(at)), changes);
         add(parent, parentPath, at, object, changes);
     }
 
-    private static void delete(Elem config, String section, XmlNode object, List<XmlNode> changes) {
+    private static void delete(Elem config, String section, XmlNode object, List<Change> changes) {
         Optional<Elem> parent = config.child(section);
         if (parent.isEmpty()) {
             return;
@@ -93,13 +92,12 @@ public final class CibPatch {
         }
         StringBuilder xpath = new StringBuilder("/cib/configuration/" + section);
         path.forEach(e -> xpath.append('/').append(step(e)));
-        changes.add(deletion(xpath.toString()));
         Elem holder = path.size() == 1 ? parent.get() : path.get(path.size() - 2);
-        holder.kids.remove(path.get(path.size() - 1));
+        remove(holder, holder.kids.indexOf(path.get(path.size() - 1)), xpath.toString(), changes);
     }
 
     /** As crm_attribute: the first nvpair of that name in any property set, else one in cib-bootstrap-options. */
-    private static void property(Elem config, String name, String value, List<XmlNode> changes) {
+    private static void property(Elem config, String name, String value, List<Change> changes) {
         Elem crmConfig = section(config, "crm_config", changes);
         String crmPath = "/cib/configuration/crm_config";
         for (Elem set : crmConfig.kids) {
@@ -112,8 +110,7 @@ public final class CibPatch {
                     String setPath = crmPath + "/" + step(set);
                     Map<String, String> attrs = new LinkedHashMap<>(pair.attrs);
                     attrs.put("value", value);
-                    changes.add(deletion(setPath + "/" + step(pair)));
-                    set.kids.remove(i);
+                    remove(set, i, setPath + "/" + step(pair), changes);
                     add(set, setPath, i, XmlNode.leaf("nvpair", attrs), changes);
                     return;
                 }
@@ -132,7 +129,7 @@ public final class CibPatch {
     }
 
     /** The named section, created (and the creation recorded) when the CIB has none yet. */
-    private static Elem section(Elem config, String section, List<XmlNode> changes) {
+    private static Elem section(Elem config, String section, List<Change> changes) {
         if (section.equals("configuration")) {
             return config;
         }
@@ -144,14 +141,38 @@ public final class CibPatch {
         return config.child(section).orElseThrow();
     }
 
-    private static void add(Elem parent, String parentPath, int position, XmlNode object, List<XmlNode> changes) {
-        changes.add(XmlNode.of("change", Cib.attrs("operation", "create", "path", parentPath,
-                "position", Integer.toString(position)), List.of(object)));
-        parent.kids.add(position, Elem.of(object));
+    /**
+     * Pacemaker resolves every path of a patch against the CIB as it was before the patch, so
+     * nothing may be created into (or deleted from) an element the same patch creates: such edits
+     * go into that element's own creation instead.
+     */
+    private static void add(Elem parent, String parentPath, int position, XmlNode object, List<Change> changes) {
+        Elem created = Elem.of(object);
+        created.markFresh();
+        parent.kids.add(position, created);
+        if (!parent.fresh) {
+            changes.add(new Change("create", parentPath, position, created));
+        }
     }
 
-    private static XmlNode deletion(String path) {
-        return XmlNode.leaf("change", Cib.attrs("operation", "delete", "path", path));
+    private static void remove(Elem parent, int at, String path, List<Change> changes) {
+        Elem gone = parent.kids.remove(at);
+        if (gone.fresh) {
+            changes.removeIf(c -> c.created() == gone);
+        } else if (!parent.fresh) {
+            changes.add(new Change("delete", path, -1, null));
+        }
+    }
+
+    /** One change of the patch; a creation is rendered from its element as it is at the end. */
+    private record Change(String operation, String path, int position, Elem created) {
+        XmlNode render() {
+            if (created == null) {
+                return XmlNode.leaf("change", Cib.attrs("operation", operation, "path", path));
+            }
+            return XmlNode.of("change", Cib.attrs("operation", operation, "path", path,
+                    "position", Integer.toString(position)), List.of(created.toXmlNode()));
+        }
     }
 
     /** {@code tag[@id='x']}; ids are XML ids (NCNames), so they hold no quote. */
@@ -165,6 +186,8 @@ public final class CibPatch {
         final String tag;
         final Map<String, String> attrs;
         final List<Elem> kids = new ArrayList<>();
+        /** Created by this patch (it or an ancestor). */
+        boolean fresh;
 
         private Elem(String tag, Map<String, String> attrs) {
             this.tag = tag;
@@ -175,6 +198,11 @@ public final class CibPatch {
             Elem e = new Elem(n.tag(), n.attributes());
             n.children().forEach(c -> e.kids.add(of(c)));
             return e;
+        }
+
+        void markFresh() {
+            fresh = true;
+            kids.forEach(Elem::markFresh);
         }
 
         XmlNode toXmlNode() {

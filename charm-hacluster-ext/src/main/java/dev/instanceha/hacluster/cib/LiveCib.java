@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The running cluster's CIB, read and changed through pacemaker's own CLI tools. */
@@ -19,9 +20,27 @@ public final class LiveCib {
     static final int STALE = 103;
 
     private final Host host;
+    private final Map<String, String> environment;
 
     public LiveCib(Host host) {
+        this(host, Map.of());
+    }
+
+    private LiveCib(Host host, Map<String, String> environment) {
         this.host = host;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * The CIB kept in {@code file} instead of the cluster's ({@code CIB_file}: pacemaker's tools then
+     * need no running daemon), e.g. to try a plan on a copy.
+     */
+    public static LiveCib onFile(Host host, java.nio.file.Path file) {
+        return new LiveCib(host, Map.of("CIB_file", file.toString()));
+    }
+
+    private CommandResult run(Command command) {
+        return host.commands().run(environment.isEmpty() ? command : command.withEnvironment(environment));
     }
 
     /** The live {@code <configuration>}; empty when pacemaker does not answer (down or starting). */
@@ -42,7 +61,7 @@ public final class LiveCib {
     }
 
     private Optional<XmlNode> query(Command command) {
-        CommandResult result = host.commands().run(command);
+        CommandResult result = run(command);
         if (!result.succeeded() || result.stdout().isBlank()) {
             return Optional.empty();
         }
@@ -77,7 +96,7 @@ public final class LiveCib {
         Optional<CibPatch.Patch> patch = CibPatch.of(snapshot, plan);
         if (patch.isPresent()) {
             Command command = patchCommand(patch.get());
-            CommandResult result = host.commands().run(command);
+            CommandResult result = run(command);
             if (!result.succeeded()) {
                 if (result.exitCode() == STALE || result.stderr().contains("older than existing")) {
                     return new Stale();
@@ -87,7 +106,7 @@ public final class LiveCib {
         }
         List<String> unforgotten = new ArrayList<>();
         for (CibChange change : plan) {
-            if (change.kind() == CibChange.Kind.FORGET_NODE && !host.commands().run(change.command()).succeeded()) {
+            if (change.kind() == CibChange.Kind.FORGET_NODE && !run(change.command()).succeeded()) {
                 unforgotten.add(change.objectId());
             }
         }
@@ -118,7 +137,7 @@ public final class LiveCib {
 
     /** Runs one change alone (tools and tests; the charm commits whole plans); a failure throws. */
     public void apply(CibChange change) {
-        CommandResult result = host.commands().run(change.command());
+        CommandResult result = run(change.command());
         if (!result.succeeded()) {
             // The XML carries no secret, but the exception names only the program and the object.
             throw new IllegalStateException("CIB change failed (" + change.description() + "): "
