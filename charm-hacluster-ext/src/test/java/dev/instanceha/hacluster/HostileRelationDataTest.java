@@ -65,6 +65,10 @@ class HostileRelationDataTest {
 
     /** Runs {@code event} on {@code state} and checks that nothing about the cluster changed. */
     Result runAndAssertNothingChanged(Settled s, State state, String expectedStatus) {
+        return runAndAssertNothingChanged(s, state, expectedStatus, false);
+    }
+
+    Result runAndAssertNothingChanged(Settled s, State state, String expectedStatus, boolean recordsRewritten) {
         Result out = ctx.run(Event.relationChanged(state.relation("pacemaker-remote"), "pacemaker-remote/1"), state, s.host());
         assertEquals(0, out.exitCode(), out.allLogText());
         assertEquals(expectedStatus, HaclusterCharmTest.shown(out));
@@ -72,6 +76,16 @@ class HostileRelationDataTest {
         assertEquals(s.cibXml(), s.cib().configuration().toXml());
         assertEquals(List.of(), s.host().serviceLog(), "services were touched");
         assertEquals(s.files(), s.host().writtenFiles(), "files were changed");
+        // Only the leader's records may be (re)written, and only where the test removed them.
+        assertEquals(List.of(), out.relationWrites().stream().filter(w -> !(recordsRewritten && w.toString()
+                .equals("hanode:1 app [" + RemoteRecords.KEY + "]"))).toList(), "relation data was changed");
+        // The second run of the same hook changes nothing either, and says the same.
+        Result again = ctx.run(Event.relationChanged(state.relation("pacemaker-remote"), "pacemaker-remote/1"),
+                out.state(), s.host());
+        assertEquals(expectedStatus, HaclusterCharmTest.shown(again));
+        assertEquals(List.of(), s.cib().changes());
+        assertEquals(List.of(), again.relationWrites());
+        assertEquals(s.files(), s.host().writtenFiles());
         return out;
     }
 
@@ -165,7 +179,7 @@ class HostileRelationDataTest {
         State hostile = s.state().withRelation(peers.withLocalAppData(app)).withRelation(s.remotes()
                 .withRemoteUnit("pacemaker-remote/1", unit(compute(2, true, false), "remote-hostname", "compute-2.maas")));
         runAndAssertNothingChanged(s, hostile, "blocked: 'pacemaker-remote' data unusable: pacemaker-remote/1: "
-                + "'remote-hostname' is not valid JSON");
+                + "'remote-hostname' is not valid JSON", true);
         assertTrue(stonithHosts(s.cib()).contains("compute-1.maas compute-2.maas"), "still fenced");
     }
 

@@ -116,4 +116,28 @@ class CibPatchWithRealCibadminTest {
         assertInstanceOf(LiveCib.Committed.class, cib.commit(now, plan));
         assertEquals(predicted, cib.snapshot().orElseThrow().configuration());
     }
+
+    /** Our name rule against pacemaker's own: the schema's ID type decides what cibadmin takes. */
+    @Test
+    void remoteNamesTheRuleAcceptsPacemakerAcceptsAndTheOnesItRefusesAsIdsPacemakerRefuses(@TempDir Path dir)
+            throws Exception {
+        for (String name : List.of("compute-1.maas", "_c", "C_2.maas", "c.1a", "nova-host-1.cloud.example")) {
+            assertTrue(dev.instanceha.interfaces.pacemaker.RemoteNodeName.isValid(name), name);
+            assertInstanceOf(LiveCib.Committed.class, commitRemote(dir, name), name);
+        }
+        for (String name : List.of("1compute.maas", "9c", "0-node")) {
+            assertTrue(dev.instanceha.interfaces.pacemaker.RemoteNodeName.problem(name).orElseThrow()
+                    .contains("not a valid pacemaker id"), name);
+            assertInstanceOf(LiveCib.Refused.class, commitRemote(dir, name), name + " must be refused by pacemaker too");
+        }
+    }
+
+    /** A connection resource named {@code name}, built without our validation, committed to a fresh CIB. */
+    private static LiveCib.Outcome commitRemote(Path dir, String name) throws Exception {
+        Path sub = Files.createTempDirectory(dir, "n");
+        LiveCib cib = freshCib(sub);
+        XmlNode connection = XmlNode.parse(RemoteResources.connection(CibXmlTest.compute(1, false, true)).toXml()
+                .replace("compute-1.maas", name));
+        return cib.commit(cib.snapshot().orElseThrow(), List.of(CibChange.create("resources", connection)));
+    }
 }
