@@ -64,7 +64,7 @@ final class RemoteRegistry {
         stored.byUnit().forEach((unit, node) -> {
             if (present.contains(unit) && claimable(node, unit, owners, members, Map.of())) {
                 accepted.put(unit, node);
-                RemoteResources.ids(node).forEach(id -> owners.put(id, unit));
+                claims(node).forEach(id -> owners.put(id, unit));
             }
         });
 
@@ -79,15 +79,15 @@ final class RemoteRegistry {
             RemoteNode node = claim.getValue();
             Optional<String> collision = collision(node, unit, owners, members, reservedIds);
             if (collision.isPresent()) {
-                refused.add(unit + ": 'remote-hostname' '" + node.hostname() + "' " + collision.get()
+                refused.add(unit + ": " + collision.get()
                         + (accepted.containsKey(unit) ? "; keeping " + accepted.get(unit).hostname() : ""));
                 continue;
             }
             RemoteNode previous = accepted.put(unit, node);
             if (previous != null) {
-                RemoteResources.ids(previous).forEach(id -> owners.remove(id, unit));
+                claims(previous).forEach(id -> owners.remove(id, unit));
             }
-            RemoteResources.ids(node).forEach(id -> owners.put(id, unit));
+            claims(node).forEach(id -> owners.put(id, unit));
         }
 
         // 3. Units that cannot be read now.
@@ -123,29 +123,70 @@ final class RemoteRegistry {
         return collision(node, unit, owners, members, reservedIds).isEmpty();
     }
 
-    /** What the node's name or ids collide with, in words for the status; empty when nothing. */
+    /**
+     * What the node's name, machine name or ids collide with, in words for the status (key and value
+     * first); empty when nothing. Node names and MAAS machine names share one namespace: a remote
+     * whose fencing name is another node's name would have fencing power off that other machine.
+     */
     private static Optional<String> collision(RemoteNode node, String unit, Map<String, String> owners,
                                               Collection<String> members, Map<String, String> reservedIds) {
         String name = node.hostname();
+        String says = "'remote-hostname' '" + name + "' ";
         if (members.stream().anyMatch(m -> m.equalsIgnoreCase(name))) {
-            return Optional.of("is a cluster member's name");
+            return Optional.of(says + "is a cluster member's name");
         }
         for (String id : RemoteResources.ids(node)) {
             String owner = owners.get(id);
             if (owner != null && !owner.equals(unit)) {
-                return Optional.of(id.equals(name) ? "is already registered by " + owner
-                        : "collides with the CIB id " + id + " of " + owner + "'s node");
+                return Optional.of(says + (id.equals(name) ? "is already registered by " + owner
+                        : "collides with the CIB id " + id + " of " + owner + "'s node"));
             }
             if (reservedIds.containsKey(id)) {
-                return Optional.of("collides with the CIB id of " + reservedIds.get(id));
+                return Optional.of(says + "collides with the CIB id of " + reservedIds.get(id));
             }
         }
+        String machineKey = MACHINE + name.toLowerCase(java.util.Locale.ROOT);
+        if (owners.containsKey(machineKey) && !owners.get(machineKey).equals(unit)) {
+            return Optional.of(says + "is the machine " + owners.get(machineKey) + " is fenced as");
+        }
         // Pacemaker compares node names case-insensitively in places; so must we.
-        for (Map.Entry<String, String> owned : owners.entrySet()) {
-            if (owned.getKey().equalsIgnoreCase(name) && !owned.getValue().equals(unit)) {
-                return Optional.of("is already registered by " + owned.getValue());
+        Optional<String> nameOwner = ownerOf(owners, name, unit);
+        if (nameOwner.isPresent()) {
+            return Optional.of(says + "is already registered by " + nameOwner.get());
+        }
+        if (node.stonithHostname().isPresent()) {
+            String machine = node.stonithHostname().get();
+            String machineSays = "'stonith-hostname' '" + machine + "' ";
+            if (members.stream().anyMatch(m -> m.equalsIgnoreCase(machine))) {
+                return Optional.of(machineSays + "is a cluster member's name");
+            }
+            Optional<String> other = ownerOf(owners, machine, unit);
+            if (other.isPresent()) {
+                return Optional.of(machineSays + "is already " + other.get() + "'s");
             }
         }
         return Optional.empty();
+    }
+
+    /** Marks machine names in the owners map, apart from CIB ids. */
+    private static final String MACHINE = "machine:";
+
+    /** The other unit that holds {@code name} as a node name or as a machine name. */
+    private static Optional<String> ownerOf(Map<String, String> owners, String name, String unit) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (Map.Entry<String, String> owned : owners.entrySet()) {
+            String key = owned.getKey().startsWith(MACHINE) ? owned.getKey().substring(MACHINE.length()) : owned.getKey();
+            if (key.toLowerCase(java.util.Locale.ROOT).equals(lower) && !owned.getValue().equals(unit)) {
+                return Optional.of(owned.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The keys a registered node holds in the owners map: its CIB ids and its machine name. */
+    private static List<String> claims(RemoteNode node) {
+        List<String> out = new ArrayList<>(RemoteResources.ids(node));
+        node.stonithHostname().ifPresent(m -> out.add(MACHINE + m.toLowerCase(java.util.Locale.ROOT)));
+        return out;
     }
 }

@@ -212,6 +212,43 @@ class HostileRelationDataTest {
         assertFalse(s.cib().configuration().toXml().contains("10.5.1.66"), "never connected to the claimant");
     }
 
+    static Stream<Arguments> fencingNamesOfOtherMachines() {
+        return Stream.of(
+                Arguments.of("compute-9.maas", "compute-1.maas", "'stonith-hostname' 'compute-1.maas' is already pacemaker-remote/0's"),
+                Arguments.of("compute-9.maas", "COMPUTE-2.maas", "'stonith-hostname' 'COMPUTE-2.maas' is already pacemaker-remote/1's"),
+                Arguments.of("compute-9.maas", "juju-m-2", "'stonith-hostname' 'juju-m-2' is a cluster member's name"));
+    }
+
+    /** Fencing a node powers off the machine its stonith-hostname names: that must be its own. */
+    @ParameterizedTest
+    @MethodSource("fencingNamesOfOtherMachines")
+    void aRemoteWhoseFencingNameIsAnotherMachinesIsRefused(String name, String machine, String collision) {
+        Settled s = settle();
+        RemoteNode claim = new RemoteNode(name, "10.5.1.66", Optional.of(machine), false);
+        State hostile = s.state().withRelation(s.remotes().withRemoteUnit("pacemaker-remote/2", unit(claim)));
+        Result out = ctx.run(Event.relationChanged(hostile.relation("pacemaker-remote"), "pacemaker-remote/2"), hostile, s.host());
+        assertEquals("blocked: 'pacemaker-remote' refused: pacemaker-remote/2: " + collision, HaclusterCharmTest.shown(out));
+        assertEquals(List.of(), s.cib().changes());
+        assertFalse(stonithHosts(s.cib()).contains(name + ":"), "no hostname_map entry to another machine");
+        assertFalse(s.cib().configuration().toXml().contains("10.5.1.66"));
+    }
+
+    @Test
+    void aRemoteNamedAfterAnotherRemotesMachineIsRefused() {
+        FakeCib cib = new FakeCib();
+        FakeHost host = hostWithFenceAgent(cib);
+        State state = leader().withConfig(Map.of("corosync_key", COROSYNC_KEY, "pacemaker_key", PACEMAKER_KEY,
+                "maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
+                .withRelation(remotes(new RemoteNode("nova-1.cloud", "10.5.1.1", Optional.of("node-17"), false)));
+        ctx.run(Event.configChanged(), state, host);
+        State hostile = state.withRelation(state.relation("pacemaker-remote").withRemoteUnit("pacemaker-remote/1",
+                unit(new RemoteNode("node-17", "10.5.1.66", Optional.of("node-17"), false))));
+        Result out = ctx.run(Event.configChanged(), hostile, host);
+        assertEquals("blocked: 'pacemaker-remote' refused: pacemaker-remote/1: 'remote-hostname' 'node-17' is the "
+                + "machine pacemaker-remote/0 is fenced as", HaclusterCharmTest.shown(out));
+        assertFalse(cib.configuration().toXml().contains("10.5.1.66"));
+    }
+
     @Test
     void aRegisteredRemoteRenamingItselfOntoAMemberKeepsItsName() {
         Settled s = settle();
