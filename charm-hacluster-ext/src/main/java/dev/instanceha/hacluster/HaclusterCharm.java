@@ -252,7 +252,8 @@ public final class HaclusterCharm implements Charm {
     }
 
     private static Status haIncomplete(Model model, Completeness<HaRequest> request) {
-        String reason = request.reason().orElse("");
+        // The reader's reason starts with the endpoint the status already names.
+        String reason = request.reason().orElse("").replaceFirst("^" + HA + ": ", "");
         return new HaClusterProvider().malformed(model.relations(HA))
                 ? Status.blocked("'ha' data unusable: " + reason)
                 : Status.waiting("'ha' incomplete: " + reason);

@@ -344,7 +344,7 @@ class HostileRelationDataTest {
         Result out = ctx.run(Event.relationChanged(hostile.relation("ha"), "masakari/0"), hostile, s.host());
         assertEquals(0, out.exitCode(), out.allLogText());
         assertEquals("blocked", out.unitStatus().level().jujuName());
-        assertTrue(out.unitStatus().message().startsWith("'ha' data unusable: ha: masakari/0: "), out.unitStatus().message());
+        assertTrue(out.unitStatus().message().startsWith("'ha' data unusable: masakari/0: "), out.unitStatus().message());
         assertTrue(out.unitStatus().message().contains(expected), out.unitStatus().message());
         assertEquals(s.files(), s.host().writtenFiles(), "corosync.conf kept (port 4440 stays)");
         assertTrue(s.host().file(ClusterFiles.COROSYNC_CONF).orElseThrow().text().contains("mcastport: 4440"));
@@ -361,7 +361,7 @@ class HostileRelationDataTest {
         Map<String, String> data = new HashMap<>(ha.remoteUnitsData().get("masakari/0"));
         data.put("json_resources", "not json");
         Result out = ctx.run(Event.configChanged(), state.withRelation(ha.withRemoteUnit("masakari/0", data)), host);
-        assertEquals("blocked: 'ha' data unusable: ha: masakari/0: 'json_resources' is not valid JSON",
+        assertEquals("blocked: 'ha' data unusable: masakari/0: 'json_resources' is not valid JSON",
                 HaclusterCharmTest.shown(out));
         assertTrue(host.file(ClusterFiles.COROSYNC_CONF).isEmpty(), "no cluster on a guessed port");
         assertEquals(List.of(), host.serviceLog());
