@@ -70,11 +70,31 @@ class PacemakerRemoteCharmTest {
                         "waiting: 'pacemaker-remote' incomplete: inconsistent 'pacemaker-key' between hacluster/0 "
                                 + "and hacluster/1", false),
                 Arguments.of(List.of(principal(), hacluster("not base64!")),
-                        "waiting: 'pacemaker-remote' incomplete: hacluster/0: 'pacemaker-key' is not valid base64", false),
+                        "blocked: 'pacemaker-remote' data unusable: hacluster/0: 'pacemaker-key' is not valid base64", false),
                 Arguments.of(List.of(emptyPrincipal, noUnits),
                         "waiting: 'juju-info' incomplete: nova-compute/0: missing 'private-address'", false),
                 Arguments.of(List.of(principal(), hacluster(KEY, null)), "active: Unit is ready", true),
                 Arguments.of(List.of(principal(), hacluster(KEY, KEY, KEY)), "active: Unit is ready", true));
+    }
+
+    @Test
+    void garbageInPlaceOfTheKeyKeepsTheRunningKeyAndDaemon() {
+        FakeHost host = debianHost();
+        State good = State.of("pacemaker-remote/0").withAddress(ADDRESS).withRelation(principal()).withRelation(hacluster(KEY));
+        Result settled = ctx.run(Event.configChanged(), good, host);
+        assertEquals("active: Unit is ready", shown(settled));
+        byte[] key = host.file(AuthKeyFile.PATH).orElseThrow().content();
+        host.clearLogs();
+        State hostile = settled.state().withRelation(hacluster("{\"key\": 1}"));
+        for (int run = 0; run < 2; run++) {
+            Result out = ctx.run(Event.configChanged(), hostile, host);
+            assertEquals(0, out.exitCode(), out.allLogText());
+            assertEquals("blocked: 'pacemaker-remote' data unusable: hacluster/0: 'pacemaker-key' is not valid base64",
+                    shown(out));
+            assertTrue(java.util.Arrays.equals(key, host.file(AuthKeyFile.PATH).orElseThrow().content()), "key kept");
+            assertEquals(List.of(), host.serviceLog(), "no restart, no stop");
+            assertTrue(host.runningServices().contains(SERVICE));
+        }
     }
 
     @ParameterizedTest
