@@ -76,6 +76,23 @@ class CibPatchWithRealCibadminTest {
         assertEquals(List.of(), CibPlan.between(second, later.configuration()));
         assertTrue(!later.configuration().toXml().contains("compute-1.maas"), later.configuration().toXml());
         assertEquals("freeze", CibPlan.properties(later.configuration()).get("no-quorum-policy"));
+        // And pacemaker's scheduler finds nothing wrong with the configuration (state aside: the file
+        // has no status, so no quorum and never-connected remotes).
+        assertEquals(List.of(), verifyProblems(dir.resolve("cib.xml")));
+        Path broken = Files.writeString(dir.resolve("broken.xml"),
+                Files.readString(dir.resolve("cib.xml")).replaceFirst(" class=\"ocf\"", ""));
+        assertTrue(!verifyProblems(broken).isEmpty(), "crm_verify must reject a primitive without a class");
+    }
+
+    /** crm_verify's complaints, less those about state a file without status cannot have. */
+    static List<String> verifyProblems(Path file) {
+        CommandResult verify = HOST.commands().run(Command.of("crm_verify", "--xml-file", file.toString(), "-V")
+                .withTimeout(Duration.ofSeconds(60)));
+        return (verify.stdout() + verify.stderr()).lines()
+                .filter(l -> l.contains("error") || l.contains("warning:"))
+                .filter(l -> !l.contains("due to lack of quorum") && !l.matches(".*Node \\S+ is unclean but cannot be fenced.*")
+                        && !l.matches(".*Scheduling node \\S+ for fencing.*"))
+                .toList();
     }
 
     @Test
