@@ -25,8 +25,10 @@ final class ClusterMembers {
      * @param nodes the members, this unit first
      * @param conflicts one line per peer left out for a duplicate name or address
      * @param selfConflict why this unit itself is the duplicate (it must not touch corosync then)
+     * @param unusable one line per peer that says it is ready but sent a name or address corosync cannot use
      */
-    record Members(List<CorosyncNode> nodes, List<String> conflicts, Optional<String> selfConflict) {
+    record Members(List<CorosyncNode> nodes, List<String> conflicts, Optional<String> selfConflict,
+                   List<String> unusable) {
     }
 
     private ClusterMembers() {
@@ -46,11 +48,19 @@ final class ClusterMembers {
         record Candidate(String unit, CorosyncNode node) {
         }
         List<Candidate> candidates = new ArrayList<>();
+        List<String> unusable = new ArrayList<>();
         candidates.add(new Candidate(unitName, new CorosyncNode(CorosyncNode.idForUnit(unitName), nodeName, address)));
         peers.remoteUnitsData().forEach((unit, data) -> {
             String name = data.getOrDefault(HOSTNAME, "");
             String addr = data.getOrDefault("ingress-address", data.getOrDefault("private-address", ""));
-            if ("True".equalsIgnoreCase(data.get(READY)) && Net.isHost(name) && !Net.isIp(name) && Net.isIp(addr)) {
+            if (!"True".equalsIgnoreCase(data.get(READY))) {
+                return; // not announced yet
+            }
+            if (!Net.isHost(name) || Net.isIp(name)) {
+                unusable.add(unit + ": '" + HOSTNAME + "' is not a host name");
+            } else if (!Net.isIp(addr)) {
+                unusable.add(unit + ": 'ingress-address' is not an IP address");
+            } else {
                 candidates.add(new Candidate(unit, new CorosyncNode(CorosyncNode.idForUnit(unit), name, addr)));
             }
         });
@@ -77,7 +87,7 @@ final class ClusterMembers {
         }
         List<CorosyncNode> nodes = new ArrayList<>();
         candidates.stream().filter(kept::contains).forEach(c -> nodes.add(c.node()));
-        return new Members(nodes, conflicts, self);
+        return new Members(nodes, conflicts, self, unusable);
     }
 
     /** Pacemaker and DNS compare node names without case. */

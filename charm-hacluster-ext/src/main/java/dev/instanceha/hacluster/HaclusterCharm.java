@@ -119,6 +119,10 @@ public final class HaclusterCharm implements Charm {
         if (!found.conflicts().isEmpty()) {
             hook.report(Status.blocked("hanode: " + UnitSelection.joinReasons(found.conflicts()) + ": left out of the cluster"));
         }
+        if (!found.unusable().isEmpty()) {
+            hook.report(Status.blocked("hanode data unusable: " + UnitSelection.joinReasons(found.unusable())
+                    + ": left out of the cluster"));
+        }
         List<CorosyncNode> members = found.nodes();
         if (members.size() < config.clusterCount()) {
             announce(model, peers.get(), nodeName, false, false);

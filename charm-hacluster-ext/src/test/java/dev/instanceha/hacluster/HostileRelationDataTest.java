@@ -394,6 +394,20 @@ class HostileRelationDataTest {
     }
 
     @Test
+    void aPeerWithAnUnusableNameIsNamedAndLeftOut() {
+        FakeHost host = Fixtures.host(new FakeCib());
+        Map<String, String> bad = peer("juju m 3\n[totem]", "10.5.0.13");
+        State state = HaclusterCharmTest.withKeys(leader()).withRelation(Fixtures.peers(2, Map.of())
+                .withRemoteUnit("hacluster/3", bad));
+        Result out = ctx.run(Event.configChanged(), state, host);
+        assertEquals(0, out.exitCode(), out.allLogText());
+        assertEquals("blocked: hanode data unusable: hacluster/3: 'hostname' is not a host name: left out of the cluster",
+                HaclusterCharmTest.shown(out));
+        String conf = host.file(ClusterFiles.COROSYNC_CONF).orElseThrow().text();
+        assertFalse(conf.contains("10.5.0.13") || conf.contains("[totem]"), conf);
+    }
+
+    @Test
     void aUnitWhoseNameAnOlderMemberHasTouchesNothing() {
         FakeHost host = new FakeCib().attach(new FakeHost().onCommand("uname -n", 0, "juju-m-1\n"));
         State newcomer = HaclusterCharmTest.withKeys(State.of("hacluster/3").withAddress("10.5.0.13"))
