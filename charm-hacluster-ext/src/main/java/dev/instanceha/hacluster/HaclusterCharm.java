@@ -220,8 +220,15 @@ public final class HaclusterCharm implements Charm {
             if (!model.isLeader() || work.plan().isEmpty()) {
                 break;
             }
+            Optional<String> refusedBefore = RefusedPlan.sameAsLast(model.state(), work.snapshot(), work.plan());
+            if (refusedBefore.isPresent()) {
+                // Same plan on the same CIB: pacemaker would refuse it again; say so without retrying.
+                outcome = new LiveCib.Refused(refusedBefore.get());
+                break;
+            }
             work.plan().forEach(change -> hook.log().info("CIB: " + change.description()));
             outcome = cib.commit(work.snapshot(), work.plan());
+            RefusedPlan.remember(model.state(), work.snapshot(), work.plan(), outcome);
             if (!(outcome instanceof LiveCib.Stale)) {
                 break;
             }

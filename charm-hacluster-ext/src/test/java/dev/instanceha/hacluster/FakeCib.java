@@ -66,8 +66,9 @@ final class FakeCib {
         numUpdates++;
     }
 
+    /** {@code stderr} null: the next patch applies. */
     void refuseNextPatch(int exitCode, String stderr) {
-        refuseNextPatch = new CommandResult(exitCode, "", stderr, false);
+        refuseNextPatch = stderr == null ? null : new CommandResult(exitCode, "", stderr, false);
     }
 
     int epoch() {

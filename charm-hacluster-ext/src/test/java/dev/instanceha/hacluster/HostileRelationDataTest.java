@@ -294,9 +294,20 @@ class HostileRelationDataTest {
                 HaclusterCharmTest.shown(out));
         assertEquals(s.cibXml(), s.cib().configuration().toXml(), "nothing of the plan applied");
         assertEquals("yes", out.localUnitData("ha").get("clustered"), "the principal's resources are still in place");
-        Result next = ctx.run(Event.updateStatus(), out.state(), s.host());
+        // The same plan on the same CIB is not sent again in every hook: it would fail the same way.
+        s.cib().clearChanges();
+        s.cib().refuseNextPatch(78, "Call failed: Update does not conform to the configured schema\n");
+        Result same = ctx.run(Event.updateStatus(), out.state(), s.host());
+        assertEquals(HaclusterCharmTest.shown(out), HaclusterCharmTest.shown(same));
+        assertEquals(List.of(), s.cib().changes(), "not retried");
+        // Anything that changes the plan or the CIB is a new attempt.
+        s.cib().refuseNextPatch(0, null);
+        State fixed = same.state().withRelation(same.state().relation("pacemaker-remote")
+                .withRemoteUnit("pacemaker-remote/2", unit(compute(4, true, false))));
+        Result next = ctx.run(Event.updateStatus(), fixed, s.host());
         assertEquals("active: Unit is ready and clustered", HaclusterCharmTest.shown(next), "applied once pacemaker accepts it");
-        assertTrue(s.cib().configuration().toXml().contains("compute-3.maas"));
+        assertTrue(s.cib().configuration().toXml().contains("compute-4.maas"));
+        assertFalse(next.state().unitState().containsKey(RefusedPlan.KEY), "forgotten once a plan went through");
     }
 
     @Test
