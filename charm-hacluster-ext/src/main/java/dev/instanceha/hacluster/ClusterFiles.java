@@ -38,6 +38,17 @@ final class ClusterFiles {
         return new Changes(corosync, pacemaker);
     }
 
+    /** The port in the corosync.conf this charm wrote; empty when there is none. */
+    static java.util.Optional<Integer> currentPort(Host host) {
+        if (!ours(host)) {
+            return java.util.Optional.empty();
+        }
+        String text = new String(host.files().read(COROSYNC_CONF).orElseThrow(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*mcastport:\\s*(\\d{1,5})\\s*$").matcher(text);
+        return m.find() ? java.util.Optional.ofNullable(dev.instanceha.interfaces.Net.parsePort(m.group(1)))
+                : java.util.Optional.empty();
+    }
+
     /** Whether corosync.conf on disk is one this charm wrote (and not the package's single-node default). */
     static boolean ours(Host host) {
         return host.files().read(COROSYNC_CONF).map(b -> new String(b, StandardCharsets.UTF_8))

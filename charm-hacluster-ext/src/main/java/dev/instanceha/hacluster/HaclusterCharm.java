@@ -1,6 +1,9 @@
 package dev.instanceha.hacluster;
 
 import dev.instanceha.hacluster.cib.CibChange;
+import dev.instanceha.hacluster.cib.CibIds;
+import dev.instanceha.hacluster.cib.CibSnapshot;
+import dev.instanceha.hacluster.cib.RemoteResources;
 import dev.instanceha.hacluster.cib.CibInputs;
 import dev.instanceha.hacluster.cib.CibPlan;
 import dev.instanceha.hacluster.cib.CibXml;
@@ -12,6 +15,7 @@ import dev.instanceha.hacluster.cib.XmlNode;
 import dev.instanceha.hacluster.corosync.CorosyncNode;
 import dev.instanceha.hacluster.corosync.CorosyncSettings;
 import dev.instanceha.interfaces.Completeness;
+import dev.instanceha.interfaces.UnitSelection;
 import dev.instanceha.interfaces.hacluster.HaClusterProvider;
 import dev.instanceha.interfaces.hacluster.HaRequest;
 import dev.instanceha.interfaces.hacluster.HaResources;
@@ -26,8 +30,8 @@ import dev.instanceha.ops.model.Model;
 import dev.instanceha.ops.model.RelationView;
 import dev.instanceha.ops.model.Status;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -105,23 +109,56 @@ public final class HaclusterCharm implements Charm {
         PacemakerRemoteRequirer remoteSide = new PacemakerRemoteRequirer();
         model.relations(REMOTES).forEach(r -> model.publishUnit(r, remoteSide.unitData(keys.get().pacemaker())));
 
-        List<CorosyncNode> members = ClusterMembers.read(model.unitName(), nodeName, address, peers.get());
+        ClusterMembers.Members found = ClusterMembers.members(model.unitName(), nodeName, address, peers.get());
+        if (found.selfConflict().isPresent()) {
+            // Two nodes of one name in corosync would split the cluster: touch nothing until fixed.
+            announce(model, peers.get(), nodeName, false, false);
+            hook.report(Status.blocked(found.selfConflict().get()));
+            return;
+        }
+        if (!found.conflicts().isEmpty()) {
+            hook.report(Status.blocked("hanode: " + UnitSelection.joinReasons(found.conflicts()) + ": left out of the cluster"));
+        }
+        if (!found.unusable().isEmpty()) {
+            hook.report(Status.blocked("hanode data unusable: " + UnitSelection.joinReasons(found.unusable())
+                    + ": left out of the cluster"));
+        }
+        List<CorosyncNode> members = found.nodes();
         if (members.size() < config.clusterCount()) {
             announce(model, peers.get(), nodeName, false, false);
             hook.report(Status.waiting("Insufficient peer units for ha cluster (require " + config.clusterCount() + ")"));
             return;
         }
         Completeness<HaRequest> request = new HaClusterProvider().read(model.relations(HA));
-        boolean pacemakerStarted = formCluster(hook, config, members, keys.get(), request);
-        boolean clustered = configureResources(hook, config, members, request, pacemakerStarted);
+        Optional<Integer> port = corosyncPort(hook, config, request);
+        if (port.isEmpty()) {
+            announce(model, peers.get(), nodeName, false, false);
+            hook.report(haIncomplete(model, request));
+            return;
+        }
+        boolean pacemakerStarted = formCluster(hook, config, members, keys.get(), port.get());
+        boolean clustered = configureResources(hook, config, peers.get(), members, request, pacemakerStarted);
         announce(model, peers.get(), nodeName, true, clustered);
+    }
+
+    /**
+     * The port corosync uses: the option, else the principal's, else corosync's default. While the
+     * principal's data cannot be read, the port corosync runs on now stays (a fallback to the default
+     * would restart the cluster on another port); before the cluster first formed there is none.
+     */
+    private static Optional<Integer> corosyncPort(HookContext hook, HaclusterConfig config, Completeness<HaRequest> request) {
+        if (config.mcastPort().isPresent()) {
+            return config.mcastPort();
+        }
+        if (request.isComplete() || hook.model().relations(HA).isEmpty()) {
+            return Optional.of(request.value().flatMap(HaRequest::mcastPort).orElse(CorosyncSettings.DEFAULT_PORT));
+        }
+        return ClusterFiles.currentPort(hook.host());
     }
 
     /** corosync.conf, keys, daemons. True when pacemaker was (re)started just now. */
     private boolean formCluster(HookContext hook, HaclusterConfig config, List<CorosyncNode> members, ClusterKeys keys,
-                                Completeness<HaRequest> request) {
-        int port = config.mcastPort().or(() -> request.value().flatMap(HaRequest::mcastPort))
-                .orElse(CorosyncSettings.DEFAULT_PORT);
+                                int port) {
         CorosyncSettings settings = new CorosyncSettings(clusterName(hook.model().appName()), config.transport(),
                 members, config.mcastAddr(), port, config.netmtu(), config.debug());
         ClusterFiles.Changes changes = ClusterFiles.apply(hook.host(), settings, keys);
@@ -133,51 +170,91 @@ public final class HaclusterCharm implements Charm {
         return ClusterServices.ensure(hook.host(), changes);
     }
 
+    /** Everything one snapshot of the CIB leads to. */
+    private record CibWork(CibSnapshot snapshot, RemoteRegistry.Outcome remotes, Fencing fencing, DesiredCib desired,
+                           List<CibChange> plan) {
+    }
+
+    /** MAAS settings when fencing can and should be set up, else why not. */
+    private record Fencing(Optional<MaasSettings> maas, Optional<Status> problem) {
+    }
+
+    /** How often a leader re-reads a CIB that changed under its patch before waiting for the next hook. */
+    static final int COMMIT_ATTEMPTS = 3;
+
     /**
      * The CIB: applied by the leader, checked by the others. True when it holds what was asked
      * (the principal's resources included), which is when {@code clustered} is answered.
      */
-    private boolean configureResources(HookContext hook, HaclusterConfig config, List<CorosyncNode> members,
-                                       Completeness<HaRequest> request, boolean pacemakerStarted) {
+    private boolean configureResources(HookContext hook, HaclusterConfig config, RelationView peers,
+                                       List<CorosyncNode> members, Completeness<HaRequest> request,
+                                       boolean pacemakerStarted) {
         Model model = hook.model();
         if (!model.relations(HA).isEmpty() && !request.isComplete()) {
             // Never apply a partial view: placement rules of resources we cannot see would be dropped.
-            hook.report(Status.waiting("'ha' incomplete: " + request.reason().orElse("")));
+            hook.report(haIncomplete(model, request));
             return false;
         }
         HaResources principal = request.value().map(HaRequest::resources).orElse(HaResources.EMPTY);
         InitServices.disable(hook, principal.initServices());
-        RemoteNodes remotes = new PacemakerRemoteRequirer().read(model.relations(REMOTES));
-        remotes.incomplete().forEach((unit, reason) ->
-                hook.report(Status.waiting("'pacemaker-remote' incomplete: " + reason)));
-        List<RemoteNode> ready = new ArrayList<>(remotes.ready().values());
-        Optional<MaasSettings> maas = fencing(hook, config, ready);
-
-        DesiredCib desired;
-        try {
-            desired = CibXml.desired(new CibInputs(principal, ready, members.stream().map(CorosyncNode::name).toList(),
-                    maas, config.cluster()));
-        } catch (CrmSyntaxException e) {
-            hook.report(Status.blocked("'ha' request not supported: " + e.getMessage()));
-            return false;
-        }
+        RemoteNodes announced = new PacemakerRemoteRequirer().read(model.relations(REMOTES));
+        RemoteRecords stored = RemoteRecords.read(peers.localAppData());
+        List<String> memberNames = members.stream().map(CorosyncNode::name).toList();
         LiveCib cib = new LiveCib(hook.host());
-        Optional<XmlNode> current = awaitCib(cib, pacemakerStarted ? startupAttempts : 1);
-        if (current.isEmpty()) {
-            hook.report(pacemakerStarted ? Status.waiting("Waiting for pacemaker to start")
-                    : Status.blocked("Pacemaker is down. Please manually start it."));
-            return false;
-        }
-        List<CibChange> plan = CibPlan.between(desired, current.get());
-        if (model.isLeader()) {
-            for (CibChange change : plan) {
-                hook.log().info("CIB: " + change.description());
-                cib.apply(change);
+
+        CibWork work = null;
+        LiveCib.Outcome outcome = null;
+        for (int attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
+            Optional<CibSnapshot> current = awaitCib(cib, pacemakerStarted && attempt == 1 ? startupAttempts : 1);
+            if (current.isEmpty()) {
+                hook.report(pacemakerStarted ? Status.waiting("Waiting for pacemaker to start")
+                        : Status.blocked("Pacemaker is down. Please manually start it."));
+                return false;
             }
-            return true;
+            try {
+                work = plan(hook, config, principal, announced, stored, memberNames, current.get());
+            } catch (CrmSyntaxException e) {
+                hook.report(Status.blocked("'ha' request not supported: " + e.getMessage()));
+                return false;
+            }
+            if (!model.isLeader() || work.plan().isEmpty()) {
+                break;
+            }
+            Optional<String> refusedBefore = RefusedPlan.sameAsLast(model.state(), work.snapshot(), work.plan());
+            if (refusedBefore.isPresent()) {
+                // Same plan on the same CIB: pacemaker would refuse it again; say so without retrying.
+                outcome = new LiveCib.Refused(refusedBefore.get());
+                break;
+            }
+            work.plan().forEach(change -> hook.log().info("CIB: " + change.description()));
+            outcome = cib.commit(work.snapshot(), work.plan());
+            RefusedPlan.remember(model.state(), work.snapshot(), work.plan(), outcome);
+            if (!(outcome instanceof LiveCib.Stale)) {
+                break;
+            }
+            hook.log().info("CIB changed while it was being updated: reading it again");
         }
-        if (!plan.isEmpty()) {
-            String pending = CibPlan.firstPending(desired, plan).map(id -> "Resource: " + id + " not yet configured")
+        reportRemotes(hook, announced, stored, work.remotes());
+        work.fencing().problem().ifPresent(hook::report);
+        if (model.isLeader()) {
+            model.publishApp(peers, work.remotes().records().appData());
+            if (outcome == null) {
+                return true;
+            }
+            if (outcome instanceof LiveCib.Committed committed) {
+                committed.unforgotten().forEach(node -> hook.log().warning("crm_node could not remove departed node "
+                        + node + " (its CIB objects are gone; its node entry lingers)"));
+                return true;
+            }
+            hook.report(outcome instanceof LiveCib.Refused refused
+                    ? Status.blocked("CIB update refused by pacemaker, nothing applied: " + refused.reason()
+                            + " (the planned changes are in the log)")
+                    : Status.waiting("CIB kept changing while being updated; trying again next hook"));
+            // Nothing was applied: the principal is clustered if its own objects already were.
+            return CibPlan.firstPending(work.desired(), work.plan()).isEmpty();
+        }
+        if (!work.plan().isEmpty()) {
+            String pending = CibPlan.firstPending(work.desired(), work.plan()).map(id -> "Resource: " + id + " not yet configured")
                     .orElse("Waiting for the leader to configure the cluster");
             hook.report(Status.waiting(pending));
             return false;
@@ -185,27 +262,69 @@ public final class HaclusterCharm implements Charm {
         return true;
     }
 
-    /** MAAS settings if fencing can and should be set up; says why not otherwise. */
-    private static Optional<MaasSettings> fencing(HookContext hook, HaclusterConfig config, List<RemoteNode> remotes) {
-        long asking = StonithDevice.fenced(remotes).size();
-        if (asking == 0) {
-            return config.maas();
-        }
-        if (config.maas().isEmpty()) {
-            hook.report(Status.blocked("enable-stonith requested by " + asking + " remote node(s) but maas_url and "
-                    + "maas_credentials are not set: STONITH disabled"));
-            return Optional.empty();
-        }
-        if (!FenceAgent.ensure(hook.host(), hook.juju().charmDir())) {
-            hook.report(Status.blocked(FenceAgent.MISSING));
-            return Optional.empty();
-        }
-        return config.maas();
+    private static Status haIncomplete(Model model, Completeness<HaRequest> request) {
+        // The reader's reason starts with the endpoint the status already names.
+        String reason = request.reason().orElse("").replaceFirst("^" + HA + ": ", "");
+        return new HaClusterProvider().malformed(model.relations(HA))
+                ? Status.blocked("'ha' data unusable: " + reason)
+                : Status.waiting("'ha' incomplete: " + reason);
     }
 
-    private Optional<XmlNode> awaitCib(LiveCib cib, int attempts) {
+    private static CibWork plan(HookContext hook, HaclusterConfig config, HaResources principal, RemoteNodes announced,
+                                RemoteRecords stored, List<String> members, CibSnapshot current) {
+        XmlNode live = current.configuration();
+        Map<String, String> reserved = CibIds.reserved(
+                new CibInputs(principal, List.of(), members, config.maas(), config.cluster()), live);
+        RemoteRegistry.Outcome remotes = RemoteRegistry.decide(announced, stored, members, reserved,
+                RemoteResources.fromCib(live));
+        Fencing fencing = fencing(hook, config, remotes.remotes());
+        DesiredCib desired = CibXml.desired(new CibInputs(principal, remotes.remotes(), members, fencing.maas(),
+                config.cluster()));
+        return new CibWork(current, remotes, fencing, desired, CibPlan.between(desired, live));
+    }
+
+    /** Incomplete remotes wait, malformed and refused ones block; each line names the unit and the key. */
+    private static void reportRemotes(HookContext hook, RemoteNodes announced, RemoteRecords stored,
+                                      RemoteRegistry.Outcome remotes) {
+        if (!remotes.refused().isEmpty()) {
+            hook.report(Status.blocked("'pacemaker-remote' refused: " + UnitSelection.joinReasons(remotes.refused())));
+        }
+        announced.incomplete().forEach((unit, reason) -> {
+            String keeping = remotes.records().byUnit().containsKey(unit)
+                    ? " (keeping " + remotes.records().byUnit().get(unit).hostname() + " registered)" : "";
+            hook.report(announced.malformed().contains(unit)
+                    ? Status.blocked("'pacemaker-remote' data unusable: " + reason + keeping)
+                    : Status.waiting("'pacemaker-remote' incomplete: " + reason + keeping));
+        });
+        if (stored.malformed()) {
+            if (hook.model().isLeader()) {
+                hook.log().warning("hanode application data '" + RemoteRecords.KEY + "' was malformed: rewritten");
+            } else {
+                hook.report(Status.waiting("hanode application data '" + RemoteRecords.KEY
+                        + "' is malformed: waiting for the leader to rewrite it"));
+            }
+        }
+    }
+
+    /** MAAS settings if fencing can and should be set up; says why not otherwise. */
+    private static Fencing fencing(HookContext hook, HaclusterConfig config, List<RemoteNode> remotes) {
+        long asking = StonithDevice.fenced(remotes).size();
+        if (asking == 0) {
+            return new Fencing(config.maas(), Optional.empty());
+        }
+        if (config.maas().isEmpty()) {
+            return new Fencing(Optional.empty(), Optional.of(Status.blocked("enable-stonith requested by " + asking
+                    + " remote node(s) but maas_url and maas_credentials are not set: STONITH disabled")));
+        }
+        if (!FenceAgent.ensure(hook.host(), hook.juju().charmDir())) {
+            return new Fencing(Optional.empty(), Optional.of(Status.blocked(FenceAgent.MISSING)));
+        }
+        return new Fencing(config.maas(), Optional.empty());
+    }
+
+    private Optional<CibSnapshot> awaitCib(LiveCib cib, int attempts) {
         for (int attempt = 1; ; attempt++) {
-            Optional<XmlNode> current = cib.configuration();
+            Optional<CibSnapshot> current = cib.snapshot();
             if (current.isPresent() || attempt >= attempts) {
                 return current;
             }

@@ -27,6 +27,8 @@ public record HaclusterConfig(int clusterCount, Transport transport, String mcas
 
     /** knet refuses keys shorter than 1024 bits. */
     static final int MIN_KNET_KEY_BYTES = 128;
+    /** corosync's maximum number of nodes in a cluster (its PROCESSOR_COUNT_MAX). */
+    static final long MAX_NODES = 384;
     static final List<String> NO_QUORUM_POLICIES = List.of("ignore", "freeze", "stop", "suicide");
 
     public static HaclusterConfig from(CharmConfig c) {
@@ -37,8 +39,7 @@ public record HaclusterConfig(int clusterCount, Transport transport, String mcas
         if (!NO_QUORUM_POLICIES.contains(policy)) {
             throw new StatusException(Status.blocked("Invalid no_quorum_policy specified"));
         }
-        positive(c, "cluster_count", 1);
-        int count = c.integer("cluster_count", 1, Integer.MAX_VALUE); // refused, not wrapped, past 2^31
+        int count = (int) bounded(c, "cluster_count", 1, MAX_NODES, "corosync's node limit");
         Transport transport = Transport.parse(c.string("corosync_transport").orElse("unicast"))
                 .orElseThrow(() -> new ConfigException("corosync_transport", "Unsupported corosync_transport type '"
                         + c.string("corosync_transport").orElse("") + "': use knet, unicast (udpu) or multicast (udp)"));
@@ -46,14 +47,8 @@ public record HaclusterConfig(int clusterCount, Transport transport, String mcas
         if (transport == Transport.UDP && !Net.isIp(mcastAddr)) {
             throw new ConfigException("corosync_mcastaddr", "must be a multicast IP address such as 226.94.1.1");
         }
-        Optional<Integer> mcastPort = optionalInt(c, "corosync_mcastport");
-        if (mcastPort.isPresent() && (mcastPort.get() < 1 || mcastPort.get() > 65535)) {
-            throw new ConfigException("corosync_mcastport", "must be a port between 1 and 65535");
-        }
-        Optional<Integer> netmtu = optionalInt(c, "netmtu");
-        if (netmtu.isPresent() && (netmtu.get() < 576 || netmtu.get() > 65536)) {
-            throw new ConfigException("netmtu", "must be between 576 and 65536");
-        }
+        Optional<Integer> mcastPort = optionalInt(c, "corosync_mcastport", 1, 65535, "must be a port between 1 and 65535");
+        Optional<Integer> netmtu = optionalInt(c, "netmtu", 576, 65536, "must be between 576 and 65536");
         Optional<String> corosyncKey = key(c, "corosync_key", transport == Transport.KNET ? MIN_KNET_KEY_BYTES : 1);
         Optional<PacemakerKey> pacemakerKey = key(c, "pacemaker_key", 1).map(PacemakerKey::new);
         ClusterOptions cluster = new ClusterOptions(policy, positive(c, "failure_timeout", 0),
@@ -89,10 +84,23 @@ public record HaclusterConfig(int clusterCount, Transport transport, String mcas
         return value;
     }
 
-    private static Optional<Integer> optionalInt(CharmConfig c, String option) {
+    /** Range-checked as a long, before any narrowing: 2^32 + 1 must not become 1. */
+    private static long bounded(CharmConfig c, String option, long min, long max, String why) {
+        long value = c.integer(option);
+        if (value < min || value > max) {
+            throw new ConfigException(option, "must be between " + min + " and " + max + " (" + why + ")");
+        }
+        return value;
+    }
+
+    private static Optional<Integer> optionalInt(CharmConfig c, String option, long min, long max, String message) {
         if (c.values().get(option) == null || c.string(option).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(c.integer(option, Integer.MIN_VALUE, Integer.MAX_VALUE)); // never wraps
+        long value = c.integer(option);
+        if (value < min || value > max) {
+            throw new ConfigException(option, message);
+        }
+        return Optional.of((int) value);
     }
 }

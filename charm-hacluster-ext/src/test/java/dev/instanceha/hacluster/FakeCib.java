@@ -19,6 +19,11 @@ final class FakeCib {
             + "value=\"2.1.5\"/></cluster_property_set></crm_config><nodes/><resources/><constraints/></configuration>");
     private final List<String> changes = new ArrayList<>();
     private boolean down;
+    private int epoch = 1;
+    /** Bumped by every status update a real cluster records; a patch must name the current value. */
+    private int numUpdates = 0;
+    /** What the next patch fails with, as pacemaker would ({@code null}: it applies). */
+    private CommandResult refuseNextPatch;
 
     FakeHost attach(FakeHost host) {
         return host.onCommand("cibadmin", this::cibadmin).onCommand("crm_attribute", this::crmAttribute)
@@ -56,15 +61,37 @@ final class FakeCib {
         down = isDown;
     }
 
-    private CommandResult cibadmin(Command c) {
+    /** A status update between a query and a patch, as a busy cluster has: the patch's version is then stale. */
+    void statusUpdate() {
+        numUpdates++;
+    }
+
+    /** {@code stderr} null: the next patch applies. */
+    void refuseNextPatch(int exitCode, String stderr) {
+        refuseNextPatch = stderr == null ? null : new CommandResult(exitCode, "", stderr, false);
+    }
+
+    int epoch() {
+        return epoch;
+    }
+
+    CommandResult cibadmin(Command c) {
         if (down) {
             return new CommandResult(102, "", "Could not connect to the CIB: Transport endpoint is not connected", false);
         }
         List<String> a = c.argv();
         if (a.contains("--query")) {
-            return ok(configuration.toXml());
+            if (a.contains("--scope")) {
+                return ok(configuration.toXml());
+            }
+            return ok(XmlNode.of("cib", Map.of("validate-with", "pacemaker-3.0", "admin_epoch", "0",
+                    "epoch", Integer.toString(epoch), "num_updates", Integer.toString(numUpdates)),
+                    List.of(configuration, XmlNode.leaf("status", Map.of()))).toXml());
         }
         changes.add(c.display());
+        if (a.contains("--patch")) {
+            return patch(XmlNode.parse(new String(c.stdin(), java.nio.charset.StandardCharsets.UTF_8)));
+        }
         String section = a.get(a.indexOf("--scope") + 1);
         XmlNode object = XmlNode.parse(a.get(a.indexOf("--xml-text") + 1));
         if (section.equals("configuration") && a.get(1).equals("--create")) {
@@ -103,6 +130,84 @@ final class FakeCib {
         }
         setSection(section, children);
         return ok("");
+    }
+
+    /** Applies a format-2 patch all or nothing, with pacemaker's version check. */
+    private CommandResult patch(XmlNode diff) {
+        XmlNode source = diff.child("version").orElseThrow().child("source").orElseThrow();
+        if (!source.attributes().get("epoch").equals(Integer.toString(epoch))
+                || !source.attributes().get("num_updates").equals(Integer.toString(numUpdates))) {
+            return new CommandResult(103, "", "Call failed: Update was older than existing configuration", false);
+        }
+        if (refuseNextPatch != null) {
+            CommandResult refused = refuseNextPatch;
+            refuseNextPatch = null;
+            return refused;
+        }
+        XmlNode cib = XmlNode.of("cib", Map.of(), List.of(configuration));
+        for (XmlNode change : diff.children("change")) {
+            String path = change.attributes().get("path");
+            if (path.equals("/cib")) {
+                continue;
+            }
+            List<String[]> steps = steps(path);
+            switch (change.attributes().get("operation")) {
+                case "delete" -> {
+                    String[] last = steps.remove(steps.size() - 1);
+                    cib = edit(cib, steps, 1, kids -> {
+                        int at = find(kids, last);
+                        if (at < 0) {
+                            throw new AssertionError("delete of a missing " + path);
+                        }
+                        kids.remove(at);
+                    });
+                }
+                case "create" -> {
+                    int position = Integer.parseInt(change.attributes().get("position"));
+                    XmlNode object = change.children().get(0);
+                    cib = edit(cib, steps, 1, kids -> kids.add(Math.min(position, kids.size()), object));
+                }
+                default -> throw new AssertionError("unexpected patch operation " + change);
+            }
+        }
+        configuration = cib.children().get(0);
+        epoch++;
+        numUpdates = 0;
+        return ok("");
+    }
+
+    private static List<String[]> steps(String path) {
+        List<String[]> out = new ArrayList<>();
+        for (String step : path.substring(1).split("/")) {
+            int bracket = step.indexOf('[');
+            out.add(bracket < 0 ? new String[] {step, null}
+                    : new String[] {step.substring(0, bracket), step.substring(bracket + 6, step.length() - 2)});
+        }
+        return out;
+    }
+
+    /** Rebuilds {@code node} with {@code f} applied to the children of the element at {@code steps[from..]}. */
+    private static XmlNode edit(XmlNode node, List<String[]> steps, int from, java.util.function.Consumer<List<XmlNode>> f) {
+        List<XmlNode> kids = new ArrayList<>(node.children());
+        if (from == steps.size()) {
+            f.accept(kids);
+            return node.withChildren(kids);
+        }
+        int at = find(kids, steps.get(from));
+        if (at < 0) {
+            throw new AssertionError("no element at " + String.join("/", steps.stream().map(s -> s[0]).toList()));
+        }
+        kids.set(at, edit(kids.get(at), steps, from + 1, f));
+        return node.withChildren(kids);
+    }
+
+    private static int find(List<XmlNode> kids, String[] step) {
+        for (int i = 0; i < kids.size(); i++) {
+            if (kids.get(i).tag().equals(step[0]) && (step[1] == null || step[1].equals(kids.get(i).id()))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private CommandResult crmAttribute(Command c) {

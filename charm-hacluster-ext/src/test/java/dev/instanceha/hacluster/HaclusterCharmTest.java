@@ -122,7 +122,7 @@ class HaclusterCharmTest {
                 .withRelation(peers(0, Map.of()).withRemoteUnit("hacluster/0", peerData("juju-m-0", "10.5.0.10"))
                         .withRemoteUnit("hacluster/2", peerData("juju-m-2", "10.5.0.12")))
                 .withRelation(ha(masakari()));
-        FakeHost host = host(new FakeCib());
+        FakeHost host = new FakeCib().attach(new FakeHost().onCommand("uname -n", 0, "juju-m-1\n"));
         Result out = ctx.run(Event.configChanged(), follower, host);
         assertEquals("waiting: Waiting for the leader to share the cluster keys", shown(out));
         assertTrue(host.file(ClusterFiles.COROSYNC_CONF).isEmpty());
@@ -255,8 +255,9 @@ class HaclusterCharmTest {
         assertTrue(constraints.contains("loc-" + VIP_RESOURCE.replace(VIP_RESOURCE, "grp_masakari_vips") + "-compute-1.maas"));
         assertFalse(constraints.stream().anyMatch(id -> id.endsWith("-compute-2.maas") && !id.startsWith("loc-compute")),
                 "compute-2 allows resources: " + constraints);
-        assertTrue(cib.changes().get(cib.changes().size() - 1).contains("stonith-enabled --update true"),
-                "fencing enabled last: " + cib.changes());
+        assertEquals("true", cib.property("stonith-enabled"));
+        assertEquals(List.of("cibadmin --patch --xml-pipe"), cib.changes(),
+                "device, placement rules and stonith-enabled=true in one transaction");
     }
 
     @Test
@@ -373,9 +374,9 @@ class HaclusterCharmTest {
                 Arguments.of(Map.of("no_quorum_policy", "panic"), "Invalid no_quorum_policy specified"),
                 Arguments.of(Map.of("corosync_key", "c2hvcnQ=", "corosync_transport", "knet"), "config 'corosync_key' is too short"),
                 Arguments.of(Map.of("pacemaker_key", "not base64!"), "config 'pacemaker_key' is not valid base64"),
-                Arguments.of(Map.of("cluster_count", 0), "config 'cluster_count' must be at least 1"),
-                Arguments.of(Map.of("cluster_count", 4_294_967_297L), "config 'cluster_count' must be between 1 and"),
-                Arguments.of(Map.of("corosync_mcastport", 4_294_972_737L), "config 'corosync_mcastport' must be between"),
+                Arguments.of(Map.of("cluster_count", 0), "config 'cluster_count' must be between 1 and 384"),
+                Arguments.of(Map.of("cluster_count", 4_294_967_297L), "config 'cluster_count' must be between 1 and 384"),
+                Arguments.of(Map.of("corosync_mcastport", 4_294_972_737L), "config 'corosync_mcastport'"),
                 Arguments.of(Map.of("corosync_transport", "multicast", "corosync_mcastaddr", "nowhere"),
                         "config 'corosync_mcastaddr' must be a multicast IP address"));
     }

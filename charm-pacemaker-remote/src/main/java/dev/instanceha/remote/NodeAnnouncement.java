@@ -1,6 +1,7 @@
 package dev.instanceha.remote;
 
 import dev.instanceha.interfaces.pacemaker.RemoteNode;
+import dev.instanceha.interfaces.pacemaker.RemoteNodeName;
 import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.model.StatusException;
 import java.util.Optional;
@@ -19,12 +20,25 @@ final class NodeAnnouncement {
      */
     static RemoteNode build(RemoteConfig config, Optional<String> fqdn, String address) {
         String hostname = config.remoteHostname().or(() -> fqdn).orElseThrow(() -> unknown("remote-hostname"));
+        if (config.remoteHostname().isEmpty()) {
+            RemoteNodeName.problem(hostname).ifPresent(why -> {
+                throw unusableFqdn(hostname, why, "remote-hostname");
+            });
+        }
         Optional<String> stonith = Optional.empty();
         if (config.enableStonith()) {
             // MAAS knows the machine, not the cluster alias: default to the FQDN, not remote-hostname.
             stonith = Optional.of(config.stonithHostname().or(() -> fqdn).orElseThrow(() -> unknown("stonith-hostname")));
+            if (config.stonithHostname().isEmpty() && !RemoteNodeName.isDnsName(stonith.get())) {
+                throw unusableFqdn(stonith.get(), "is not a DNS host name", "stonith-hostname");
+            }
         }
         return new RemoteNode(hostname, address, stonith, config.enableResources());
+    }
+
+    private static StatusException unusableFqdn(String fqdn, String why, String option) {
+        return new StatusException(Status.blocked("This machine's FQDN " + RemoteConfig.quoted(fqdn) + why
+                + ": set " + option));
     }
 
     private static StatusException unknown(String option) {

@@ -72,6 +72,10 @@ public final class PacemakerRemoteCharm implements Charm {
         relations.put(JUJU_INFO, principal);
         relations.put(CLUSTER, key);
         RequiredRelations.report(hook, relations, RequiredRelations.Detail.REASONS);
+        if (!key.isComplete() && cluster.malformed(model.relations(CLUSTER))) {
+            hook.report(Status.blocked("'" + CLUSTER + "' data unusable: " + key.reason().orElse("")
+                    .replaceFirst("^" + CLUSTER + ": ", "")));
+        }
 
         if (model.relations(CLUSTER).isEmpty()) {
             leaveCluster(hook, service.get());

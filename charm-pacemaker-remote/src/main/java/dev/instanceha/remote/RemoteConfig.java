@@ -1,6 +1,6 @@
 package dev.instanceha.remote;
 
-import dev.instanceha.interfaces.MachineHostname;
+import dev.instanceha.interfaces.pacemaker.RemoteNodeName;
 import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigException;
 import java.util.Optional;
@@ -23,21 +23,31 @@ public record RemoteConfig(boolean enableStonith, boolean enableResources, Optio
             throw new ConfigException("stonith-hostname", "is set but enable-stonith is false: set "
                     + "enable-stonith=true to have this node fenced, or unset stonith-hostname");
         }
-        return new RemoteConfig(stonith, c.bool("enable-resources"), hostname(c, "remote-hostname"),
-                stonithHostname);
+        Optional<String> remoteHostname = hostname(c, "remote-hostname");
+        remoteHostname.flatMap(RemoteNodeName::problem).ifPresent(why -> {
+            // cibadmin refuses such an id, so the cluster could never register this node.
+            throw new ConfigException("remote-hostname", quoted(remoteHostname.get()) + why
+                    + " (pacemaker uses this name as the node's resource id)");
+        });
+        return new RemoteConfig(stonith, c.bool("enable-resources"), remoteHostname, stonithHostname);
     }
 
     /** A DNS name: pacemaker node names and MAAS machine names are names, never addresses. */
     private static Optional<String> hostname(CharmConfig c, String key) {
         Optional<String> value = c.string(key);
         if (value.isPresent() && !isHostname(value.get())) {
-            throw new ConfigException(key, "must be a DNS host name such as compute-1.maas, not '"
-                    + value.get() + "'");
+            throw new ConfigException(key, "must be a DNS host name such as compute-1.maas"
+                    + (quoted(value.get()).isEmpty() ? "" : ", not " + quoted(value.get()).strip()));
         }
         return value;
     }
 
     static boolean isHostname(String text) {
-        return MachineHostname.isHostname(text);
+        return RemoteNodeName.isDnsName(text);
+    }
+
+    /** A value worth echoing in a status (short, printable), quoted with a trailing space; else nothing. */
+    static String quoted(String value) {
+        return value.length() <= 64 && value.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f) ? "'" + value + "' " : "";
     }
 }

@@ -70,11 +70,31 @@ class PacemakerRemoteCharmTest {
                         "waiting: 'pacemaker-remote' incomplete: inconsistent 'pacemaker-key' between hacluster/0 "
                                 + "and hacluster/1", false),
                 Arguments.of(List.of(principal(), hacluster("not base64!")),
-                        "waiting: 'pacemaker-remote' incomplete: hacluster/0: 'pacemaker-key' is not valid base64", false),
+                        "blocked: 'pacemaker-remote' data unusable: hacluster/0: 'pacemaker-key' is not valid base64", false),
                 Arguments.of(List.of(emptyPrincipal, noUnits),
                         "waiting: 'juju-info' incomplete: nova-compute/0: missing 'private-address'", false),
                 Arguments.of(List.of(principal(), hacluster(KEY, null)), "active: Unit is ready", true),
                 Arguments.of(List.of(principal(), hacluster(KEY, KEY, KEY)), "active: Unit is ready", true));
+    }
+
+    @Test
+    void garbageInPlaceOfTheKeyKeepsTheRunningKeyAndDaemon() {
+        FakeHost host = debianHost();
+        State good = State.of("pacemaker-remote/0").withAddress(ADDRESS).withRelation(principal()).withRelation(hacluster(KEY));
+        Result settled = ctx.run(Event.configChanged(), good, host);
+        assertEquals("active: Unit is ready", shown(settled));
+        byte[] key = host.file(AuthKeyFile.PATH).orElseThrow().content();
+        host.clearLogs();
+        State hostile = settled.state().withRelation(hacluster("{\"key\": 1}"));
+        for (int run = 0; run < 2; run++) {
+            Result out = ctx.run(Event.configChanged(), hostile, host);
+            assertEquals(0, out.exitCode(), out.allLogText());
+            assertEquals("blocked: 'pacemaker-remote' data unusable: hacluster/0: 'pacemaker-key' is not valid base64",
+                    shown(out));
+            assertTrue(java.util.Arrays.equals(key, host.file(AuthKeyFile.PATH).orElseThrow().content()), "key kept");
+            assertEquals(List.of(), host.serviceLog(), "no restart, no stop");
+            assertTrue(host.runningServices().contains(SERVICE));
+        }
     }
 
     @ParameterizedTest
@@ -133,6 +153,31 @@ class PacemakerRemoteCharmTest {
     }
 
     @Test
+    void badValuesAreNotEchoedInTheStatus() {
+        for (String value : List.of("compute-1\n[x]", "c".repeat(5_000))) {
+            Result out = ctx.run(Event.configChanged(), related().withConfig("remote-hostname", value), debianHost());
+            assertEquals("config 'remote-hostname' must be a DNS host name such as compute-1.maas",
+                    out.unitStatus().message());
+        }
+    }
+
+    @Test
+    void anFqdnPacemakerCannotUseBlocksNamingTheOptionThatFixesIt() {
+        FakeHost digitName = new FakeHost().withServiceManager("sysvinit")
+                .withFile(Fixtures.INIT_SCRIPT, "#!/bin/sh\n", FileSpec.root(0755))
+                .onCommand("hostname --fqdn", 0, "1compute.maas\n");
+        Result out = ctx.run(Event.configChanged(), related(), digitName);
+        assertEquals(0, out.exitCode(), out.allLogText());
+        assertEquals(Status.blocked("This machine's FQDN '1compute.maas' is not a valid pacemaker id: it must start "
+                + "with a letter or '_': set remote-hostname"), out.unitStatus());
+        assertEquals(Map.of(), out.localUnitData("pacemaker-remote"), "nothing announced");
+        Result overridden = ctx.run(Event.configChanged(), related().withConfig("remote-hostname", "compute-1.maas"),
+                digitName);
+        assertEquals(Status.active("Unit is ready"), overridden.unitStatus());
+        assertEquals("\"compute-1.maas\"", overridden.localUnitData("pacemaker-remote").get("remote-hostname"));
+    }
+
+    @Test
     void unknownFqdnBlocksNamingTheOptionThatFixesIt() {
         FakeHost noName = new FakeHost().withServiceManager("sysvinit")
                 .withFile(Fixtures.INIT_SCRIPT, "#!/bin/sh\n", FileSpec.root(0755)).onCommand("hostname", 1, "");
@@ -159,7 +204,15 @@ class PacemakerRemoteCharmTest {
                 Arguments.of(Map.of("enable-stonith", true, "stonith-hostname", "node!"), "stonith-hostname",
                         "must be a DNS host name"),
                 Arguments.of(Map.of("stonith-hostname", "compute-1"), "stonith-hostname",
-                        "is set but enable-stonith is false"));
+                        "is set but enable-stonith is false"),
+                Arguments.of(Map.of("remote-hostname", "1compute.maas"), "remote-hostname",
+                        "'1compute.maas' is not a valid pacemaker id: it must start with a letter or '_'"),
+                Arguments.of(Map.of("remote-hostname", "10.0.0.300"), "remote-hostname",
+                        "must be a DNS host name such as compute-1.maas, not '10.0.0.300'"),
+                Arguments.of(Map.of("enable-stonith", true, "stonith-hostname", "10.0.0.300"), "stonith-hostname",
+                        "must be a DNS host name"),
+                Arguments.of(Map.of("remote-hostname", "compute-1\n[x]"), "remote-hostname", "must be a DNS host name"),
+                Arguments.of(Map.of("remote-hostname", "c".repeat(5_000)), "remote-hostname", "must be a DNS host name"));
     }
 
     @ParameterizedTest

@@ -73,6 +73,72 @@ public final class RemoteResources {
                 "score", score, "node", node));
     }
 
+    /**
+     * The remote nodes a live configuration registers, rebuilt from its connection resources (name,
+     * server), the fencing device (pcmk_host_list, hostname_map) and our {@code -INFINITY} placement
+     * rules; connections this charm could not have written (no IP server) are left out.
+     */
+    public static Map<String, RemoteNode> fromCib(XmlNode configuration) {
+        List<XmlNode> resources = configuration.child("resources").map(XmlNode::children).orElse(List.of());
+        List<XmlNode> constraints = configuration.child("constraints").map(XmlNode::children).orElse(List.of());
+        Map<String, String> device = resources.stream().filter(r -> r.id().equals(StonithDevice.ID)).findFirst()
+                .map(RemoteResources::params).orElse(Map.of());
+        List<String> fenced = List.of(device.getOrDefault("pcmk_host_list", "").split("\\s+"));
+        Map<String, String> machines = new LinkedHashMap<>();
+        for (String pair : device.getOrDefault("hostname_map", "").split(";")) {
+            int colon = pair.indexOf(':');
+            if (colon > 0) {
+                machines.put(pair.substring(0, colon), pair.substring(colon + 1));
+            }
+        }
+        Map<String, RemoteNode> out = new LinkedHashMap<>();
+        for (XmlNode r : resources) {
+            if (!isConnection(r)) {
+                continue;
+            }
+            String name = r.id();
+            boolean refuses = constraints.stream().anyMatch(c -> c.tag().equals("rsc_location") && c.id().startsWith("loc-")
+                    && name.equals(c.attributes().get("node")) && "-INFINITY".equals(c.attributes().get("score")));
+            java.util.Optional<String> machine = fenced.contains(name)
+                    ? java.util.Optional.of(machines.getOrDefault(name, name)) : java.util.Optional.empty();
+            try {
+                out.put(name, new RemoteNode(name, params(r).getOrDefault("server", ""), machine, !refuses));
+            } catch (IllegalArgumentException e) {
+                // Not one of ours (e.g. a server given by name): nothing to rebuild it from.
+            }
+        }
+        return out;
+    }
+
+    /** The server each connection resource in the configuration points at, by connection id. */
+    public static Map<String, String> servers(XmlNode configuration) {
+        Map<String, String> out = new LinkedHashMap<>();
+        configuration.child("resources").map(XmlNode::children).orElse(List.of()).stream()
+                .filter(RemoteResources::isConnection)
+                .forEach(r -> out.put(r.id(), params(r).getOrDefault("server", "")));
+        return out;
+    }
+
+    private static Map<String, String> params(XmlNode primitive) {
+        Map<String, String> out = new LinkedHashMap<>();
+        primitive.children("instance_attributes").forEach(set -> set.children("nvpair")
+                .forEach(p -> out.putIfAbsent(p.attributes().getOrDefault("name", ""), p.attributes().getOrDefault("value", ""))));
+        return out;
+    }
+
+    /** Every id the objects of {@code remote} take in the CIB, besides placement rules. */
+    public static List<String> ids(RemoteNode remote) {
+        XmlNode connection = connection(remote);
+        List<String> out = new ArrayList<>();
+        out.add(connection.id());
+        connection.descendants().forEach(d -> {
+            if (!d.id().isEmpty()) {
+                out.add(d.id());
+            }
+        });
+        return out;
+    }
+
     public static boolean isConnection(XmlNode object) {
         return object.tag().equals("primitive") && "ocf".equals(object.attributes().get("class"))
                 && "pacemaker".equals(object.attributes().get("provider")) && "remote".equals(object.attributes().get("type"));

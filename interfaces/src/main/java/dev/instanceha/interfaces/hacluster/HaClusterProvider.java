@@ -39,8 +39,28 @@ public final class HaClusterProvider {
         return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(relations), HaClusterProvider::parse);
     }
 
+    /**
+     * Whether the request is unusable because a key holds something that is not what the interface
+     * allows (bad JSON, wrong type, bad id): the principal must be fixed (blocked), unlike a key not
+     * sent yet (waiting). False once some unit's request is complete.
+     */
+    public boolean malformed(List<? extends RelationView> relations) {
+        boolean any = false;
+        for (RemoteUnit unit : RemoteUnit.all(relations)) {
+            FieldReader r = unit.reader();
+            if (parse(unit, r).isComplete()) {
+                return false;
+            }
+            any |= r.problems().stream().anyMatch(p -> !p.startsWith("missing '"));
+        }
+        return any;
+    }
+
     static Completeness<HaRequest> parse(RemoteUnit unit) {
-        FieldReader r = unit.reader();
+        return parse(unit, unit.reader());
+    }
+
+    private static Completeness<HaRequest> parse(RemoteUnit unit, FieldReader r) {
         Map<String, Map<String, String>> maps = new TreeMap<>();
         Map<String, List<String>> lists = new TreeMap<>();
         boolean any = false;

@@ -29,6 +29,22 @@ public final class PacemakerRemoteProvider {
     }
 
     /**
+     * Whether some hacluster unit sent a {@code pacemaker-key} that cannot be used (not base64, too
+     * long): the cluster side must be fixed (blocked), unlike a key not sent yet or a rotation in
+     * progress (waiting).
+     */
+    public boolean malformed(List<? extends RelationView> relations) {
+        for (RemoteUnit unit : RemoteUnit.all(relations)) {
+            FieldReader r = unit.reader();
+            r.base64(PacemakerRemoteKeys.PACEMAKER_KEY);
+            if (!r.ok()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The key, once every hacluster unit that sent one sent the same one. Upstream raises
      * "Inconsistent keys" here; we report it instead, naming the units that disagree.
      */

@@ -9,7 +9,9 @@ import dev.instanceha.ops.model.RelationView;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The cluster's side of interface {@code pacemaker-remote} (charm-hacluster requires it, global
@@ -27,28 +29,52 @@ public final class PacemakerRemoteRequirer {
     public RemoteNodes read(List<? extends RelationView> relations) {
         Map<String, RemoteNode> ready = new TreeMap<>();
         Map<String, String> incomplete = new TreeMap<>();
+        Set<String> malformed = new TreeSet<>();
         for (RemoteUnit unit : RemoteUnit.all(relations)) {
-            Completeness<RemoteNode> node = parse(unit);
+            FieldReader r = unit.reader();
+            Completeness<RemoteNode> node = parse(r);
             node.value().ifPresent(n -> ready.put(unit.unit(), n));
             node.reason().ifPresent(reason -> incomplete.put(unit.unit(), reason));
+            if (r.problems().stream().anyMatch(p -> !p.startsWith(MISSING))) {
+                malformed.add(unit.unit());
+            }
         }
-        return new RemoteNodes(new TreeMap<>(ready), new TreeMap<>(incomplete));
+        return new RemoteNodes(ready, incomplete, malformed);
     }
 
+    private static final String MISSING = "missing '";
+
     static Completeness<RemoteNode> parse(RemoteUnit unit) {
-        FieldReader r = unit.reader();
-        Optional<String> hostname = host(r, PacemakerRemoteKeys.REMOTE_HOSTNAME, true);
-        Optional<String> ip = host(r, PacemakerRemoteKeys.REMOTE_IP, true);
+        return parse(unit.reader());
+    }
+
+    private static Completeness<RemoteNode> parse(FieldReader r) {
+        Optional<String> hostname = jsonText(r, PacemakerRemoteKeys.REMOTE_HOSTNAME, true);
+        hostname.flatMap(RemoteNodeName::problem).ifPresent(why ->
+                r.problem("'" + PacemakerRemoteKeys.REMOTE_HOSTNAME + "' " + shown(hostname.get()) + why));
+        Optional<String> ip = jsonText(r, PacemakerRemoteKeys.REMOTE_IP, true);
         if (ip.isPresent() && !Net.isIp(ip.get())) {
-            r.problem("'" + PacemakerRemoteKeys.REMOTE_IP + "' is not an IP address");
+            r.problem("'" + PacemakerRemoteKeys.REMOTE_IP + "' " + shown(ip.get()) + "is not an IP address");
         }
-        Optional<String> stonith = host(r, PacemakerRemoteKeys.STONITH_HOSTNAME, false);
+        Optional<String> stonith = jsonText(r, PacemakerRemoteKeys.STONITH_HOSTNAME, false);
+        if (stonith.isPresent() && !RemoteNodeName.isDnsName(stonith.get())) {
+            r.problem("'" + PacemakerRemoteKeys.STONITH_HOSTNAME + "' " + shown(stonith.get()) + "is not a DNS host name");
+        }
         boolean enable = enableResources(r);
         return r.result(() -> new RemoteNode(hostname.get(), ip.get(), stonith, enable));
     }
 
-    /** A JSON string holding a host name; JSON null or absence mean "none". */
-    private static Optional<String> host(FieldReader r, String key, boolean required) {
+    /**
+     * The value quoted for a status line when it is short and printable (names are not secrets and
+     * the operator needs to see which name); otherwise nothing, so a status never carries a 100 KB or
+     * multi-line value.
+     */
+    static String shown(String value) {
+        return value.length() <= 64 && value.chars().allMatch(c -> c > 0x20 && c < 0x7f) ? "'" + value + "' " : "";
+    }
+
+    /** A JSON string; JSON null or absence mean "none". */
+    private static Optional<String> jsonText(FieldReader r, String key, boolean required) {
         if (!r.has(key)) {
             if (required) {
                 r.problem("missing '" + key + "'");
@@ -65,8 +91,8 @@ public final class PacemakerRemoteRequirer {
             }
             return Optional.empty();
         }
-        if (!node.get().isTextual() || !Net.isHost(node.get().asText())) {
-            r.problem("'" + key + "' is not a JSON-encoded host name");
+        if (!node.get().isTextual()) {
+            r.problem("'" + key + "' is not a JSON string");
             return Optional.empty();
         }
         return Optional.of(node.get().asText());

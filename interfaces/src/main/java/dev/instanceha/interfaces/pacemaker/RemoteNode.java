@@ -13,14 +13,14 @@ import java.util.Optional;
  */
 public record RemoteNode(String hostname, String ip, Optional<String> stonithHostname, boolean enableResources) {
     public RemoteNode {
-        if (hostname == null || !Net.isHost(hostname)) {
-            throw new IllegalArgumentException("remote hostname must be a host name");
+        if (!RemoteNodeName.isValid(hostname)) {
+            throw new IllegalArgumentException("remote hostname must be a host name that is a valid pacemaker id");
         }
-        if (ip == null || !Net.isHost(ip)) {
-            throw new IllegalArgumentException("remote ip must be an address");
+        if (ip == null || !Net.isIp(ip)) {
+            throw new IllegalArgumentException("remote ip must be an IP address");
         }
         stonithHostname = stonithHostname == null ? Optional.empty() : stonithHostname;
-        if (stonithHostname.isPresent() && !Net.isHost(stonithHostname.get())) {
+        if (stonithHostname.isPresent() && !RemoteNodeName.isDnsName(stonithHostname.get())) {
             throw new IllegalArgumentException("stonith hostname must be a host name");
         }
     }

@@ -187,9 +187,19 @@ class HaClusterTest {
         assertFalse(masakariResources().isEmpty());
     }
 
+    @Test
+    void malformedIsToldApartFromNotYetSent() {
+        Map<String, String> good = upstreamPrincipal();
+        assertFalse(provider.malformed(one("ha", "masakari", good)));
+        assertFalse(provider.malformed(one("ha", "masakari", Fixtures.jujuAddresses("10.5.0.10"))), "nothing sent yet");
+        assertTrue(provider.malformed(one("ha", "masakari", with(good, "json_groups", "{"))));
+        assertTrue(provider.malformed(one("ha", "masakari", with(good, "corosync_mcastport", "99999"))));
+    }
+
     private void assertReason(Map<String, String> principal, String expected) {
         Completeness<HaRequest> c = providerRead(principal);
         assertFalse(c.isComplete(), expected);
+        assertTrue(c.reason().orElseThrow().contains("masakari/0: "), "names the unit: " + c.reason().orElseThrow());
         assertTrue(c.reason().orElseThrow().contains(expected), c.reason().orElseThrow());
     }
 }

@@ -119,14 +119,65 @@ class PacemakerRemoteTest {
         assertIncomplete(with(good, "remote-hostname", "null"), "missing 'remote-hostname'");
         assertIncomplete(without(good, "remote-ip"), "missing 'remote-ip'");
         assertIncomplete(without(good, "enable-resources"), "missing 'enable-resources'");
-        assertIncomplete(with(good, "remote-ip", "\"compute-1.maas\""), "'remote-ip' is not an IP address");
-        assertIncomplete(with(good, "remote-hostname", "42"), "'remote-hostname' is not a JSON-encoded host name");
+        assertIncomplete(with(good, "remote-ip", "\"compute-1.maas\""), "'remote-ip' 'compute-1.maas' is not an IP address");
+        assertIncomplete(with(good, "remote-hostname", "42"), "'remote-hostname' is not a JSON string");
         assertIncomplete(with(good, "remote-hostname", "\"compute-1.maas"), "'remote-hostname' is not valid JSON");
         assertIncomplete(with(good, "stonith-hostname", "[\"a\"]"), "'stonith-hostname'");
         assertIncomplete(with(good, "enable-resources", "\"false\""), "'enable-resources' is not a JSON boolean");
         assertIncomplete(with(good, "remote-hostname", "\"c\\u00f6mpute.maas\""), "'remote-hostname'");
         assertIncomplete(with(good, "remote-hostname", "\"" + Fixtures.OVERSIZED + "\""),
                 "'remote-hostname' is too long");
+    }
+
+    @Test
+    void namesPacemakerCannotUseAsIdsAreRefusedNamingKeyAndName() {
+        Map<String, String> good = remote("compute-1.maas", "10.0.0.21", true, false);
+        assertIncomplete(with(good, "remote-hostname", "\"1compute.maas\""),
+                "pacemaker-remote/0: 'remote-hostname' '1compute.maas' is not a valid pacemaker id: it must start with a letter or '_'");
+        assertIncomplete(with(good, "remote-hostname", "\"10.0.0.300\""),
+                "'remote-hostname' '10.0.0.300' is not a DNS host name");
+        assertIncomplete(with(good, "remote-hostname", "\"10.0.0.21\""),
+                "'remote-hostname' '10.0.0.21' is an IP address, not a host name");
+        assertIncomplete(with(good, "remote-hostname", "\"compute-1.maas.\""), "'remote-hostname' 'compute-1.maas.' is not a DNS");
+        assertIncomplete(with(good, "stonith-hostname", "\"10.0.0.300\""),
+                "'stonith-hostname' '10.0.0.300' is not a DNS host name");
+        assertIncomplete(with(good, "remote-ip", "\"10.0.0.300\""), "'remote-ip' '10.0.0.300' is not an IP address");
+        // A long or multi-line value is named by key only: no status carries it.
+        String why = cluster.read(one("pacemaker-remote", "pacemaker-remote",
+                with(good, "remote-hostname", "\"a\\nb\""))).incomplete().get("pacemaker-remote/0");
+        assertFalse(why.contains("\n"), why);
+        assertTrue(why.contains("'remote-hostname' is not a DNS host name"), why);
+    }
+
+    @Test
+    void malformedIsToldApartFromNotYetSent() {
+        Map<String, String> good = remote("compute-1.maas", "10.0.0.21", true, false);
+        RemoteNodes nodes = cluster.read(List.of(remotes(Map.of(
+                "pacemaker-remote/0", good,
+                "pacemaker-remote/1", without(remote("compute-2.maas", "10.0.0.22", true, false), "remote-ip"),
+                "pacemaker-remote/2", with(remote("compute-3.maas", "10.0.0.23", true, false), "remote-ip", "10.0.0.23"),
+                "pacemaker-remote/10", with(remote("compute-4.maas", "10.0.0.24", true, false), "remote-hostname", "\"4c\"")))));
+        assertEquals(List.of("pacemaker-remote/0"), List.copyOf(nodes.ready().keySet()));
+        assertEquals(List.of("pacemaker-remote/1", "pacemaker-remote/2", "pacemaker-remote/10"),
+                List.copyOf(nodes.incomplete().keySet()), "Juju's unit order");
+        assertEquals(List.of("pacemaker-remote/2", "pacemaker-remote/10"), List.copyOf(nodes.malformed()));
+    }
+
+    @Test
+    void remoteNodeNameRules() {
+        for (String ok : List.of("compute-1.maas", "compute1", "_c", "nova-host-1.cloud.example", "c.1a", "C_2.maas")) {
+            assertTrue(RemoteNodeName.isValid(ok), ok);
+        }
+        for (String bad : List.of("1compute", "1compute.maas", "10.0.0.300", "300", "-c", "c-", "c..d", "c d", "c:d",
+                "fd00::1", "10.0.0.1", "c.maas.", "", "compute.1", "c\u00f6.maas")) {
+            assertFalse(RemoteNodeName.isValid(bad), bad);
+        }
+        assertFalse(RemoteNodeName.isDnsName("10.0.0.300"));
+        assertTrue(RemoteNodeName.isDnsName("1node.maas"), "a DNS name, only not a pacemaker id");
+        assertThrows(IllegalArgumentException.class, () -> new RemoteNode("1compute", "10.0.0.1", Optional.empty(), true));
+        assertThrows(IllegalArgumentException.class, () -> new RemoteNode("c.maas", "c.maas", Optional.empty(), true));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RemoteNode("c.maas", "10.0.0.1", Optional.of("10.0.0.300"), true));
     }
 
     @Test
