@@ -89,7 +89,8 @@ public record ActionSchema(Map<String, ActionSpec> actions) {
 
     private static Object checkOne(Param param, Object value) {
         Object typed = switch (param.type()) {
-            case STRING -> value instanceof Map<?, ?> || value instanceof List<?> ? null : String.valueOf(value);
+            // Strict as Juju's schema check: `name=42` on the CLI is the integer 42, which Juju refuses for a string.
+            case STRING -> value instanceof String ? value : null;
             case INTEGER -> wholeNumber(value).map(Object.class::cast).orElse(null);
             case NUMBER -> decimal(value).map(BigDecimal::doubleValue).filter(Double::isFinite)
                     .map(Object.class::cast).orElse(null);

@@ -7,6 +7,7 @@ import dev.instanceha.hacluster.cib.CibInputs;
 import dev.instanceha.hacluster.cib.CibPlan;
 import dev.instanceha.hacluster.cib.CibXml;
 import dev.instanceha.hacluster.cib.DesiredCib;
+import dev.instanceha.hacluster.cib.CibSnapshot;
 import dev.instanceha.hacluster.cib.LiveCib;
 import dev.instanceha.hacluster.cib.StonithDevice;
 import dev.instanceha.hacluster.corosync.CorosyncConf;
@@ -132,11 +133,12 @@ class HaclusterCharmLabIT {
         try (Fencing agent = Fencing.installOnly(lab)) {
             LiveCib live = new LiveCib(new RealHost());
             DesiredCib desired = CibXml.desired(inputs(HaResources.EMPTY, maas));
-            List<CibChange> plan = CibPlan.between(desired, live.configuration().orElseThrow());
+            CibSnapshot snapshot = live.snapshot().orElseThrow();
+            List<CibChange> plan = CibPlan.between(desired, snapshot.configuration());
             assertFalse(plan.isEmpty(), "the lab's hand-made CIB differs from the charm's");
-            for (CibChange change : plan) {
-                live.apply(change);
-            }
+            // As the charm does it: the whole plan as one versioned patch, all or nothing.
+            LiveCib.Outcome outcome = live.commit(snapshot, plan);
+            assertTrue(outcome instanceof LiveCib.Committed, "the live cluster took the plan in one patch: " + outcome);
             Instant end = Instant.now().plusSeconds(90);
             String mon = run("crm_mon", "-1").output();
             while (!(mon.contains("st-maas") && mon.matches("(?s).*st-maas\\s+\\(stonith:fence_maas\\):\\s+Started.*"))
