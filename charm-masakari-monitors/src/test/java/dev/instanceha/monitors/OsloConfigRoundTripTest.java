@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.testing.CharmTestContext;
 import dev.instanceha.ops.testing.Event;
+import dev.instanceha.ops.testing.OsloConfig;
 import dev.instanceha.ops.testing.FakeHost;
 import dev.instanceha.ops.testing.Result;
 import dev.instanceha.ops.testing.State;

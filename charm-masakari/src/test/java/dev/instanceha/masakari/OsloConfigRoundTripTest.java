@@ -7,6 +7,7 @@ import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.render.IniDocument;
 import dev.instanceha.ops.testing.CharmTestContext;
 import dev.instanceha.ops.testing.Event;
+import dev.instanceha.ops.testing.OsloConfig;
 import dev.instanceha.ops.testing.FakeHost;
 import dev.instanceha.ops.testing.RelationState;
 import dev.instanceha.ops.testing.Result;

@@ -1,6 +1,4 @@
-package dev.instanceha.masakari;
-
-import static org.junit.jupiter.api.Assertions.fail;
+package dev.instanceha.ops.testing;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,21 +15,21 @@ import java.util.concurrent.TimeUnit;
  * The real oslo.config parser, run as a python3 subprocess: what an OpenStack service reads from a
  * file we render. Missing python3 or oslo.config fails the test (never skips it).
  */
-final class OsloConfig {
+public final class OsloConfig {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Debian's python first: oslo.config is a Debian package, not in a user's own python. */
     private static final List<String> PYTHONS = List.of("/usr/bin/python3", "python3");
 
     /** Keys found in each section, and the looked-up values as the service would see them. */
-    record Read(Map<String, List<String>> keys, Map<String, Map<String, String>> values) {
+    public record Read(Map<String, List<String>> keys, Map<String, Map<String, String>> values) {
     }
 
     private OsloConfig() {
     }
 
-    static Read read(Path file, Map<String, List<String>> lookups) throws IOException, InterruptedException {
+    public static Read read(Path file, Map<String, List<String>> lookups) throws IOException, InterruptedException {
         Path script = Files.createTempFile("oslo_read", ".py");
-        try (InputStream in = OsloConfig.class.getResourceAsStream("/oslo_read.py")) {
+        try (InputStream in = OsloConfig.class.getResourceAsStream("oslo_read.py")) {
             Files.write(script, in.readAllBytes());
         }
         try {
@@ -41,7 +39,7 @@ final class OsloConfig {
             byte[] out = p.getInputStream().readAllBytes();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                fail("oslo.config could not read " + file + ": " + err);
+                throw new AssertionError("oslo.config could not read " + file + ": " + err);
             }
             return JSON.readValue(out, new TypeReference<Read>() { });
         } finally {
@@ -61,7 +59,7 @@ final class OsloConfig {
                 // try the next one
             }
         }
-        return fail("python3 with oslo.config is needed to check rendered files against the real parser: "
+        throw new AssertionError("python3 with oslo.config is needed to check rendered files against the real parser: "
                 + "run tests/lab/install (or apt-get install -y python3-oslo.config)");
     }
 }
