@@ -272,6 +272,22 @@ public final class CaseRunner {
                     }
                 }
             }
+            // Command lines are world-readable (/proc/PID/cmdline); so is the CIB to the cluster's users.
+            String commandLines = String.join("\n", firstCalls) + "\n" + String.join("\n", secondCalls);
+            String cib = UpperDir.text(upper, Sandbox.SHIM_STATE + "/cib.xml");
+            for (String secret : c.secrets()) {
+                for (String form : forms(secret)) {
+                    if (commandLines.contains(form)) {
+                        findings.add(new Finding(Cause.SECRET_LEAKED, "'" + mask(secret) + "' in a command's arguments: "
+                                + around(commandLines, form)));
+                        break;
+                    }
+                    if (cib.contains(form)) {
+                        findings.add(new Finding(Cause.SECRET_LEAKED, "'" + mask(secret) + "' in the CIB"));
+                        break;
+                    }
+                }
+            }
             for (UpperDir.Entry f : afterSecond.worldReadableFiles()) {
                 String content = UpperDir.text(upper, f.path());
                 for (String secret : c.secrets()) {
