@@ -50,10 +50,13 @@ pid_alive() { local f=$MODEL_RUN/$1.pid; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>
 # The model's bridge: the host's address only; no forwarding, no NAT, so machines reach nothing else.
 ensure_bridge() {
   if ! ip link show "$MODEL_BRIDGE" >/dev/null 2>&1; then
-    ip link add "$MODEL_BRIDGE" type bridge
+    # A fixed MAC: a bridge otherwise takes its lowest port's, so powering a machine off (its veth
+    # leaves) changes the host's MAC and the other machines' ARP entries for it go stale for seconds.
+    ip link add "$MODEL_BRIDGE" address 02:1a:00:00:00:01 type bridge
     log "created bridge $MODEL_BRIDGE"
   fi
-  ip addr show dev "$MODEL_BRIDGE" | grep -q "inet $MODEL_HOST/24" || ip addr add "$MODEL_HOST/24" dev "$MODEL_BRIDGE"
+  local addrs; addrs=$(ip -4 -o addr show dev "$MODEL_BRIDGE")   # not piped into grep -q: pipefail + SIGPIPE
+  [[ "$addrs" == *"inet $MODEL_HOST/24"* ]] || ip addr add "$MODEL_HOST/24" dev "$MODEL_BRIDGE"
   ip link set "$MODEL_BRIDGE" up
   touch "$MODEL_RUN/bridge.created"
 }
