@@ -50,8 +50,12 @@ public final class PacemakerModelCluster {
                 () -> remote.run(APT, "apt-get", "install", "-y", "-q", "pacemaker-remote"));
         Path authkey = workDir.resolve("authkey");
         writeAuthkey(authkey);
-        for (Machines.Machine m : new Machines.Machine[] {member, remote}) {
-            m.push(authkey, "/etc/pacemaker/authkey", "root:haclient", "0640");
+        try {
+            for (Machines.Machine m : new Machines.Machine[] {member, remote}) {
+                m.push(authkey, "/etc/pacemaker/authkey", "root:haclient", "0640");
+            }
+        } finally {
+            deleteQuietly(authkey); // the machines hold it now; no copy stays on the host
         }
         member.write("/etc/corosync/corosync.conf", corosyncConf(member), "root:root", "0644");
         c.timed("cluster formed (corosync + pacemaker restarted, DC elected)", () -> {
@@ -85,6 +89,14 @@ public final class PacemakerModelCluster {
             Files.write(authkey, key);
         } catch (IOException e) {
             throw new MachinesUnavailable("cannot write the pacemaker authkey: " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            System.err.println("[model] could not delete " + file + ": " + e.getMessage());
         }
     }
 
