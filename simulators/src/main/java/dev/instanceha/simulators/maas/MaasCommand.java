@@ -3,6 +3,7 @@ package dev.instanceha.simulators.maas;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,11 @@ import java.util.concurrent.CountDownLatch;
 public final class MaasCommand implements Callable<Integer> {
     @Option(names = "--port", description = "TCP port on 127.0.0.1 (0 = any free port; default ${DEFAULT-VALUE})")
     int port = 5240;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Listen on this address instead of 127.0.0.1: loopback or 10.251.0.0/16 only "
+                    + "(e.g. a test bridge's host address)")
+    String bind;
 
     @Option(names = "--machine", required = true, paramLabel = "HOSTNAME[=SYSTEM_ID]",
             description = "A deployed, powered-on machine (short hostname). Repeatable.")
@@ -85,6 +91,9 @@ public final class MaasCommand implements Callable<Integer> {
     MaasSimulator startSimulator() throws Exception {
         MaasSimulator.Builder builder = MaasSimulator.builder().apiKey(apiKey()).port(port)
                 .powerDelay(Duration.ofMillis(Math.round(powerDelay * 1000))).powerHook(hook());
+        if (bind != null) {
+            builder.bindAddress(InetAddress.getByName(bind));
+        }
         for (String machine : machines) {
             String[] parts = machine.split("=", 2);
             String owner = unallocated.contains(parts[0]) ? null : "admin";

@@ -42,12 +42,14 @@ public final class MaasSimulator implements AutoCloseable {
     private ExecutorService requestThreads;
     private ScheduledExecutorService transitions;
     private HttpServer server;
+    private final InetAddress bindAddress;
 
     private MaasSimulator(Builder b) {
         this.oauth = new OAuthPlaintext(b.apiKey);
         this.powerHook = b.powerHook;
         this.tls = b.tls;
         this.requestedPort = b.port;
+        this.bindAddress = b.bindAddress;
         this.hangLimit = b.hangLimit;
         this.powerDelay = b.powerDelay;
         for (MachineSpec spec : b.machines) {
@@ -60,7 +62,7 @@ public final class MaasSimulator implements AutoCloseable {
     }
 
     public MaasSimulator start() throws IOException {
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort);
+        InetSocketAddress address = new InetSocketAddress(bindAddress, requestedPort);
         if (tls != null) {
             HttpsServer https = HttpsServer.create(address, 0);
             https.setHttpsConfigurator(new HttpsConfigurator(tls));
@@ -79,7 +81,7 @@ public final class MaasSimulator implements AutoCloseable {
 
     /** The MAAS URL as operators configure it, e.g. {@code http://127.0.0.1:5240/MAAS}. */
     public String url() {
-        return (tls != null ? "https" : "http") + "://127.0.0.1:" + port() + "/MAAS";
+        return (tls != null ? "https" : "http") + "://" + bindAddress.getHostAddress() + ":" + port() + "/MAAS";
     }
 
     public int port() {
@@ -218,6 +220,7 @@ public final class MaasSimulator implements AutoCloseable {
         private PowerHook powerHook = PowerHook.NONE;
         private SSLContext tls;
         private int port;
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private Duration powerDelay = Duration.ZERO;
         private Duration hangLimit = Duration.ofMinutes(10);
 
@@ -256,6 +259,22 @@ public final class MaasSimulator implements AutoCloseable {
         /** Serve HTTPS with this context (see {@link SelfSignedTls}). */
         public Builder tls(SSLContext context) {
             this.tls = context;
+            return this;
+        }
+
+        /**
+         * The address to listen on: loopback (the default), or an address of the test network
+         * 10.251.0.0/16 (a bridge the tests' machines reach). Anything else is refused, so the
+         * simulator is never exposed beyond this host's own test networks.
+         */
+        public Builder bindAddress(InetAddress address) {
+            byte[] a = address.getAddress();
+            boolean testNetwork = a.length == 4 && (a[0] & 0xff) == 10 && (a[1] & 0xff) == 251;
+            if (!address.isLoopbackAddress() && !testNetwork) {
+                throw new IllegalArgumentException("bind address " + address.getHostAddress()
+                        + " is neither loopback nor in the test network 10.251.0.0/16");
+            }
+            this.bindAddress = address;
             return this;
         }
 

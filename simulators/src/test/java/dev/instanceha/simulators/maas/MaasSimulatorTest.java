@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +54,25 @@ class MaasSimulatorTest {
 
     private String systemId(String host) {
         return sim.machines().stream().filter(m -> m.hostname().equals(host)).findFirst().orElseThrow().systemId();
+    }
+
+    @Test
+    void listensOnTheAddressItIsGivenAndNamesItInItsUrl() throws Exception {
+        sim = MaasSimulator.builder().apiKey(KEY).machine("compute-1")
+                .bindAddress(InetAddress.getByName("127.0.0.2")).start();
+        assertTrue(sim.url().startsWith("http://127.0.0.2:"), sim.url());
+        assertEquals(200, get("machines/", GOOD).statusCode());
+    }
+
+    @Test
+    void refusesToListenBeyondLoopbackAndTheTestNetwork() throws Exception {
+        for (String outside : List.of("192.168.1.10", "10.250.0.1", "0.0.0.0")) {
+            InetAddress address = InetAddress.getByName(outside);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> MaasSimulator.builder().bindAddress(address));
+            assertTrue(e.getMessage().contains(outside), e.getMessage());
+        }
+        MaasSimulator.builder().bindAddress(InetAddress.getByName("10.251.200.1"));
     }
 
     @Test
