@@ -44,7 +44,7 @@ public record HaclusterConfig(int clusterCount, Transport transport, String mcas
                 .orElseThrow(() -> new ConfigException("corosync_transport", "Unsupported corosync_transport type '"
                         + c.string("corosync_transport").orElse("") + "': use knet, unicast (udpu) or multicast (udp)"));
         String mcastAddr = c.string("corosync_mcastaddr").orElse("226.94.1.1");
-        if (transport == Transport.UDP && !Net.isIp(mcastAddr)) {
+        if (transport == Transport.UDP && !isMulticast(mcastAddr)) {
             throw new ConfigException("corosync_mcastaddr", "must be a multicast IP address such as 226.94.1.1");
         }
         Optional<Integer> mcastPort = optionalInt(c, "corosync_mcastport", 1, 65535, "must be a port between 1 and 65535");
@@ -58,6 +58,8 @@ public record HaclusterConfig(int clusterCount, Transport transport, String mcas
     }
 
     /** Base64 with at least {@code minBytes} decoded; the message never echoes the value. */
+    static final int MAX_KEY_BYTES = 4096;
+
     private static Optional<String> key(CharmConfig c, String option, int minBytes) {
         Optional<String> value = c.string(option);
         if (value.isEmpty()) {
@@ -73,7 +75,21 @@ public record HaclusterConfig(int clusterCount, Transport transport, String mcas
             throw new ConfigException(option, "is too short: it must decode to at least " + minBytes
                     + " bytes (dd if=/dev/urandom bs=256 count=1 | base64 -w0)");
         }
+        if (decoded.length > MAX_KEY_BYTES) {
+            // corosync reads at most 4096 bytes of its authkey; a longer one would be cut, not used.
+            throw new ConfigException(option, "is too long: it decodes to " + decoded.length + " bytes, at most "
+                    + MAX_KEY_BYTES + " are used (dd if=/dev/urandom bs=256 count=1 | base64 -w0)");
+        }
         return value;
+    }
+
+    /** IPv4 224.0.0.0/4 or IPv6 ff00::/8: corosync's udp transport joins this group. */
+    static boolean isMulticast(String address) {
+        if (Net.isIpv4(address)) {
+            int first = Integer.parseInt(address.substring(0, address.indexOf('.')));
+            return first >= 224 && first <= 239;
+        }
+        return Net.isIpv6(address) && address.toLowerCase(java.util.Locale.ROOT).startsWith("ff");
     }
 
     private static long positive(CharmConfig c, String option, long min) {

@@ -378,7 +378,11 @@ class HaclusterCharmTest {
                 Arguments.of(Map.of("cluster_count", 4_294_967_297L), "config 'cluster_count' must be between 1 and 384"),
                 Arguments.of(Map.of("corosync_mcastport", 4_294_972_737L), "config 'corosync_mcastport'"),
                 Arguments.of(Map.of("corosync_transport", "multicast", "corosync_mcastaddr", "nowhere"),
-                        "config 'corosync_mcastaddr' must be a multicast IP address"));
+                        "config 'corosync_mcastaddr' must be a multicast IP address"),
+                Arguments.of(Map.of("corosync_transport", "multicast", "corosync_mcastaddr", "10.0.0.1"),
+                        "config 'corosync_mcastaddr' must be a multicast IP address"),
+                Arguments.of(Map.of("corosync_transport", "knet", "corosync_key",
+                        java.util.Base64.getEncoder().encodeToString(new byte[4097])), "config 'corosync_key' is too long"));
     }
 
     @ParameterizedTest

@@ -110,6 +110,7 @@ public final class MasakariCharm implements Charm {
         if (!config.vips().isEmpty() && model.relations("ha").isEmpty()) {
             hook.report(Status.blocked("'ha' missing: vip is set but no hacluster is related"));
         }
+        ha.malformed(model.relations("ha")).ifPresent(p -> hook.report(Status.waiting("'ha' data unusable: " + p)));
     }
 
     @Override

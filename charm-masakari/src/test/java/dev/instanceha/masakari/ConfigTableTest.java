@@ -42,6 +42,11 @@ class ConfigTableTest {
         bad(out, "openstack-origin", "deb http://archive/ jammy main\rdeb http://evil/ ./", "must be distro");
         bad(out, "openstack-origin", HUGE, "must be distro");
         bad(out, "openstack-origin", "caracal-ünï", "must be distro");
+        bad(out, "openstack-origin", "deb http://10.0.0.300/ubuntu jammy main|", "no key id");
+        bad(out, "openstack-origin", "deb http://10.0.0.300/ubuntu jammy main", "valid host");
+        bad(out, "openstack-origin", "deb ftp//archive jammy", "valid host");
+        bad(out, "openstack-origin", "deb http://archive.example/ubuntu", "must be 'deb URI SUITE");
+        bad(out, "openstack-origin", "deb http://archive.example/ubuntu jammy main|not-a-key", "no key id");
         bad(out, "region", "Region One", "may not contain");
         bad(out, "region", "Région", "may not contain");
         bad(out, "region", "RegionOne\n[DEFAULT]\ndebug=true", "may not contain");

@@ -74,6 +74,21 @@ public final class HaClusterRequirer {
                 + "' is not yes/true yet");
     }
 
+    /**
+     * A hacluster unit whose {@code clustered} is neither empty nor yes/no/true/false: that is not
+     * what hacluster writes, so the principal says so instead of reading it as "not yet".
+     */
+    public java.util.Optional<String> malformed(List<? extends RelationView> relations) {
+        for (RemoteUnit unit : RemoteUnit.all(relations)) {
+            var reader = unit.reader();
+            java.util.Optional<String> v = reader.text(HaClusterKeys.CLUSTERED);
+            if (!reader.ok() || v.isPresent() && !java.util.Set.of("yes", "no", "true", "false").contains(v.get().strip().toLowerCase(java.util.Locale.ROOT))) {
+                return java.util.Optional.of(unit.unit() + ": '" + HaClusterKeys.CLUSTERED + "' is not yes or no");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public boolean clustered(List<? extends RelationView> relations) {
         return read(relations).isComplete();
     }

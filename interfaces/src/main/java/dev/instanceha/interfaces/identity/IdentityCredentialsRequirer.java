@@ -43,6 +43,9 @@ public final class IdentityCredentialsRequirer {
         ServiceEndpoint credentials = IdentityServiceRequirer.endpoint(r, "credentials");
         ServiceEndpoint auth = IdentityServiceRequirer.endpoint(r, "auth");
         String apiVersion = r.requiredText("api_version");
+        if (apiVersion != null && !KeystoneApiVersion.isKnown(apiVersion)) {
+            r.problem("'api_version' is not a Keystone API version (2 or 3)");
+        }
         String username = r.requiredText("credentials_username");
         String password = r.requiredText("credentials_password");
         String project = r.requiredText("credentials_project");

@@ -56,6 +56,8 @@ public final class IdentityServiceRequirer {
         Optional<String> adminProjectId = r.text("admin_project_id");
         Optional<String> adminUserId = r.text("admin_user_id");
         Optional<String> apiVersion = r.text("api_version");
+        apiVersion.filter(v -> !KeystoneApiVersion.isKnown(v))
+                .ifPresent(v -> r.problem("'api_version' is not a Keystone API version (2 or 3)"));
         Optional<String> region = r.text("region");
         boolean https = r.flag("https_keystone");
         Optional<String> ca = r.base64Pem("ca_cert");

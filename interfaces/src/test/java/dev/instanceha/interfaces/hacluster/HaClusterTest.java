@@ -178,6 +178,16 @@ class HaClusterTest {
     }
 
     @Test
+    void aClusteredValueHaclusterNeverWritesIsNamed() {
+        assertEquals(java.util.Optional.empty(), requirer.malformed(one("ha", "hacluster-masakari", provider.unitData(true))));
+        assertEquals(java.util.Optional.empty(), requirer.malformed(one("ha", "hacluster-masakari", Map.of("clustered", "no"))));
+        for (String odd : List.of("maybe", "maybe\n[hostile_injected]", "1")) {
+            String why = requirer.malformed(one("ha", "hacluster-masakari", Map.of("clustered", odd))).orElseThrow();
+            assertTrue(why.contains("'clustered' is not yes or no") && !why.contains("hostile"), why);
+        }
+    }
+
+    @Test
     void builderRefusesIdsThatWouldBreakCrm() {
         assertThrows(IllegalArgumentException.class,
                 () -> HaResources.builder().primitive("res x", "lsb:haproxy", ""));

@@ -97,6 +97,8 @@ class IdentityServiceRequirerTest {
         Map<String, String> base = KeystoneFixtures.identityService();
         assertTrue(reason(with(base, "service_port", "five thousand")).contains("'service_port' is not a port"));
         assertTrue(reason(with(base, "auth_port", "70000")).contains("'auth_port' is not a port"));
+        assertTrue(reason(with(base, "api_version", "9")).contains("'api_version' is not a Keystone API version"));
+        assertTrue(complete(with(base, "api_version", "2.0")).apiVersion().isPresent(), "v2.0 as older keystones write it");
         assertTrue(reason(with(base, "auth_protocol", "ftp")).contains("'auth_protocol'"));
         assertTrue(reason(with(base, "service_host", "10.5.0.20; rm -rf /")).contains("'service_host'"));
         assertTrue(reason(with(base, "ca_cert", "not base64!")).contains("'ca_cert' is not valid base64"));
