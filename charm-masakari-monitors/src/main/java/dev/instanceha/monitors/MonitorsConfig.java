@@ -1,7 +1,7 @@
 package dev.instanceha.monitors;
 
 import dev.instanceha.interfaces.MachineHostname;
-import dev.instanceha.interfaces.Shown;
+import dev.instanceha.ops.log.Shown;
 import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigException;
 import java.util.Collections;

@@ -63,7 +63,7 @@ public final class ProcessList {
             for (Object key : map.keySet()) {
                 if (!KEYS.contains(String.valueOf(key))) {
                     throw new ConfigException(KEY, "entry " + (i + 1) + " has unknown key "
-                            + dev.instanceha.interfaces.Shown.value(String.valueOf(key)));
+                            + dev.instanceha.ops.log.Shown.value(String.valueOf(key)));
                 }
             }
             String name = text(map, "process_name", i);

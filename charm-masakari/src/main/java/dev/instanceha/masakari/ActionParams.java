@@ -1,14 +1,14 @@
 package dev.instanceha.masakari;
 
-import dev.instanceha.interfaces.Shown;
+import dev.instanceha.ops.log.Shown;
 import dev.instanceha.ops.charm.ActionContext;
 import dev.instanceha.ops.charm.ActionFailedException;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads and checks one action's parameters before anything is done, so a wrong or missing one
- * fails the action naming it (Juju checks actions.yaml's types too, but not every client does).
+ * The checks on an action's parameters that actions.yaml cannot express, made before anything is
+ * done. Types, enums and required parameters are already checked by ops against actions.yaml, so
+ * every value arrives typed (a string as String, an integer as Long, a boolean as Boolean).
  */
 final class ActionParams {
     static final int MAX_TEXT = 255;
@@ -28,10 +28,6 @@ final class ActionParams {
     }
 
     private Optional<String> optionalText(String key) {
-        Object value = action.params().get(key);
-        if (value != null && !(value instanceof String)) {
-            throw fail(key, "must be text, not " + Shown.value(String.valueOf(value)));
-        }
         Optional<String> text = action.param(key).map(String::strip);
         if (text.isPresent() && (text.get().length() > MAX_TEXT || text.get().chars().anyMatch(Character::isISOControl))) {
             throw fail(key, "must be one line of at most " + MAX_TEXT + " characters, not " + Shown.value(text.get()));
@@ -39,46 +35,18 @@ final class ActionParams {
         return text;
     }
 
-    String oneOf(String key, List<String> allowed, String fallback) {
-        String value = text(key, fallback);
-        if (!allowed.contains(value)) {
-            throw fail(key, "must be one of " + String.join(", ", allowed) + ", not " + Shown.value(value));
-        }
-        return value;
-    }
-
-    /** A whole number in [min, max]: "20", 20 and 20.0 are; "abc", "1.5" and 1.5 are not. */
+    /** A whole number in [min, max] (its type is checked by ops; the range is this charm's). */
     int integer(String key, int fallback, int min, int max) {
-        Object value = action.params().get(key);
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            return fallback;
+        long n = action.integer(key).orElse((long) fallback);
+        if (n < min || n > max) {
+            throw fail(key, "must be a whole number between " + min + " and " + max + ", not " + Shown.value(String.valueOf(n)));
         }
-        Long n = null;
-        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
-                && Math.abs(number.doubleValue()) < 1e15) {
-            n = number.longValue();
-        } else if (value instanceof String s && s.strip().matches("[+-]?\\d{1,15}")) {
-            n = Long.parseLong(s.strip());
-        }
-        if (n == null || n < min || n > max) {
-            throw fail(key, "must be a whole number between " + min + " and " + max + ", not "
-                    + Shown.value(String.valueOf(value)));
-        }
-        return n.intValue();
+        return (int) n;
     }
 
     boolean flag(String key, boolean fallback) {
         Object value = action.params().get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(s);
-        }
-        throw fail(key, "must be true or false, not " + Shown.value(String.valueOf(value)));
+        return value == null ? fallback : Boolean.TRUE.equals(value);
     }
 
     private static ActionFailedException fail(String key, String problem) {

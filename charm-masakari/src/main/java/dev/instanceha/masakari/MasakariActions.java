@@ -81,12 +81,11 @@ final class MasakariActions {
         action.result("outcome", "upgraded to " + config.origin().value());
     }
 
-    static final List<String> RECOVERY_METHODS = List.of("auto", "reserved_host", "auto_priority", "rh_priority");
 
     static void createSegment(ActionContext action) {
         ActionParams p = new ActionParams(action);
         String name = p.text("name");
-        String recoveryMethod = p.oneOf("recovery-method", RECOVERY_METHODS, "auto");
+        String recoveryMethod = p.text("recovery-method", "auto"); // the enum is actions.yaml's
         String serviceType = p.text("service-type", "COMPUTE");
         String description = p.text("description", "");
         MasakariApi api = api(action.hook());

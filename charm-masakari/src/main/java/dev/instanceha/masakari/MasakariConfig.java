@@ -1,6 +1,6 @@
 package dev.instanceha.masakari;
 
-import dev.instanceha.interfaces.Shown;
+import dev.instanceha.ops.log.Shown;
 import dev.instanceha.interfaces.tls.KeyPairCheck;
 import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigException;

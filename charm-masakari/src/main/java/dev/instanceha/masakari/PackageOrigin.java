@@ -39,7 +39,7 @@ public record PackageOrigin(Kind kind, String value, Optional<String> release) {
         }
         throw new ConfigException("openstack-origin",
                 "must be distro, cloud:<series>-<release>, a release name, ppa:<owner>/<name> or 'deb <line>', not "
-                        + dev.instanceha.interfaces.Shown.value(origin));
+                        + dev.instanceha.ops.log.Shown.value(origin));
     }
 
     /**
@@ -67,11 +67,11 @@ public record PackageOrigin(Kind kind, String value, Optional<String> release) {
             boolean local = scheme.equals("file") || scheme.equals("cdrom");
             String host = parsed.getHost() == null ? "" : parsed.getHost().replaceAll("^\\[|\\]$", "");
             if (!(local || (remote && (dev.instanceha.interfaces.Net.isIp(host) || dev.instanceha.interfaces.Net.isHost(host))))) {
-                throw new ConfigException("openstack-origin", "repository URI " + dev.instanceha.interfaces.Shown.value(uri)
+                throw new ConfigException("openstack-origin", "repository URI " + dev.instanceha.ops.log.Shown.value(uri)
                         + " must be http(s):// with a valid host, or file:");
             }
         } catch (java.net.URISyntaxException e) {
-            throw new ConfigException("openstack-origin", "repository URI " + dev.instanceha.interfaces.Shown.value(uri)
+            throw new ConfigException("openstack-origin", "repository URI " + dev.instanceha.ops.log.Shown.value(uri)
                     + " is not a URI");
         }
     }

@@ -1,6 +1,6 @@
 package dev.instanceha.ops.charm;
 
-import dev.instanceha.ops.log.Redactor;
+import dev.instanceha.ops.log.Shown;
 import dev.instanceha.ops.model.YamlFiles;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -157,11 +157,7 @@ public record ActionSchema(Map<String, ActionSpec> actions) {
 
     /** The given value for the message: never a secret's, and never more than a few dozen characters. */
     private static String echo(Param param, Object value) {
-        if (Redactor.isSecretKey(param.name())) {
-            return "the value given";
-        }
-        String text = String.valueOf(value);
-        return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+        return Shown.value(param.name(), value);
     }
 
     private static ActionFailedException fail(Param param, String problem) {

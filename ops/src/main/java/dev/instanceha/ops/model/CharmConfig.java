@@ -234,13 +234,6 @@ public final class CharmConfig {
     }
 
     private static String describe(String key, Object value) {
-        if (value == null) {
-            return "unset";
-        }
-        if (dev.instanceha.ops.log.Redactor.isSecretKey(key)) {
-            return "the value given"; // never echo a secret into a status line
-        }
-        String text = String.valueOf(value);
-        return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+        return dev.instanceha.ops.log.Shown.value(key, value); // never echoes a secret into a status line
     }
 }

@@ -1,4 +1,4 @@
-package dev.instanceha.interfaces;
+package dev.instanceha.ops.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

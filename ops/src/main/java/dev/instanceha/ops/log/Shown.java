@@ -1,15 +1,23 @@
-package dev.instanceha.interfaces;
+package dev.instanceha.ops.log;
 
 /**
  * A value as a status or log line may echo it: quoted, on one line (control characters spelled
  * {@code \n}, {@code \u0000}), at most {@value #MAX} characters with the full length said. A status
  * line is one line that an operator reads; a pasted certificate or a line break must not take it over.
- * Never pass secrets here: they are not echoed at all.
+ * Secrets are never echoed: {@link #value(String, Object)} names them instead.
  */
 public final class Shown {
     public static final int MAX = 40;
 
     private Shown() {
+    }
+
+    /** The value of option or parameter {@code key}; a secret key's value is never shown. */
+    public static String value(String key, Object value) {
+        if (value == null) {
+            return "unset";
+        }
+        return Redactor.isSecretKey(key) ? "the value given" : value(String.valueOf(value));
     }
 
     public static String value(String text) {
