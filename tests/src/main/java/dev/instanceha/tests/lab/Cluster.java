@@ -1,22 +1,12 @@
 package dev.instanceha.tests.lab;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The lab's real corosync + pacemaker cluster: one member node ({@code lab-controller}) and the
  * remote compute hosts ({@code compute<N>}, 10.251.0.N+1, each a network namespace running
- * pacemaker-remoted). Snapshots come from {@code crm_mon -1 -X}; failures are real (host-power).
+ * pacemaker-remoted). Snapshots ({@link CrmMonView}) come from {@code crm_mon -1 -X}; failures are real (host-power).
  */
 public final class Cluster {
     public static final String MEMBER = "lab-controller";
@@ -26,60 +16,14 @@ public final class Cluster {
         this.lab = lab;
     }
 
-    /** One node as crm_mon reports it. */
-    public record NodeState(String name, boolean online, String type, boolean unclean) {
-    }
-
-    /** A crm_mon -X snapshot: raw XML and its nodes by name. */
-    public record Snapshot(String xml, Map<String, NodeState> nodes, boolean quorate, String dc) {
-        public Optional<NodeState> node(String name) {
-            return Optional.ofNullable(nodes.get(name));
-        }
-
-        public boolean online(String name) {
-            return node(name).map(NodeState::online).orElse(false);
-        }
-    }
-
-    public Snapshot crmMon() {
-        return parse(Lab.run(Duration.ofSeconds(30), "crm_mon", "-1", "-X"));
-    }
-
-    static Snapshot parse(String xml) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
-                @Override
-                public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
-                    throw e; // reported through the AssertionError below, not printed to stderr
-                }
-            });
-            Document doc = builder.parse(new InputSource(new StringReader(xml)));
-            Map<String, NodeState> nodes = new LinkedHashMap<>();
-            Element nodesEl = (Element) doc.getElementsByTagName("nodes").item(0);
-            if (nodesEl != null) {
-                NodeList list = nodesEl.getElementsByTagName("node");
-                for (int i = 0; i < list.getLength(); i++) {
-                    Element n = (Element) list.item(i);
-                    nodes.put(n.getAttribute("name"), new NodeState(n.getAttribute("name"),
-                            "true".equals(n.getAttribute("online")), n.getAttribute("type"),
-                            "true".equals(n.getAttribute("unclean"))));
-                }
-            }
-            Element dc = (Element) doc.getElementsByTagName("current_dc").item(0);
-            boolean quorate = dc != null && "true".equals(dc.getAttribute("with_quorum"));
-            return new Snapshot(xml, Map.copyOf(nodes), quorate, dc == null ? null : dc.getAttribute("name"));
-        } catch (Exception e) {
-            throw new AssertionError("crm_mon -X output is not the XML expected: " + e + "\n" + Lab.tail(xml, 20), e);
-        }
+    public CrmMonView crmMon() {
+        return CrmMonView.parse(Lab.run(Duration.ofSeconds(30), "crm_mon", "-1", "-X"));
     }
 
     /** Waits until the node's online flag equals {@code online}; returns the snapshot and how long it took. */
-    public Timed<Snapshot> awaitOnline(String node, boolean online, Duration timeout) throws InterruptedException {
+    public Timed<CrmMonView> awaitOnline(String node, boolean online, Duration timeout) throws InterruptedException {
         Instant start = Instant.now();
-        Snapshot s = crmMon();
+        CrmMonView s = crmMon();
         while (s.online(node) != online) {
             if (Duration.between(start, Instant.now()).compareTo(timeout) > 0) {
                 throw new AssertionError(node + " did not become " + (online ? "online" : "offline") + " within "
@@ -114,8 +58,8 @@ public final class Cluster {
     }
 
     /** crm_mon -1 -X as seen from inside a compute host (what a host monitor there reads). */
-    public Snapshot crmMonOn(String host) {
-        return parse(execOn(host, Duration.ofSeconds(30), "crm_mon", "-1", "-X"));
+    public CrmMonView crmMonOn(String host) {
+        return CrmMonView.parse(execOn(host, Duration.ofSeconds(30), "crm_mon", "-1", "-X"));
     }
 
     private String remotedPid(String host) {

@@ -1,5 +1,6 @@
 package dev.instanceha.tests.model;
 
+import dev.instanceha.tests.lab.CrmMonView;
 import dev.instanceha.tests.lab.Lab;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.instanceha.tests.charms;
 
+import dev.instanceha.tests.lab.CrmMonView;
 import dev.instanceha.ops.host.FileSpec;
 import dev.instanceha.ops.model.StatusLevel;
 import dev.instanceha.ops.testing.CharmTestContext;
@@ -60,7 +61,7 @@ class PacemakerRemoteCharmLabIT {
                 Thread.sleep(1000);
             }
             restartRemote(lab, good);
-            Cluster.Timed<Cluster.Snapshot> joined = cluster.awaitOnline(HOST, true, Duration.ofSeconds(90));
+            Cluster.Timed<CrmMonView> joined = cluster.awaitOnline(HOST, true, Duration.ofSeconds(90));
             System.out.println(HOST + " joined with the charm's authkey in " + joined.took().toMillis() + " ms");
         } finally {
             restartRemote(lab, null);

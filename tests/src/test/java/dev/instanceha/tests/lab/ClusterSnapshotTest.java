@@ -31,7 +31,7 @@ class ClusterSnapshotTest {
 
     @Test
     void nodesComeOnlyFromTheNodesSection() {
-        Cluster.Snapshot s = Cluster.parse(XML);
+        CrmMonView s = CrmMonView.parse(XML);
         assertEquals(3, s.nodes().size());
         assertTrue(s.online("compute1"));
         assertFalse(s.online("compute3"));
@@ -44,7 +44,7 @@ class ClusterSnapshotTest {
 
     @Test
     void garbageIsAnAssertionFailureNotASkip() {
-        assertThrows(AssertionError.class, () -> Cluster.parse("crm_mon: Error: cluster is not available on this node"));
+        assertThrows(AssertionError.class, () -> CrmMonView.parse("crm_mon: Error: cluster is not available on this node"));
     }
 
     @Test

@@ -22,14 +22,14 @@ class LabClusterIT {
         for (String h : new String[] {"compute1", "compute2", "compute3"}) {
             cluster.awaitOnline(h, true, Duration.ofSeconds(60));
         }
-        Cluster.Snapshot s = cluster.crmMon();
+        CrmMonView s = cluster.crmMon();
         assertTrue(s.quorate(), "one-node cluster has quorum");
         assertEquals(Cluster.MEMBER, s.dc());
-        Cluster.NodeState member = s.node(Cluster.MEMBER).orElseThrow();
+        CrmMonView.Node member = s.node(Cluster.MEMBER).orElseThrow();
         assertTrue(member.online());
         assertEquals("member", member.type());
         for (String h : new String[] {"compute1", "compute2", "compute3"}) {
-            Cluster.NodeState n = s.node(h).orElseThrow(() -> new AssertionError(h + " missing: " + s.nodes()));
+            CrmMonView.Node n = s.node(h).orElseThrow(() -> new AssertionError(h + " missing: " + s.nodes()));
             assertTrue(n.online(), h + " online");
             assertEquals("remote", n.type(), h);
             assertFalse(n.unclean(), h);
@@ -42,7 +42,7 @@ class LabClusterIT {
         assertEquals("compute1", cluster.execOn("compute1", Duration.ofSeconds(10), "hostname").strip());
         assertTrue(cluster.execOn("compute1", Duration.ofSeconds(10), "ip", "-o", "-4", "addr", "show", "eth0")
                 .contains(Cluster.address("compute1") + "/16"));
-        Cluster.Snapshot inside = cluster.crmMonOn("compute1");
+        CrmMonView inside = cluster.crmMonOn("compute1");
         assertTrue(inside.online("compute1"), "crm_mon inside compute1 (proxied by pacemaker-remoted): " + inside.nodes());
         assertEquals(Cluster.MEMBER, inside.dc());
     }
@@ -52,14 +52,14 @@ class LabClusterIT {
         cluster.awaitOnline("compute3", true, Duration.ofSeconds(60));
         cluster.cutLink("compute3");
         try {
-            Cluster.Timed<Cluster.Snapshot> off = cluster.awaitOnline("compute3", false, Duration.ofSeconds(60));
+            Cluster.Timed<CrmMonView> off = cluster.awaitOnline("compute3", false, Duration.ofSeconds(60));
             System.out.println("compute3 offline " + off.took().toMillis() + " ms after its link was cut");
             assertTrue(off.value().online("compute1"), "the other hosts stay online");
             assertTrue(off.value().online(Cluster.MEMBER));
         } finally {
             cluster.restoreLink("compute3");
         }
-        Cluster.Timed<Cluster.Snapshot> on = cluster.awaitOnline("compute3", true, Duration.ofSeconds(90));
+        Cluster.Timed<CrmMonView> on = cluster.awaitOnline("compute3", true, Duration.ofSeconds(90));
         System.out.println("compute3 online " + on.took().toMillis() + " ms after its link was restored");
     }
 
@@ -68,7 +68,7 @@ class LabClusterIT {
         cluster.awaitOnline("compute2", true, Duration.ofSeconds(60));
         cluster.killHost("compute2");
         try {
-            Cluster.Timed<Cluster.Snapshot> off = cluster.awaitOnline("compute2", false, Duration.ofSeconds(60));
+            Cluster.Timed<CrmMonView> off = cluster.awaitOnline("compute2", false, Duration.ofSeconds(60));
             System.out.println("compute2 offline " + off.took().toMillis() + " ms after power off");
         } finally {
             cluster.startHost("compute2");

@@ -25,7 +25,7 @@ class LabMaasIT {
         cluster.awaitOnline("compute1", true, Duration.ofSeconds(60));
         maas.powerOff("compute1").expect(200);
         try {
-            Cluster.Timed<Cluster.Snapshot> off = cluster.awaitOnline("compute1", false, Duration.ofSeconds(60));
+            Cluster.Timed<CrmMonView> off = cluster.awaitOnline("compute1", false, Duration.ofSeconds(60));
             System.out.println("compute1 offline " + off.took().toMillis() + " ms after MAAS power_off");
             assertTrue(off.value().online("compute2"), "only the powered-off host goes");
             Instant end = Instant.now().plusSeconds(30);
@@ -37,7 +37,7 @@ class LabMaasIT {
         } finally {
             maas.powerOn("compute1").expect(200);
         }
-        Cluster.Timed<Cluster.Snapshot> on = cluster.awaitOnline("compute1", true, Duration.ofSeconds(90));
+        Cluster.Timed<CrmMonView> on = cluster.awaitOnline("compute1", true, Duration.ofSeconds(90));
         System.out.println("compute1 online " + on.took().toMillis() + " ms after MAAS power_on");
         assertEquals("up", nova.service("compute1").get("state").asText());
     }

@@ -1,5 +1,6 @@
 package dev.instanceha.tests.model;
 
+import dev.instanceha.tests.lab.CrmMonView;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.instanceha.tests.model;
 
+import dev.instanceha.tests.lab.CrmMonView;
 import dev.instanceha.simulators.maas.FailureMode;
 import dev.instanceha.simulators.maas.MachineSpec;
 import dev.instanceha.simulators.maas.MaasSimulator;

@@ -1,4 +1,4 @@
-package dev.instanceha.tests.model;
+package dev.instanceha.tests.lab;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -15,10 +15,11 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 /**
  * What a test asserts from one crm_mon XML document (either form: {@code --output-as=xml} or the
- * legacy {@code -X}): node flags, quorum, and the fence history as pacemaker printed it. Kept apart
- * from the host monitor's own parser on purpose: the test must not share the code it checks.
+ * legacy {@code -X}): node flags, quorum, the DC, and the fence history as pacemaker printed it. The
+ * lab's and the model's one reader. Kept apart from the host monitor's own parser on purpose: the
+ * tests must not share the code they check.
  */
-public record CrmMonView(String xml, Map<String, Node> nodes, boolean quorate, List<FenceEvent> fenceEvents,
+public record CrmMonView(String xml, Map<String, Node> nodes, boolean quorate, String dc, List<FenceEvent> fenceEvents,
                          int failedActions) {
     public record Node(String name, String type, boolean online, boolean unclean) {
     }
@@ -58,9 +59,10 @@ public record CrmMonView(String xml, Map<String, Node> nodes, boolean quorate, L
             }
             Element dc = (Element) doc.getElementsByTagName("current_dc").item(0);
             return new CrmMonView(xml, Map.copyOf(nodes), dc != null && "true".equals(dc.getAttribute("with_quorum")),
-                    List.copyOf(events), doc.getElementsByTagName("failure").getLength());
+                    dc == null ? null : dc.getAttribute("name"), List.copyOf(events),
+                    doc.getElementsByTagName("failure").getLength());
         } catch (Exception e) {
-            throw new AssertionError("crm_mon did not print the XML expected: " + e + "\n" + xml, e);
+            throw new AssertionError("crm_mon did not print the XML expected: " + e + "\n" + Lab.tail(xml, 20), e);
         }
     }
 
