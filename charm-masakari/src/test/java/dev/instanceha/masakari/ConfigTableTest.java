@@ -1,5 +1,6 @@
 package dev.instanceha.masakari;
 
+import dev.instanceha.interfaces.tls.TlsFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,10 +110,10 @@ class ConfigTableTest {
         bad(out, "vip_cidr", WRAPS_TO_ONE + 23, "between 1 and 128");
         out.add(Arguments.of("vip_cidr", Map.of("vip", "10.5.100.1", "vip_cidr", 33), "at most 32"));
         bad(out, "ssl_cert", "not-base64!!", "base64");
-        out.add(Arguments.of("ssl_key", Map.of("ssl_cert", TlsFixtures.base64(TlsFixtures.CERT),
+        out.add(Arguments.of("ssl_key", Map.of("ssl_cert", TlsFixtures.base64(TlsFixtures.RSA_CERT),
                 "ssl_key", TlsFixtures.base64(TlsFixtures.JUNK_KEY)), "is not a PEM private key"));
-        out.add(Arguments.of("ssl_key", Map.of("ssl_cert", TlsFixtures.base64(TlsFixtures.CERT)), "set together"));
-        out.add(Arguments.of("ssl_cert", Map.of("ssl_key", TlsFixtures.base64(TlsFixtures.KEY)), "set together"));
+        out.add(Arguments.of("ssl_key", Map.of("ssl_cert", TlsFixtures.base64(TlsFixtures.RSA_CERT)), "set together"));
+        out.add(Arguments.of("ssl_cert", Map.of("ssl_key", TlsFixtures.base64(TlsFixtures.RSA_KEY)), "set together"));
         bad(out, "ssl_ca", TlsFixtures.base64(TlsFixtures.JUNK_CERT), "is not a PEM X.509 certificate");
         bad(out, "ssl_ca", TlsFixtures.base64(HUGE), "must be base64 of a PEM");
         return out.build();

@@ -1,5 +1,6 @@
 package dev.instanceha.masakari;
 
+import dev.instanceha.interfaces.tls.TlsFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -256,8 +257,8 @@ class MasakariCharmTest {
         assertEquals("http://10.5.100.1:15868/v1/%(tenant_id)s", out.localUnitData("identity-service").get("public_url"));
     }
 
-    static final String CERT = TlsFixtures.CERT;
-    static final String KEY = TlsFixtures.KEY;
+    static final String CERT = TlsFixtures.RSA_CERT;
+    static final String KEY = TlsFixtures.RSA_KEY;
 
     @Test
     void certificatesRelationTurnsOnTlsAndTheRequestSurvivesClustering() {

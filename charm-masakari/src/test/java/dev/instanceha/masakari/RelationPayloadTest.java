@@ -1,5 +1,6 @@
 package dev.instanceha.masakari;
 
+import dev.instanceha.interfaces.tls.TlsFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -44,9 +45,9 @@ class RelationPayloadTest {
         db(out, "allowed_units", "masakari/1");
         db(out, "ssl_ca", JUNK_PEM_B64);
         db(out, "ssl_ca", "%%% not base64");
-        db(out, "ssl_cert", TlsFixtures.base64(TlsFixtures.CERT));
+        db(out, "ssl_cert", TlsFixtures.base64(TlsFixtures.RSA_CERT));
         out.add(Arguments.of("shared-db", Map.of("ssl_ca", TlsFixtures.base64(TlsFixtures.CA),
-                "ssl_cert", TlsFixtures.base64(TlsFixtures.CERT), "ssl_key", TlsFixtures.base64(TlsFixtures.OTHER_KEY)),
+                "ssl_cert", TlsFixtures.base64(TlsFixtures.RSA_CERT), "ssl_key", TlsFixtures.base64(TlsFixtures.OTHER_RSA_KEY)),
                 "ssl_key"));
         db(out, "wait_timeout", "-5");
         db(out, "cluster-series-upgrading", "True");

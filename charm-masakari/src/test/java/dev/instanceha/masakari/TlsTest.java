@@ -1,5 +1,6 @@
 package dev.instanceha.masakari;
 
+import dev.instanceha.interfaces.tls.TlsFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,16 +43,16 @@ class TlsTest {
     }
 
     static Stream<Arguments> badAnswers() throws Exception {
-        Map<String, String> good = vault(TlsFixtures.CA, TlsFixtures.CERT, TlsFixtures.KEY);
+        Map<String, String> good = vault(TlsFixtures.CA, TlsFixtures.RSA_CERT, TlsFixtures.RSA_KEY);
         Map<String, String> noCa = new TreeMap<>(good);
         noCa.remove("ca");
         return Stream.of(
                 Arguments.of("bad JSON", with(good, PROCESSED, "{\"10.5.0.40\": {\"cert\": "), "'" + PROCESSED + "' is not valid JSON"),
-                Arguments.of("junk key between PEM markers", vault(TlsFixtures.CA, TlsFixtures.CERT, TlsFixtures.JUNK_KEY),
+                Arguments.of("junk key between PEM markers", vault(TlsFixtures.CA, TlsFixtures.RSA_CERT, TlsFixtures.JUNK_KEY),
                         "'key' is not a PEM private key"),
-                Arguments.of("key of another certificate", vault(TlsFixtures.CA, TlsFixtures.CERT, TlsFixtures.OTHER_KEY),
+                Arguments.of("key of another certificate", vault(TlsFixtures.CA, TlsFixtures.RSA_CERT, TlsFixtures.OTHER_RSA_KEY),
                         "'key' does not belong to the certificate"),
-                Arguments.of("junk certificate", vault(TlsFixtures.CA, TlsFixtures.JUNK_CERT, TlsFixtures.KEY),
+                Arguments.of("junk certificate", vault(TlsFixtures.CA, TlsFixtures.JUNK_CERT, TlsFixtures.RSA_KEY),
                         "'cert' is not a PEM X.509 certificate"),
                 Arguments.of("missing CA", noCa, "missing 'ca'"),
                 Arguments.of("junk CA", with(good, "ca", TlsFixtures.JUNK_CERT), "'ca' is not a PEM X.509 certificate"),
@@ -70,7 +71,7 @@ class TlsTest {
     void badAnswerKeepsTheCertificateInUseAndBlocksNamingTheKey(String kind, Map<String, String> bad, String expected)
             throws Exception {
         FakeHost host = MasakariCharmTest.debianHost();
-        Result good = ctx.run(Event.configChanged(), withVault(vault(TlsFixtures.CA, TlsFixtures.CERT, TlsFixtures.KEY)), host);
+        Result good = ctx.run(Event.configChanged(), withVault(vault(TlsFixtures.CA, TlsFixtures.RSA_CERT, TlsFixtures.RSA_KEY)), host);
         assertEquals(Status.active("Unit is ready"), good.unitStatus());
         assertEquals(HTTPS_URL, good.localUnitData("identity-service").get("public_url"));
         FakeHost.FakeFile key = host.file(ApiServer.Uwsgi.KEY).orElseThrow();
@@ -100,7 +101,7 @@ class TlsTest {
     @Test
     void secondHookWithTlsChangesNothing() throws Exception {
         FakeHost host = MasakariCharmTest.debianHost();
-        Result first = ctx.run(Event.configChanged(), withVault(vault(TlsFixtures.CA, TlsFixtures.CERT, TlsFixtures.KEY)), host);
+        Result first = ctx.run(Event.configChanged(), withVault(vault(TlsFixtures.CA, TlsFixtures.RSA_CERT, TlsFixtures.RSA_KEY)), host);
         Map<java.nio.file.Path, FakeHost.FakeFile> files = host.writtenFiles();
         host.clearLogs();
         Result second = ctx.run(Event.updateStatus(), first.state(), host);
@@ -122,7 +123,7 @@ class TlsTest {
     @Test
     void badFirstAnswerBlocksWithoutInventingTls() throws Exception {
         FakeHost host = MasakariCharmTest.debianHost();
-        Result out = ctx.run(Event.configChanged(), withVault(vault(TlsFixtures.CA, TlsFixtures.CERT, TlsFixtures.OTHER_KEY)), host);
+        Result out = ctx.run(Event.configChanged(), withVault(vault(TlsFixtures.CA, TlsFixtures.RSA_CERT, TlsFixtures.OTHER_RSA_KEY)), host);
         assertEquals(StatusLevel.BLOCKED, out.unitStatus().level());
         assertFalse(out.unitStatus().message().contains("keeping"), out.unitStatus().message());
         assertTrue(host.file(ApiServer.Uwsgi.KEY).isEmpty(), "a mismatched key is never written");
@@ -137,12 +138,12 @@ class TlsTest {
     }
 
     static Stream<Arguments> badManualTls() {
-        String cert = TlsFixtures.base64(TlsFixtures.CERT);
-        String key = TlsFixtures.base64(TlsFixtures.KEY);
+        String cert = TlsFixtures.base64(TlsFixtures.RSA_CERT);
+        String key = TlsFixtures.base64(TlsFixtures.RSA_KEY);
         return Stream.of(
                 Arguments.of(Map.of("ssl_cert", cert, "ssl_key", TlsFixtures.base64(TlsFixtures.JUNK_KEY)), "ssl_key",
                         "is not a PEM private key"),
-                Arguments.of(Map.of("ssl_cert", cert, "ssl_key", TlsFixtures.base64(TlsFixtures.OTHER_KEY)), "ssl_key",
+                Arguments.of(Map.of("ssl_cert", cert, "ssl_key", TlsFixtures.base64(TlsFixtures.OTHER_RSA_KEY)), "ssl_key",
                         "does not belong to the certificate"),
                 Arguments.of(Map.of("ssl_cert", cert, "ssl_key", TlsFixtures.base64(TlsFixtures.EC_KEY)), "ssl_key",
                         "does not belong to the certificate"),
@@ -158,7 +159,7 @@ class TlsTest {
     void badConfigTlsBlocksNamingTheOptionAndKeepsWhatRuns(Map<String, Object> config, String option, String expected) {
         FakeHost host = MasakariCharmTest.debianHost();
         Result good = ctx.run(Event.configChanged(), MasakariCharmTest.related(true).withConfig(Map.of(
-                "ssl_cert", TlsFixtures.base64(TlsFixtures.CERT), "ssl_key", TlsFixtures.base64(TlsFixtures.KEY))), host);
+                "ssl_cert", TlsFixtures.base64(TlsFixtures.RSA_CERT), "ssl_key", TlsFixtures.base64(TlsFixtures.RSA_KEY))), host);
         assertEquals(Status.active("Unit is ready"), good.unitStatus());
         FakeHost.FakeFile key = host.file(ApiServer.Uwsgi.KEY).orElseThrow();
         host.clearLogs();
