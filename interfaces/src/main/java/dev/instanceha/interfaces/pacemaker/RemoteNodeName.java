@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class RemoteNodeName {
     private static final Pattern NCNAME_ASCII = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private RemoteNodeName() {
     }
@@ -39,12 +38,11 @@ public final class RemoteNodeName {
         return Optional.empty();
     }
 
-    /** A DNS name (never an address) whose top-level label is not all digits; a trailing dot is not allowed. */
+    /**
+     * A DNS name, never an address, without a trailing dot ({@link Net#isHost} already refuses an
+     * all-digit top-level label).
+     */
     public static boolean isDnsName(String name) {
-        if (name == null || !Net.isHost(name) || Net.isIp(name) || name.endsWith(".")) {
-            return false;
-        }
-        String top = name.substring(name.lastIndexOf('.') + 1);
-        return !DIGITS.matcher(top).matches();
+        return name != null && Net.isHost(name) && !Net.isIp(name) && !name.endsWith(".");
     }
 }
