@@ -138,6 +138,13 @@ public final class MaasSimulator implements AutoCloseable {
         transientFailures.set(count);
     }
 
+    /** Enlists a machine while running (the model adds compute machines as units are added). */
+    public void addMachine(MachineSpec spec) {
+        synchronized (machines) {
+            machines.putIfAbsent(spec.hostname(), new SimMachine(spec, FailureMode.NONE));
+        }
+    }
+
     public List<MachineSpec> machines() {
         List<MachineSpec> specs = new ArrayList<>();
         machines.values().forEach(m -> specs.add(m.spec()));

@@ -26,16 +26,21 @@ public final class NovaSimulator implements AutoCloseable {
 
     /** Listens on 127.0.0.1:port (0 = any free port) with one nova-compute service per host. */
     public static NovaSimulator start(int port, List<String> hosts) throws IOException {
+        return start(InetAddress.getLoopbackAddress(), port, hosts);
+    }
+
+    /** Listens on address:port (the model binds its bridge address so machines reach it). */
+    public static NovaSimulator start(InetAddress address, int port, List<String> hosts) throws IOException {
         NovaInventory inventory = new NovaInventory();
         hosts.forEach(inventory::addHost);
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        HttpServer http = HttpServer.create(new InetSocketAddress(address, port), 64);
         ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "nova-sim");
             t.setDaemon(true);
             return t;
         });
         http.setExecutor(executor);
-        String base = "http://127.0.0.1:" + http.getAddress().getPort();
+        String base = "http://" + address.getHostAddress() + ":" + http.getAddress().getPort();
         http.createContext("/", new NovaApiHandler(inventory, base));
         http.start();
         return new NovaSimulator(http, executor, inventory);
@@ -51,7 +56,7 @@ public final class NovaSimulator implements AutoCloseable {
 
     /** Base URL, e.g. {@code http://127.0.0.1:8774}. */
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port();
     }
 
     /** The compute endpoint as registered in Keystone's catalog. */

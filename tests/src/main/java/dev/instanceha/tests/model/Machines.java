@@ -73,6 +73,16 @@ public final class Machines {
         return new Machine(name, address, Duration.ofNanos(System.nanoTime() - start), out);
     }
 
+    /** A machine by name and address, not launched yet ({@link Machine#launch(String)} boots it). */
+    public Machine handle(String name, String address) {
+        return new Machine(name, address, Duration.ZERO, "");
+    }
+
+    /** The machine's root filesystem as the host sees it. */
+    public Path rootfs(String name) {
+        return home.resolve("lxc").resolve(name).resolve("rootfs");
+    }
+
     /** The status table (machines, state, systemd, memory; bridge; apt cache). */
     public String status() {
         return script("status");
@@ -164,6 +174,11 @@ public final class Machines {
         /** Wall time of launch (create + boot to running/degraded). */
         public Duration launchTook() {
             return launchTook;
+        }
+
+        /** Creates (if absent) and boots this machine from the BASE image. */
+        public void launch(String base) {
+            script("launch", name, base, address);
         }
 
         /** The launch script's progress lines (boot time, failed units). */

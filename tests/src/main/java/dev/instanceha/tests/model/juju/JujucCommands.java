@@ -1,0 +1,433 @@
+package dev.instanceha.tests.model.juju;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Juju 3.6's hook tools, argument for argument, over one {@link HookSession}: the flags, JSON
+ * output and error texts of juju/cmd (usage errors exit 2, run errors exit 1, both as
+ * "ERROR message" on stderr). The in-container {@code jujuc} forwards argv and stdin here.
+ */
+public final class JujucCommands {
+    public record Outcome(int code, String stdout, String stderr) {
+        static Outcome ok(String out) {
+            return new Outcome(0, out, "");
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> TOOLS = List.of("relation-ids", "relation-list", "relation-get", "relation-set",
+            "config-get", "status-set", "status-get", "application-version-set", "juju-log", "action-get",
+            "action-set", "action-fail", "action-log", "is-leader", "leader-get", "leader-set", "state-get",
+            "state-set", "state-delete", "network-get", "open-port", "close-port", "opened-ports", "unit-get");
+
+    private static final class Usage extends RuntimeException {
+        Usage(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Failure extends RuntimeException {
+        Failure(String message) {
+            super(message);
+        }
+    }
+
+    private record Parsed(Set<String> flags, Map<String, String> values, List<String> rest) {
+        String format() {
+            return values.getOrDefault("format", "smart");
+        }
+    }
+
+    public Outcome run(HookSession s, String tool, List<String> args, byte[] stdin) {
+        s.toolCalls.add(tool);
+        try {
+            return Outcome.ok(dispatch(s, tool, args, stdin));
+        } catch (Usage e) {
+            return new Outcome(2, "", "ERROR " + e.getMessage() + "\n");
+        } catch (Failure e) {
+            return new Outcome(1, "", "ERROR " + e.getMessage() + "\n");
+        }
+    }
+
+    private String dispatch(HookSession s, String tool, List<String> args, byte[] stdin) {
+        Map<String, String> fmt = Map.of("--format", "format");
+        switch (tool) {
+            case "relation-ids": {
+                Parsed p = parse(args, Set.of(), fmt);
+                String endpoint = !p.rest.isEmpty() ? p.rest.get(0)
+                        : s.event.relation() != null ? s.event.relation().endpointOf(s.unit.app) : null;
+                if (endpoint == null) {
+                    throw new Usage("no endpoint name specified");
+                }
+                List<String> refs = new ArrayList<>();
+                s.relations(endpoint).forEach(r -> refs.add(r.ref(s.unit.app)));
+                return out(p, refs);
+            }
+            case "relation-list": {
+                Parsed p = parse(args, Set.of("--app"), with(fmt, "-r", "r", "--relation", "r"));
+                Relation r = relation(s, p);
+                return p.flags.contains("--app") ? out(p, s.remoteApp(r).name) : out(p, s.remoteUnits(r));
+            }
+            case "relation-get": {
+                Parsed p = parse(args, Set.of("--app"), with(fmt, "-r", "r", "--relation", "r"));
+                Relation r = relation(s, p);
+                String key = p.rest.isEmpty() ? "-" : p.rest.get(0);
+                String target = p.rest.size() > 1 ? p.rest.get(1)
+                        : r == s.event.relation() ? s.event.remoteUnit() : null;
+                if (target == null && !p.flags.contains("--app")) {
+                    throw new Usage("no unit id specified");
+                }
+                Map<String, String> data;
+                if (p.flags.contains("--app")) {
+                    String app = target == null ? s.remoteApp(r).name : target.split("/")[0];
+                    if (app.equals(s.unit.app.name) && !s.isLeader() && !r.peer()) {
+                        throw new Failure("permission denied");
+                    }
+                    data = s.appData(r, app);
+                } else if (target.equals(s.unit.name)) {
+                    data = withAddresses(s.unitData(r, target), s.address());
+                } else if (r.unitData.containsKey(target) || s.remoteUnits(r).contains(target)) {
+                    data = s.unitData(r, target);
+                } else {
+                    throw new Failure("cannot read settings for unit \"" + target + "\" in relation \""
+                            + r.ref(s.unit.app) + "\": unit \"" + target + "\": settings not found");
+                }
+                return out(p, "-".equals(key) ? data : data.get(key));
+            }
+            case "relation-set": {
+                Parsed p = parse(args, Set.of("--app"), Map.of("-r", "r", "--relation", "r", "--file", "file"));
+                Relation r = relation(s, p);
+                Map<String, String> data = settings(p, stdin);
+                if (p.flags.contains("--app")) {
+                    if (!s.isLeader()) {
+                        throw new Failure("cannot write relation settings");
+                    }
+                    s.setAppData(r, data);
+                } else {
+                    s.setUnitData(r, data);
+                }
+                return "";
+            }
+            case "config-get": {
+                Parsed p = parse(args, Set.of("--all", "-a"), fmt);
+                Map<String, Object> config = s.config();
+                return p.rest.isEmpty() ? out(p, config) : out(p, config.get(p.rest.get(0)));
+            }
+            case "status-set": {
+                Parsed p = parse(args, Set.of("--application"), Map.of());
+                String level = p.rest.isEmpty() ? "" : p.rest.get(0);
+                if (!List.of("maintenance", "blocked", "waiting", "active").contains(level)) {
+                    throw new Usage("invalid status \"" + level + "\", expected one of [maintenance blocked waiting active]");
+                }
+                String message = String.join(" ", p.rest.subList(1, p.rest.size()));
+                if (p.flags.contains("--application")) {
+                    if (!s.isLeader()) {
+                        throw new Failure("setting application status: this unit is not the leader");
+                    }
+                    s.setAppStatus(level, message);
+                } else {
+                    s.setStatus(level, message);
+                }
+                return "";
+            }
+            case "status-get": {
+                Parsed p = parse(args, Set.of("--include-data", "--application"), fmt);
+                Status st = p.flags.contains("--application") ? s.unit.app.appStatus : s.unit.workload;
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("message", st.message());
+                body.put("status", st.status());
+                body.put("status-data", Map.of());
+                return out(p, body);
+            }
+            case "application-version-set": {
+                Parsed p = parse(args, Set.of(), Map.of());
+                s.setVersion(String.join(" ", p.rest));
+                return "";
+            }
+            case "juju-log": {
+                Parsed p = parse(args, Set.of("--debug"), Map.of("-l", "level", "--log-level", "level"));
+                s.log(p.values.getOrDefault("level", p.flags.contains("--debug") ? "DEBUG" : "INFO"), String.join(" ", p.rest));
+                return "";
+            }
+            case "action-get": {
+                Parsed p = parse(args, Set.of(), fmt);
+                HookEvent.ActionRun a = action(s);
+                return p.rest.isEmpty() ? out(p, a.params()) : out(p, a.params().get(p.rest.get(0)));
+            }
+            case "action-set": {
+                HookEvent.ActionRun a = action(s);
+                Parsed p = parse(args, Set.of(), Map.of());
+                a.results.putAll(keyValues(p.rest));
+                return "";
+            }
+            case "action-fail": {
+                HookEvent.ActionRun a = action(s);
+                Parsed p = parse(args, Set.of(), Map.of());
+                a.failure = p.rest.isEmpty() ? "action failed without reason given, check action for errors" : String.join(" ", p.rest);
+                return "";
+            }
+            case "action-log": {
+                HookEvent.ActionRun a = action(s);
+                Parsed p = parse(args, Set.of(), Map.of());
+                a.logs.add(String.join(" ", p.rest));
+                return "";
+            }
+            case "is-leader": {
+                Parsed p = parse(args, Set.of(), fmt);
+                return out(p, s.isLeader());
+            }
+            case "leader-get": {
+                Parsed p = parse(args, Set.of(), fmt);
+                String key = p.rest.isEmpty() ? "-" : p.rest.get(0);
+                Map<String, String> all = s.leaderSettings();
+                return out(p, "-".equals(key) ? all : all.get(key));
+            }
+            case "leader-set": {
+                Parsed p = parse(args, Set.of(), Map.of("--file", "file"));
+                if (!s.isLeader()) {
+                    throw new Failure("cannot write leadership settings: cannot write settings: not the leader");
+                }
+                s.setLeaderSettings(settings(p, stdin));
+                return "";
+            }
+            case "state-get": {
+                Parsed p = parse(args, Set.of("--strict"), fmt);
+                Map<String, String> state = s.state();
+                if (p.rest.isEmpty()) {
+                    return out(p, state);
+                }
+                if (p.flags.contains("--strict") && !state.containsKey(p.rest.get(0))) {
+                    throw new Failure("\"" + p.rest.get(0) + "\" not found");
+                }
+                return out(p, state.get(p.rest.get(0)));
+            }
+            case "state-set": {
+                Parsed p = parse(args, Set.of(), Map.of("--file", "file"));
+                s.setState(settings(p, stdin));
+                return "";
+            }
+            case "state-delete": {
+                Parsed p = parse(args, Set.of(), Map.of());
+                if (p.rest.size() != 1) {
+                    throw new Usage("expected one key");
+                }
+                s.deleteState(p.rest.get(0));
+                return "";
+            }
+            case "network-get": {
+                Parsed p = parse(args, Set.of("--ingress-address", "--bind-address", "--egress-subnets", "--primary-address"),
+                        with(fmt, "-r", "r", "--relation", "r"));
+                if (p.rest.isEmpty()) {
+                    throw new Usage("no arguments specified");
+                }
+                String binding = p.rest.get(0);
+                if (!s.unit.app.meta.endpoints().containsKey(binding) && !extraBinding(s, binding)) {
+                    throw new Failure("no network config found for binding \"" + binding + "\"");
+                }
+                String a = s.address();
+                String cidr = a.substring(0, a.lastIndexOf('.')) + ".0/24";
+                if (p.flags.contains("--ingress-address") || p.flags.contains("--primary-address")) {
+                    return out(p, a);
+                }
+                if (p.flags.contains("--bind-address")) {
+                    return out(p, a);
+                }
+                if (p.flags.contains("--egress-subnets")) {
+                    return out(p, a + "/32");
+                }
+                Map<String, Object> address = new LinkedHashMap<>();
+                address.put("hostname", "");
+                address.put("value", a);
+                address.put("cidr", cidr);
+                address.put("address", a);
+                Map<String, Object> bind = new LinkedHashMap<>();
+                bind.put("mac-address", "");
+                bind.put("interface-name", "eth0");
+                bind.put("addresses", List.of(address));
+                bind.put("macaddress", "");
+                bind.put("interfacename", "eth0");
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("bind-addresses", List.of(bind));
+                body.put("egress-subnets", List.of(a + "/32"));
+                body.put("ingress-addresses", List.of(a));
+                return out(p, body);
+            }
+            case "open-port":
+            case "close-port": {
+                Parsed p = parse(args, Set.of(), Map.of("--endpoints", "endpoints"));
+                if (p.rest.size() != 1) {
+                    throw new Usage("expected a port, a port range or \"icmp\"");
+                }
+                String port = p.rest.get(0).contains("/") ? p.rest.get(0) : p.rest.get(0) + "/tcp";
+                if (tool.equals("open-port")) {
+                    s.openPort(port);
+                } else {
+                    s.closePort(port);
+                }
+                return "";
+            }
+            case "opened-ports": {
+                Parsed p = parse(args, Set.of("--endpoints"), fmt);
+                return out(p, new ArrayList<>(s.ports()));
+            }
+            case "unit-get": {
+                Parsed p = parse(args, Set.of(), fmt);
+                if (p.rest.isEmpty() || !List.of("private-address", "public-address").contains(p.rest.get(0))) {
+                    throw new Usage("unknown setting \"" + (p.rest.isEmpty() ? "" : p.rest.get(0)) + "\"");
+                }
+                return out(p, s.address());
+            }
+            default:
+                throw new Usage("unknown command \"" + tool + "\"");
+        }
+    }
+
+    private static boolean extraBinding(HookSession s, String binding) {
+        return List.of("public", "admin", "internal", "cluster").contains(binding);
+    }
+
+    private static Map<String, String> withAddresses(Map<String, String> data, String address) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("egress-subnets", address + "/32");
+        out.put("ingress-address", address);
+        out.put("private-address", address);
+        out.putAll(data);
+        return out;
+    }
+
+    private static HookEvent.ActionRun action(HookSession s) {
+        if (s.event.action() == null) {
+            throw new Failure("not running an action");
+        }
+        return s.event.action();
+    }
+
+    private static Relation relation(HookSession s, Parsed p) {
+        String ref = p.values.get("r");
+        if (ref == null) {
+            if (s.event.relation() == null) {
+                throw new Usage("no relation id specified");
+            }
+            return s.event.relation();
+        }
+        Relation r = s.relation(ref);
+        if (r == null) {
+            throw new Usage("invalid value \"" + ref + "\" for option -r: relation not found");
+        }
+        return r;
+    }
+
+    private static Map<String, String> settings(Parsed p, byte[] stdin) {
+        Map<String, String> data = new LinkedHashMap<>();
+        if ("-".equals(p.values.get("file"))) {
+            String text = stdin == null ? "" : new String(stdin, StandardCharsets.UTF_8);
+            if (!text.isBlank()) {
+                try {
+                    JsonNode node = JSON.readTree(text);
+                    node.fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+                } catch (JsonProcessingException e) {
+                    Object yaml = new Yaml().load(text);
+                    if (!(yaml instanceof Map<?, ?> m)) {
+                        throw new Usage("invalid settings: expected a map");
+                    }
+                    m.forEach((k, v) -> data.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+                }
+            }
+        } else if (p.values.containsKey("file")) {
+            throw new Failure("reading settings from a file is not supported here: use --file -");
+        }
+        data.putAll(keyValues(p.rest));
+        return data;
+    }
+
+    private static Map<String, String> keyValues(List<String> pairs) {
+        Map<String, String> data = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                throw new Usage("expected \"key=value\", got \"" + pair + "\"");
+            }
+            String k = pair.substring(0, eq);
+            if (data.containsKey(k)) {
+                throw new Usage("duplicate key specified: \"" + k + "\"");
+            }
+            data.put(k, pair.substring(eq + 1));
+        }
+        return data;
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... more) {
+        Map<String, String> out = new LinkedHashMap<>(base);
+        for (int i = 0; i < more.length; i += 2) {
+            out.put(more[i], more[i + 1]);
+        }
+        return out;
+    }
+
+    /** Splits args into flags, options with a value and positionals; "--" ends the options. */
+    private static Parsed parse(List<String> args, Set<String> flags, Map<String, String> options) {
+        Set<String> seen = new HashSet<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--")) {
+                rest.addAll(args.subList(i + 1, args.size()));
+                break;
+            }
+            if (a.startsWith("-") && !a.equals("-")) {
+                int eq = a.indexOf('=');
+                String name = eq < 0 ? a : a.substring(0, eq);
+                if (flags.contains(name)) {
+                    seen.add(name);
+                } else if (options.containsKey(name)) {
+                    String value;
+                    if (eq >= 0) {
+                        value = a.substring(eq + 1);
+                    } else if (++i < args.size()) {
+                        value = args.get(i);
+                    } else {
+                        throw new Usage("option needs an argument: " + name);
+                    }
+                    values.put(options.get(name), value);
+                } else {
+                    throw new Usage("option provided but not defined: " + name);
+                }
+            } else {
+                rest.add(a);
+            }
+        }
+        return new Parsed(seen, values, rest);
+    }
+
+    private static String out(Parsed p, Object value) {
+        try {
+            if ("json".equals(p.format())) {
+                return JSON.writeValueAsString(value) + "\n";
+            }
+            if (value == null) {
+                return "";
+            }
+            if (value instanceof String || value instanceof Boolean || value instanceof Number) {
+                return value + "\n";
+            }
+            DumperOptions opts = new DumperOptions();
+            opts.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+            return new Yaml(opts).dump(value);
+        } catch (JsonProcessingException e) {
+            throw new Failure("cannot format output: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.instanceha.tests.model.standins;
+
+import dev.instanceha.tests.model.cloud.ModelCloud;
+import dev.instanceha.tests.model.juju.CharmMeta;
+import dev.instanceha.tests.model.juju.HookSession;
+import dev.instanceha.tests.model.juju.StandIn;
+
+import java.util.Map;
+
+/**
+ * nova-compute: the principal our subordinates attach to. Its unit owns a real model machine; the
+ * machine's hostname becomes a nova-compute service in the Nova simulator (as the real
+ * nova-compute registers itself) and a deployed machine in the MAAS simulator (as MAAS knows the
+ * machines Juju deployed on), so a fence powers this very machine off.
+ */
+final class NovaComputeStandIn implements StandIn {
+    private final ModelCloud cloud;
+    private final CharmMeta meta = StandIns.meta("nova-compute", false, Map.of("cloud-compute", StandIns.ep("nova-compute")),
+            Map.of());
+
+    NovaComputeStandIn(ModelCloud cloud) {
+        this.cloud = cloud;
+    }
+
+    @Override
+    public CharmMeta meta() {
+        return meta;
+    }
+
+    @Override
+    public boolean needsMachine() {
+        return true;
+    }
+
+    @Override
+    public void handle(HookSession s) {
+        String host = s.unit().machine().hostname();
+        switch (s.event().hook()) {
+            case "remove" -> cloud.nova().inventory().removeHost(host);
+            default -> {
+                if (cloud.nova().inventory().serviceByHost(host).isEmpty()) {
+                    cloud.nova().inventory().addHost(host);
+                }
+                cloud.enlist(host);
+                s.setVersion("30.0.0");
+                StandInSupport.ready(s);
+            }
+        }
+    }
+}
