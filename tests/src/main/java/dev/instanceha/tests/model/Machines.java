@@ -73,6 +73,11 @@ public final class Machines {
         return new Machine(name, address, Duration.ofNanos(System.nanoTime() - start), out);
     }
 
+    /** The host side: bridge and apt cache, before any machine (the model's services bind the bridge address). */
+    public void ensureNetwork() {
+        script("network");
+    }
+
     /** A machine by name and address, not launched yet ({@link Machine#launch(String)} boots it). */
     public Machine handle(String name, String address) {
         return new Machine(name, address, Duration.ZERO, "");

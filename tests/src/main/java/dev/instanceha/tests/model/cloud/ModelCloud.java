@@ -61,6 +61,7 @@ public final class ModelCloud implements AutoCloseable {
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         secrets = loadSecrets();
+        machines.ensureNetwork();
         InetAddress bridge = InetAddress.getByName(Machines.HOST);
         running.add(new TcpRelay(new InetSocketAddress(bridge, 3306), new InetSocketAddress("127.0.0.1", 3306)));
         running.add(new TcpRelay(new InetSocketAddress(bridge, 5672), new InetSocketAddress("127.0.0.1", 5672)));
