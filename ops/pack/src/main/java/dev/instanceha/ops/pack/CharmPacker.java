@@ -96,7 +96,7 @@ public final class CharmPacker {
     public static byte[] dispatchTemplate() {
         try (InputStream in = CharmPacker.class.getResourceAsStream("dispatch")) {
             if (in == null) {
-                throw new IllegalStateException("dispatch template missing from the ops jar");
+                throw new IllegalStateException("dispatch template missing from the ops-pack jar");
             }
             return in.readAllBytes();
         } catch (IOException e) {
