@@ -1,6 +1,5 @@
 package dev.instanceha.ops.hooktools;
 
-import dev.instanceha.ops.model.StatusLevel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,5 @@
 package dev.instanceha.ops.hooktools;
 
-import dev.instanceha.ops.model.StatusLevel;
-
 /** What {@code status-get} reports; {@code level} is null for Juju's read-only unknown/error. */
 public record StatusInfo(String status, String message) {
     public java.util.Optional<StatusLevel> level() {

@@ -1,5 +1,7 @@
 package dev.instanceha.ops.model;
 
+import dev.instanceha.ops.hooktools.StatusLevel;
+
 /** A workload status: the level and the one line an operator sees in {@code juju status}. */
 public record Status(StatusLevel level, String message) {
     public Status {

@@ -1,5 +1,6 @@
 package dev.instanceha.ops.model;
 
+import dev.instanceha.ops.hooktools.StatusLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

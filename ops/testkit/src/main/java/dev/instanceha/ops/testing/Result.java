@@ -35,7 +35,7 @@ public record Result(int exitCode, State state, List<Status> statusHistory, Opti
             return false;
         }
         Status s = unitStatus();
-        return s.level() == dev.instanceha.ops.model.StatusLevel.BLOCKED
+        return s.level() == dev.instanceha.ops.hooktools.StatusLevel.BLOCKED
                 && s.message().startsWith("config '" + key + "'") && s.message().contains(expected);
     }
 

@@ -1,9 +1,9 @@
-package dev.instanceha.ops.model;
+package dev.instanceha.ops.hooktools;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** The statuses a charm may set, ordered by how much they need an operator's eye. */
+/** The statuses {@code status-set} takes from a charm, ordered by how much they need an operator's eye. */
 public enum StatusLevel {
     ACTIVE(0), WAITING(1), MAINTENANCE(2), BLOCKED(3);
 
