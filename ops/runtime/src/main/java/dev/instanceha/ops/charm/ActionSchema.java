@@ -16,7 +16,7 @@ import java.util.Optional;
  * required), checked before the action runs: a parameter of the wrong type fails the action
  * with a message naming it instead of reaching the charm's code as a string it cannot parse.
  */
-public record ActionSchema(Map<String, ActionSpec> actions) {
+record ActionSchema(Map<String, ActionSpec> actions) {
     public enum Type { STRING, INTEGER, NUMBER, BOOLEAN, ARRAY, OBJECT, ANY }
 
     public record Param(String name, Type type, List<Object> allowed, BigDecimal minimum, BigDecimal maximum) {

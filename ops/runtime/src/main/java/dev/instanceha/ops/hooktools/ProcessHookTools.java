@@ -21,7 +21,7 @@ public final class ProcessHookTools implements HookTools {
     private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() { };
     private final ToolRunner runner;
 
-    public ProcessHookTools(ToolRunner runner) {
+    ProcessHookTools(ToolRunner runner) {
         this.runner = runner;
     }
 

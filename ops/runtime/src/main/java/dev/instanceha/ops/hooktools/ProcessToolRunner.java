@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Spawns the hook tool as a child process and captures its output. */
-public final class ProcessToolRunner implements ToolRunner {
+final class ProcessToolRunner implements ToolRunner {
     @Override
     public ToolResult run(String tool, List<String> args, byte[] stdin) {
         List<String> command = new ArrayList<>(args.size() + 1);

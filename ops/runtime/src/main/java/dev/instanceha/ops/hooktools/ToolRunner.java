@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Runs one hook-tool executable; the seam between {@link ProcessHookTools} and the OS. */
 @FunctionalInterface
-public interface ToolRunner {
+interface ToolRunner {
     /**
      * @param tool  executable name, found on PATH (Juju puts its tools directory first)
      * @param args  arguments, never holding secrets (those go through {@code stdin})

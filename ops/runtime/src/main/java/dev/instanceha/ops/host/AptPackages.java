@@ -10,13 +10,13 @@ import java.util.Optional;
  * apt/dpkg. Installs only what is missing, so a second install hook runs no apt at all.
  * Waits for the dpkg lock (unattended-upgrades often holds it on fresh machines) instead of failing.
  */
-public final class AptPackages implements Packages {
+final class AptPackages implements Packages {
     private static final Map<String, String> NONINTERACTIVE = Map.of("DEBIAN_FRONTEND", "noninteractive");
     private static final Duration APT_TIMEOUT = Duration.ofMinutes(20);
     private final Commands commands;
     private boolean updated;
 
-    public AptPackages(Commands commands) {
+    AptPackages(Commands commands) {
         this.commands = commands;
     }
 

@@ -7,11 +7,11 @@ import java.nio.file.Path;
  * Services through /etc/init.d scripts, for machines without systemd (containers, the lab).
  * Enabling uses update-rc.d where it exists.
  */
-public final class InitScriptServices implements Services {
+final class InitScriptServices implements Services {
     private final Commands commands;
     private final Path initDir;
 
-    public InitScriptServices(Commands commands, Path initDir) {
+    InitScriptServices(Commands commands, Path initDir) {
         this.commands = commands;
         this.initDir = initDir;
     }

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The unit's real file system (POSIX). */
-public final class LocalFileSystem implements FileSystem {
+final class LocalFileSystem implements FileSystem {
     private final UserPrincipalLookupService principals = FileSystems.getDefault().getUserPrincipalLookupService();
 
     @Override

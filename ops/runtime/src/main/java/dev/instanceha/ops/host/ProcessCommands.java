@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** {@link Commands} as real child processes, killed (with their children) at the timeout. */
-public final class ProcessCommands implements Commands {
+final class ProcessCommands implements Commands {
     @Override
     public CommandResult run(Command command) {
         ProcessBuilder builder = new ProcessBuilder(command.argv());

@@ -1,10 +1,10 @@
 package dev.instanceha.ops.host;
 
 /** Services under systemd (Ubuntu units). */
-public final class SystemdServices implements Services {
+final class SystemdServices implements Services {
     private final Commands commands;
 
-    public SystemdServices(Commands commands) {
+    SystemdServices(Commands commands) {
         this.commands = commands;
     }
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /** What metadata.yaml and actions.yaml declare: used to reject impossible test set-ups. */
-public record CharmMetadata(String name, Map<String, String> endpoints, Map<String, List<String>> actionsRequired,
-                            Map<String, List<String>> actionParams) {
+record CharmMetadata(String name, Map<String, String> endpoints, Map<String, List<String>> actionsRequired,
+                     Map<String, List<String>> actionParams) {
 
     /** Endpoint name → "requires", "provides" or "peers". */
     public static CharmMetadata load(Path charmDir) {
