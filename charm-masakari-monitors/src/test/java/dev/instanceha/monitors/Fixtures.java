@@ -1,5 +1,7 @@
 package dev.instanceha.monitors;
 
+import dev.instanceha.interfaces.identity.KeystoneFixtures;
+import dev.instanceha.interfaces.tls.TlsFixtures;
 import dev.instanceha.ops.host.FileSpec;
 import dev.instanceha.ops.testing.FakeHost;
 import dev.instanceha.ops.testing.RelationState;
@@ -8,32 +10,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Machines and relation data as this charm meets them. Debian 12's masakari-host-monitor 14.0.0
  * ships /lib/systemd/system/masakari-host-monitor.service and /etc/init.d/masakari-host-monitor
- * (read from the package); keystone's answer has the shape of research juju-contract.md §5.2.
+ * (read from the package); keystone's answer is the interfaces test-jar's (KeystoneFixtures).
  */
 final class Fixtures {
     static final Path CHARM = Path.of("src/main/charm");
     static final String FQDN = "compute-1.maas";
-    static final String PASSWORD = "hG7kz2Qm9pLxW4cVtB8nR3sD6fJ1yE5a";
+    static final String PASSWORD = KeystoneFixtures.CREDENTIALS_PASSWORD;
     static final String OTHER_PASSWORD = "Zt5vQ1nB8mK3xR7cW2pL9sD4fH6jG0aE";
     static final String JAVA_HOME = "/usr/lib/jvm/java-17-openjdk-amd64";
     /** A real CA certificate (throwaway, made with openssl for these tests). */
-    static final String CA_PEM = resource("/tls/ca.pem");
+    static final String CA_PEM = TlsFixtures.CA;
     static final Path SHIPPED = CHARM.toAbsolutePath().resolve("hostmonitor");
 
     private Fixtures() {
-    }
-
-    private static String resource(String name) {
-        try (java.io.InputStream in = Fixtures.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** Debian under systemd with the java monitor shipped in the charm and no monitor package yet. */
@@ -64,37 +57,12 @@ final class Fixtures {
         return RelationState.of("container", 1, "nova-compute").withRemoteUnit("nova-compute/0", addresses("10.5.1.7"));
     }
 
-    /** Keystone's answer to user masakari-monitors in project services. */
-    static Map<String, String> keystoneAnswer(String password) {
-        Map<String, String> m = new TreeMap<>(addresses("10.5.0.20"));
-        m.put("auth_host", "10.5.0.20");
-        m.put("auth_port", "35357");
-        m.put("auth_protocol", "http");
-        m.put("credentials_host", "10.5.0.20");
-        m.put("credentials_port", "5000");
-        m.put("credentials_protocol", "http");
-        m.put("credentials_username", "masakari-monitors");
-        m.put("credentials_password", password);
-        m.put("credentials_project", "services");
-        m.put("credentials_project_id", "0f5e3d6a3b3e4d47a1f0c7c0d8a3b2e1");
-        m.put("credentials_user_domain_name", "service_domain");
-        m.put("credentials_user_domain_id", "7e2b1d7c4a6f4c7a9b1e0c2d3f4a5b6c");
-        m.put("credentials_project_domain_name", "service_domain");
-        m.put("credentials_project_domain_id", "7e2b1d7c4a6f4c7a9b1e0c2d3f4a5b6c");
-        m.put("domain", "service_domain");
-        m.put("api_version", "3");
-        m.put("region", "RegionOne");
-        m.put("https_keystone", "__null__");
-        m.put("ca_cert", "__null__");
-        return m;
-    }
-
     static RelationState keystone(Map<String, String> data) {
         return RelationState.of("identity-credentials", 4, "keystone").withRemoteUnit("keystone/0", data);
     }
 
     static RelationState keystone() {
-        return keystone(keystoneAnswer(PASSWORD));
+        return keystone(KeystoneFixtures.identityCredentials(PASSWORD));
     }
 
     static String base64(String text) {

@@ -1,5 +1,6 @@
 package dev.instanceha.monitors;
 
+import static dev.instanceha.interfaces.identity.KeystoneFixtures.identityCredentials;
 import dev.instanceha.interfaces.MachineHostname;
 import static dev.instanceha.monitors.Fixtures.CA_PEM;
 import static dev.instanceha.monitors.Fixtures.FQDN;
@@ -8,7 +9,6 @@ import static dev.instanceha.monitors.Fixtures.OTHER_PASSWORD;
 import static dev.instanceha.monitors.Fixtures.PASSWORD;
 import static dev.instanceha.monitors.Fixtures.debianHost;
 import static dev.instanceha.monitors.Fixtures.keystone;
-import static dev.instanceha.monitors.Fixtures.keystoneAnswer;
 import static dev.instanceha.monitors.Fixtures.principal;
 import static dev.instanceha.monitors.Fixtures.related;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +63,7 @@ class MasakariMonitorsCharmTest {
     // --- relations
 
     static Stream<Arguments> relationCombinations() {
-        Map<String, String> noPassword = new TreeMap<>(keystoneAnswer(PASSWORD));
+        Map<String, String> noPassword = new TreeMap<>(identityCredentials(PASSWORD));
         noPassword.remove("credentials_password");
         RelationState noUnits = RelationState.of("identity-credentials", 4, "keystone");
         RelationState emptyPrincipal = RelationState.of("container", 1, "nova-compute")
@@ -179,7 +179,7 @@ class MasakariMonitorsCharmTest {
 
     @Test
     void keystoneCaIsWrittenAndUsed() {
-        Map<String, String> tls = new TreeMap<>(keystoneAnswer(PASSWORD));
+        Map<String, String> tls = new TreeMap<>(identityCredentials(PASSWORD));
         tls.put("ca_cert", Fixtures.base64(CA_PEM));
         tls.put("auth_protocol", "https");
         FakeHost host = debianHost();
@@ -289,7 +289,7 @@ class MasakariMonitorsCharmTest {
         assertEquals(List.of(), host.serviceLog(), "the process monitor re-reads its list every cycle");
 
         host.clearLogs();
-        RelationState rotated = keystone(keystoneAnswer(OTHER_PASSWORD));
+        RelationState rotated = keystone(identityCredentials(OTHER_PASSWORD));
         ctx.run(Event.relationChanged(rotated, "keystone/0"), ready.withRelation(rotated), host);
         assertEquals(List.of("restart " + JAVA, "enable " + JAVA, "restart " + INSTANCE, "enable " + INSTANCE,
                 "restart " + PROCESS, "enable " + PROCESS), host.serviceLog());
@@ -452,7 +452,7 @@ class MasakariMonitorsCharmTest {
         // A failing service start puts a command's error text into the status.
         FakeHost failing = debianHost().onCommand("systemctl", 1, "");
         Result second = ctx.run(Event.configChanged(), related().withConfig("debug", true), failing);
-        RelationState rotated = keystone(keystoneAnswer(OTHER_PASSWORD));
+        RelationState rotated = keystone(identityCredentials(OTHER_PASSWORD));
         Result third = ctx.run(Event.relationChanged(rotated, "keystone/0"), first.state().withRelation(rotated), host);
         for (Result out : List.of(first, second, third)) {
             String said = out.allLogText() + "\n" + out.statusHistory();

@@ -3,6 +3,7 @@ package dev.instanceha.monitors;
 import static dev.instanceha.monitors.Fixtures.debianHost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.instanceha.interfaces.identity.KeystoneFixtures;
 import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.testing.CharmTestContext;
 import dev.instanceha.ops.testing.Event;
@@ -27,7 +28,7 @@ class OsloConfigRoundTripTest {
         String password = "\"$ecret'%s\\ $$ ünï\"";
         FakeHost host = debianHost();
         State state = State.of("masakari-monitors/0").withRelation(Fixtures.principal())
-                .withRelation(Fixtures.keystone(Fixtures.keystoneAnswer(password)))
+                .withRelation(Fixtures.keystone(KeystoneFixtures.identityCredentials(password)))
                 .withConfig(Map.of("config-flags", "log_dir=$HOME/log, graceful_shutdown_timeout='30'"));
         Result out = new CharmTestContext(() -> new MasakariMonitorsCharm(System.getProperty("java.home")),
                 Fixtures.CHARM).run(Event.configChanged(), state, host);

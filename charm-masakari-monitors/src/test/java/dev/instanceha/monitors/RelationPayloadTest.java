@@ -1,15 +1,15 @@
 package dev.instanceha.monitors;
 
+import static dev.instanceha.interfaces.identity.KeystoneFixtures.identityCredentials;
 import static dev.instanceha.monitors.Fixtures.PASSWORD;
 import static dev.instanceha.monitors.Fixtures.debianHost;
-import static dev.instanceha.monitors.Fixtures.keystoneAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.instanceha.ops.hooktools.StatusLevel;
 import dev.instanceha.ops.model.Status;
-import dev.instanceha.ops.model.StatusLevel;
 import dev.instanceha.ops.testing.CharmTestContext;
 import dev.instanceha.ops.testing.Event;
 import dev.instanceha.ops.testing.FakeHost;
@@ -62,7 +62,7 @@ class RelationPayloadTest {
     }
 
     static Map<String, String> bad(String key, String value) {
-        Map<String, String> data = new TreeMap<>(keystoneAnswer(PASSWORD));
+        Map<String, String> data = new TreeMap<>(identityCredentials(PASSWORD));
         if (value == null) {
             data.remove(key);
         } else {
@@ -75,7 +75,7 @@ class RelationPayloadTest {
     @MethodSource("badPayloads")
     void badCredentialsWaitNamingTheKeyAndKeepTheRunningMonitors(String key, String value) {
         FakeHost host = debianHost();
-        Result good = ctx.run(Event.configChanged(), withKeystone(keystoneAnswer(PASSWORD)), host);
+        Result good = ctx.run(Event.configChanged(), withKeystone(identityCredentials(PASSWORD)), host);
         assertEquals(Status.active("Unit is ready"), good.unitStatus());
         FakeHost.FakeFile conf = host.file(MonitorsConfFile.PATH).orElseThrow();
         host.clearLogs();
@@ -108,7 +108,7 @@ class RelationPayloadTest {
     @Test
     void departingKeystoneLeavesTheMonitorsRunningAndTheUnitWaiting() {
         FakeHost host = debianHost();
-        State ready = ctx.run(Event.configChanged(), withKeystone(keystoneAnswer(PASSWORD)), host).state();
+        State ready = ctx.run(Event.configChanged(), withKeystone(identityCredentials(PASSWORD)), host).state();
         host.clearLogs();
         Result out = ctx.run(Event.relationDeparted(ready.relation("identity-credentials"), "keystone/0"), ready, host);
         assertEquals(Status.waiting("'identity-credentials' incomplete: no remote unit has joined"), out.unitStatus());

@@ -174,7 +174,7 @@ class MasakariCharmTest {
         host.clearLogs();
         Result next = ctx.run(Event.updateStatus(), paused.state(), host);
         assertEquals(List.of(), host.serviceLog());
-        assertEquals(dev.instanceha.ops.model.StatusLevel.MAINTENANCE, next.unitStatus().level());
+        assertEquals(dev.instanceha.ops.hooktools.StatusLevel.MAINTENANCE, next.unitStatus().level());
     }
 
     @Test

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.instanceha.ops.hooktools.StatusLevel;
 import dev.instanceha.ops.model.Status;
-import dev.instanceha.ops.model.StatusLevel;
 import dev.instanceha.ops.testing.CharmTestContext;
 import dev.instanceha.ops.testing.Event;
 import dev.instanceha.ops.testing.FakeHost;

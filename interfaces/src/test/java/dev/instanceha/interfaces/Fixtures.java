@@ -1,14 +1,13 @@
 package dev.instanceha.interfaces;
 
 import dev.instanceha.ops.model.RelationSnapshot;
-import java.util.LinkedHashMap;
+import dev.instanceha.ops.testing.RelationState;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Builders for relation data in tests. */
 public final class Fixtures {
-    /** A PEM-shaped certificate; only its shape matters to the interfaces. */
     /** A real server certificate and its key (throwaway, made with openssl for these tests). */
     public static final String CERT_PEM = resource("/tls/rsa.pem");
     public static final String KEY_PEM = resource("/tls/rsa.key");
@@ -34,13 +33,9 @@ public final class Fixtures {
         return List.of(relation(endpoint, app, unit0));
     }
 
-    /** The keys Juju itself writes into every unit databag. */
+    /** The keys Juju itself writes into every unit databag (the kit's one definition of them). */
     public static Map<String, String> jujuAddresses(String ip) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("private-address", ip);
-        m.put("ingress-address", ip);
-        m.put("egress-subnets", ip + "/32");
-        return m;
+        return RelationState.addressKeys(ip);
     }
 
     /** A copy with keys replaced; a null value removes the key. */

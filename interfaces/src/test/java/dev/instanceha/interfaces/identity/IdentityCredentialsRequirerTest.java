@@ -28,7 +28,7 @@ class IdentityCredentialsRequirerTest {
 
     @Test
     void keystoneAnswerParsesIntoRecord() {
-        IdentityCredentials c = read(KeystoneFixtures.identityCredentials()).value().orElseThrow();
+        IdentityCredentials c = read(KeystoneFixtures.identityCredentialsOverHttps()).value().orElseThrow();
         assertEquals("https://keystone.example.com:5000", c.authUrl());
         assertEquals("https://10.5.0.20:35357", c.auth().url());
         assertEquals("masakari-monitors", c.username());
@@ -61,13 +61,13 @@ class IdentityCredentialsRequirerTest {
             "api_version", "auth_host", "auth_protocol", "auth_port", "credentials_project",
             "credentials_username", "credentials_password", "credentials_project_id"})
     void eachAvailableAuthKeyIsRequiredAndNamed(String key) {
-        String r = read(without(KeystoneFixtures.identityCredentials(), key)).reason().orElseThrow();
+        String r = read(without(KeystoneFixtures.identityCredentialsOverHttps(), key)).reason().orElseThrow();
         assertTrue(r.contains("missing '" + key + "'"), r);
     }
 
     @Test
     void malformedAndOversizedValuesAreIncomplete() {
-        Map<String, String> base = KeystoneFixtures.identityCredentials();
+        Map<String, String> base = KeystoneFixtures.identityCredentialsOverHttps();
         assertTrue(read(with(base, "credentials_port", "5000/tcp")).reason().orElseThrow()
                 .contains("'credentials_port'"));
         assertTrue(read(with(base, "ca_cert", Fixtures.base64("no pem here"))).reason().orElseThrow()
@@ -81,14 +81,14 @@ class IdentityCredentialsRequirerTest {
     @Test
     void derivedAcrossUnits() {
         var rel = relation("identity-credentials", 4, "keystone", Map.of(
-                "keystone/0", without(KeystoneFixtures.identityCredentials(), "credentials_password"),
-                "keystone/1", KeystoneFixtures.identityCredentials()));
+                "keystone/0", without(KeystoneFixtures.identityCredentialsOverHttps(), "credentials_password"),
+                "keystone/1", KeystoneFixtures.identityCredentialsOverHttps()));
         assertTrue(requirer.read(List.of(rel)).isComplete());
     }
 
     @Test
     void passwordIsRedacted() {
-        IdentityCredentials c = read(KeystoneFixtures.identityCredentials()).value().orElseThrow();
+        IdentityCredentials c = read(KeystoneFixtures.identityCredentialsOverHttps()).value().orElseThrow();
         assertFalse(c.toString().contains(c.password()));
         assertTrue(c.toString().contains("password=<redacted>"));
     }

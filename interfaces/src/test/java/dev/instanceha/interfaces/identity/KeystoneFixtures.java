@@ -8,8 +8,12 @@ import java.util.TreeMap;
  * Keystone's unit databag in the shape charm-keystone writes it (add_service_to_keystone /
  * add_credentials_to_keystone), per research juju-contract.md §5.1 and §5.2 and anchor-charms.md §2.3
  * and §3.3: raw strings, "__null__" for unused TLS keys, Juju's own address keys alongside.
+ * Shared with the charm modules through the interfaces test-jar.
  */
-final class KeystoneFixtures {
+public final class KeystoneFixtures {
+    /** The password keystone generated for user masakari-monitors. */
+    public static final String CREDENTIALS_PASSWORD = "hG7kz2Qm9pLxW4cVtB8nR3sD6fJ1yE5a";
+
     private KeystoneFixtures() {
     }
 
@@ -47,17 +51,20 @@ final class KeystoneFixtures {
         return m;
     }
 
-    /** identity-credentials answer for user "masakari-monitors" (juju-contract.md §5.2, anchor-charms.md §3.3). */
-    static Map<String, String> identityCredentials() {
+    /**
+     * identity-credentials answer for user "masakari-monitors" in project services from a keystone
+     * serving plain http (juju-contract.md §5.2, anchor-charms.md §3.3).
+     */
+    public static Map<String, String> identityCredentials(String password) {
         Map<String, String> m = new TreeMap<>(Fixtures.jujuAddresses("10.5.0.20"));
         m.put("auth_host", "10.5.0.20");
         m.put("auth_port", "35357");
-        m.put("auth_protocol", "https");
-        m.put("credentials_host", "keystone.example.com");
+        m.put("auth_protocol", "http");
+        m.put("credentials_host", "10.5.0.20");
         m.put("credentials_port", "5000");
-        m.put("credentials_protocol", "https");
+        m.put("credentials_protocol", "http");
         m.put("credentials_username", "masakari-monitors");
-        m.put("credentials_password", "hG7kz2Qm9pLxW4cVtB8nR3sD6fJ1yE5a");
+        m.put("credentials_password", password);
         m.put("credentials_project", "services");
         m.put("credentials_project_id", "0f5e3d6a3b3e4d47a1f0c7c0d8a3b2e1");
         m.put("credentials_user_domain_name", "service_domain");
@@ -67,8 +74,15 @@ final class KeystoneFixtures {
         m.put("domain", "service_domain");
         m.put("api_version", "3");
         m.put("region", "RegionOne");
-        m.put("https_keystone", "True");
-        m.put("ca_cert", Fixtures.base64(Fixtures.CERT_PEM));
+        m.put("https_keystone", "__null__");
+        m.put("ca_cert", "__null__");
         return m;
+    }
+
+    /** The same answer from a keystone behind https at its public name, with the CA it is signed by. */
+    static Map<String, String> identityCredentialsOverHttps() {
+        return Fixtures.with(identityCredentials(CREDENTIALS_PASSWORD), "auth_protocol", "https",
+                "credentials_host", "keystone.example.com", "credentials_protocol", "https",
+                "https_keystone", "True", "ca_cert", Fixtures.base64(Fixtures.CERT_PEM));
     }
 }

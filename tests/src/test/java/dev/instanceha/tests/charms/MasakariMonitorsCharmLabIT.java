@@ -2,8 +2,8 @@ package dev.instanceha.tests.charms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instanceha.monitors.MasakariMonitorsCharm;
+import dev.instanceha.ops.hooktools.StatusLevel;
 import dev.instanceha.ops.host.FileSpec;
-import dev.instanceha.ops.model.StatusLevel;
 import dev.instanceha.ops.testing.CharmTestContext;
 import dev.instanceha.ops.testing.Event;
 import dev.instanceha.ops.testing.FakeHost;

@@ -1,8 +1,8 @@
 package dev.instanceha.tests.charms;
 
 import dev.instanceha.tests.lab.CrmMonView;
+import dev.instanceha.ops.hooktools.StatusLevel;
 import dev.instanceha.ops.host.FileSpec;
-import dev.instanceha.ops.model.StatusLevel;
 import dev.instanceha.ops.testing.CharmTestContext;
 import dev.instanceha.ops.testing.Event;
 import dev.instanceha.ops.testing.FakeHost;
