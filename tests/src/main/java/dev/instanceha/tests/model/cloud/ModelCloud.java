@@ -39,7 +39,7 @@ public final class ModelCloud implements AutoCloseable {
     public static final int NOVA_PORT = 8774;
     public static final int MAAS_PORT = 5240;
     /** The MAAS simulator's API key, as the bundles set maas_credentials: a test fixture, not a credential. */
-    public static final String MAAS_SIMULATOR_KEY = "model:simulator:maas-key";
+    public static final String MAAS_SIMULATOR_KEY = "model:simulator:maaskey";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Machines machines;
@@ -73,8 +73,18 @@ public final class ModelCloud implements AutoCloseable {
         running.add(maas);
         startKeystone();
         keystone = new KeystoneAdmin(keystoneUrl(), secret("keystone_admin_password"));
-        keystone.ensureService("nova", "compute", "RegionOne", Map.of("public", nova.endpoint(),
-                "internal", nova.endpoint(), "admin", nova.endpoint()));
+        for (int attempt = 1; ; attempt++) {
+            try {   // a Keystone that answers /v3 may still be loading its workers
+                keystone.ensureService("nova", "compute", "RegionOne", Map.of("public", nova.endpoint(),
+                        "internal", nova.endpoint(), "admin", nova.endpoint()));
+                break;
+            } catch (IOException e) {
+                if (attempt == 30) {
+                    throw new IOException("the model's Keystone does not take admin calls: " + e.getMessage(), e);
+                }
+                Thread.sleep(2000);
+            }
+        }
         progress.accept("cloud ready: Keystone " + keystoneUrl() + ", Nova simulator " + nova.url() + ", MAAS simulator "
                 + maas.url() + ", MariaDB and RabbitMQ on " + Machines.HOST);
         return this;
@@ -150,6 +160,9 @@ public final class ModelCloud implements AutoCloseable {
             manage(conf, logs, "bootstrap", "--bootstrap-admin-url", url, "--bootstrap-internal-url", url, "--bootstrap-public-url", url,
                     "--bootstrap-region-id", "RegionOne");
             Files.writeString(ks.resolve("bootstrapped"), "");
+        }
+        for (String keys : new String[]{"fernet-keys", "credential-keys"}) {
+            Files.setPosixFilePermissions(ks.resolve(keys), PosixFilePermissions.fromString("rwx------"));
         }
         if (!up(keystoneUrl() + "/v3")) {
             ProcessBuilder pb = new ProcessBuilder("setsid", "uwsgi", "--plugin", "python3", "--http-socket", Machines.HOST + ":" + KEYSTONE_PORT,

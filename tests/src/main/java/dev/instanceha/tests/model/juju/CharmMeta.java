@@ -19,7 +19,12 @@ import java.util.zip.ZipFile;
  * packed {@code .charm} exactly as Juju reads them.
  */
 public record CharmMeta(String name, boolean subordinate, Map<String, Endpoint> endpoints,
-                        Map<String, Object> configDefaults, Set<String> actions) {
+                        Map<String, Object> configDefaults, Map<String, String> optionTypes, Set<String> actions) {
+
+    /** Whether config.yaml declares the option (with or without a default). */
+    public boolean hasOption(String key) {
+        return optionTypes.containsKey(key);
+    }
 
     public enum Role { PROVIDES, REQUIRES, PEERS }
 
@@ -63,15 +68,19 @@ public record CharmMeta(String name, boolean subordinate, Map<String, Endpoint> 
             }
         }
         Map<String, Object> defaults = new LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
         if (config != null && config.get("options") instanceof Map<?, ?> options) {
             for (Map.Entry<?, ?> e : options.entrySet()) {
-                if (e.getValue() instanceof Map<?, ?> spec && spec.get("default") != null) {
-                    defaults.put(String.valueOf(e.getKey()), spec.get("default"));
+                if (e.getValue() instanceof Map<?, ?> spec) {
+                    types.put(String.valueOf(e.getKey()), String.valueOf(spec.get("type")));
+                    if (spec.get("default") != null) {
+                        defaults.put(String.valueOf(e.getKey()), spec.get("default"));
+                    }
                 }
             }
         }
         Set<String> actionNames = actions == null ? Set.of() : Set.copyOf(actions.keySet());
-        return new CharmMeta(name, Boolean.TRUE.equals(metadata.get("subordinate")), endpoints, defaults, actionNames);
+        return new CharmMeta(name, Boolean.TRUE.equals(metadata.get("subordinate")), endpoints, defaults, types, actionNames);
     }
 
     @SuppressWarnings("unchecked")

@@ -83,7 +83,11 @@ final class ControlServer {
         try (client) {
             BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
             PrintWriter out = new PrintWriter(Channels.newOutputStream(client), true, StandardCharsets.UTF_8);
-            JsonNode req = ModelCli.parse(in.readLine());
+            String first = in.readLine();
+            if (first == null) {
+                return;   // a reachability probe
+            }
+            JsonNode req = ModelCli.parse(first);
             List<String> args = new ArrayList<>();
             req.path("args").forEach(a -> args.add(a.asText()));
             int code;
@@ -210,6 +214,7 @@ final class ControlServer {
                 stopping = true;
                 controller.close();
                 cloud.close();
+                Files.deleteIfExists(machines.home().resolve("run/controller.pid"));   // this process answers, then exits
                 machines.destroyAll();
                 out.println("done");
             }

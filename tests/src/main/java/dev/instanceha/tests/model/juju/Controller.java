@@ -107,7 +107,7 @@ public final class Controller implements AutoCloseable {
                 Application app = newApplication(spec);
                 model.applications.put(app.name, app);
                 for (Map.Entry<String, Object> o : spec.options().entrySet()) {
-                    if (!app.meta.configDefaults().containsKey(o.getKey()) && app.standIn == null) {
+                    if (!app.meta.hasOption(o.getKey()) && app.standIn == null) {
                         throw new ModelException("application " + app.name + ": option \"" + o.getKey() + "\" is not in its config.yaml");
                     }
                     app.config.put(o.getKey(), o.getValue());
@@ -147,7 +147,7 @@ public final class Controller implements AutoCloseable {
             Application app = model.application(appName);
             boolean changed = false;
             for (Map.Entry<String, String> e : values.entrySet()) {
-                if (!app.meta.configDefaults().containsKey(e.getKey()) && app.standIn == null) {
+                if (!app.meta.hasOption(e.getKey()) && app.standIn == null) {
                     throw new ModelException("unknown option \"" + e.getKey() + "\"");
                 }
                 Object before = app.config.put(e.getKey(), typed(app, e.getKey(), e.getValue()));
@@ -331,19 +331,26 @@ public final class Controller implements AutoCloseable {
     }
 
     private static Object typed(Application app, String key, String value) {
-        Object def = app.meta.configDefaults().get(key);
-        if (def instanceof Boolean) {
+        String type = app.meta.optionTypes().getOrDefault(key, "string");
+        if (type.equals("boolean")) {
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new ModelException("option \"" + key + "\" expected boolean, got \"" + value + "\"");
+            }
             return Boolean.parseBoolean(value);
         }
-        if (def instanceof Integer || def instanceof Long) {
+        if (type.equals("int")) {
             try {
                 return Long.parseLong(value);
             } catch (NumberFormatException e) {
                 throw new ModelException("option \"" + key + "\" expected int, got \"" + value + "\"");
             }
         }
-        if (def instanceof Double || def instanceof Float) {
-            return Double.parseDouble(value);
+        if (type.equals("float")) {
+            try {
+                return Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new ModelException("option \"" + key + "\" expected float, got \"" + value + "\"");
+            }
         }
         return value;
     }
@@ -472,7 +479,7 @@ public final class Controller implements AutoCloseable {
                     session = new HookSession(model, unit, event, unit.name + "-" + event.hook() + "-" + UUID.randomUUID(), log(unit)::line);
                     server.register(session);
                 }
-                if (unit.filesRevision != unit.app.charmRevision && machine.lxc != null) {
+                if (unit.filesRevision != unit.app.charmRevision && machine.lxc != null && unit.app.standIn == null) {
                     UnitFiles.install(machines.rootfs(machine.lxc.name()), unit, unit.app.charmPath);
                     unit.filesRevision = unit.app.charmRevision;
                 }

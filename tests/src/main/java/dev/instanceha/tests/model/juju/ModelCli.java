@@ -43,7 +43,12 @@ public final class ModelCli {
         Machines machines = Machines.find();
         Path socket = ControlServer.socket(machines);
         if (args[0].equals("controller")) {
-            ControlServer.serve(machines, List.of(args).subList(1, args.length));
+            try {
+                ControlServer.serve(machines, List.of(args).subList(1, args.length));
+            } catch (Exception e) {
+                e.printStackTrace();
+                System.exit(1);   // the simulators' threads would keep a half-started controller alive
+            }
             return;
         }
         if (!Files.exists(socket) || !reachable(socket)) {
