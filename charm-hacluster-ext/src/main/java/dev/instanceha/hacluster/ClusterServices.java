@@ -40,10 +40,16 @@ final class ClusterServices {
         return pacemakerStarted;
     }
 
+    /** The CIB the package's default cluster wrote (and its signature): it names the stray "node1". */
+    static final java.util.List<java.nio.file.Path> PACKAGE_CIB = java.util.List.of(
+            java.nio.file.Path.of("/var/lib/pacemaker/cib/cib.xml"), java.nio.file.Path.of("/var/lib/pacemaker/cib/cib.xml.sig"));
+
     /**
      * Debian's packages start corosync and pacemaker as a one-node cluster named after the
      * package default (the source of upstream's stray "node1", LP 1874719): stop them until this
-     * charm has written its own configuration.
+     * charm has written its own configuration, and drop the CIB that default cluster wrote, or
+     * "node1" stays in it as an unclean node that pacemaker tries to fence before it starts any
+     * resource. Nothing of ours can be in that CIB: our corosync.conf is not written yet.
      */
     static void stopUnconfigured(Host host) {
         if (!ClusterFiles.ours(host)) {
@@ -54,6 +60,7 @@ final class ClusterServices {
             if (s.isRunning(COROSYNC)) {
                 s.stop(COROSYNC);
             }
+            PACKAGE_CIB.forEach(host.files()::delete);
         }
     }
 

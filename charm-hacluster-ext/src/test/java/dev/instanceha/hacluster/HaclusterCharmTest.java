@@ -442,6 +442,27 @@ class HaclusterCharmTest {
     }
 
     @Test
+    void installDropsTheCibOfThePackagesDefaultClusterSoNode1NeverAppears() {
+        FakeHost host = host(new FakeCib()).withRunningService("corosync").withRunningService("pacemaker")
+                .withFile(Path.of("/var/lib/pacemaker/cib/cib.xml"), "<cib><configuration><nodes><node id=\"1\" uname=\"node1\"/>"
+                        + "</nodes></configuration></cib>", FileSpec.root(0600))
+                .withFile(Path.of("/var/lib/pacemaker/cib/cib.xml.sig"), "sig", FileSpec.root(0600));
+        ctx.run(Event.install(), State.of("hacluster/0"), host);
+        assertTrue(host.file(Path.of("/var/lib/pacemaker/cib/cib.xml")).isEmpty(), "the package default's CIB names node1");
+        assertTrue(host.file(Path.of("/var/lib/pacemaker/cib/cib.xml.sig")).isEmpty());
+    }
+
+    @Test
+    void installOnAnAlreadyConfiguredMemberKeepsItsCib() {
+        FakeCib cib = new FakeCib();
+        FakeHost host = host(cib);
+        ctx.run(Event.configChanged(), withKeys(leader()), host);   // our corosync.conf is written
+        host.withFile(Path.of("/var/lib/pacemaker/cib/cib.xml"), "<cib/>", FileSpec.root(0600));
+        ctx.run(Event.install(), State.of("hacluster/0"), host);
+        assertTrue(host.file(Path.of("/var/lib/pacemaker/cib/cib.xml")).isPresent(), "a configured cluster's CIB is its own");
+    }
+
+    @Test
     void workloadVersionIsPacemakers() {
         FakeHost host = host(new FakeCib()).withPackage("pacemaker", "2.1.5-1+deb12u1");
         Result out = ctx.run(Event.configChanged(), withKeys(leader()), host);
