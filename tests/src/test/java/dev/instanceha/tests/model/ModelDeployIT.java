@@ -11,10 +11,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.instanceha.tests.lab.CrmMonView;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,6 +94,108 @@ class ModelDeployIT {
         }
         for (String u : model.units("masakari-monitors")) {
             assertEquals("active", model.workload(u).status(), model.status());
+        }
+        for (String u : model.units("masakari-mysql-router")) {
+            assertEquals("active", model.workload(u).status(), model.status());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theClusterTheCharmsFormedHasTheMemberAndBothRemotesOnlineAndFencingReady() throws Exception {
+        String member = model.machineOf("masakari/0");
+        awaitTrue("member and remotes online, st-maas started", Duration.ofMinutes(3), () -> {
+            CrmMonView view = crmMon(member);
+            return view.online(member) && model.units("nova-compute").stream().allMatch(u -> view.online(model.machineOf(u)))
+                    && view.xml().contains("id=\"st-maas\"") && view.xml().matches("(?s).*id=\"st-maas\"[^>]*role=\"Started\".*");
+        });
+        CrmMonView view = crmMon(member);
+        assertEquals(3, view.nodes().size(), "one member, two remotes, and no stray node1: " + view.nodes().keySet());
+    }
+
+    @Test
+    @Order(3)
+    void theMasakariApiAnswersThroughTheVipWithAKeystoneToken() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://10.251.200.100:15868/v1/segments"))
+                .header("X-Auth-Token", cloud.keystone().adminToken()).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"segments\""), r.body());
+    }
+
+    @Test
+    @Order(4)
+    void removingAComputeUnitTakesItsRemoteOutOfTheCibWithoutFencingIt() throws Exception {
+        String member = model.machineOf("masakari/0");
+        String leaving = model.units("nova-compute").get(1);
+        String host = model.machineOf(leaving);
+        cloud.maas().clearOperations();
+        model.removeUnit(leaving);
+        model.awaitSettled(Duration.ofMinutes(10));
+        assertFalse(model.units("nova-compute").contains(leaving));
+        assertEquals(1, model.units("pacemaker-remote").size(), model.status());
+        assertFalse(cibadmin(member).contains("id=\"" + host + "\""), "the remote resource left the CIB");
+        assertEquals(List.of(), cloud.maas().operations("power_off"), "a removed unit is never fenced");
+        assertEquals(List.of(), machines.leftovers().stream().filter(l -> l.contains(host)).toList(), "its machine is gone");
+    }
+
+    @Test
+    @Order(5)
+    void aComputeUnitAddedBackJoinsAsAnOnlineRemote() throws Exception {
+        model.addUnit("nova-compute");
+        model.awaitSettled(Duration.ofMinutes(20));
+        String added = model.units("nova-compute").get(model.units("nova-compute").size() - 1);
+        String host = model.machineOf(added);
+        String member = model.machineOf("masakari/0");
+        awaitTrue(host + " online as a remote", Duration.ofMinutes(3), () -> crmMon(member).online(host));
+        for (String u : model.units("pacemaker-remote")) {
+            assertEquals("active", model.workload(u).status(), model.status());
+        }
+    }
+
+    @Test
+    @Order(6)
+    void refreshingToAnUnchangedCharmRestartsNothing() throws Exception {
+        String member = model.machineOf("masakari/0");
+        Map<String, String> before = mainPids(member);
+        model.refresh("masakari", repo().resolve("charm-masakari/target/masakari.charm"));
+        model.refresh("hacluster", repo().resolve("charm-hacluster-ext/target/hacluster.charm"));
+        model.awaitSettled(Duration.ofMinutes(10));
+        assertEquals(before, mainPids(member), "upgrade-charm to the same charm must not restart a daemon");
+        assertEquals("active", model.workload("masakari/0").status(), model.status());
+        assertEquals("Unit is ready and clustered", model.workload("hacluster/0").message(), model.status());
+    }
+
+    private static Map<String, String> mainPids(String machine) {
+        Map<String, String> pids = new java.util.TreeMap<>();
+        for (String service : List.of("masakari-api", "masakari-engine", "corosync", "pacemaker")) {
+            pids.put(service, machines.handle(machine, "").run(Duration.ofSeconds(30), "systemctl", "show", "-p", "MainPID", "--value", service).strip());
+        }
+        assertTrue(pids.values().stream().noneMatch(p -> p.equals("0") || p.isEmpty()), "every daemon runs: " + pids);
+        return pids;
+    }
+
+    private static CrmMonView crmMon(String machine) {
+        return CrmMonView.parse(machines.handle(machine, "").run(Duration.ofSeconds(30), "crm_mon", "--output-as=xml", "-1"));
+    }
+
+    private static String cibadmin(String machine) {
+        return machines.handle(machine, "").run(Duration.ofSeconds(30), "cibadmin", "-Q", "-o", "resources");
+    }
+
+    private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // a machine still booting: try again until the deadline
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what + "\n" + model.status());
+            }
+            Thread.sleep(2000);
         }
     }
 }

@@ -32,6 +32,16 @@ public final class KeystoneAdmin {
         return url;
     }
 
+    /** An admin-scoped token, for tests that call OpenStack APIs as the operator would. */
+    public synchronized String adminToken() throws IOException {
+        try {
+            return token();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
     public synchronized String projectId(String name) throws IOException {
         return ensure("projects", "project", name, Map.of("domain_id", "default"));
     }
