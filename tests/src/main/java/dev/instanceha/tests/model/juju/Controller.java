@@ -64,6 +64,7 @@ public final class Controller implements AutoCloseable {
     private final Thread ticker;
     private volatile boolean closed;
     private int nextAction = 1;
+    private int retiring;        // machines being destroyed after their last unit left
 
     public Controller(Machines machines, Options options, Function<String, StandIn> standIns, Consumer<String> progress) {
         this.machines = machines;
@@ -292,6 +293,7 @@ public final class Controller implements AutoCloseable {
                     }
                     busy |= !u.queue.isEmpty() || !"idle".equals(u.agent);
                 }
+                busy |= retiring > 0;
                 if (!stuck.isEmpty()) {
                     throw new ModelException(String.join("\n", stuck) + "\n(full log: " + debugLogPath() + ")");
                 }
@@ -520,12 +522,23 @@ public final class Controller implements AutoCloseable {
             if (u.machine != machine || u.queue.isEmpty()) {
                 continue;
             }
+            if (u.dying && hasSubordinates(u) && isEnd(u.queue.peekFirst())) {
+                continue;   // as in Juju, a principal stops only after its subordinates are gone
+            }
             if ("error".equals(u.agent) && now < u.retryAtMillis) {
                 continue;
             }
             return u;
         }
         return null;
+    }
+
+    private boolean hasSubordinates(Unit principal) {
+        return model.allUnits().stream().anyMatch(u -> u.principal == principal);
+    }
+
+    private static boolean isEnd(HookEvent e) {
+        return e.action() == null && (e.hook().equals("stop") || e.hook().equals("remove"));
     }
 
     private void finish(Unit unit, HookEvent event, HookSession session, boolean ok, long ms) {
@@ -590,9 +603,17 @@ public final class Controller implements AutoCloseable {
                 return;
             }
             model.machines.remove(machine.id);
+            retiring++;
         }
-        machines.destroy(machine.lxc.name());
-        show("machine " + machine.id + " (" + machine.lxc.name() + ") removed");
+        try {
+            machines.destroy(machine.lxc.name());
+            show("machine " + machine.id + " (" + machine.lxc.name() + ") removed");
+        } finally {
+            synchronized (model.lock) {
+                retiring--;
+                model.lock.notifyAll();
+            }
+        }
     }
 
     private void tick() {
