@@ -48,13 +48,35 @@ public final class DatabaseMigration {
         CommandResult result = hook.host().commands().run(SYNC);
         if (!result.succeeded()) {
             // The database answered but refused (wrong password, no grant): the operator must act.
-            String reason = lastLine(result.stderr());
+            String reason = reason(result);
             hook.log().error("masakari-manage db sync failed: " + reason);
             throw new StatusException(Status.blocked("Database migration failed: " + reason
                     + " (check the shared-db relation, then run any hook)"));
         }
         peers.ifPresentOrElse(p -> hook.model().publishApp(p, Map.of(SYNCED_KEY, wanted)),
                 () -> hook.model().state().put(SYNCED_KEY, wanted));
+    }
+
+    /** oslo.log's "2026-12-06 21:58:59.520 8403 ERROR masakari " in front of each line. */
+    private static final java.util.regex.Pattern OSLO_PREFIX =
+            java.util.regex.Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)? \\d+ [A-Z]+ \\S+ ?");
+
+    /**
+     * The line that says why: the last error line of stderr, else of stdout (oslo.log writes the
+     * traceback where its config sends it), without oslo's prefix; else the exit code.
+     */
+    static String reason(CommandResult result) {
+        for (String text : java.util.List.of(result.stderr(), result.stdout())) {
+            String[] lines = text.split("\n");
+            for (int i = lines.length - 1; i >= 0; i--) {
+                String line = OSLO_PREFIX.matcher(lines[i]).replaceFirst("").strip();
+                if (line.matches(".*(Error|Exception|denied|refused).*")) {
+                    return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+                }
+            }
+        }
+        String last = lastLine(result.stderr().isBlank() ? result.stdout() : result.stderr());
+        return last.isEmpty() ? "masakari-manage exited " + result.exitCode() : last;
     }
 
     private static String lastLine(String text) {

@@ -201,6 +201,22 @@ class MasakariCharmTest {
         assertFalse(out.localAppData("cluster").containsKey("db-synced"));
     }
 
+    @Test
+    void failedMigrationNamesTheErrorEvenWhenOsloLoggedTheTracebackOnStdout() {
+        String traceback = "2026-12-06 21:58:59.520 8403 ERROR masakari Traceback (most recent call last):\n"
+                + "2026-12-06 21:58:59.520 8403 ERROR masakari   File \"x.py\", line 1, in y\n"
+                + "2026-12-06 21:58:59.520 8403 ERROR masakari sqlalchemy.exc.OperationalError: (1045, \"Access denied for user\")\n"
+                + "2026-12-06 21:58:59.520 8403 ERROR masakari (Background on this error at: https://sqlalche.me/e/20/e3q8)\n"
+                + "2026-12-06 21:58:59.520 8403 ERROR masakari \n";
+        FakeHost host = debianHost().onCommand("masakari-manage", c -> new CommandResult(1, traceback, "", false));
+        Result out = ctx.run(Event.configChanged(), related(true), host);
+        assertEquals("Database migration failed: sqlalchemy.exc.OperationalError: (1045, \"Access denied for user\")"
+                + " (check the shared-db relation, then run any hook)", out.unitStatus().message());
+        FakeHost silent = debianHost().onCommand("masakari-manage", c -> new CommandResult(1, "", "", false));
+        assertEquals("Database migration failed: masakari-manage exited 1 (check the shared-db relation, then run any hook)",
+                ctx.run(Event.configChanged(), related(true), silent).unitStatus().message());
+    }
+
     @ParameterizedTest
     @MethodSource("badConfig")
     void badConfigBlocksNamingTheKey(String key, Object value, String expected) {

@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +58,6 @@ public final class Controller implements AutoCloseable {
     private final Map<String, UnitLog> unitLogs = new ConcurrentHashMap<>();
     private final Map<Machine, Thread> workers = new HashMap<>();
     private final Map<String, String> lastShown = new HashMap<>();
-    private final Machine hostMachine;
     private final long startedAt = System.nanoTime();
     private final Thread ticker;
     private volatile boolean closed;
@@ -73,11 +71,12 @@ public final class Controller implements AutoCloseable {
         this.progress = progress;
         this.model = new Model(options.modelName(), UUID.nameUUIDFromBytes(options.modelName().getBytes(StandardCharsets.UTF_8)).toString(),
                 this::statusChanged, this::wake);
-        this.hostMachine = new Machine("host", null, Machines.HOST);
         try {
+            if (Files.isDirectory(options.logDir().resolve("units"))) {
+                UnitFiles.deleteTree(options.logDir().resolve("units"));   // a new model starts with new logs
+            }
             Files.createDirectories(options.logDir());
-            this.debugLog = Files.newBufferedWriter(options.logDir().resolve("debug-log"), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            this.debugLog = Files.newBufferedWriter(options.logDir().resolve("debug-log"), StandardCharsets.UTF_8);
             this.server = new HookToolServer(machines.home().resolve("run/jujuc/jujuc.sock"), model.lock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -416,7 +415,10 @@ public final class Controller implements AutoCloseable {
         if (app.subordinate()) {
             throw new ModelException("cannot add units to subordinate application " + app.name);
         }
-        Machine machine = hostMachine;
+        // Stand-ins without a machine run in the controller, one worker per application (as each
+        // would have machines of its own), so a slow rabbitmqctl never holds up keystone.
+        Machine machine = app.units.stream().map(u -> u.machine).filter(m -> m.lxc == null).findFirst()
+                .orElseGet(() -> new Machine("host", null, Machines.HOST));
         if (app.standIn == null || app.standIn.needsMachine()) {
             int id = model.nextMachine++;
             String name = "juju-" + options.modelName() + "-" + id;

@@ -45,7 +45,7 @@ final class KeystoneStandIn implements StandIn {
                     continue;
                 }
                 String region = asked.getOrDefault("region", "RegionOne").split("\\s+")[0];
-                String password = StandInSupport.password(s, "service." + service);
+                String password = StandInSupport.password(cloud, "service." + service);
                 String key = "catalog." + service + "." + Integer.toHexString((asked.get("public_url") + asked.get("internal_url")
                         + asked.get("admin_url") + region).hashCode());
                 if (s.isLeader() && s.state().get(key) == null) {
@@ -76,7 +76,7 @@ final class KeystoneStandIn implements StandIn {
                     continue;
                 }
                 String project = asked.getOrDefault("project", "services");
-                String password = StandInSupport.password(s, "credentials." + user);
+                String password = StandInSupport.password(cloud, "credentials." + user);
                 String key = "credentials.ensured." + user + "@" + project;
                 if (s.state().get(key) == null) {
                     admin.ensureUser(user, password, project, "admin");

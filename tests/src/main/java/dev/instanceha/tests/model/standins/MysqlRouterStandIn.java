@@ -55,7 +55,7 @@ final class MysqlRouterStandIn implements StandIn {
                     if (user == null || !database.matches("[A-Za-z0-9_]{1,64}") || !user.matches("[A-Za-z0-9_]{1,32}")) {
                         continue;
                     }
-                    String password = StandInSupport.password(s, "db." + user);
+                    String password = StandInSupport.password(cloud, "db." + user);
                     String done = "db.ensured." + user + "@" + database;
                     if (s.state().get(done) == null) {
                         ensure(database, user, password);

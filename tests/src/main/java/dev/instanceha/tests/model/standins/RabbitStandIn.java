@@ -16,7 +16,12 @@ import java.util.Map;
  * (the host's, relayed on the bridge address), then {@code hostname} and {@code password} back.
  */
 final class RabbitStandIn implements StandIn {
+    private final ModelCloud cloud;
     private final CharmMeta meta = StandIns.meta("rabbitmq-server", false, Map.of("amqp", StandIns.ep("rabbitmq")), Map.of());
+
+    RabbitStandIn(ModelCloud cloud) {
+        this.cloud = cloud;
+    }
 
     @Override
     public CharmMeta meta() {
@@ -33,7 +38,7 @@ final class RabbitStandIn implements StandIn {
                 if (user == null || vhost == null || !user.matches("[A-Za-z0-9_.-]{1,64}") || !vhost.matches("[A-Za-z0-9_./-]{1,64}")) {
                     continue;
                 }
-                String password = StandInSupport.password(s, "amqp." + user);
+                String password = StandInSupport.password(cloud, "amqp." + user);
                 String done = "amqp.ensured." + user + "@" + vhost;
                 if (s.state().get(done) == null) {   // rabbitmqctl starts an Erlang VM per call: once is enough
                     ensure(user, vhost, password);

@@ -1,29 +1,24 @@
 package dev.instanceha.tests.model.standins;
 
+import dev.instanceha.tests.model.cloud.ModelCloud;
 import dev.instanceha.tests.model.juju.HookSession;
 import dev.instanceha.tests.model.juju.Relation;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.io.IOException;
 import java.util.Map;
 
-/** What every stand-in does alike: stable generated passwords (kept in unit state) and ready status. */
+/** What every stand-in does alike: stable generated passwords and the ready status. */
 final class StandInSupport {
     private StandInSupport() {
     }
 
-    /** The same password on every hook for this key, generated once and kept in the unit's state. */
-    static String password(HookSession s, String key) {
-        String stateKey = "password." + key;
-        String existing = s.state().get(stateKey);
-        if (existing != null) {
-            return existing;
-        }
-        byte[] b = new byte[16];
-        new SecureRandom().nextBytes(b);
-        String value = HexFormat.of().formatHex(b);
-        s.setState(Map.of(stateKey, value));
-        return value;
+    /**
+     * One password per account for the whole model, as the real charms keep one per user in their
+     * leader settings: every unit of a stand-in (three mysql-routers for three masakari units)
+     * hands out the same one, or each would reset the shared account's password.
+     */
+    static String password(ModelCloud cloud, String key) throws IOException {
+        return cloud.secret("standin." + key);
     }
 
     /** The remote unit's databag for every unit that has joined this relation. */

@@ -19,7 +19,7 @@ public final class StandIns {
             case "mysql-router" -> new MysqlRouterStandIn(cloud);
             case "mysql-innodb-cluster" -> new MysqlClusterStandIn();
             case "percona-cluster" -> new MysqlRouterStandIn(cloud).asPercona();
-            case "rabbitmq-server" -> new RabbitStandIn();
+            case "rabbitmq-server" -> new RabbitStandIn(cloud);
             case "nova-compute" -> new NovaComputeStandIn(cloud);
             default -> null;
         };
