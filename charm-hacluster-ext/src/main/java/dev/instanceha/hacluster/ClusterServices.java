@@ -53,13 +53,11 @@ final class ClusterServices {
      */
     static void stopUnconfigured(Host host) {
         if (!ClusterFiles.ours(host)) {
+            // Unconditionally: a daemon still "activating" under load is not "running" yet, and
+            // left alone it would write the package default's CIB after it was deleted.
             Services s = host.services();
-            if (s.isRunning(PACEMAKER)) {
-                s.stop(PACEMAKER);
-            }
-            if (s.isRunning(COROSYNC)) {
-                s.stop(COROSYNC);
-            }
+            s.stop(PACEMAKER);
+            s.stop(COROSYNC);
             PACKAGE_CIB.forEach(host.files()::delete);
         }
     }

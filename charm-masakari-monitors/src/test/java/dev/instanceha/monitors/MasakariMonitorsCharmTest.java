@@ -220,6 +220,22 @@ class MasakariMonitorsCharmTest {
         assertTrue(host.file(Path.of("/etc/default", JAVA)).isEmpty());
     }
 
+    @Test
+    void underSystemdTheConfigFileIsAlsoInADropInBecauseDebian13ReadsEtcDefaultTooLate() {
+        FakeHost host = debianHost();
+        ctx.run(Event.configChanged(), related().withConfig("host-monitor", "upstream"), host);
+        for (String service : List.of(UPSTREAM_HOST, INSTANCE)) {
+            assertEquals("# Managed by Juju (masakari-monitors charm): the config file the init script passes.\n"
+                            + "[Service]\nEnvironment=CONFIG_FILE=/etc/masakarimonitors/masakarimonitors.conf\n",
+                    host.file(Path.of("/etc/systemd/system", service + ".service.d", "juju-config.conf")).orElseThrow().text());
+        }
+        assertEquals(1, host.commandLog().stream().filter(c -> c.display().equals("systemctl daemon-reload")).count());
+        int reloads = host.commandLog().size();
+        ctx.run(Event.configChanged(), related().withConfig("host-monitor", "upstream"), host);
+        assertEquals(0, host.commandLog().subList(reloads, host.commandLog().size()).stream()
+                .filter(c -> c.display().equals("systemctl daemon-reload")).count(), "an unchanged drop-in needs no reload");
+    }
+
     // --- packages and services
 
     @Test

@@ -19,6 +19,8 @@ public final class CibPlan {
     private static final String STONITH_ENABLED = "stonith-enabled";
     /** Attributes by which a constraint names a resource. */
     private static final List<String> REFERENCES = List.of("rsc", "with-rsc", "first", "then");
+    /** The node name of the packages' default corosync.conf. */
+    static final String PACKAGE_DEFAULT_NODE = "node1";
 
     private CibPlan() {
     }
@@ -76,6 +78,13 @@ public final class CibPlan {
         }
         deleteResources.forEach(r -> plan.add(CibChange.delete("resources", r)));
         goneRemotes.forEach(node -> plan.add(CibChange.forgetNode(node)));
+        // Debian's and Ubuntu's packages first start a one-node cluster whose node is "node1"
+        // (LP 1874719). If its CIB reached the cluster, node1 sits there unclean and pacemaker
+        // starts nothing until it has fenced it, which no device can: forget it, as operators do.
+        section(current, "nodes").stream().map(n -> n.attributes().get("uname"))
+                .filter(PACKAGE_DEFAULT_NODE::equals)
+                .filter(n -> !desired.memberNames().contains(n) && !desired.remoteNames().contains(n))
+                .findFirst().ifPresent(n -> plan.add(CibChange.forgetNode(n)));
 
         for (XmlNode r : desired.resources()) {
             XmlNode now = resources.get(r.id());

@@ -64,7 +64,8 @@ public final class CibXml {
                 .distinct().toList();
         Set<String> remoteNames = RemoteResources.sorted(in.remotes()).stream().map(RemoteNode::hostname)
                 .collect(Collectors.toSet());
-        return new DesiredCib(resources, constraints, rscDefaults, properties, deletes, principalIds, remoteNames);
+        return new DesiredCib(resources, constraints, rscDefaults, properties, deletes, principalIds, remoteNames,
+                Set.copyOf(in.members()));
     }
 
     /** The object with one meta attribute set (its meta_attributes created if needed). */

@@ -15,10 +15,11 @@ import java.util.TreeSet;
  *
  * @param principalIds the principal's top-level object ids (for "Resource: X not yet configured")
  * @param remoteNames the remote node names this CIB registers
+ * @param memberNames the full members' node names
  */
 public record DesiredCib(List<XmlNode> resources, List<XmlNode> constraints, XmlNode rscDefaults,
                          Map<String, String> properties, List<String> deleteIds, List<String> principalIds,
-                         Set<String> remoteNames) {
+                         Set<String> remoteNames, Set<String> memberNames) {
     public static final String PROPERTY_SET_ID = "cib-bootstrap-options";
 
     public DesiredCib {
@@ -28,6 +29,7 @@ public record DesiredCib(List<XmlNode> resources, List<XmlNode> constraints, Xml
         deleteIds = List.copyOf(deleteIds);
         principalIds = List.copyOf(principalIds);
         remoteNames = Collections.unmodifiableSet(new TreeSet<>(remoteNames));
+        memberNames = Collections.unmodifiableSet(new TreeSet<>(memberNames));
     }
 
     /** Each top-level resource as XML text, e.g. for {@code cibadmin --create --scope resources}. */

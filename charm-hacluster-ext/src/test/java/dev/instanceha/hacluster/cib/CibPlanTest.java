@@ -72,6 +72,22 @@ class CibPlanTest {
     }
 
     @Test
+    void thePackagesDefaultNode1IsForgottenOnceAndAMemberOfThatNameIsKept() {
+        DesiredCib d = desired(List.of());
+        XmlNode config = d.configuration();
+        XmlNode withNode1 = XmlNode.of("configuration", config.attributes(), config.children().stream()
+                .map(c -> c.tag().equals("nodes") ? XmlNode.parse("<nodes><node id=\"1\" uname=\"node1\"/>"
+                        + "<node id=\"1000\" uname=\"juju-m-0\"/></nodes>") : c).toList());
+        assertEquals(List.of("remove node node1"), CibPlan.between(d, withNode1).stream().map(CibChange::description).toList());
+        assertEquals(List.of("crm_node", "--force", "--remove", "node1"),
+                CibPlan.between(d, withNode1).get(0).command().argv().subList(0, 4));
+        DesiredCib memberNamedNode1 = CibXml.desired(new CibInputs(CibXmlTest.masakari(), List.of(), List.of("node1"),
+                Optional.of(CibXmlTest.MAAS), ClusterOptions.DEFAULTS));
+        assertTrue(CibPlan.between(memberNamedNode1, withNode1).stream().noneMatch(c -> c.description().equals("remove node node1")),
+                "a member really named node1 stays");
+    }
+
+    @Test
     void foreignObjectsAreLeftAlone() {
         DesiredCib d = desired(List.of());
         XmlNode config = d.configuration();

@@ -22,6 +22,11 @@ public final class Machine {
         return address;
     }
 
+    /** The LXC machine underneath, or null for the controller's own "host" machine of stand-ins. */
+    public Machines.Machine lxc() {
+        return lxc;
+    }
+
     /** The container's (host)name, as the unit's machine knows itself. */
     public String hostname() {
         return lxc == null ? "model-host" : lxc.name();
