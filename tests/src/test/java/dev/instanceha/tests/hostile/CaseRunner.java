@@ -51,7 +51,7 @@ public final class CaseRunner {
         long start = System.nanoTime();
         try {
             ContractRunner runner = new ContractRunner(c.charm().charmFile(), unitDir);
-            wrapDispatch(c, runner.charmDir(), unitDir, layer);
+            wrapDispatch(c, runner, unitDir, layer);
             runner.reset(c.state());
             ContractResult first = runner.run(c.event(), c.state());
             UpperDir.Manifest afterFirst = UpperDir.manifest(layer.resolve("upper"));
@@ -71,7 +71,8 @@ public final class CaseRunner {
     }
 
     /** The charm's own dispatch becomes dispatch.packed; dispatch starts it inside the sandbox. */
-    private void wrapDispatch(HostileCase c, Path charmDir, Path unitDir, Path layer) {
+    private void wrapDispatch(HostileCase c, ContractRunner runner, Path unitDir, Path layer) {
+        Path charmDir = runner.charmDir();
         try {
             Path jar = charmDir.resolve("lib/charm.jar");
             Files.setLastModifiedTime(jar, JAR_TIME);
@@ -84,10 +85,10 @@ public final class CaseRunner {
             String wrapper = "#!/bin/sh\n"
                     + "# The packed charm's dispatch (dispatch.packed), started in the hostile-input sandbox.\n"
                     + "JUJU_CHARM_DIR=" + inside + "/charm\n"
-                    + "FAKE_JUJU_STATE=" + inside + "/juju-state.json\n"
+                    + "JUJU_AGENT_SOCKET_ADDRESS=" + inside + "/" + unitDir.relativize(runner.socket()) + "\n"
                     + "PATH=" + inside + "/tools:${PATH#*:}\n"
                     + "SANDBOX_SHIMS='" + sandbox.layer(c.charm()) + "'\n"
-                    + "export JUJU_CHARM_DIR FAKE_JUJU_STATE PATH SANDBOX_SHIMS\n"
+                    + "export JUJU_CHARM_DIR JUJU_AGENT_SOCKET_ADDRESS PATH SANDBOX_SHIMS\n"
                     + "exec '" + sandbox.script() + "' '" + layer + "' '" + c.charm().hostname() + "' '"
                     + unitDir + ":" + inside + "' " + timeoutSeconds + " -- " + inside + "/charm/dispatch.packed\n";
             Path dispatch = charmDir.resolve("dispatch");
@@ -344,7 +345,7 @@ public final class CaseRunner {
                     b.append(", action ").append(shorten(r.action().toString(), 400));
                 }
                 b.append('\n');
-                // The fake keeps the unit log across runs: show each run's own lines.
+                // The runner keeps the unit log across runs: show each run's own lines.
                 int from = i == 0 ? 0 : runs.get(0).state().path("logs").size();
                 JsonNode logs = r.state().path("logs");
                 for (int j = from; j < logs.size(); j++) {

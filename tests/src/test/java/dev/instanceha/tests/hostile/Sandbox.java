@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * files. Overlayfs wants its layers off the root filesystem, so they live in a tmpfs (/dev/shm).
  */
 public final class Sandbox {
-    /** Where each case's unit directory (charm, fake hook tools, Juju state) appears inside. */
+    /** Where each case's unit directory (charm, hook tools and their socket) appears inside. */
     static final String UNIT_DIR = "/var/lib/juju/hostile-unit";
     /** The shims' own records; not the charm's doing, so left out of file comparisons. */
     static final String SHIM_STATE = "/var/lib/hostile-sandbox";
@@ -58,7 +58,7 @@ public final class Sandbox {
         requireTool("unshare", "util-linux");
         requireTool("chroot", "coreutils");
         requireTool("timeout", "coreutils");
-        requireTool("python3", "python3 (the fake hook tools)");
+        requireTool("python3", "python3 (the jujuc hook-tool forwarder)");
         requireTool("cibadmin", "pacemaker-cli-utils (pacemaker's own CIB validation)");
     }
 

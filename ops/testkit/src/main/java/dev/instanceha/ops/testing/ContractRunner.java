@@ -3,10 +3,13 @@ package dev.instanceha.ops.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instanceha.ops.model.YamlFiles;
+import dev.instanceha.ops.testing.jujuc.HookToolCommands;
+import dev.instanceha.ops.testing.jujuc.HookToolServer;
+import dev.instanceha.ops.testing.jujuc.JujucForwarder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,49 +27,65 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Contract tests: unpacks a built {@code .charm} as Juju does (modes from the zip, nothing fixed
- * up) and runs its real {@code dispatch} as a process, with fake hook tools on PATH that keep the
- * unit's state in a JSON file. Relation data, unit state and ports are rolled back when the
- * hook fails, as Juju commits them only on success; status and logs stay.
+ * up) and runs its real {@code dispatch} as a process, with Juju's hook tools on PATH: the
+ * {@code jujuc} forwarder, answered by an in-JVM {@link HookToolServer} on a unix socket in the
+ * work directory, over the unit's state held here. Relation data, unit state, leader settings and
+ * ports are rolled back when the hook fails, as Juju commits them only on success; status and
+ * logs stay.
  */
 public final class ContractRunner {
-    /** Every tool name the fake answers to. */
-    public static final List<String> TOOLS = List.of("relation-ids", "relation-list", "relation-get", "relation-set",
-            "config-get", "status-set", "status-get", "application-version-set", "juju-log", "action-get",
-            "action-set", "action-fail", "action-log", "is-leader", "state-get", "state-set", "state-delete",
-            "network-get", "open-port", "close-port", "opened-ports", "unit-get");
+    /** Every tool name on PATH. */
+    public static final List<String> TOOLS = HookToolCommands.TOOLS;
+    /** What Juju discards when a hook exits non-zero. */
+    private static final List<String> COMMITTED_ON_SUCCESS = List.of("relations", "state", "ports", "leader_settings");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Path workDir;
     private final Path charmDir;
     private final Path toolsDir;
-    private final Path stateFile;
+    private final Path socket;
+    private final Set<String> endpointNames;
     private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
+    /** The hook tools' calls and this runner's reads take turns on this lock. */
+    private final Object lock = new Object();
+    /** The unit as Juju holds it, in the shape {@link #read()} returns. */
+    private final ObjectNode unit = JSON.createObjectNode();
+    private int runs;
 
-    /** Unpacks {@code charm} under {@code workDir} and prepares the fake tools there. */
+    /** Unpacks {@code charm} under {@code workDir} and lays out the hook tools there. */
     public ContractRunner(Path charm, Path workDir) {
-        this.charmDir = workDir.resolve("charm");
-        this.toolsDir = workDir.resolve("tools");
-        this.stateFile = workDir.resolve("juju-state.json");
+        this.workDir = workDir.toAbsolutePath();
+        this.charmDir = this.workDir.resolve("charm");
+        this.toolsDir = this.workDir.resolve("tools");
+        this.socket = this.workDir.resolve("jujuc.sock");
         try {
             unpack(charm, charmDir);
-            Files.createDirectories(toolsDir);
-            Path jujuc = toolsDir.resolve("fake-jujuc");
-            try (InputStream in = ContractRunner.class.getResourceAsStream("fake-jujuc")) {
-                Files.write(jujuc, in.readAllBytes());
-            }
-            Files.setPosixFilePermissions(jujuc, EnumSet.of(PosixFilePermission.OWNER_READ,
-                    PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
-                    PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE));
-            for (String tool : TOOLS) {
-                Files.deleteIfExists(toolsDir.resolve(tool));
-                Files.createSymbolicLink(toolsDir.resolve(tool), jujuc.getFileName());
-            }
+            JujucForwarder.install(toolsDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.endpointNames = endpointNames(charmDir);
+    }
+
+    /** What network-get accepts: the charm's endpoints, its extra bindings and juju-info. */
+    private static Set<String> endpointNames(Path charmDir) {
+        Map<String, Object> metadata = YamlFiles.readMap(charmDir.resolve("metadata.yaml"));
+        Set<String> names = new LinkedHashSet<>(List.of("juju-info"));
+        for (String section : List.of("requires", "provides", "peers", "extra-bindings")) {
+            if (metadata.get(section) instanceof Map<?, ?> declared) {
+                declared.keySet().forEach(name -> names.add(String.valueOf(name)));
+            }
+        }
+        return Set.copyOf(names);
     }
 
     public Path charmDir() {
         return charmDir;
+    }
+
+    /** The hook tools' socket while a hook runs (JUJU_AGENT_SOCKET_ADDRESS). */
+    public Path socket() {
+        return socket;
     }
 
     /** Adds a variable to every run (e.g. {@code JAVA_OPTS}). */
@@ -76,6 +96,15 @@ public final class ContractRunner {
 
     /** Sets the unit's state before the next events. */
     public void reset(State state) {
+        ObjectNode root = unitJson(state);
+        synchronized (lock) {
+            unit.removeAll();
+            unit.setAll(root);
+        }
+    }
+
+    /** A test's state as the runner holds it (and {@link #read()} shows it), before any hook. */
+    static ObjectNode unitJson(State state) {
         ObjectNode root = JSON.createObjectNode();
         root.put("unit", state.unit());
         root.put("leader", state.leader());
@@ -98,24 +127,50 @@ public final class ContractRunner {
         root.set("ports", JSON.valueToTree(state.openedPorts()));
         root.set("status", JSON.valueToTree(Map.of("status", "unknown", "message", "")));
         root.set("action", JSON.valueToTree(Map.of("params", Map.of(), "results", Map.of(), "logs", List.of())));
-        write(root);
+        return root;
     }
 
     /** Runs {@code dispatch} for one event against the current state. */
     public ContractResult run(Event event, State stateForContext) {
-        ObjectNode before = read();
+        return runInHook(List.of(charmDir.resolve("dispatch").toString()), event, stateForContext);
+    }
+
+    /** Runs one hook tool from the tools directory as a hook of {@code event} would (benchmarks). */
+    ContractResult runTool(Event event, State stateForContext, String tool, String... args) {
+        List<String> command = new ArrayList<>(List.of(toolsDir.resolve(tool).toString()));
+        command.addAll(List.of(args));
+        return runInHook(command, event, stateForContext);
+    }
+
+    private ContractResult runInHook(List<String> command, Event event, State stateForContext) {
+        ObjectNode before;
+        synchronized (lock) {
+            beginHook(unit, event);
+            before = unit.deepCopy();
+        }
+        Map<String, String> env = new LinkedHashMap<>(event.environment(stateForContext, charmDir.toString()));
+        env.putAll(extraEnvironment);
+        String contextId = unit.path("unit").asText() + "-" + event.name() + "-" + (++runs);
+        env.put("JUJU_CONTEXT_ID", contextId);
+        env.put("JUJU_AGENT_SOCKET_ADDRESS", socket.toAbsolutePath().toString());
+        env.put("JUJU_AGENT_SOCKET_NETWORK", "unix");
+        try (HookToolServer server = new HookToolServer(socket, lock)) {
+            server.register(contextId, new ContractHookContext(unit, event, endpointNames));
+            return execute(command, env, before);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each event starts with its action's parameters, no results and no tool calls yet. */
+    static void beginHook(ObjectNode unit, Event event) {
         ObjectNode action = JSON.createObjectNode();
         action.set("params", JSON.valueToTree(event.actionParams()));
         action.set("results", JSON.createObjectNode());
         action.set("logs", JSON.createArrayNode());
         action.putNull("failed");
-        before.set("action", action);
-        before.set("calls", JSON.createArrayNode());
-        write(before);
-
-        Map<String, String> env = new LinkedHashMap<>(event.environment(stateForContext, charmDir.toString()));
-        env.putAll(extraEnvironment);
-        return execute(List.of(charmDir.resolve("dispatch").toString()), env, before);
+        unit.set("action", action);
+        unit.set("calls", JSON.createArrayNode());
     }
 
     /** Runs {@code dispatch} with no Juju variables at all, as an operator typing it would. */
@@ -129,10 +184,9 @@ public final class ContractRunner {
         processEnv.keySet().removeIf(name -> name.startsWith("JUJU_"));
         processEnv.putAll(env);
         processEnv.put("PATH", toolsDir + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        processEnv.put("FAKE_JUJU_STATE", stateFile.toString());
         try {
-            Path stdout = Files.createTempFile(stateFile.getParent(), "stdout", ".txt");
-            Path stderr = Files.createTempFile(stateFile.getParent(), "stderr", ".txt");
+            Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
+            Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
             builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
             long start = System.nanoTime();
             Process process = builder.start();
@@ -143,13 +197,19 @@ public final class ContractRunner {
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             int exit = process.exitValue();
-            ObjectNode after = read();
-            if (exit != 0) {
-                // Juju discards relation data, unit state and port changes of a failed hook.
-                for (String field : List.of("relations", "state", "ports")) {
-                    after.set(field, before.get(field));
+            ObjectNode after;
+            synchronized (lock) {
+                if (exit != 0) {
+                    // Juju discards relation data, unit state, leader settings and ports of a failed hook.
+                    for (String field : COMMITTED_ON_SUCCESS) {
+                        if (before.has(field)) {
+                            unit.set(field, before.get(field).deepCopy());
+                        } else {
+                            unit.remove(field);
+                        }
+                    }
                 }
-                write(after);
+                after = unit.deepCopy();
             }
             return new ContractResult(exit, Files.readString(stdout), Files.readString(stderr), after, millis);
         } catch (IOException e) {
@@ -160,21 +220,10 @@ public final class ContractRunner {
         }
     }
 
-    /** The unit's state file as JSON. */
+    /** The unit's state as JSON: a copy, as it stands now. */
     public ObjectNode read() {
-        try {
-            return (ObjectNode) JSON.readTree(stateFile.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void write(JsonNode root) {
-        try {
-            Files.writeString(stateFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        synchronized (lock) {
+            return unit.deepCopy();
         }
     }
 
@@ -224,7 +273,12 @@ public final class ContractRunner {
             return state.path("action");
         }
 
+        /** The hook tools the event called, in order, whatever their exit code. */
         public List<String> calls() {
+            return callsOf(state);
+        }
+
+        static List<String> callsOf(JsonNode state) {
             List<String> out = new ArrayList<>();
             state.path("calls").forEach(call -> out.add(call.asText()));
             return out;

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * Whole-process cost of one {@code update-status}: the greeter charm shaded into one jar like a
- * real charm, packed, unpacked, and its dispatch run N times against the fake hook tools.
+ * real charm, packed, unpacked, and its dispatch run N times against the contract hook tools.
  * Reports the median with the AppCDS archive and without it (the baseline) in the same run.
  * Run with {@code tests/bench/update-status}.
  */
@@ -41,25 +41,19 @@ public final class DispatchBenchmark {
         long withCds = median(cdsRunner, state, runs);
         System.out.printf("update-status via dispatch, median: %d ms without AppCDS (baseline), %d ms with AppCDS"
                 + " (%.2fx baseline)%n", baseline, withCds, (double) withCds / baseline);
-        // The fake hook tools are a Python process each; Juju's are a small Go binary. Show their share.
+        // The hook-tool forwarder is a Python process each; Juju's jujuc is a small Go binary. Show their share.
         int calls = check(cdsRunner.run(Event.updateStatus(), state)).calls().size();
         long toolMillis = toolCallMillis(cdsRunner, runs);
-        System.out.printf("hook-tool calls per update-status: %d; one fake tool call: %d ms median;"
-                + " dispatch + JVM + charm without the fake tools: ~%d ms%n", calls, toolMillis,
+        System.out.printf("hook-tool calls per update-status: %d; one tool call: %d ms median;"
+                + " dispatch + JVM + charm without the tools: ~%d ms%n", calls, toolMillis,
                 withCds - calls * toolMillis);
     }
 
-    /** Median wall time of one fake hook-tool process (is-leader), as the charm would spawn it. */
-    private static long toolCallMillis(ContractRunner runner, int runs) throws Exception {
-        Path tool = runner.charmDir().getParent().resolve("tools/is-leader");
+    /** Median wall time of one hook-tool process (is-leader) through the forwarder, as the charm spawns it. */
+    private static long toolCallMillis(ContractRunner runner, int runs) {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            ProcessBuilder builder = new ProcessBuilder(tool.toString(), "--format=json")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().put("FAKE_JUJU_STATE", runner.charmDir().getParent().resolve("juju-state.json").toString());
-            builder.start().waitFor();
-            times.add((System.nanoTime() - start) / 1_000_000);
+            times.add(runner.runTool(Event.updateStatus(), State.of("greeter/0"), "is-leader", "--format=json").millis());
         }
         Collections.sort(times);
         return times.get(times.size() / 2);

@@ -1,5 +1,6 @@
 package dev.instanceha.tests.model.juju;
 
+import dev.instanceha.ops.testing.jujuc.HookToolServer;
 import dev.instanceha.tests.model.Machines;
 
 import java.io.IOException;
@@ -481,7 +482,7 @@ public final class Controller implements AutoCloseable {
                     event = unit.queue.peekFirst();
                     unit.agent = "executing";
                     session = new HookSession(model, unit, event, unit.name + "-" + event.hook() + "-" + UUID.randomUUID(), log(unit)::line);
-                    server.register(session);
+                    server.register(session.contextId, session);
                 }
                 if (unit.filesRevision != unit.app.charmRevision && machine.lxc != null && unit.app.standIn == null) {
                     UnitFiles.install(machines.rootfs(machine.lxc.name()), unit, unit.app.charmPath);
@@ -492,7 +493,7 @@ public final class Controller implements AutoCloseable {
                 boolean ok = runner.run(session, log(unit));
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 synchronized (model.lock) {
-                    server.unregister(session);
+                    server.unregister(session.contextId);
                     finish(unit, event, session, ok, ms);
                     model.lock.notifyAll();
                 }
@@ -570,7 +571,7 @@ public final class Controller implements AutoCloseable {
         unit.errorHook = null;
         unit.agent = "idle";
         model.commit(session);
-        log(unit).line("ran " + event.describe() + " in " + ms + " ms (" + session.toolCalls.size() + " hook tool calls)");
+        log(unit).line("ran " + event.describe() + " in " + ms + " ms (" + session.toolCalls().size() + " hook tool calls)");
         switch (event.hook()) {
             case "start" -> {
                 unit.started = true;

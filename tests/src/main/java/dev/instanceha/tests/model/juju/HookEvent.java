@@ -1,5 +1,7 @@
 package dev.instanceha.tests.model.juju;
 
+import dev.instanceha.ops.testing.jujuc.HookToolContext;
+
 import java.util.Map;
 
 /**
@@ -30,7 +32,7 @@ public record HookEvent(String hook, Relation relation, String remoteUnit, Strin
     }
 
     /** An action request and, once run, its outcome. */
-    public static final class ActionRun {
+    public static final class ActionRun implements HookToolContext.Action {
         private final int id;
         private final String name;
         private final Map<String, Object> params;
@@ -54,8 +56,24 @@ public record HookEvent(String hook, Relation relation, String remoteUnit, Strin
             return name;
         }
 
+        @Override
         public Map<String, Object> params() {
             return params;
+        }
+
+        @Override
+        public void addResults(Map<String, String> more) {
+            results.putAll(more);
+        }
+
+        @Override
+        public void fail(String message) {
+            failure = message;
+        }
+
+        @Override
+        public void log(String message) {
+            logs.add(message);
         }
 
         public Map<String, String> results() {

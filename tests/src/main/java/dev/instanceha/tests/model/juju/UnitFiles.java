@@ -1,5 +1,6 @@
 package dev.instanceha.tests.model.juju;
 
+import dev.instanceha.ops.testing.jujuc.JujucForwarder;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -29,21 +30,7 @@ final class UnitFiles {
         }
         Files.createDirectories(charmDir);
         unzip(charm, charmDir);
-        Path tools = rootfs.resolve(("var/lib/juju/tools/" + unit.tag()));
-        Files.createDirectories(tools);
-        Path jujuc = tools.resolve("jujuc");
-        try (InputStream in = UnitFiles.class.getResourceAsStream("jujuc")) {
-            if (in == null) {
-                throw new IOException("jujuc resource missing from the model's classpath");
-            }
-            Files.copy(in, jujuc, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.setPosixFilePermissions(jujuc, perms(0755));
-        for (String tool : JujucCommands.TOOLS) {
-            Path link = tools.resolve(tool);
-            Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, Path.of("jujuc"));
-        }
+        JujucForwarder.install(rootfs.resolve("var/lib/juju/tools/" + unit.tag()));
     }
 
     private static void unzip(Path charm, Path target) throws IOException {

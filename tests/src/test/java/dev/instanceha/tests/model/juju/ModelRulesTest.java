@@ -1,5 +1,6 @@
 package dev.instanceha.tests.model.juju;
 
+import dev.instanceha.ops.testing.jujuc.HookToolCommands;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Juju's event and commit rules as the model applies them, without machines. */
 class ModelRulesTest {
     private final Model model = new Model("t", "uuid", u -> { }, () -> { });
-    private final JujucCommands tools = new JujucCommands();
+    private final HookToolCommands tools = new HookToolCommands();
     private final Machine m0 = new Machine("0", null, "10.251.200.10");
     private final Machine m1 = new Machine("1", null, "10.251.200.11");
 
@@ -79,7 +80,7 @@ class ModelRulesTest {
         model.commit(ok);
         assertEquals(List.of("db-relation-changed (web/0)"), drain(d));
         HookSession read = session(d, new HookEvent("db-relation-changed", r, "web/0", "web", null, null));
-        JujucCommands.Outcome got = tools.run(read, "relation-get", List.of("--format=json", "-", "web/0"), null);
+        HookToolCommands.Outcome got = tools.run(read, "relation-get", List.of("--format=json", "-", "web/0"), null);
         assertTrue(got.stdout().contains("\"user\":\"a\""), got.stdout());
         assertTrue(got.stdout().contains("\"private-address\":\"10.251.200.11\""), got.stdout());
     }
@@ -92,10 +93,10 @@ class ModelRulesTest {
         Unit d = model.addUnit(db, m0, null);
         Unit d2 = model.addUnit(db, m1, null);
         HookSession s = session(d2, HookEvent.of("update-status"));
-        JujucCommands.Outcome appSet = tools.run(s, "relation-set", List.of("-r", "db:" + r.id, "--app", "k=v"), null);
+        HookToolCommands.Outcome appSet = tools.run(s, "relation-set", List.of("-r", "db:" + r.id, "--app", "k=v"), null);
         assertEquals(1, appSet.code());
         assertEquals("ERROR cannot write relation settings\n", appSet.stderr());
-        JujucCommands.Outcome badStatus = tools.run(s, "status-set", List.of("fine", "x"), null);
+        HookToolCommands.Outcome badStatus = tools.run(s, "status-set", List.of("fine", "x"), null);
         assertEquals(2, badStatus.code());
         assertTrue(badStatus.stderr().startsWith("ERROR invalid status \"fine\""));
         assertEquals(2, tools.run(s, "relation-get", List.of("-r", "db:99", "-", "web/0"), null).code());

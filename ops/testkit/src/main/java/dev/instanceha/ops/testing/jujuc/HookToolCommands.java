@@ -1,10 +1,11 @@
-package dev.instanceha.tests.model.juju;
+package dev.instanceha.ops.testing.jujuc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,11 +16,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Juju 3.6's hook tools, argument for argument, over one {@link HookSession}: the flags, JSON
+ * Juju 3.6's hook tools, argument for argument, over one {@link HookToolContext}: the flags, JSON
  * output and error texts of juju/cmd (usage errors exit 2, run errors exit 1, both as
- * "ERROR message" on stderr). The in-container {@code jujuc} forwards argv and stdin here.
+ * "ERROR message" on stderr). The {@code jujuc} forwarder sends argv and stdin here through
+ * {@link HookToolServer}; the contract runner and the local model share this one copy.
  */
-public final class JujucCommands {
+public final class HookToolCommands {
+    /** A tool's exit code and output, as the forwarder prints them. */
     public record Outcome(int code, String stdout, String stderr) {
         static Outcome ok(String out) {
             return new Outcome(0, out, "");
@@ -27,7 +30,8 @@ public final class JujucCommands {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final List<String> TOOLS = List.of("relation-ids", "relation-list", "relation-get", "relation-set",
+    /** Every tool name answered; the forwarder is linked under each. */
+    public static final List<String> TOOLS = List.of("relation-ids", "relation-list", "relation-get", "relation-set",
             "config-get", "status-set", "status-get", "application-version-set", "juju-log", "action-get",
             "action-set", "action-fail", "action-log", "is-leader", "leader-get", "leader-set", "state-get",
             "state-set", "state-delete", "network-get", "open-port", "close-port", "opened-ports", "unit-get");
@@ -50,10 +54,10 @@ public final class JujucCommands {
         }
     }
 
-    public Outcome run(HookSession s, String tool, List<String> args, byte[] stdin) {
-        s.toolCalls.add(tool);
+    public Outcome run(HookToolContext<?> context, String tool, List<String> args, byte[] stdin) {
+        context.toolCalled(tool);
         try {
-            return Outcome.ok(dispatch(s, tool, args, stdin));
+            return Outcome.ok(dispatch(context, tool, args, stdin));
         } catch (Usage e) {
             return new Outcome(2, "", "ERROR " + e.getMessage() + "\n");
         } catch (Failure e) {
@@ -61,54 +65,54 @@ public final class JujucCommands {
         }
     }
 
-    private String dispatch(HookSession s, String tool, List<String> args, byte[] stdin) {
+    private static <R> String dispatch(HookToolContext<R> s, String tool, List<String> args, byte[] stdin) {
         Map<String, String> fmt = Map.of("--format", "format");
         switch (tool) {
             case "relation-ids": {
                 Parsed p = parse(args, Set.of(), fmt);
                 String endpoint = !p.rest.isEmpty() ? p.rest.get(0)
-                        : s.event.relation() != null ? s.event.relation().endpointOf(s.unit.app) : null;
+                        : s.hookRelation() != null ? s.endpoint(s.hookRelation()) : null;
                 if (endpoint == null) {
                     throw new Usage("no endpoint name specified");
                 }
                 List<String> refs = new ArrayList<>();
-                s.relations(endpoint).forEach(r -> refs.add(r.ref(s.unit.app)));
+                s.relations(endpoint).forEach(r -> refs.add(s.ref(r)));
                 return out(p, refs);
             }
             case "relation-list": {
                 Parsed p = parse(args, Set.of("--app"), with(fmt, "-r", "r", "--relation", "r"));
-                Relation r = relation(s, p);
-                return p.flags.contains("--app") ? out(p, s.remoteApp(r).name) : out(p, s.remoteUnits(r));
+                R r = relation(s, p);
+                return p.flags.contains("--app") ? out(p, s.remoteAppName(r)) : out(p, inScope(s, r));
             }
             case "relation-get": {
                 Parsed p = parse(args, Set.of("--app"), with(fmt, "-r", "r", "--relation", "r"));
-                Relation r = relation(s, p);
+                R r = relation(s, p);
                 String key = p.rest.isEmpty() ? "-" : p.rest.get(0);
                 String target = p.rest.size() > 1 ? p.rest.get(1)
-                        : r == s.event.relation() ? s.event.remoteUnit() : null;
+                        : r.equals(s.hookRelation()) ? s.hookRemoteUnit() : null;
                 if (target == null && !p.flags.contains("--app")) {
                     throw new Usage("no unit id specified");
                 }
                 Map<String, String> data;
                 if (p.flags.contains("--app")) {
-                    String app = target == null ? s.remoteApp(r).name : target.split("/")[0];
-                    if (app.equals(s.unit.app.name) && !s.isLeader() && !r.peer()) {
+                    String app = target == null ? s.remoteAppName(r) : target.split("/")[0];
+                    if (app.equals(s.appName()) && !s.isLeader() && !s.isPeer(r)) {
                         throw new Failure("permission denied");
                     }
                     data = s.appData(r, app);
-                } else if (target.equals(s.unit.name)) {
+                } else if (target.equals(s.unitName())) {
                     data = withAddresses(s.unitData(r, target), s.address());
-                } else if (r.unitData.containsKey(target) || s.remoteUnits(r).contains(target)) {
+                } else if (s.hasUnitSettings(r, target)) {
                     data = s.unitData(r, target);
                 } else {
                     throw new Failure("cannot read settings for unit \"" + target + "\" in relation \""
-                            + r.ref(s.unit.app) + "\": unit \"" + target + "\": settings not found");
+                            + s.ref(r) + "\": unit \"" + target + "\": settings not found");
                 }
                 return out(p, "-".equals(key) ? data : data.get(key));
             }
             case "relation-set": {
                 Parsed p = parse(args, Set.of("--app"), Map.of("-r", "r", "--relation", "r", "--file", "file"));
-                Relation r = relation(s, p);
+                R r = relation(s, p);
                 Map<String, String> data = settings(p, stdin);
                 if (p.flags.contains("--app")) {
                     if (!s.isLeader()) {
@@ -144,7 +148,7 @@ public final class JujucCommands {
             }
             case "status-get": {
                 Parsed p = parse(args, Set.of("--include-data", "--application"), fmt);
-                Status st = p.flags.contains("--application") ? s.unit.app.appStatus : s.unit.workload;
+                HookToolContext.StatusValue st = p.flags.contains("--application") ? s.appStatus() : s.status();
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("message", st.message());
                 body.put("status", st.status());
@@ -163,25 +167,25 @@ public final class JujucCommands {
             }
             case "action-get": {
                 Parsed p = parse(args, Set.of(), fmt);
-                HookEvent.ActionRun a = action(s);
+                HookToolContext.Action a = action(s);
                 return p.rest.isEmpty() ? out(p, a.params()) : out(p, a.params().get(p.rest.get(0)));
             }
             case "action-set": {
-                HookEvent.ActionRun a = action(s);
+                HookToolContext.Action a = action(s);
                 Parsed p = parse(args, Set.of(), Map.of());
-                a.results.putAll(keyValues(p.rest));
+                a.addResults(keyValues(p.rest));
                 return "";
             }
             case "action-fail": {
-                HookEvent.ActionRun a = action(s);
+                HookToolContext.Action a = action(s);
                 Parsed p = parse(args, Set.of(), Map.of());
-                a.failure = p.rest.isEmpty() ? "action failed without reason given, check action for errors" : String.join(" ", p.rest);
+                a.fail(p.rest.isEmpty() ? "action failed without reason given, check action for errors" : String.join(" ", p.rest));
                 return "";
             }
             case "action-log": {
-                HookEvent.ActionRun a = action(s);
+                HookToolContext.Action a = action(s);
                 Parsed p = parse(args, Set.of(), Map.of());
-                a.logs.add(String.join(" ", p.rest));
+                a.log(String.join(" ", p.rest));
                 return "";
             }
             case "is-leader": {
@@ -233,7 +237,7 @@ public final class JujucCommands {
                     throw new Usage("no arguments specified");
                 }
                 String binding = p.rest.get(0);
-                if (!s.unit.app.meta.endpoints().containsKey(binding) && !extraBinding(s, binding)) {
+                if (!s.endpointNames().contains(binding)) {
                     throw new Failure("no network config found for binding \"" + binding + "\"");
                 }
                 String a = s.address();
@@ -294,10 +298,6 @@ public final class JujucCommands {
         }
     }
 
-    private static boolean extraBinding(HookSession s, String binding) {
-        return List.of("public", "admin", "internal", "cluster").contains(binding);
-    }
-
     private static Map<String, String> withAddresses(Map<String, String> data, String address) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("egress-subnets", address + "/32");
@@ -307,22 +307,32 @@ public final class JujucCommands {
         return out;
     }
 
-    private static HookEvent.ActionRun action(HookSession s) {
-        if (s.event.action() == null) {
+    private static HookToolContext.Action action(HookToolContext<?> s) {
+        if (s.action() == null) {
             throw new Failure("not running an action");
         }
-        return s.event.action();
+        return s.action();
     }
 
-    private static Relation relation(HookSession s, Parsed p) {
+    /** relation-list: the remote units in scope, minus the one departing in this very hook. */
+    private static <R> List<String> inScope(HookToolContext<R> s, R r) {
+        List<String> units = new ArrayList<>(s.remoteUnits(r));
+        if (s.departingUnit() != null && r.equals(s.hookRelation())) {
+            units.remove(s.departingUnit());
+        }
+        units.sort(null);
+        return units;
+    }
+
+    private static <R> R relation(HookToolContext<R> s, Parsed p) {
         String ref = p.values.get("r");
         if (ref == null) {
-            if (s.event.relation() == null) {
+            if (s.hookRelation() == null) {
                 throw new Usage("no relation id specified");
             }
-            return s.event.relation();
+            return s.hookRelation();
         }
-        Relation r = s.relation(ref);
+        R r = s.relation(ref);
         if (r == null) {
             throw new Usage("invalid value \"" + ref + "\" for option -r: relation not found");
         }
@@ -334,13 +344,22 @@ public final class JujucCommands {
         if ("-".equals(p.values.get("file"))) {
             String text = stdin == null ? "" : new String(stdin, StandardCharsets.UTF_8);
             if (!text.isBlank()) {
+                // Juju reads the file in the tool's Run: a bad one is a run error (exit 1).
                 try {
                     JsonNode node = JSON.readTree(text);
+                    if (!node.isObject()) {
+                        throw new Failure("invalid settings: expected a map");
+                    }
                     node.fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
                 } catch (JsonProcessingException e) {
-                    Object yaml = new Yaml().load(text);
+                    Object yaml;
+                    try {
+                        yaml = new Yaml().load(text);
+                    } catch (YAMLException notYaml) {
+                        throw new Failure("invalid settings: neither JSON nor YAML");
+                    }
                     if (!(yaml instanceof Map<?, ?> m)) {
-                        throw new Usage("invalid settings: expected a map");
+                        throw new Failure("invalid settings: expected a map");
                     }
                     m.forEach((k, v) -> data.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
                 }

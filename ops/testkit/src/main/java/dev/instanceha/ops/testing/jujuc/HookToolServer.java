@@ -1,4 +1,4 @@
-package dev.instanceha.tests.model.juju;
+package dev.instanceha.ops.testing.jujuc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,15 +25,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * Serves hook-tool calls on a unix socket, as Juju's unit agent serves jujuc: one request per
  * connection ({"context", "tool", "args", "stdin"} as JSON), answered with the exit code and
  * output. A call names its hook by JUJU_CONTEXT_ID; a context that is not running is refused.
+ * Calls run one at a time under the caller's lock, so a context needs no locking of its own.
  */
 public final class HookToolServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_PATH = 107;
     private final ServerSocketChannel server;
     private final Path socket;
     private final Object lock;
-    private final JujucCommands commands = new JujucCommands();
-    private final Map<String, HookSession> sessions = new ConcurrentHashMap<>();
+    private final HookToolCommands commands = new HookToolCommands();
+    private final Map<String, HookToolContext<?>> contexts = new ConcurrentHashMap<>();
     private final Thread acceptor;
+    /** Where the socket really is when {@code socket} is too long to bind: a link points there. */
+    private final Path shortDir;
 
     public HookToolServer(Path socket, Object lock) throws IOException {
         this.socket = socket;
@@ -41,18 +45,43 @@ public final class HookToolServer implements AutoCloseable {
         Files.createDirectories(socket.getParent());
         Files.deleteIfExists(socket);
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
+        Path bind = bindable(socket);
+        if (bind.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PATH) {
+            // connect(2) follows symbolic links: a short socket elsewhere serves the long name.
+            shortDir = Files.createTempDirectory("jujuc");
+            bind = shortDir.resolve("sock");
+            Files.createSymbolicLink(socket, bind);
+        } else {
+            shortDir = null;
+        }
+        server.bind(UnixDomainSocketAddress.of(bind));
         acceptor = new Thread(this::acceptLoop, "jujuc-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    void register(HookSession session) {
-        sessions.put(session.contextId, session);
+    /**
+     * A socket path fits in 107 bytes (sun_path); a deep build directory may not. The path
+     * relative to this process's working directory names the same file and is often shorter
+     * (and, unlike a link to elsewhere, it is the file a sandbox bind-mounting the directory sees).
+     */
+    static Path bindable(Path socket) {
+        Path absolute = socket.toAbsolutePath().normalize();
+        Path relative = Path.of("").toAbsolutePath().relativize(absolute);
+        return relative.toString().length() < absolute.toString().length() ? relative : absolute;
     }
 
-    void unregister(HookSession session) {
-        sessions.remove(session.contextId);
+    public Path socket() {
+        return socket;
+    }
+
+    /** From now on, calls naming {@code contextId} run against {@code context}. */
+    public void register(String contextId, HookToolContext<?> context) {
+        contexts.put(contextId, context);
+    }
+
+    public void unregister(String contextId) {
+        contexts.remove(contextId);
     }
 
     private void acceptLoop() {
@@ -71,17 +100,17 @@ public final class HookToolServer implements AutoCloseable {
     private void serve(SocketChannel client) {
         try (client; InputStream in = Channels.newInputStream(client); OutputStream out = Channels.newOutputStream(client)) {
             JsonNode request = JSON.readTree(in.readAllBytes());
-            HookSession session = sessions.get(request.path("context").asText(""));
-            JujucCommands.Outcome outcome;
-            if (session == null) {
-                outcome = new JujucCommands.Outcome(1, "", "ERROR bad request: unknown context \""
+            HookToolContext<?> context = contexts.get(request.path("context").asText(""));
+            HookToolCommands.Outcome outcome;
+            if (context == null) {
+                outcome = new HookToolCommands.Outcome(1, "", "ERROR bad request: unknown context \""
                         + request.path("context").asText("") + "\" (no hook is running with it)\n");
             } else {
                 List<String> args = new ArrayList<>();
                 request.path("args").forEach(a -> args.add(a.asText()));
                 byte[] stdin = request.hasNonNull("stdin") ? Base64.getDecoder().decode(request.get("stdin").asText()) : null;
                 synchronized (lock) {
-                    outcome = commands.run(session, request.path("tool").asText(), args, stdin);
+                    outcome = commands.run(context, request.path("tool").asText(), args, stdin);
                 }
             }
             ObjectNode reply = JSON.createObjectNode();
@@ -98,5 +127,9 @@ public final class HookToolServer implements AutoCloseable {
     public void close() throws IOException {
         server.close();
         Files.deleteIfExists(socket);
+        if (shortDir != null) {
+            Files.deleteIfExists(shortDir.resolve("sock"));
+            Files.deleteIfExists(shortDir);
+        }
     }
 }
