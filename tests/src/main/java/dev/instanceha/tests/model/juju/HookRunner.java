@@ -33,7 +33,7 @@ final class HookRunner {
             try {
                 unit.app.standIn.handle(s);
                 return true;
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) {   // a stand-in's failure is its hook's, never the worker's
                 log.line("ERROR stand-in " + unit.app.name + " failed in " + s.event.hook() + ": " + e);
                 return false;
             }
