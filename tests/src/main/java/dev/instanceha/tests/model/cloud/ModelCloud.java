@@ -29,8 +29,10 @@ import java.util.function.Consumer;
 
 /**
  * The services behind the model's stand-ins, all on the bridge address so machines reach them:
- * a Keystone of the model's own (uwsgi, its own database), MariaDB and RabbitMQ relayed from
- * loopback, and the Nova and MAAS simulators (MAAS powers machines with the machine layer's
+ * a Keystone of the model's own (uwsgi, its own database), a MariaDB of the model's own (the
+ * stand-ins create "masakari" there as the real charms would; the host's MariaDB holds the lab's
+ * database of that name, which a newer masakari's migrations must never touch), RabbitMQ relayed
+ * from loopback, and the Nova and MAAS simulators (MAAS powers machines with the machine layer's
  * power script, so a fence really cuts a machine's power). Secrets are generated once and kept
  * root-only under the model's home.
  */
@@ -63,7 +65,7 @@ public final class ModelCloud implements AutoCloseable {
         secrets = loadSecrets();
         machines.ensureNetwork();
         InetAddress bridge = InetAddress.getByName(Machines.HOST);
-        running.add(new TcpRelay(new InetSocketAddress(bridge, 3306), new InetSocketAddress("127.0.0.1", 3306)));
+        startMariaDb();
         running.add(new TcpRelay(new InetSocketAddress(bridge, 5672), new InetSocketAddress("127.0.0.1", 5672)));
         nova = NovaSimulator.start(bridge, NOVA_PORT, List.of());
         running.add(nova);
@@ -133,7 +135,7 @@ public final class ModelCloud implements AutoCloseable {
         Path ks = dir.resolve("keystone");
         Files.createDirectories(ks);
         String dbPassword = secret("keystone_db_password");
-        mysql("CREATE DATABASE IF NOT EXISTS keystone_model CHARACTER SET utf8mb4; "
+        hostMysql("CREATE DATABASE IF NOT EXISTS keystone_model CHARACTER SET utf8mb4; "
                 + "CREATE USER IF NOT EXISTS 'keystone_model'@'127.0.0.1' IDENTIFIED BY '" + dbPassword + "'; "
                 + "ALTER USER 'keystone_model'@'127.0.0.1' IDENTIFIED BY '" + dbPassword + "'; "
                 + "GRANT ALL PRIVILEGES ON keystone_model.* TO 'keystone_model'@'127.0.0.1';");
@@ -204,11 +206,51 @@ public final class ModelCloud implements AutoCloseable {
         }
     }
 
-    /** Runs SQL as MariaDB's root on loopback (the statements carry generated passwords: never logged). */
-    public static void mysql(String sql) throws IOException {
+    /** Runs SQL as root of the host's MariaDB on loopback (Keystone's own database lives there). */
+    private static void hostMysql(String sql) throws IOException {
         int code = withStdin(sql, "mysql", "-uroot", "-h127.0.0.1", "--protocol=tcp");
         if (code != 0) {
             throw new IOException("MariaDB refused a statement (exit " + code + "); is it running on 127.0.0.1:3306 with root and no password?");
+        }
+    }
+
+    /** Runs SQL as root of the model's MariaDB over its socket (the statements carry passwords: stdin, never logged). */
+    public void mysql(String sql) throws IOException {
+        int code = withStdin(sql, "mysql", "-uroot", "--socket=" + dir.resolve("mariadb/mysqld.sock"));
+        if (code != 0) {
+            throw new IOException("the model's MariaDB refused a statement (exit " + code + "; log: " + machines.logs().resolve("mariadb.log") + ")");
+        }
+    }
+
+    /** The model's own MariaDB on the bridge address, data under the model's home, root by socket only. */
+    private void startMariaDb() throws IOException, InterruptedException {
+        Path data = dir.resolve("mariadb");
+        Path socket = data.resolve("mysqld.sock");
+        Files.createDirectories(machines.logs());
+        if (!Files.isDirectory(data.resolve("mysql"))) {
+            Files.createDirectories(data);
+            // As root: the model's home is root-only (0700), so the mysql user could not reach it.
+            Lab.Result r = Lab.exec(Duration.ofMinutes(3), "mariadb-install-db", "--user=root", "--datadir=" + data,
+                    "--auth-root-authentication-method=socket", "--skip-test-db");
+            if (r.exitCode() != 0) {
+                throw new IOException("mariadb-install-db failed:\n" + Lab.tail(r.output(), 10));
+            }
+        }
+        if (Files.exists(socket) && withStdin("SELECT 1;", "mysql", "-uroot", "--socket=" + socket) == 0) {
+            return;   // already running (a controller restarted)
+        }
+        Process p = new ProcessBuilder("setsid", "mariadbd", "--no-defaults", "--user=root", "--datadir=" + data,
+                "--socket=" + socket, "--pid-file=" + data.resolve("mysqld.pid"), "--bind-address=" + Machines.HOST,
+                "--port=3306", "--skip-log-bin", "--skip-name-resolve", "--innodb-buffer-pool-size=64M")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(machines.logs().resolve("mariadb.log").toFile()))
+                .start();
+        machines.recordProcess("model-mariadb", p.pid());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (withStdin("SELECT 1;", "mysql", "-uroot", "--socket=" + socket) != 0) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                throw new IOException("the model's MariaDB did not start (log: " + machines.logs().resolve("mariadb.log") + ")");
+            }
+            Thread.sleep(500);
         }
     }
 

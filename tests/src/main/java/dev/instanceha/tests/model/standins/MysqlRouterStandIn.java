@@ -58,7 +58,7 @@ final class MysqlRouterStandIn implements StandIn {
                     String password = StandInSupport.password(cloud, "db." + user);
                     String done = "db.ensured." + user + "@" + database;
                     if (s.state().get(done) == null) {
-                        ensure(database, user, password);
+                        ensure(cloud, database, user, password);
                         s.setState(Map.of(done, "yes"));
                     }
                     out.put("db_host", Machines.HOST);
@@ -78,13 +78,13 @@ final class MysqlRouterStandIn implements StandIn {
         StandInSupport.ready(s);
     }
 
-    private static void ensure(String database, String user, String password) throws IOException {
+    private static void ensure(ModelCloud cloud, String database, String user, String password) throws IOException {
         StringBuilder sql = new StringBuilder("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4;");
-        for (String host : new String[]{"%", "127.0.0.1"}) {
+        for (String host : new String[]{"%"}) {   // machines connect from their bridge addresses
             sql.append("CREATE USER IF NOT EXISTS '").append(user).append("'@'").append(host).append("' IDENTIFIED BY '").append(password).append("';")
                .append("ALTER USER '").append(user).append("'@'").append(host).append("' IDENTIFIED BY '").append(password).append("';")
                .append("GRANT ALL PRIVILEGES ON `").append(database).append("`.* TO '").append(user).append("'@'").append(host).append("';");
         }
-        ModelCloud.mysql(sql.toString());
+        cloud.mysql(sql.toString());
     }
 }
