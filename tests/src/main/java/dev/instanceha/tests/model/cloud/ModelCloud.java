@@ -230,7 +230,7 @@ public final class ModelCloud implements AutoCloseable {
         if (!Files.isDirectory(data.resolve("mysql"))) {
             Files.createDirectories(data);
             // As root: the model's home is root-only (0700), so the mysql user could not reach it.
-            Lab.Result r = Lab.exec(Duration.ofMinutes(3), "mariadb-install-db", "--user=root", "--datadir=" + data,
+            Lab.Result r = Lab.exec(Duration.ofMinutes(3), "mariadb-install-db", "--no-defaults", "--user=root", "--datadir=" + data,
                     "--auth-root-authentication-method=socket", "--skip-test-db");
             if (r.exitCode() != 0) {
                 throw new IOException("mariadb-install-db failed:\n" + Lab.tail(r.output(), 10));
