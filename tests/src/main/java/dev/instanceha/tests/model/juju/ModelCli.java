@@ -45,7 +45,7 @@ public final class ModelCli {
         if (args[0].equals("controller")) {
             try {
                 ControlServer.serve(machines, List.of(args).subList(1, args.length));
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) {
                 e.printStackTrace();
                 System.exit(1);   // the simulators' threads would keep a half-started controller alive
             }
