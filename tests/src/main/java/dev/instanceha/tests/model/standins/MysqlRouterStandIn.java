@@ -80,11 +80,10 @@ final class MysqlRouterStandIn implements StandIn {
 
     private static void ensure(ModelCloud cloud, String database, String user, String password) throws IOException {
         StringBuilder sql = new StringBuilder("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4;");
-        for (String host : new String[]{"%"}) {   // machines connect from their bridge addresses
-            sql.append("CREATE USER IF NOT EXISTS '").append(user).append("'@'").append(host).append("' IDENTIFIED BY '").append(password).append("';")
-               .append("ALTER USER '").append(user).append("'@'").append(host).append("' IDENTIFIED BY '").append(password).append("';")
-               .append("GRANT ALL PRIVILEGES ON `").append(database).append("`.* TO '").append(user).append("'@'").append(host).append("';");
-        }
+        // Machines connect from their bridge addresses: one account for any host.
+        sql.append("CREATE USER IF NOT EXISTS '").append(user).append("'@'%' IDENTIFIED BY '").append(password).append("';")
+           .append("ALTER USER '").append(user).append("'@'%' IDENTIFIED BY '").append(password).append("';")
+           .append("GRANT ALL PRIVILEGES ON `").append(database).append("`.* TO '").append(user).append("'@'%';");
         cloud.mysql(sql.toString());
     }
 }

@@ -2,10 +2,8 @@ package dev.instanceha.tests.model.standins;
 
 import dev.instanceha.tests.model.cloud.ModelCloud;
 import dev.instanceha.tests.model.juju.HookSession;
-import dev.instanceha.tests.model.juju.Relation;
 
 import java.io.IOException;
-import java.util.Map;
 
 /** What every stand-in does alike: stable generated passwords and the ready status. */
 final class StandInSupport {
@@ -19,11 +17,6 @@ final class StandInSupport {
      */
     static String password(ModelCloud cloud, String key) throws IOException {
         return cloud.secret("standin." + key);
-    }
-
-    /** The remote unit's databag for every unit that has joined this relation. */
-    static Map<String, String> remote(HookSession s, Relation r, String unit) {
-        return s.unitData(r, unit);
     }
 
     static void ready(HookSession s) {
