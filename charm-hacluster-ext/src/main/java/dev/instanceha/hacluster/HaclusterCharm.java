@@ -70,7 +70,7 @@ public final class HaclusterCharm implements Charm {
 
     @Override
     public void onInstall(HookContext hook) {
-        hook.showStatus(Status.maintenance("Installing packages"));
+        hook.progress("Installing packages");
         HaclusterPackages.ensure(hook);
         ClusterServices.stopUnconfigured(hook.host());
     }

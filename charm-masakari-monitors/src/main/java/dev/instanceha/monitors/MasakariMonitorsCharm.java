@@ -54,7 +54,7 @@ public final class MasakariMonitorsCharm implements Charm {
 
     @Override
     public void onInstall(HookContext hook) {
-        hook.showStatus(Status.maintenance("Installing packages")); // shown while apt runs
+        hook.progress("Installing packages"); // shown while apt runs
     }
 
     @Override

@@ -40,17 +40,14 @@ final class MasakariActions {
     static void pause(ActionContext action) {
         HookContext hook = action.hook();
         hook.model().state().put(MasakariCharm.PAUSED_KEY, "true");
-        new MasakariServices(ApiServer.detect(hook.host())).stopAll(hook.host());
-        hook.showStatus(dev.instanceha.ops.model.Status.maintenance(
-                "Paused. Use 'resume' action to resume normal service."));
+        action.requestReconcile(); // a paused unit's reconcile stops the daemons and says so
         action.result("outcome", "paused");
     }
 
     static void resume(ActionContext action) {
         HookContext hook = action.hook();
         hook.model().state().remove(MasakariCharm.PAUSED_KEY);
-        new MasakariCharm().reconcile(hook);
-        hook.showStatus(hook.status().mostSevere());
+        action.requestReconcile();
         action.result("outcome", "resumed");
     }
 
@@ -77,7 +74,7 @@ final class MasakariActions {
         hook.model().state().put(MasakariPackages.INSTALLED_KEY, config.origin().value());
         hook.model().state().remove(DatabaseMigration.SYNCED_KEY);
         action.progress("migrating the database and restarting");
-        new MasakariCharm().reconcile(hook);
+        action.requestReconcile();
         action.result("outcome", "upgraded to " + config.origin().value());
     }
 

@@ -44,7 +44,7 @@ public final class MasakariCharm implements Charm {
 
     @Override
     public void onInstall(HookContext hook) {
-        hook.showStatus(Status.maintenance("Installing packages")); // shown while apt runs, not the final status
+        hook.progress("Installing packages"); // shown while apt runs, not the final status
         MasakariPackages.ensure(hook, MasakariConfig.from(hook.model().config()));
     }
 
@@ -101,7 +101,7 @@ public final class MasakariCharm implements Charm {
         changed |= api.configure(host, tls, workers(config));
         DatabaseMigration.ensure(hook, db.value().orElseThrow(), changed);
         services.ensureRunning(host, changed);
-        hook.tools().openPort(ApiServer.PORT + "/tcp");
+        hook.apply(new dev.instanceha.ops.resource.DesiredState().ports(ApiServer.PORT + "/tcp"));
         WorkloadVersion.publish(hook, "masakari-api");
         List<String> down = services.notRunning(host);
         if (!down.isEmpty()) {

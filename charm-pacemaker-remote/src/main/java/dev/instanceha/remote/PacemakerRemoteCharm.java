@@ -16,6 +16,7 @@ import dev.instanceha.ops.host.Host;
 import dev.instanceha.ops.model.Model;
 import dev.instanceha.ops.model.RelationView;
 import dev.instanceha.ops.model.Status;
+import dev.instanceha.ops.resource.DesiredState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class PacemakerRemoteCharm implements Charm {
 
     @Override
     public void onInstall(HookContext hook) {
-        hook.showStatus(Status.maintenance("Installing packages")); // shown while apt runs
+        hook.progress("Installing packages"); // shown while apt runs
         RemotePackages.ensure(hook);
     }
 
@@ -94,9 +95,7 @@ public final class PacemakerRemoteCharm implements Charm {
             hook.log().info("pacemaker authkey changed: restarting " + service.name());
         }
         service.ensureRunning(hook.host(), keyChanged).ifPresent(hook::report);
-        if (!hook.tools().openedPorts().contains(PORT)) {
-            hook.tools().openPort(PORT);
-        }
+        hook.apply(new DesiredState().ports(PORT));
     }
 
     /**
@@ -108,9 +107,7 @@ public final class PacemakerRemoteCharm implements Charm {
         if (AuthKeyFile.remove(hook.host())) {
             hook.log().info("no cluster related: stopped " + service.name() + " and removed its authkey");
         }
-        if (hook.tools().openedPorts().contains(PORT)) {
-            hook.tools().closePort(PORT);
-        }
+        hook.apply(new DesiredState().ports());
     }
 
     @Override

@@ -1,0 +1,88 @@
+package dev.instanceha.ops.model;
+
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The one way config and action parameters become a record: keys matched through
+ * {@code @JsonProperty} or the component name, and every error turned into "key: problem" for the
+ * caller's exception (a blocked status for config, a failed action for parameters). A record's
+ * constructor may validate by throwing the caller's exception; it arrives unchanged.
+ */
+public final class RecordBinding {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
+
+    private RecordBinding() {
+    }
+
+    /**
+     * @param error builds the caller's exception from the key and the problem ("must be a whole number, not …")
+     */
+    public static <T, E extends RuntimeException> T bind(Map<String, ?> values, Class<T> type,
+                                                          BiFunction<String, String, E> error) {
+        try {
+            return JSON.convertValue(values, type);
+        } catch (IllegalArgumentException e) {
+            throw translate(e, values, error);
+        }
+    }
+
+    private static <E extends RuntimeException> RuntimeException translate(IllegalArgumentException e,
+                                                                             Map<String, ?> values,
+                                                                             BiFunction<String, String, E> error) {
+        // A constructor that validates arrives wrapped by Jackson: pass its own exception on.
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof StatusException || t instanceof dev.instanceha.ops.charm.ActionFailedException) {
+                return (RuntimeException) t;
+            }
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String key = mismatch.getPath().get(0).getFieldName();
+            if (cause instanceof UnrecognizedPropertyException) {
+                return error.apply(key, "is not an option of this charm");
+            }
+            String expected = mismatch.getTargetType() == null ? "another type" : friendlyType(mismatch.getTargetType());
+            Object value = cause instanceof InvalidFormatException invalid ? invalid.getValue() : values.get(key);
+            return error.apply(key, "must be " + expected + ", not " + dev.instanceha.ops.log.Shown.value(key, value));
+        }
+        // A number too large for its field (Jackson refuses rather than wraps): name the key.
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && mapping.getPath().get(0).getFieldName() != null) {
+            String key = mapping.getPath().get(0).getFieldName();
+            String problem = mapping.getCause() instanceof InputCoercionException
+                    ? "is out of range: " + dev.instanceha.ops.log.Shown.value(key, values.get(key)) + " does not fit this option"
+                    : "cannot be read: " + dev.instanceha.ops.log.Shown.value(key, values.get(key));
+            return error.apply(key, problem);
+        }
+        return error.apply("?", "cannot be read: " + e.getMessage().split("\n")[0]);
+    }
+
+    private static String friendlyType(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT);
+        }
+        return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.instanceha.ops.resource;
+
+import dev.instanceha.ops.host.CommandFailedException;
+import dev.instanceha.ops.host.FileSystem;
+import dev.instanceha.ops.host.Host;
+import dev.instanceha.ops.host.Services;
+import dev.instanceha.ops.hooktools.HookTools;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Brings the unit to a {@link DesiredState}. One change rule for every file: it changed when its
+ * bytes differ from what was there (or it appeared or vanished); a drifted owner or mode is repaired
+ * but restarts nothing, since no daemon reads differently because of it. A daemon restarts only for
+ * a change it reads, otherwise it is only started when it is not running, and enabled whenever it
+ * is (re)started: a second hook with the same declaration runs no state-changing command at all.
+ */
+public final class ResourceApplier {
+    private final Host host;
+    private final HookTools tools;
+
+    public ResourceApplier(Host host, HookTools tools) {
+        this.host = host;
+        this.tools = tools;
+    }
+
+    public Applied apply(DesiredState desired) {
+        Set<Path> changed = applyFiles(desired.files());
+        List<String> restarted = new ArrayList<>();
+        Map<String, String> failed = new LinkedHashMap<>();
+        List<String> notRunning = new ArrayList<>();
+        List<Daemon> daemons = desired.daemons();
+        for (int i = daemons.size() - 1; i >= 0; i--) {
+            if (!daemons.get(i).running()) {
+                stop(daemons.get(i).name());
+            }
+        }
+        for (Daemon daemon : daemons) {
+            if (daemon.running()) {
+                run(daemon, changed, restarted, failed, notRunning);
+            }
+        }
+        desired.ports().ifPresent(this::applyPorts);
+        return new Applied(changed, restarted, failed, notRunning);
+    }
+
+    private Set<Path> applyFiles(List<FileResource> files) {
+        FileSystem fs = host.files();
+        Set<Path> changed = new LinkedHashSet<>();
+        for (FileResource file : files) {
+            boolean contentChanged = switch (file.kind()) {
+                case DIRECTORY -> {
+                    boolean existed = fs.exists(file.path());
+                    fs.ensureDirectory(file.path(), file.spec());
+                    yield !existed;
+                }
+                case ABSENT -> fs.delete(file.path());
+                case FILE -> {
+                    Optional<byte[]> before = fs.read(file.path());
+                    fs.write(file.path(), file.content(), file.spec());
+                    yield before.map(old -> !Arrays.equals(old, file.content())).orElse(true);
+                }
+            };
+            if (contentChanged) {
+                changed.add(file.path());
+            }
+        }
+        return changed;
+    }
+
+    private void run(Daemon daemon, Set<Path> changed, List<String> restarted, Map<String, String> failed,
+                     List<String> notRunning) {
+        Services services = host.services();
+        String name = daemon.name();
+        try {
+            if (daemon.restartsFor(changed)) {
+                services.restart(name);
+                services.enable(name);
+                restarted.add(name);
+            } else if (!services.isRunning(name)) {
+                services.start(name);
+                services.enable(name);
+            }
+        } catch (CommandFailedException e) {
+            failed.put(name, e.getMessage());
+        }
+        if (failed.containsKey(name) || !services.isRunning(name)) {
+            notRunning.add(name);
+        }
+    }
+
+    private void stop(String name) {
+        Services services = host.services();
+        if (services.isRunning(name)) {
+            services.stop(name);
+            services.disable(name);
+        }
+    }
+
+    private void applyPorts(Set<String> wanted) {
+        Set<String> open = new LinkedHashSet<>(tools.openedPorts());
+        for (String port : open) {
+            if (!wanted.contains(port)) {
+                tools.closePort(port);
+            }
+        }
+        for (String port : wanted) {
+            if (!open.contains(port)) {
+                tools.openPort(port);
+            }
+        }
+    }
+}
