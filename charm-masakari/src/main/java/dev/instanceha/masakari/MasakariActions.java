@@ -2,7 +2,6 @@ package dev.instanceha.masakari;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instanceha.interfaces.identity.IdentityServiceData;
-import dev.instanceha.interfaces.identity.IdentityServiceRequest;
 import dev.instanceha.interfaces.identity.IdentityServiceRequirer;
 import dev.instanceha.masakari.api.ApiException;
 import dev.instanceha.masakari.api.HttpClients;
@@ -56,9 +55,9 @@ final class MasakariActions {
         if (MasakariCharm.isPaused(hook)) {
             throw new ActionFailedException("the unit is paused; run 'resume' instead");
         }
-        MasakariServices services = new MasakariServices(ApiServer.detect(hook.host()));
-        services.names().forEach(hook.host().services()::restart);
-        action.result("restarted", String.join(" ", services.names()));
+        List<String> daemons = ApiServer.detect(hook.host()).daemons();
+        daemons.forEach(hook.host().services()::restart);
+        action.result("restarted", String.join(" ", daemons));
     }
 
     static void openstackUpgrade(ActionContext action) {
@@ -71,7 +70,7 @@ final class MasakariActions {
         action.progress("applying openstack-origin " + config.origin().value());
         PackageSources.apply(hook.host(), config.origin());
         MasakariPackages.upgrade(hook.host());
-        hook.model().state().put(MasakariPackages.INSTALLED_KEY, config.origin().value());
+        hook.model().state().put(MasakariPackages.set(config).stateKey(), config.origin().value());
         hook.model().state().remove(DatabaseMigration.SYNCED_KEY);
         action.progress("migrating the database and restarting");
         action.requestReconcile();
@@ -153,15 +152,12 @@ final class MasakariActions {
     /** A session with the service account keystone gave masakari on identity-service. */
     static MasakariApi api(HookContext hook) {
         MasakariConfig config = MasakariConfig.from(hook.model().config());
-        IdentityServiceRequirer identity = new IdentityServiceRequirer(new IdentityServiceRequest(
-                MasakariCharm.SERVICE, config.region(), "http://unused", "http://unused", "http://unused"));
-        IdentityServiceData keystone = identity.read(hook.model().relations("identity-service")).value()
-                .orElseThrow(() -> new ActionFailedException(
+        IdentityServiceData keystone = new IdentityServiceRequirer(hook.endpoint(IdentityServiceRequirer.ENDPOINT))
+                .read().value().orElseThrow(() -> new ActionFailedException(
                         "identity-service is not ready: relate masakari to keystone and wait for it"));
-        hook.log().secret(keystone.servicePassword());
         HttpClient http = HttpClients.trusting(keystone.caCertPem());
         KeystoneSession session = call(() -> KeystoneSession.login(http, new KeystoneSession.Credentials(
-                keystone.authUrl(), keystone.serviceUsername(), keystone.servicePassword(), keystone.serviceTenant(),
+                keystone.authUrl(), keystone.serviceUsername(), keystone.servicePassword().reveal(), keystone.serviceTenant(),
                 keystone.serviceDomain().orElse("default"))));
         String interfaceName = config.useInternalEndpoints() ? "internal" : "public";
         String endpoint = session.endpoint("instance-ha", interfaceName, config.region()).orElseThrow(() ->
