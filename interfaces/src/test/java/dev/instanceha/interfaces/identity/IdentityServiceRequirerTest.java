@@ -181,7 +181,7 @@ class IdentityServiceRequirerTest {
     void passwordNeverAppearsInToStringOrReasons() {
         IdentityServiceData d = complete(KeystoneFixtures.identityService());
         assertFalse(d.toString().contains(d.servicePassword().reveal()));
-        assertTrue(d.toString().contains("servicePassword=********"));
+        assertTrue(d.toString().contains("servicePassword=<redacted>"));
         String r = reason(with(KeystoneFixtures.identityService(), "service_password", "abc\u0007def",
                 "service_port", "x"));
         assertFalse(r.contains("abc"), r);

@@ -188,7 +188,7 @@ class CertificatesRequirerTest {
     void privateKeysAreRedacted() throws Exception {
         CertificateBundle b = read(vaultAnswer()).value().orElseThrow();
         assertFalse(b.toString().contains("PRIVATE KEY"), b.toString());
-        assertTrue(b.toString().contains("key=********"));
+        assertTrue(b.toString().contains("key=<redacted>"));
         assertFalse(b.certificates().get("10.5.0.10").toString().contains(KEY_PEM));
     }
 

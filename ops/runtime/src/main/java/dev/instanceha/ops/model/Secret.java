@@ -9,7 +9,7 @@ import java.util.Objects;
  * moment they are read, so the value is masked in every log line even where code {@link #reveal}s it.
  */
 public final class Secret {
-    private static final String MASK = "********";
+    private static final String MASK = "<redacted>"; // as every record of peer data has always shown secrets
     private final String value;
 
     private Secret(String value) {
