@@ -10,13 +10,11 @@ import dev.instanceha.interfaces.db.DatabaseRequest;
 import dev.instanceha.interfaces.db.SharedDbRequirer;
 import dev.instanceha.interfaces.hacluster.HaClusterProvider;
 import dev.instanceha.interfaces.hacluster.HaClusterRequirer;
-import dev.instanceha.interfaces.identity.IdentityCredentialsRequest;
 import dev.instanceha.interfaces.identity.IdentityCredentialsRequirer;
 import dev.instanceha.interfaces.identity.IdentityServiceRequirer;
 import dev.instanceha.interfaces.jujuinfo.JujuInfoRequirer;
 import dev.instanceha.interfaces.pacemaker.PacemakerRemoteProvider;
 import dev.instanceha.interfaces.pacemaker.PacemakerRemoteRequirer;
-import dev.instanceha.interfaces.pacemaker.RemoteNode;
 import dev.instanceha.interfaces.tls.CertificateRequest;
 import dev.instanceha.interfaces.tls.CertificatesRequirer;
 import dev.instanceha.ops.model.RelationSnapshot;
@@ -109,7 +107,7 @@ class NothingThrowsTest {
         List<Function<List<RelationSnapshot>, Object>> readers = new ArrayList<>();
         readers.add(rels -> new IdentityServiceRequirer(FixedEndpoint.of(IdentityServiceRequirer.ENDPOINT, rels))
                 .read());
-        readers.add(new IdentityCredentialsRequirer(new IdentityCredentialsRequest("masakari-monitors", "services"))::read);
+        readers.add(rels -> new IdentityCredentialsRequirer(FixedEndpoint.of(IdentityCredentialsRequirer.ENDPOINT, rels)).read());
         readers.add(rels -> new SharedDbRequirer(FixedEndpoint.of(SharedDbRequirer.ENDPOINT, rels).asUnit("masakari/0"))
                 .read(new DatabaseRequest("masakari", "masakari")));
         readers.add(rels -> new AmqpRequirer(FixedEndpoint.of(AmqpRequirer.ENDPOINT, rels))
@@ -119,12 +117,12 @@ class NothingThrowsTest {
                 .read(List.of(new CertificateRequest("10.5.0.10", List.of()))));
         readers.add(rels -> new HaClusterRequirer(FixedEndpoint.of(HaClusterRequirer.ENDPOINT, rels)).read());
         readers.add(new HaClusterProvider()::read);
-        readers.add(new PacemakerRemoteProvider(new RemoteNode("c.maas", "10.0.0.1", Optional.empty(), false))::read);
+        readers.add(rels -> new PacemakerRemoteProvider(FixedEndpoint.of(PacemakerRemoteProvider.ENDPOINT, rels)).read());
         readers.add(rels -> {
             var nodes = new PacemakerRemoteRequirer().read(rels);
             return nodes.enableResources();
         });
-        readers.add(new JujuInfoRequirer("container")::read);
+        readers.add(rels -> new JujuInfoRequirer(FixedEndpoint.of(JujuInfoRequirer.CONTAINER_ENDPOINT, rels)).read());
         return readers;
     }
 }

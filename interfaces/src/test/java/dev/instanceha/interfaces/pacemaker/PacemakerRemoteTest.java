@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.Fixtures;
+import dev.instanceha.ops.model.RelationSnapshot;
+import dev.instanceha.ops.testing.FixedEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -54,7 +56,9 @@ class PacemakerRemoteTest {
     @Test
     void remoteAnnouncementIsJsonEncodedLikeUpstream() {
         RemoteNode node = new RemoteNode("compute-1.maas", "10.0.0.21", Optional.of("compute-1.maas"), false);
-        Map<String, String> sent = new PacemakerRemoteProvider(node).unitData();
+        FixedEndpoint endpoint = FixedEndpoint.of(PacemakerRemoteProvider.ENDPOINT);
+        new PacemakerRemoteProvider(endpoint).publish(node);
+        Map<String, String> sent = endpoint.published();
         assertEquals("\"compute-1.maas\"", sent.get("remote-hostname"));
         assertEquals("\"10.0.0.21\"", sent.get("remote-ip"));
         assertEquals("\"compute-1.maas\"", sent.get("stonith-hostname"));
@@ -180,14 +184,19 @@ class PacemakerRemoteTest {
                 () -> new RemoteNode("c.maas", "10.0.0.1", Optional.of("10.0.0.300"), true));
     }
 
+    /** The remote node's side over these relations. */
+    private static PacemakerRemoteProvider remoteSide(List<RelationSnapshot> relations) {
+        return new PacemakerRemoteProvider(FixedEndpoint.of(PacemakerRemoteProvider.ENDPOINT, relations));
+    }
+
     @Test
     void remoteGetsTheKeyFromHacluster() {
-        PacemakerRemoteProvider remoteSide = new PacemakerRemoteProvider(
-                new RemoteNode("compute-1.maas", "10.0.0.21", Optional.empty(), false));
         Map<String, String> sent = cluster.unitData(new PacemakerKey(KEY));
         assertEquals(KEY, sent.get("pacemaker-key"), "raw base64, not JSON");
-        PacemakerKey key = remoteSide.read(one("pacemaker-remote", "hacluster", sent)).value().orElseThrow();
+        FixedEndpoint endpoint = FixedEndpoint.of(PacemakerRemoteProvider.ENDPOINT, one("pacemaker-remote", "hacluster", sent));
+        PacemakerKey key = new PacemakerRemoteProvider(endpoint).read().value().orElseThrow();
         assertArrayEquals("pacemaker-authkey-bytes-0123456789".getBytes(StandardCharsets.US_ASCII), key.bytes());
+        assertEquals(List.of(KEY), endpoint.registeredSecrets(), "the key is masked in every log line");
     }
 
     @Test
@@ -196,32 +205,28 @@ class PacemakerRemoteTest {
         byte[] bytes = new byte[4096];
         new java.util.Random(7).nextBytes(bytes);
         String encoded = java.util.Base64.getEncoder().encodeToString(bytes);
-        PacemakerRemoteProvider remoteSide = new PacemakerRemoteProvider(
-                new RemoteNode("compute-1.maas", "10.0.0.21", Optional.empty(), false));
-        PacemakerKey key = remoteSide.read(one("pacemaker-remote", "hacluster",
-                cluster.unitData(new PacemakerKey(encoded)))).value().orElseThrow();
+        PacemakerKey key = remoteSide(one("pacemaker-remote", "hacluster",
+                cluster.unitData(new PacemakerKey(encoded)))).read().value().orElseThrow();
         assertArrayEquals(bytes, key.bytes());
     }
 
     @Test
     void keyMustAgreeAcrossHaclusterUnits() {
-        PacemakerRemoteProvider remoteSide = new PacemakerRemoteProvider(
-                new RemoteNode("compute-1.maas", "10.0.0.21", Optional.empty(), false));
         var agree = relation("pacemaker-remote", 3, "hacluster", Map.of(
                 "hacluster/0", hacluster(KEY), "hacluster/1", Fixtures.jujuAddresses("10.5.0.11"),
                 "hacluster/2", hacluster(KEY)));
-        assertTrue(remoteSide.read(List.of(agree)).isComplete());
+        assertTrue(remoteSide(List.of(agree)).read().isComplete());
         String other = Base64.getEncoder().encodeToString("another".getBytes(StandardCharsets.US_ASCII));
         var disagree = relation("pacemaker-remote", 3, "hacluster", Map.of(
                 "hacluster/0", hacluster(KEY), "hacluster/2", hacluster(other)));
-        String why = remoteSide.read(List.of(disagree)).reason().orElseThrow();
+        String why = remoteSide(List.of(disagree)).read().reason().orElseThrow();
         assertTrue(why.contains("inconsistent 'pacemaker-key' between hacluster/0 and hacluster/2"), why);
         assertFalse(why.contains(KEY), "a reason never shows the key");
-        String missing = remoteSide.read(one("pacemaker-remote", "hacluster", Fixtures.jujuAddresses("10.5.0.10")))
-                .reason().orElseThrow();
+        String missing = remoteSide(one("pacemaker-remote", "hacluster", Fixtures.jujuAddresses("10.5.0.10")))
+                .read().reason().orElseThrow();
         assertTrue(missing.contains("missing 'pacemaker-key'"), missing);
-        String bad = remoteSide.read(one("pacemaker-remote", "hacluster", hacluster("\"" + KEY + "\"")))
-                .reason().orElseThrow();
+        String bad = remoteSide(one("pacemaker-remote", "hacluster", hacluster("\"" + KEY + "\"")))
+                .read().reason().orElseThrow();
         assertTrue(bad.contains("'pacemaker-key' is not valid base64"), bad);
     }
 

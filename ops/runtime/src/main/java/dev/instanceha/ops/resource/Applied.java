@@ -1,5 +1,6 @@
 package dev.instanceha.ops.resource;
 
+import dev.instanceha.ops.model.Status;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,5 +29,15 @@ public record Applied(Set<Path> changed, List<String> restarted, Map<String, Str
 
     public boolean allRunning() {
         return notRunning.isEmpty();
+    }
+
+    /**
+     * One blocked status per daemon that is down, in declaration order: {@code "x failed to start:
+     * <why>"} or {@code "x is not running"}.
+     */
+    public List<Status> daemonProblems() {
+        return notRunning.stream().map(name -> failedToStart.containsKey(name)
+                ? Status.blocked(name + " failed to start: " + failedToStart.get(name))
+                : Status.blocked(name + " is not running")).toList();
     }
 }

@@ -1,8 +1,10 @@
 package dev.instanceha.ops.resource;
 
+import dev.instanceha.ops.host.Command;
 import dev.instanceha.ops.host.CommandFailedException;
 import dev.instanceha.ops.host.FileSystem;
 import dev.instanceha.ops.host.Host;
+import dev.instanceha.ops.host.InstalledService;
 import dev.instanceha.ops.host.Services;
 import dev.instanceha.ops.hooktools.HookTools;
 import java.nio.file.Path;
@@ -21,8 +23,11 @@ import java.util.Set;
  * but restarts nothing, since no daemon reads differently because of it. A daemon restarts only for
  * a change it reads, otherwise it is only started when it is not running, and enabled whenever it
  * is (re)started: a second hook with the same declaration runs no state-changing command at all.
+ * Daemons declared stopped are stopped first; a changed systemd unit or drop-in is followed by
+ * one {@code systemctl daemon-reload} before any daemon starts.
  */
 public final class ResourceApplier {
+    public static final Command DAEMON_RELOAD = Command.of("systemctl", "daemon-reload");
     private final Host host;
     private final HookTools tools;
 
@@ -32,16 +37,19 @@ public final class ResourceApplier {
     }
 
     public Applied apply(DesiredState desired) {
-        Set<Path> changed = applyFiles(desired.files());
-        List<String> restarted = new ArrayList<>();
-        Map<String, String> failed = new LinkedHashMap<>();
-        List<String> notRunning = new ArrayList<>();
         List<Daemon> daemons = desired.daemons();
+        // Stopped before their files change: a daemon going away must not run on a half-removed
+        // install, and systemd cannot disable a unit whose file is already gone.
         for (int i = daemons.size() - 1; i >= 0; i--) {
             if (!daemons.get(i).running()) {
                 stop(daemons.get(i).name());
             }
         }
+        Set<Path> changed = applyFiles(desired.files());
+        reloadSystemdIfUnitsChanged(desired.files(), changed);
+        List<String> restarted = new ArrayList<>();
+        Map<String, String> failed = new LinkedHashMap<>();
+        List<String> notRunning = new ArrayList<>();
         for (Daemon daemon : daemons) {
             if (daemon.running()) {
                 run(daemon, changed, restarted, failed, notRunning);
@@ -73,6 +81,27 @@ public final class ResourceApplier {
             }
         }
         return changed;
+    }
+
+    /**
+     * systemd reads unit files and their drop-ins ({@code x.service.d/*.conf}) only on daemon-reload:
+     * one reload after any of them changed, before a daemon is (re)started with it.
+     */
+    private void reloadSystemdIfUnitsChanged(List<FileResource> files, Set<Path> changed) {
+        boolean unitChanged = files.stream().filter(file -> file.kind() != FileResource.Kind.DIRECTORY)
+                .map(FileResource::path).filter(changed::contains).anyMatch(ResourceApplier::isSystemdUnitFile);
+        if (unitChanged && InstalledService.isSystemd(host)) {
+            host.commands().check(DAEMON_RELOAD);
+        }
+    }
+
+    static boolean isSystemdUnitFile(Path path) {
+        Path dir = path.getParent();
+        if (dir == null) {
+            return false;
+        }
+        boolean dropIn = dir.getFileName() != null && dir.getFileName().toString().endsWith(".d");
+        return InstalledService.UNIT_DIRS.contains(dropIn ? dir.getParent() : dir);
     }
 
     private void run(Daemon daemon, Set<Path> changed, List<String> restarted, Map<String, String> failed,
