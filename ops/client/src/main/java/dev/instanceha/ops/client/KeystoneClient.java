@@ -55,8 +55,7 @@ public final class KeystoneClient {
         } catch (IOException e) {
             throw ApiException.badAnswer(SERVICE, "POST", uri, status, "with a body that is not JSON");
         }
-        return new KeystoneToken(id, expiry(token, uri, status), token.path("project").path("id").asText(""),
-                token.path("catalog"));
+        return new KeystoneToken(id, expiry(token, uri, status), token);
     }
 
     /** Like keystoneauth, the auth URL may name the version or not; this client speaks v3 only. */

@@ -44,7 +44,8 @@ final class FakeKeystone implements AutoCloseable {
                 + "\"catalog\":[{\"type\":\"instance-ha\",\"endpoints\":["
                 + "{\"interface\":\"public\",\"region_id\":\"RegionOne\",\"url\":\"http://m1/v1/" + PROJECT_ID + "\"},"
                 + "{\"interface\":\"internal\",\"region\":\"RegionOne\",\"url\":\"http://m1-int/v1/" + PROJECT_ID + "\"},"
-                + "{\"interface\":\"public\",\"region_id\":\"RegionTwo\",\"url\":\"http://m2/v1/" + PROJECT_ID + "\"}]}]}}";
+                + "{\"interface\":\"public\",\"region_id\":\"RegionTwo\",\"url\":\"http://m2/v1/" + PROJECT_ID + "\"},"
+                + "{\"interface\":\"admin\",\"region_id\":\"RegionTwo\",\"url\":\"http://m2-adm/v1/%(tenant_id)s\"}]}]}}";
         exchange.getResponseHeaders().add("X-Subject-Token", "tok-" + logins.size());
         reply(exchange, 201, json);
     }

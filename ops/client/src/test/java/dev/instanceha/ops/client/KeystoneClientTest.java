@@ -82,7 +82,9 @@ class KeystoneClientTest {
                 token.endpoint("instance-ha", "internal", "RegionOne"), "the older region field");
         assertEquals(Optional.of(URI.create("http://m1/v1/" + FakeKeystone.PROJECT_ID)),
                 token.endpoint("instance-ha", "public", ""), "no region: the first");
-        assertEquals(Optional.empty(), token.endpoint("instance-ha", "admin", null));
+        assertEquals(Optional.empty(), token.endpoint("instance-ha", "admin", "RegionOne"));
+        assertEquals(Optional.of(URI.create("http://m2-adm/v1/" + FakeKeystone.PROJECT_ID)),
+                token.endpoint("instance-ha", "admin", null), "a template keystone left in is filled with the project");
         assertEquals(Optional.empty(), token.endpoint("compute", "public", "RegionOne"));
     }
 
