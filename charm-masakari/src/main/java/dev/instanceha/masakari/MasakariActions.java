@@ -3,14 +3,16 @@ package dev.instanceha.masakari;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instanceha.interfaces.identity.IdentityServiceData;
 import dev.instanceha.interfaces.identity.IdentityServiceRequirer;
-import dev.instanceha.masakari.api.ApiException;
-import dev.instanceha.masakari.api.HttpClients;
-import dev.instanceha.masakari.api.KeystoneSession;
 import dev.instanceha.masakari.api.MasakariApi;
 import dev.instanceha.ops.charm.Action;
 import dev.instanceha.ops.charm.ActionContext;
 import dev.instanceha.ops.charm.ActionFailedException;
 import dev.instanceha.ops.charm.HookContext;
+import dev.instanceha.ops.client.ApiException;
+import dev.instanceha.ops.client.KeystoneClient;
+import dev.instanceha.ops.client.KeystoneCredentials;
+import dev.instanceha.ops.client.KeystoneToken;
+import dev.instanceha.ops.client.Tls;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
@@ -155,15 +157,21 @@ final class MasakariActions {
         IdentityServiceData keystone = new IdentityServiceRequirer(hook.endpoint(IdentityServiceRequirer.ENDPOINT))
                 .read().value().orElseThrow(() -> new ActionFailedException(
                         "identity-service is not ready: relate masakari to keystone and wait for it"));
-        HttpClient http = HttpClients.trusting(keystone.caCertPem());
-        KeystoneSession session = call(() -> KeystoneSession.login(http, new KeystoneSession.Credentials(
-                keystone.authUrl(), keystone.serviceUsername(), keystone.servicePassword().reveal(), keystone.serviceTenant(),
-                keystone.serviceDomain().orElse("default"))));
+        HttpClient http;
+        try {
+            http = MasakariApi.httpClient(keystone.caCertPem());
+        } catch (Tls.TlsException e) {
+            throw new ActionFailedException("the CA certificate from the relation cannot be used: " + e.getMessage());
+        }
+        KeystoneCredentials.Ref domain = KeystoneCredentials.Ref.domainNamed(keystone.serviceDomain().orElse("default"));
+        KeystoneToken session = call(() -> new KeystoneClient(http, java.time.Duration.ofSeconds(30)).login(
+                new KeystoneCredentials(keystone.authUrl(), KeystoneCredentials.Ref.byName(keystone.serviceUsername(), domain),
+                        keystone.servicePassword().reveal(), KeystoneCredentials.Ref.byName(keystone.serviceTenant(), domain))));
         String interfaceName = config.useInternalEndpoints() ? "internal" : "public";
-        String endpoint = session.endpoint("instance-ha", interfaceName, config.region()).orElseThrow(() ->
-                new ActionFailedException("Keystone's catalog has no " + interfaceName + " instance-ha endpoint in "
-                        + config.region() + " yet"));
-        return new MasakariApi(http, endpoint, session.token());
+        String endpoint = session.endpoint("instance-ha", interfaceName, config.region()).map(Object::toString)
+                .orElseThrow(() -> new ActionFailedException("Keystone's catalog has no " + interfaceName
+                        + " instance-ha endpoint in " + config.region() + " yet"));
+        return new MasakariApi(http, endpoint, session.header());
     }
 
     private static String json(Object value) {

@@ -24,10 +24,10 @@ public final class Cluster {
     public Timed<CrmMonView> awaitOnline(String node, boolean online, Duration timeout) throws InterruptedException {
         Instant start = Instant.now();
         CrmMonView s = crmMon();
-        while (s.online(node) != online) {
+        while (s.cluster().online(node) != online) {
             if (Duration.between(start, Instant.now()).compareTo(timeout) > 0) {
                 throw new AssertionError(node + " did not become " + (online ? "online" : "offline") + " within "
-                        + timeout.toSeconds() + " s; crm_mon nodes: " + s.nodes().values());
+                        + timeout.toSeconds() + " s; crm_mon nodes: " + s.cluster().nodes());
             }
             Thread.sleep(500);
             s = crmMon();
@@ -102,7 +102,7 @@ public final class Cluster {
         maas.failure(host, "none");
         if (!"on".equals(maas.powerState(host))) {
             maas.powerOn(host).expect(200);
-        } else if (!crmMon().online(host)) {
+        } else if (!crmMon().cluster().online(host)) {
             restoreLink(host);
         }
         awaitOnline(host, true, timeout);

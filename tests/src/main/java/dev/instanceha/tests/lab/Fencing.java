@@ -1,9 +1,13 @@
 package dev.instanceha.tests.lab;
 
+import dev.instanceha.hostmonitor.cluster.FenceEvent;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
 
 /**
  * Real fencing on the lab cluster: installs this build's {@code fence_maas} where pacemaker-fenced
@@ -135,30 +139,27 @@ public final class Fencing implements AutoCloseable {
         return Lab.run(CMD, "cibadmin", "--query");
     }
 
-    private static final java.util.regex.Pattern COMPLETED = java.util.regex.Pattern.compile("completed='([0-9-]+ [0-9:]+)Z'");
-
     /**
      * Waits for a successful {@code action} (off, reboot) fence of {@code node} completed at or after
-     * {@code since} (the history has whole seconds); returns its completion time.
+     * {@code since} (the history has whole seconds); returns its completion time. The history is read
+     * as XML by the host monitor's parser, the project's one reader of pacemaker's documents.
      */
     public Instant awaitFenced(String node, String action, Instant since, Duration timeout) {
         Instant end = Instant.now().plus(timeout);
         Instant from = since.minusSeconds(1);
         while (true) {
-            String h = history(node);
-            for (String line : h.split("\n")) {
-                java.util.regex.Matcher m = COMPLETED.matcher(line);
-                if (line.contains(action + " of " + node + " successful") && m.find()) {
-                    Instant t = java.time.LocalDateTime.parse(m.group(1).replace(' ', 'T'))
-                            .toInstant(java.time.ZoneOffset.UTC);
-                    if (!t.isBefore(from)) {
-                        return t;
-                    }
-                }
+            String xml = Lab.run(CMD, "stonith_admin", "--history", node, "--output-as=xml");
+            Optional<Instant> fenced = CrmMonView.parse(xml).cluster().fenceEvents(node, FenceEvent.Status.SUCCESS).stream()
+                    .filter(e -> e.action().equals(action))
+                    .flatMap(e -> e.completed().stream())
+                    .filter(completed -> !completed.isBefore(from))
+                    .max(Comparator.naturalOrder());
+            if (fenced.isPresent()) {
+                return fenced.get();
             }
             if (Instant.now().isAfter(end)) {
                 throw new AssertionError("no successful " + action + " of " + node + " since " + since + " within "
-                        + timeout.toSeconds() + " s:\n" + h);
+                        + timeout.toSeconds() + " s:\n" + history(node));
             }
             sleep(500);
         }

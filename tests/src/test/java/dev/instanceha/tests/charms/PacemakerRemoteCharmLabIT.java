@@ -55,7 +55,7 @@ class PacemakerRemoteCharmLabIT {
             Instant until = Instant.now().plusSeconds(30);
             boolean before = false;
             while (Instant.now().isBefore(until)) {
-                boolean now = cluster.crmMon().online(HOST);
+                boolean now = cluster.crmMon().cluster().online(HOST);
                 assertFalse(before && now, "a remote with another cluster's key must not join");
                 before = now;
                 Thread.sleep(1000);

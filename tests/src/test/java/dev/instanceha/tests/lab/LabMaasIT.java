@@ -27,7 +27,7 @@ class LabMaasIT {
         try {
             Cluster.Timed<CrmMonView> off = cluster.awaitOnline("compute1", false, Duration.ofSeconds(60));
             System.out.println("compute1 offline " + off.took().toMillis() + " ms after MAAS power_off");
-            assertTrue(off.value().online("compute2"), "only the powered-off host goes");
+            assertTrue(off.value().cluster().online("compute2"), "only the powered-off host goes");
             Instant end = Instant.now().plusSeconds(30);
             while (!"off".equals(maas.powerState("compute1")) && Instant.now().isBefore(end)) {
                 Thread.sleep(500);
