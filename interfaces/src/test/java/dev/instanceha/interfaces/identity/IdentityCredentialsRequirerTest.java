@@ -105,6 +105,6 @@ class IdentityCredentialsRequirerTest {
         assertEquals(List.of(), endpoint.registeredSecrets());
         IdentityCredentials c = new IdentityCredentialsRequirer(endpoint).read().value().orElseThrow();
         assertEquals(List.of(c.password().reveal()), endpoint.registeredSecrets());
-        assertEquals("********", String.valueOf(c.password()), "a Secret never shows itself");
+        assertEquals("<redacted>", String.valueOf(c.password()), "a Secret never shows itself");
     }
 }
