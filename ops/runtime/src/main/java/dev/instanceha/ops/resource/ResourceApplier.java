@@ -21,6 +21,7 @@ import java.util.Set;
  * but restarts nothing, since no daemon reads differently because of it. A daemon restarts only for
  * a change it reads, otherwise it is only started when it is not running, and enabled whenever it
  * is (re)started: a second hook with the same declaration runs no state-changing command at all.
+ * A daemon bound to another is stopped before that one restarts and started after it.
  */
 public final class ResourceApplier {
     private final Host host;
@@ -34,6 +35,7 @@ public final class ResourceApplier {
     public Applied apply(DesiredState desired) {
         Set<Path> changed = applyFiles(desired.files());
         List<String> restarted = new ArrayList<>();
+        List<String> started = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
         List<String> notRunning = new ArrayList<>();
         List<Daemon> daemons = desired.daemons();
@@ -44,11 +46,24 @@ public final class ResourceApplier {
         }
         for (Daemon daemon : daemons) {
             if (daemon.running()) {
-                run(daemon, changed, restarted, failed, notRunning);
+                if (daemon.restartsFor(changed)) {
+                    stopBoundTo(daemon.name(), daemons);
+                }
+                run(daemon, changed, restarted, started, failed, notRunning);
             }
         }
         desired.ports().ifPresent(this::applyPorts);
-        return new Applied(changed, restarted, failed, notRunning);
+        return new Applied(changed, restarted, started, failed, notRunning);
+    }
+
+    /** Stops the running daemons bound to {@code name} before it restarts (not disabled: they start again). */
+    private void stopBoundTo(String name, List<Daemon> daemons) {
+        Services services = host.services();
+        for (Daemon bound : daemons) {
+            if (bound.running() && bound.boundTo().filter(name::equals).isPresent() && services.isRunning(bound.name())) {
+                services.stop(bound.name());
+            }
+        }
     }
 
     private Set<Path> applyFiles(List<FileResource> files) {
@@ -75,18 +90,25 @@ public final class ResourceApplier {
         return changed;
     }
 
-    private void run(Daemon daemon, Set<Path> changed, List<String> restarted, Map<String, String> failed,
-                     List<String> notRunning) {
+    private void run(Daemon daemon, Set<Path> changed, List<String> restarted, List<String> started,
+                     Map<String, String> failed, List<String> notRunning) {
         Services services = host.services();
         String name = daemon.name();
         try {
-            if (daemon.restartsFor(changed)) {
+            boolean baseRestarted = daemon.boundTo().filter(restarted::contains).isPresent();
+            if (baseRestarted && !services.isRunning(name)) {
+                // Down while the daemon it runs on restarted: starting it now is its restart.
+                services.start(name);
+                services.enable(name);
+                restarted.add(name);
+            } else if (daemon.restartsFor(changed)) {
                 services.restart(name);
                 services.enable(name);
                 restarted.add(name);
             } else if (!services.isRunning(name)) {
                 services.start(name);
                 services.enable(name);
+                started.add(name);
             }
         } catch (CommandFailedException e) {
             failed.put(name, e.getMessage());
