@@ -22,6 +22,7 @@ import dev.instanceha.interfaces.pacemaker.RemoteNode;
 import dev.instanceha.interfaces.tls.CertificateRequest;
 import dev.instanceha.interfaces.tls.CertificatesRequirer;
 import dev.instanceha.ops.model.RelationSnapshot;
+import dev.instanceha.ops.testing.FixedEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,10 +116,10 @@ class NothingThrowsTest {
         readers.add(new AmqpRequirer(new AmqpRequest("masakari", "masakari"))::read);
         readers.add(new CertificatesRequirer("masakari/0", List.of(new CertificateRequest("10.5.0.10", List.of())))::read);
         readers.add(new HaClusterRequirer(HaResources.EMPTY, Optional.empty(), 4440)::read);
-        readers.add(new HaClusterProvider()::read);
+        readers.add(rels -> new HaClusterProvider(FixedEndpoint.of(HaClusterProvider.ENDPOINT, rels)).read());
         readers.add(new PacemakerRemoteProvider(new RemoteNode("c.maas", "10.0.0.1", Optional.empty(), false))::read);
         readers.add(rels -> {
-            var nodes = new PacemakerRemoteRequirer().read(rels);
+            var nodes = new PacemakerRemoteRequirer(FixedEndpoint.of(PacemakerRemoteRequirer.ENDPOINT, rels)).read();
             return nodes.enableResources();
         });
         readers.add(new JujuInfoRequirer("container")::read);

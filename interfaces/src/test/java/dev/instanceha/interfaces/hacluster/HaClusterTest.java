@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.Fixtures;
+import dev.instanceha.ops.testing.FixedEndpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,10 +56,19 @@ class HaClusterTest {
 
     private final HaClusterRequirer requirer =
             new HaClusterRequirer(masakariResources(), Optional.of("eth0"), HaClusterRequirer.DEFAULT_MCAST_PORT);
-    private final HaClusterProvider provider = new HaClusterProvider();
+    private static HaClusterProvider provider(List<? extends dev.instanceha.ops.model.RelationView> relations) {
+        return new HaClusterProvider(FixedEndpoint.of(HaClusterProvider.ENDPOINT, relations));
+    }
+
+    /** What the provider publishes on its ha relations. */
+    private static Map<String, String> providerAnswer(boolean clustered) {
+        FixedEndpoint ha = FixedEndpoint.of(HaClusterProvider.ENDPOINT);
+        new HaClusterProvider(ha).publish(clustered);
+        return ha.published();
+    }
 
     private Completeness<HaRequest> providerRead(Map<String, String> principal) {
-        return provider.read(one("ha", "masakari", principal));
+        return provider(one("ha", "masakari", principal)).read();
     }
 
     @Test
@@ -111,13 +121,13 @@ class HaClusterTest {
         classic.put("resource_params", "{'res_ks_haproxy': 'op monitor interval=\"5s\"'}");
         classic.put("init_services", "{'res_ks_haproxy': 'haproxy'}");
         classic.put("clones", "{'cl_ks_haproxy': 'res_ks_haproxy'}");
-        HaRequest req = provider.read(one("ha", "keystone", classic)).value().orElseThrow();
+        HaRequest req = provider(one("ha", "keystone", classic)).read().value().orElseThrow();
         assertEquals("lsb:haproxy", req.resources().resources().get("res_ks_haproxy"));
         assertEquals(Map.of("res_ks_haproxy", "haproxy"), req.initServicesByResource());
         assertEquals(List.of("haproxy"), req.resources().initServices());
         // The JSON key wins over the bare one, as in charm-hacluster's parse_data.
         classic.put("json_resources", "{\"res_ks_vip\": \"ocf:heartbeat:IPaddr2\"}");
-        req = provider.read(one("ha", "keystone", classic)).value().orElseThrow();
+        req = provider(one("ha", "keystone", classic)).read().value().orElseThrow();
         assertEquals(Map.of("res_ks_vip", "ocf:heartbeat:IPaddr2"), req.resources().resources());
     }
 
@@ -149,7 +159,7 @@ class HaClusterTest {
     void principalWithoutAnyObjectIsIncomplete() {
         assertReason(Fixtures.jujuAddresses("10.5.0.10"), "missing 'json_resources'");
         assertEquals("ha: no remote unit has joined",
-                provider.read(List.of(Fixtures.relation("ha", 1, "masakari", Map.of()))).reason().orElseThrow());
+                provider(List.of(Fixtures.relation("ha", 1, "masakari", Map.of()))).read().reason().orElseThrow());
     }
 
     @Test
@@ -164,11 +174,11 @@ class HaClusterTest {
 
     @Test
     void clusteredRoundTrip() {
-        Map<String, String> answer = provider.unitData(true);
+        Map<String, String> answer = providerAnswer(true);
         assertTrue(HaclusterPeer.isClustered(answer));
         assertEquals("hacluster-masakari/0",
                 requirer.read(one("ha", "hacluster-masakari", answer)).value().orElseThrow().unit());
-        assertFalse(requirer.clustered(one("ha", "hacluster-masakari", provider.unitData(false))));
+        assertFalse(requirer.clustered(one("ha", "hacluster-masakari", providerAnswer(false))));
         for (String yes : List.of("yes", "true", "True", "YES")) {
             assertTrue(requirer.clustered(one("ha", "hacluster-masakari", Map.of("clustered", yes))), yes);
         }
@@ -179,7 +189,7 @@ class HaClusterTest {
 
     @Test
     void aClusteredValueHaclusterNeverWritesIsNamed() {
-        assertEquals(java.util.Optional.empty(), requirer.malformed(one("ha", "hacluster-masakari", provider.unitData(true))));
+        assertEquals(java.util.Optional.empty(), requirer.malformed(one("ha", "hacluster-masakari", providerAnswer(true))));
         assertEquals(java.util.Optional.empty(), requirer.malformed(one("ha", "hacluster-masakari", Map.of("clustered", "no"))));
         for (String odd : List.of("maybe", "maybe\n[hostile_injected]", "1")) {
             String why = requirer.malformed(one("ha", "hacluster-masakari", Map.of("clustered", odd))).orElseThrow();
@@ -200,10 +210,10 @@ class HaClusterTest {
     @Test
     void malformedIsToldApartFromNotYetSent() {
         Map<String, String> good = upstreamPrincipal();
-        assertFalse(provider.malformed(one("ha", "masakari", good)));
-        assertFalse(provider.malformed(one("ha", "masakari", Fixtures.jujuAddresses("10.5.0.10"))), "nothing sent yet");
-        assertTrue(provider.malformed(one("ha", "masakari", with(good, "json_groups", "{"))));
-        assertTrue(provider.malformed(one("ha", "masakari", with(good, "corosync_mcastport", "99999"))));
+        assertFalse(provider(one("ha", "masakari", good)).malformed());
+        assertFalse(provider(one("ha", "masakari", Fixtures.jujuAddresses("10.5.0.10"))).malformed(), "nothing sent yet");
+        assertTrue(provider(one("ha", "masakari", with(good, "json_groups", "{"))).malformed());
+        assertTrue(provider(one("ha", "masakari", with(good, "corosync_mcastport", "99999"))).malformed());
     }
 
     private void assertReason(Map<String, String> principal, String expected) {
