@@ -116,10 +116,10 @@ class NothingThrowsTest {
                 FixedEndpoint.of(CertificatesRequirer.ENDPOINT, rels).asUnit("masakari/0"))
                 .read(List.of(new CertificateRequest("10.5.0.10", List.of()))));
         readers.add(rels -> new HaClusterRequirer(FixedEndpoint.of(HaClusterRequirer.ENDPOINT, rels)).read());
-        readers.add(new HaClusterProvider()::read);
+        readers.add(rels -> new HaClusterProvider(FixedEndpoint.of(HaClusterProvider.ENDPOINT, rels)).read());
         readers.add(rels -> new PacemakerRemoteProvider(FixedEndpoint.of(PacemakerRemoteProvider.ENDPOINT, rels)).read());
         readers.add(rels -> {
-            var nodes = new PacemakerRemoteRequirer().read(rels);
+            var nodes = new PacemakerRemoteRequirer(FixedEndpoint.of(PacemakerRemoteRequirer.ENDPOINT, rels)).read();
             return nodes.enableResources();
         });
         readers.add(rels -> new JujuInfoRequirer(FixedEndpoint.of(JujuInfoRequirer.CONTAINER_ENDPOINT, rels)).read());

@@ -55,7 +55,16 @@ class HaClusterTest {
         return m;
     }
 
-    private final HaClusterProvider provider = new HaClusterProvider();
+    private static HaClusterProvider provider(List<? extends dev.instanceha.ops.model.RelationView> relations) {
+        return new HaClusterProvider(FixedEndpoint.of(HaClusterProvider.ENDPOINT, relations));
+    }
+
+    /** What the provider publishes on its ha relations. */
+    private static Map<String, String> providerAnswer(boolean clustered) {
+        FixedEndpoint ha = FixedEndpoint.of(HaClusterProvider.ENDPOINT);
+        new HaClusterProvider(ha).publish(clustered);
+        return ha.published();
+    }
 
     /** What the principal publishes on ha when it requests {@code resources}. */
     private static Map<String, String> sent(HaResources resources, Optional<String> bindIface, int mcastPort) {
@@ -74,7 +83,7 @@ class HaClusterTest {
     }
 
     private Completeness<HaRequest> providerRead(Map<String, String> principal) {
-        return provider.read(one("ha", "masakari", principal));
+        return provider(one("ha", "masakari", principal)).read();
     }
 
     @Test
@@ -127,13 +136,13 @@ class HaClusterTest {
         classic.put("resource_params", "{'res_ks_haproxy': 'op monitor interval=\"5s\"'}");
         classic.put("init_services", "{'res_ks_haproxy': 'haproxy'}");
         classic.put("clones", "{'cl_ks_haproxy': 'res_ks_haproxy'}");
-        HaRequest req = provider.read(one("ha", "keystone", classic)).value().orElseThrow();
+        HaRequest req = provider(one("ha", "keystone", classic)).read().value().orElseThrow();
         assertEquals("lsb:haproxy", req.resources().resources().get("res_ks_haproxy"));
         assertEquals(Map.of("res_ks_haproxy", "haproxy"), req.initServicesByResource());
         assertEquals(List.of("haproxy"), req.resources().initServices());
         // The JSON key wins over the bare one, as in charm-hacluster's parse_data.
         classic.put("json_resources", "{\"res_ks_vip\": \"ocf:heartbeat:IPaddr2\"}");
-        req = provider.read(one("ha", "keystone", classic)).value().orElseThrow();
+        req = provider(one("ha", "keystone", classic)).read().value().orElseThrow();
         assertEquals(Map.of("res_ks_vip", "ocf:heartbeat:IPaddr2"), req.resources().resources());
     }
 
@@ -165,7 +174,7 @@ class HaClusterTest {
     void principalWithoutAnyObjectIsIncomplete() {
         assertReason(Fixtures.jujuAddresses("10.5.0.10"), "missing 'json_resources'");
         assertEquals("ha: no remote unit has joined",
-                provider.read(List.of(Fixtures.relation("ha", 1, "masakari", Map.of()))).reason().orElseThrow());
+                provider(List.of(Fixtures.relation("ha", 1, "masakari", Map.of()))).read().reason().orElseThrow());
     }
 
     @Test
@@ -180,11 +189,11 @@ class HaClusterTest {
 
     @Test
     void clusteredRoundTrip() {
-        Map<String, String> answer = provider.unitData(true);
+        Map<String, String> answer = providerAnswer(true);
         assertTrue(HaclusterPeer.isClustered(answer));
         assertEquals("hacluster-masakari/0",
                 requirer(one("ha", "hacluster-masakari", answer)).read().value().orElseThrow().unit());
-        assertFalse(requirer(one("ha", "hacluster-masakari", provider.unitData(false))).clustered());
+        assertFalse(requirer(one("ha", "hacluster-masakari", providerAnswer(false))).clustered());
         for (String yes : List.of("yes", "true", "True", "YES")) {
             assertTrue(requirer(one("ha", "hacluster-masakari", Map.of("clustered", yes))).clustered(), yes);
         }
@@ -197,7 +206,7 @@ class HaClusterTest {
     void clusteredAnswerCarriesNoSecretToRegister() {
         // hacluster answers with "clustered" only: nothing on this endpoint is a password or key.
         FixedEndpoint endpoint = FixedEndpoint.of(HaClusterRequirer.ENDPOINT,
-                one("ha", "hacluster-masakari", provider.unitData(true)));
+                one("ha", "hacluster-masakari", providerAnswer(true)));
         HaClusterRequirer.Clustered c = new HaClusterRequirer(endpoint).read().value().orElseThrow();
         assertEquals(List.of(), endpoint.registeredSecrets());
         assertEquals("hacluster-masakari/0", c.unit());
@@ -206,7 +215,7 @@ class HaClusterTest {
     @Test
     void aClusteredValueHaclusterNeverWritesIsNamed() {
         assertEquals(java.util.Optional.empty(),
-                requirer(one("ha", "hacluster-masakari", provider.unitData(true))).malformed());
+                requirer(one("ha", "hacluster-masakari", providerAnswer(true))).malformed());
         assertEquals(java.util.Optional.empty(),
                 requirer(one("ha", "hacluster-masakari", Map.of("clustered", "no"))).malformed());
         for (String odd : List.of("maybe", "maybe\n[hostile_injected]", "1")) {
@@ -228,10 +237,10 @@ class HaClusterTest {
     @Test
     void malformedIsToldApartFromNotYetSent() {
         Map<String, String> good = upstreamPrincipal();
-        assertFalse(provider.malformed(one("ha", "masakari", good)));
-        assertFalse(provider.malformed(one("ha", "masakari", Fixtures.jujuAddresses("10.5.0.10"))), "nothing sent yet");
-        assertTrue(provider.malformed(one("ha", "masakari", with(good, "json_groups", "{"))));
-        assertTrue(provider.malformed(one("ha", "masakari", with(good, "corosync_mcastport", "99999"))));
+        assertFalse(provider(one("ha", "masakari", good)).malformed());
+        assertFalse(provider(one("ha", "masakari", Fixtures.jujuAddresses("10.5.0.10"))).malformed(), "nothing sent yet");
+        assertTrue(provider(one("ha", "masakari", with(good, "json_groups", "{"))).malformed());
+        assertTrue(provider(one("ha", "masakari", with(good, "corosync_mcastport", "99999"))).malformed());
     }
 
     private void assertReason(Map<String, String> principal, String expected) {

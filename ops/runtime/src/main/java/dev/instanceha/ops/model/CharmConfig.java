@@ -15,9 +15,16 @@ import java.util.OptionalLong;
 public final class CharmConfig {
     private final ConfigSchema schema;
     private final Map<String, Object> values;
+    private final java.util.function.Consumer<String> secrets;
 
     public CharmConfig(ConfigSchema schema, Map<String, Object> jujuValues) {
+        this(schema, jujuValues, secret -> { });
+    }
+
+    /** @param secrets where the values of {@link Secret} components bound by {@link #as} are registered */
+    public CharmConfig(ConfigSchema schema, Map<String, Object> jujuValues, java.util.function.Consumer<String> secrets) {
         this.schema = schema;
+        this.secrets = secrets;
         Map<String, Object> merged = new LinkedHashMap<>();
         schema.options().forEach((name, option) -> {
             if (option.defaultValue() != null) {
@@ -165,10 +172,11 @@ public final class CharmConfig {
 
     /**
      * Binds the whole config to a record or class (keys matched through {@code @JsonProperty} or
-     * the component name). Type errors come back as a {@link ConfigException} naming the key.
+     * the component name). Type errors come back as a {@link ConfigException} naming the key;
+     * {@link Secret} components are registered with the redactor.
      */
     public <T> T as(Class<T> type) {
-        return RecordBinding.bind(values, type, ConfigException::new);
+        return RecordBinding.bind(values, type, ConfigException::new, secrets);
     }
 
     private static String describe(String key, Object value) {

@@ -57,7 +57,7 @@ public final class Model {
 
     public CharmConfig config() {
         if (config == null) {
-            config = new CharmConfig(schema, tools.configGet());
+            config = new CharmConfig(schema, tools.configGet(), secretSink);
         }
         return config;
     }

@@ -3,6 +3,7 @@ package dev.instanceha.ops.model;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -10,22 +11,32 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * The one way config and action parameters become a record: keys matched through
  * {@code @JsonProperty} or the component name, and every error turned into "key: problem" for the
  * caller's exception (a blocked status for config, a failed action for parameters). A record's
- * constructor may validate by throwing the caller's exception; it arrives unchanged.
+ * constructor may validate by throwing the caller's exception; it arrives unchanged. A component of
+ * type {@link Secret} is bound from the (stripped) text and registered with the redactor at once.
  */
 public final class RecordBinding {
+    /** Where a binding's {@link Secret} values go: a deserialization attribute, so one mapper serves every call. */
+    private static final Object SECRET_SINK = new Object();
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+            .registerModule(new SimpleModule().addDeserializer(Secret.class, new SecretDeserializer()));
 
     static {
         // Jackson reads 1 as true: a number given for a boolean is a mistake to name, not to guess.
@@ -40,10 +51,39 @@ public final class RecordBinding {
      */
     public static <T, E extends RuntimeException> T bind(Map<String, ?> values, Class<T> type,
                                                           BiFunction<String, String, E> error) {
+        return bind(values, type, error, secret -> { });
+    }
+
+    /** @param secrets registers the value of every {@link Secret} component with the redactor */
+    public static <T, E extends RuntimeException> T bind(Map<String, ?> values, Class<T> type,
+                                                          BiFunction<String, String, E> error,
+                                                          Consumer<String> secrets) {
         try {
-            return JSON.convertValue(values, type);
+            JsonNode tree = JSON.valueToTree(values);
+            return JSON.readerFor(type).withAttribute(SECRET_SINK, secrets).readValue(tree);
         } catch (IllegalArgumentException e) {
             throw translate(e, values, error);
+        } catch (IOException e) {
+            // The same exception convertValue would wrap: translate reads its cause.
+            throw translate(new IllegalArgumentException(e.getMessage(), e), values, error);
+        }
+    }
+
+    /** Text to {@link Secret}; blank text is no secret at all (an unset option), as for other strings. */
+    private static final class SecretDeserializer extends JsonDeserializer<Secret> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Secret deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = context.readValue(parser, String.class);
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            String value = text.strip();
+            Object sink = context.getAttribute(SECRET_SINK);
+            if (sink != null) {
+                ((Consumer<String>) sink).accept(value);
+            }
+            return Secret.of(value);
         }
     }
 

@@ -11,20 +11,27 @@ import java.util.Set;
  *
  * @param changed files whose content changed, appeared or vanished (owner and mode repairs do not count)
  * @param restarted daemons restarted because of those changes
+ * @param started daemons that were not running and were started
  * @param failedToStart daemons whose start or restart command failed, with the command's message
  * @param notRunning daemons that should run and do not, in declaration order (includes the failed)
  */
-public record Applied(Set<Path> changed, List<String> restarted, Map<String, String> failedToStart,
-                      List<String> notRunning) {
+public record Applied(Set<Path> changed, List<String> restarted, List<String> started,
+                      Map<String, String> failedToStart, List<String> notRunning) {
     public Applied {
         changed = Set.copyOf(changed);
         restarted = List.copyOf(restarted);
+        started = List.copyOf(started);
         failedToStart = Map.copyOf(failedToStart);
         notRunning = List.copyOf(notRunning);
     }
 
     public boolean anyChanged() {
         return !changed.isEmpty();
+    }
+
+    /** Whether {@code daemon} was restarted or started by this apply (it may need a moment to answer). */
+    public boolean startedNow(String daemon) {
+        return restarted.contains(daemon) || started.contains(daemon);
     }
 
     public boolean allRunning() {

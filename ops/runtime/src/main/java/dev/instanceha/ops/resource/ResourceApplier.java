@@ -25,6 +25,7 @@ import java.util.Set;
  * is (re)started: a second hook with the same declaration runs no state-changing command at all.
  * Daemons declared stopped are stopped first; a changed systemd unit or drop-in is followed by
  * one {@code systemctl daemon-reload} before any daemon starts.
+ * A daemon bound to another is stopped before that one restarts and started after it.
  */
 public final class ResourceApplier {
     public static final Command DAEMON_RELOAD = Command.of("systemctl", "daemon-reload");
@@ -48,15 +49,29 @@ public final class ResourceApplier {
         Set<Path> changed = applyFiles(desired.files());
         reloadSystemdIfUnitsChanged(desired.files(), changed);
         List<String> restarted = new ArrayList<>();
+        List<String> started = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
         List<String> notRunning = new ArrayList<>();
         for (Daemon daemon : daemons) {
             if (daemon.running()) {
-                run(daemon, changed, restarted, failed, notRunning);
+                if (daemon.restartsFor(changed)) {
+                    stopBoundTo(daemon.name(), daemons);
+                }
+                run(daemon, changed, restarted, started, failed, notRunning);
             }
         }
         desired.ports().ifPresent(this::applyPorts);
-        return new Applied(changed, restarted, failed, notRunning);
+        return new Applied(changed, restarted, started, failed, notRunning);
+    }
+
+    /** Stops the running daemons bound to {@code name} before it restarts (not disabled: they start again). */
+    private void stopBoundTo(String name, List<Daemon> daemons) {
+        Services services = host.services();
+        for (Daemon bound : daemons) {
+            if (bound.running() && bound.boundTo().filter(name::equals).isPresent() && services.isRunning(bound.name())) {
+                services.stop(bound.name());
+            }
+        }
     }
 
     private Set<Path> applyFiles(List<FileResource> files) {
@@ -104,18 +119,26 @@ public final class ResourceApplier {
         return InstalledService.UNIT_DIRS.contains(dropIn ? dir.getParent() : dir);
     }
 
-    private void run(Daemon daemon, Set<Path> changed, List<String> restarted, Map<String, String> failed,
-                     List<String> notRunning) {
+    private void run(Daemon daemon, Set<Path> changed, List<String> restarted, List<String> started,
+                     Map<String, String> failed, List<String> notRunning) {
+
         Services services = host.services();
         String name = daemon.name();
         try {
-            if (daemon.restartsFor(changed)) {
+            boolean baseRestarted = daemon.boundTo().filter(restarted::contains).isPresent();
+            if (baseRestarted && !services.isRunning(name)) {
+                // Down while the daemon it runs on restarted: starting it now is its restart.
+                services.start(name);
+                services.enable(name);
+                restarted.add(name);
+            } else if (daemon.restartsFor(changed)) {
                 services.restart(name);
                 services.enable(name);
                 restarted.add(name);
             } else if (!services.isRunning(name)) {
                 services.start(name);
                 services.enable(name);
+                started.add(name);
             }
         } catch (CommandFailedException e) {
             failed.put(name, e.getMessage());

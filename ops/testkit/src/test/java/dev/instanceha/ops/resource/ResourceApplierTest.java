@@ -62,7 +62,7 @@ class ResourceApplierTest {
 
     @Test
     void daemonProblemsNameTheDaemonAndWhy() {
-        Applied applied = new Applied(java.util.Set.of(), List.of(), java.util.Map.of("a", "exit 1"), List.of("a", "b"));
+        Applied applied = new Applied(java.util.Set.of(), List.of(), List.of(), java.util.Map.of("a", "exit 1"), List.of("a", "b"));
         assertEquals(List.of(Status.blocked("a failed to start: exit 1"), Status.blocked("b is not running")),
                 applied.daemonProblems());
     }
