@@ -1,6 +1,5 @@
 package dev.instanceha.interfaces.identity;
 
-import dev.instanceha.interfaces.Redact;
 import dev.instanceha.interfaces.ServiceEndpoint;
 import dev.instanceha.ops.model.Secret;
 import java.util.Optional;
@@ -30,7 +29,7 @@ public record IdentityCredentials(
     @Override
     public String toString() {
         return "IdentityCredentials[credentials=" + credentials + ", auth=" + auth + ", username=" + username
-                + ", password=" + Redact.secret(password.reveal()) + ", project=" + project + ", projectId=" + projectId
+                + ", password=" + password + ", project=" + project + ", projectId=" + projectId
                 + ", apiVersion=" + apiVersion + ", region=" + region + ", userDomainName=" + userDomainName
                 + ", projectDomainName=" + projectDomainName + ", httpsKeystone=" + httpsKeystone
                 + ", caCert=" + (caCertPem.isPresent() ? "present" : "absent") + "]";

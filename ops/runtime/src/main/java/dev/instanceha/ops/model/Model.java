@@ -81,12 +81,12 @@ public final class Model {
      * The established relations on an endpoint. A relation in its {@code -broken} hook and a unit
      * in its {@code -departed} hook are already gone here, so a reconcile sees the future state.
      */
-    public List<RelationView> relations(String endpoint) {
+    List<RelationView> relations(String endpoint) {
         return relations.computeIfAbsent(endpoint, this::loadRelations);
     }
 
     /** The first relation on an endpoint, for endpoints with {@code limit: 1} or peers. */
-    public Optional<RelationView> relation(String endpoint) {
+    Optional<RelationView> relation(String endpoint) {
         return relations(endpoint).stream().findFirst();
     }
 
@@ -116,7 +116,7 @@ public final class Model {
     }
 
     /** Merges {@code data} into this unit's databag at the end of the hook; "" deletes a key. */
-    public void publishUnit(RelationView relation, Map<String, String> data) {
+    void publishUnit(RelationView relation, Map<String, String> data) {
         unitWrites.computeIfAbsent(relation.relationRef(), key -> new LinkedHashMap<>()).putAll(data);
         written.put(relation.relationRef(), relation);
     }
@@ -125,7 +125,7 @@ public final class Model {
      * Merges {@code data} into this application's databag. Only the leader may: Juju refuses
      * the write otherwise, and the hook would fail at its end instead of here.
      */
-    public void publishApp(RelationView relation, Map<String, String> data) {
+    void publishApp(RelationView relation, Map<String, String> data) {
         if (!isLeader()) {
             throw new IllegalStateException("only the leader may write application data on "
                     + relation.relationRef());
