@@ -1,6 +1,7 @@
 package dev.instanceha.masakari;
 
 import dev.instanceha.ops.host.Host;
+import dev.instanceha.ops.model.Secret;
 import dev.instanceha.ops.resource.DesiredState;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +55,7 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
             return Optional.empty();
         }
         return Optional.of(new TlsMaterial(new String(cert.get(), java.nio.charset.StandardCharsets.UTF_8),
-                new String(key.get(), java.nio.charset.StandardCharsets.UTF_8), Optional.empty(), Optional.empty()));
+                Secret.of(new String(key.get(), java.nio.charset.StandardCharsets.UTF_8)), Optional.empty(), Optional.empty()));
     }
 
     /** Debian: uwsgi started by /etc/init.d/masakari-api, HTTPS when a key and cert sit in /etc/masakari/ssl. */
@@ -87,7 +88,7 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
             if (tls.isPresent()) {
                 desired.directory(KEY.getParent(), MasakariFiles.SECRET_DIR)
                         .directory(CERT.getParent(), MasakariFiles.PUBLIC_DIR)
-                        .file(KEY, tls.get().keyPem(), MasakariFiles.SECRET)
+                        .file(KEY, tls.get().keyPem().reveal(), MasakariFiles.SECRET)
                         .file(CERT, tls.get().fullChainPem(), MasakariFiles.PUBLIC);
             } else {
                 desired.absent(KEY).absent(CERT);
@@ -126,7 +127,7 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
         public void declare(DesiredState desired, Optional<TlsMaterial> tls, int workers) {
             if (tls.isPresent()) {
                 desired.directory(KEY.getParent(), MasakariFiles.SECRET_DIR)
-                        .file(KEY, tls.get().keyPem(), MasakariFiles.SECRET)
+                        .file(KEY, tls.get().keyPem().reveal(), MasakariFiles.SECRET)
                         .file(CERT, tls.get().fullChainPem(), MasakariFiles.PUBLIC);
             }
             desired.file(SITE, site(tls.isPresent(), workers), dev.instanceha.ops.host.FileSpec.root(0644));

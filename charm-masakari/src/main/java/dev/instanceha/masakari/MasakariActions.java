@@ -64,7 +64,7 @@ final class MasakariActions {
 
     static void openstackUpgrade(ActionContext action) {
         HookContext hook = action.hook();
-        MasakariConfig config = MasakariConfig.from(hook.model().config());
+        MasakariConfig config = hook.model().config().as(MasakariConfig.class);
         if (!config.actionManagedUpgrade()) {
             throw new ActionFailedException("action-managed-upgrade is false: upgrades follow openstack-origin by "
                     + "themselves");
@@ -81,13 +81,10 @@ final class MasakariActions {
 
 
     static void createSegment(ActionContext action) {
-        ActionParams p = new ActionParams(action);
-        String name = p.text("name");
-        String recoveryMethod = p.text("recovery-method", "auto"); // the enum is actions.yaml's
-        String serviceType = p.text("service-type", "COMPUTE");
-        String description = p.text("description", "");
+        ActionParameters.CreateSegment p = action.params(ActionParameters.CreateSegment.class);
         MasakariApi api = api(action.hook());
-        MasakariApi.Segment segment = call(() -> api.createSegment(name, recoveryMethod, serviceType, description));
+        MasakariApi.Segment segment = call(() -> api.createSegment(p.name(), p.recoveryMethod(), p.serviceType(),
+                p.description()));
         action.result("segment.uuid", segment.uuid());
         action.result("segment.name", segment.name());
         action.result("segment.recovery-method", segment.recoveryMethod());
@@ -100,17 +97,12 @@ final class MasakariActions {
     }
 
     static void addHost(ActionContext action) {
-        ActionParams p = new ActionParams(action);
-        String segmentName = p.text("segment");
-        String hostName = p.text("host");
-        String type = p.text("type", "COMPUTE");
-        String controlAttributes = p.text("control-attributes", "SSH");
-        boolean reserved = p.flag("reserved", false);
-        boolean onMaintenance = p.flag("on-maintenance", false);
+        ActionParameters.AddHost p = action.params(ActionParameters.AddHost.class);
         MasakariApi api = api(action.hook());
         MasakariApi.Host host = call(() -> {
-            MasakariApi.Segment segment = api.segment(segmentName);
-            return api.addHost(segment.uuid(), hostName, type, controlAttributes, reserved, onMaintenance);
+            MasakariApi.Segment segment = api.segment(p.segment());
+            return api.addHost(segment.uuid(), p.host(), p.type(), p.controlAttributes(), p.reserved(),
+                    p.onMaintenance());
         });
         action.result("host.uuid", host.uuid());
         action.result("host.name", host.name());
@@ -119,33 +111,29 @@ final class MasakariActions {
     }
 
     static void removeHost(ActionContext action) {
-        ActionParams p = new ActionParams(action);
-        String segmentName = p.text("segment");
-        String hostName = p.text("host");
+        ActionParameters.SegmentHost p = action.params(ActionParameters.SegmentHost.class);
         MasakariApi api = api(action.hook());
         call(() -> {
-            MasakariApi.Segment segment = api.segment(segmentName);
-            api.removeHost(segment.uuid(), api.host(segment.uuid(), hostName).uuid());
+            MasakariApi.Segment segment = api.segment(p.segment());
+            api.removeHost(segment.uuid(), api.host(segment.uuid(), p.host()).uuid());
             return null;
         });
-        action.result("removed", hostName);
+        action.result("removed", p.host());
     }
 
     static void listNotifications(ActionContext action) {
-        int limit = new ActionParams(action).integer("limit", 20, 1, 1000);
+        int limit = action.params(ActionParameters.ListNotifications.class).limit();
         List<MasakariApi.Notification> notifications = call(() -> api(action.hook()).notifications(limit));
         action.result("count", notifications.size());
         action.result("notifications", json(notifications));
     }
 
     static void resetHostMaintenance(ActionContext action) {
-        ActionParams p = new ActionParams(action);
-        String segmentName = p.text("segment");
-        String hostName = p.text("host");
+        ActionParameters.SegmentHost p = action.params(ActionParameters.SegmentHost.class);
         MasakariApi api = api(action.hook());
         MasakariApi.Host host = call(() -> {
-            MasakariApi.Segment segment = api.segment(segmentName);
-            return api.setMaintenance(segment.uuid(), api.host(segment.uuid(), hostName).uuid(), false);
+            MasakariApi.Segment segment = api.segment(p.segment());
+            return api.setMaintenance(segment.uuid(), api.host(segment.uuid(), p.host()).uuid(), false);
         });
         action.result("host.name", host.name());
         action.result("host.on-maintenance", host.onMaintenance());
@@ -153,7 +141,7 @@ final class MasakariActions {
 
     /** A session with the service account keystone gave masakari on identity-service. */
     static MasakariApi api(HookContext hook) {
-        MasakariConfig config = MasakariConfig.from(hook.model().config());
+        MasakariConfig config = hook.model().config().as(MasakariConfig.class);
         IdentityServiceData keystone = new IdentityServiceRequirer(hook.endpoint(IdentityServiceRequirer.ENDPOINT))
                 .read().value().orElseThrow(() -> new ActionFailedException(
                         "identity-service is not ready: relate masakari to keystone and wait for it"));

@@ -48,12 +48,12 @@ public final class MasakariCharm implements Charm {
     @Override
     public void onInstall(HookContext hook) {
         hook.progress("Installing packages");
-        MasakariPackages.ensure(hook, MasakariConfig.from(hook.model().config()));
+        MasakariPackages.ensure(hook, hook.model().config().as(MasakariConfig.class));
     }
 
     @Override
     public void reconcile(HookContext hook) {
-        MasakariConfig config = MasakariConfig.from(hook.model().config());
+        MasakariConfig config = hook.model().config().as(MasakariConfig.class);
         MasakariPackages.ensure(hook, config);
         ApiServer api = ApiServer.detect(hook.host());
 
@@ -152,10 +152,10 @@ public final class MasakariCharm implements Charm {
         // What the API serves was checked when it was installed: parsing and pairing it again in every
         // hook would cost a cold JVM a few hundred milliseconds.
         java.util.function.BiPredicate<String, String> served = (cert, key) -> inUse.isPresent()
-                && inUse.get().keyPem().equals(key) && inUse.get().certPem().startsWith(cert.strip() + "\n");
+                && inUse.get().keyPem().reveal().equals(key) && inUse.get().certPem().startsWith(cert.strip() + "\n");
         if (config.manualTls().isPresent()) {
             MasakariConfig.ManualTls manual = config.manualTls().get();
-            if (!served.test(manual.certPem(), manual.keyPem())) {
+            if (!served.test(manual.certPem(), manual.keyPem().reveal())) {
                 manual.checkPair();
             }
             return Optional.of(new TlsMaterial(manual.certPem(), manual.keyPem(), Optional.empty(), manual.caPem()));
@@ -165,7 +165,7 @@ public final class MasakariCharm implements Charm {
         }
         Completeness<CertificateBundle> bundle = requirer.read(certificateRequests(model, config), served);
         Optional<TlsMaterial> issued = bundle.value().flatMap(b -> b.certificates().values().stream().findFirst()
-                .map((IssuedCertificate cert) -> new TlsMaterial(cert.certPem(), cert.keyPem().reveal(), b.chainPem(),
+                .map((IssuedCertificate cert) -> new TlsMaterial(cert.certPem(), cert.keyPem(), b.chainPem(),
                         Optional.of(b.caPem()))));
         if (issued.isPresent()) {
             return issued;

@@ -1,9 +1,11 @@
 package dev.instanceha.masakari;
 
-import dev.instanceha.ops.log.Shown;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.instanceha.interfaces.tls.KeyPairCheck;
-import dev.instanceha.ops.model.CharmConfig;
+import dev.instanceha.ops.log.Shown;
 import dev.instanceha.ops.model.ConfigException;
+import dev.instanceha.ops.model.Secret;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The charm's options, read once per hook and checked: a bad value names its key. */
+/**
+ * The charm's options, bound from config once per hook ({@code config().as(MasakariConfig.class)}) and
+ * checked while binding: a bad value throws a {@link ConfigException} naming its key (shown as blocked).
+ */
 public record MasakariConfig(
         PackageOrigin origin,
         boolean actionManagedUpgrade,
@@ -42,21 +47,16 @@ public record MasakariConfig(
                                     Optional<String> adminName) {
     }
 
-    /** ssl_cert/ssl_key/ssl_ca given in config (PEM, decoded from base64). */
-    public record ManualTls(String certPem, String keyPem, Optional<String> caPem) {
+    /** ssl_cert/ssl_key/ssl_ca given in config (PEM, decoded from base64); the key stays a {@link Secret}. */
+    public record ManualTls(String certPem, Secret keyPem, Optional<String> caPem) {
         /** Blocks naming ssl_cert or ssl_key unless the key parses and belongs to the certificate. */
         void checkPair() {
-            KeyPairCheck.check(certPem, keyPem).ifPresent(problem -> {
+            KeyPairCheck.check(certPem, keyPem.reveal()).ifPresent(problem -> {
                 throw new ConfigException(problem.part() == KeyPairCheck.Part.KEY ? "ssl_key" : "ssl_cert",
                         problem.description() + (problem.part() == KeyPairCheck.Part.KEY
                                 ? ": set it to base64 of ssl_cert's own unencrypted private key"
                                 : ": set it to base64 of the server's PEM certificate"));
             });
-        }
-
-        @Override
-        public String toString() {
-            return "ManualTls[cert present, key ***, ca " + (caPem.isPresent() ? "present" : "absent") + "]";
         }
     }
 
@@ -64,90 +64,139 @@ public record MasakariConfig(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
     private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9_.:@-]{1,15}");
 
-    public static MasakariConfig from(CharmConfig c) {
+    /** Jackson's way in: the options as config.yaml names them, each checked before the record exists. */
+    @JsonCreator
+    static MasakariConfig bind(@JsonProperty("openstack-origin") String origin,
+                               @JsonProperty("action-managed-upgrade") boolean actionManagedUpgrade,
+                               @JsonProperty("region") String region,
+                               @JsonProperty("debug") boolean debug,
+                               @JsonProperty("use-syslog") boolean useSyslog,
+                               @JsonProperty("use-internal-endpoints") boolean useInternalEndpoints,
+                               @JsonProperty("evacuation-delay") long evacuationDelay,
+                               @JsonProperty("evacuate-all-instances") boolean evacuateAllInstances,
+                               @JsonProperty("ignore-instances-in-error-state") boolean ignoreInstancesInError,
+                               @JsonProperty("add-reserved-host-to-aggregate") boolean addReservedHostToAggregate,
+                               @JsonProperty("process-all-instances") boolean processAllInstances,
+                               @JsonProperty("ha-enabled-instance-metadata-key") String metadataKey,
+                               @JsonProperty("wait-period-after-evacuation") long afterEvacuation,
+                               @JsonProperty("wait-period-after-power-off") long afterPowerOff,
+                               @JsonProperty("wait-period-after-power-on") long afterPowerOn,
+                               @JsonProperty("duplicate-notification-detection-interval") long duplicateInterval,
+                               @JsonProperty("host-failure-recovery-threads") long recoveryThreads,
+                               @JsonProperty("notification-expiration") Long notificationExpiration,
+                               @JsonProperty("check-expired-interval") Long checkExpiredInterval,
+                               @JsonProperty("os-admin-network") String adminNetwork,
+                               @JsonProperty("os-internal-network") String internalNetwork,
+                               @JsonProperty("os-public-network") String publicNetwork,
+                               @JsonProperty("os-data-network") String dataNetwork,
+                               @JsonProperty("os-public-hostname") String publicHostname,
+                               @JsonProperty("os-internal-hostname") String internalHostname,
+                               @JsonProperty("os-admin-hostname") String adminHostname,
+                               // float in config.yaml, but a hand-edited model may hand it over as text
+                               @JsonProperty("worker-multiplier") String workerMultiplier,
+                               @JsonProperty("haproxy-server-timeout") Long haproxyServerTimeout,
+                               @JsonProperty("haproxy-client-timeout") Long haproxyClientTimeout,
+                               @JsonProperty("haproxy-queue-timeout") Long haproxyQueueTimeout,
+                               @JsonProperty("haproxy-connect-timeout") Long haproxyConnectTimeout,
+                               @JsonProperty("dns-ha") boolean dnsHa,
+                               @JsonProperty("vip") String vip,
+                               @JsonProperty("vip_iface") String vipIface,
+                               @JsonProperty("vip_cidr") long vipCidr,
+                               @JsonProperty("ssl_cert") String sslCert,
+                               @JsonProperty("ssl_key") Secret sslKey,
+                               @JsonProperty("ssl_ca") String sslCa) {
         Engine engine = new Engine(
-                nonNegative(c, "evacuation-delay"), c.bool("evacuate-all-instances"),
-                c.bool("ignore-instances-in-error-state"), c.bool("add-reserved-host-to-aggregate"),
-                c.bool("process-all-instances"), metadataKey(c),
-                nonNegative(c, "wait-period-after-evacuation"), nonNegative(c, "wait-period-after-power-off"),
-                nonNegative(c, "wait-period-after-power-on"),
-                nonNegative(c, "duplicate-notification-detection-interval"),
-                range(c, "host-failure-recovery-threads", 1, 64));
-        Optional<Double> multiplier = c.string("worker-multiplier").map(ignored -> c.number("worker-multiplier"));
-        List<String> vips = vips(c);
-        int vipCidr = range(c, "vip_cidr", 1, 128);
-        if (vipCidr > 32 && vips.stream().anyMatch(v -> !v.contains(":"))) {
-            throw new ConfigException("vip_cidr", "must be at most 32 for an IPv4 vip, not " + vipCidr);
+                nonNegative("evacuation-delay", evacuationDelay), evacuateAllInstances, ignoreInstancesInError,
+                addReservedHostToAggregate, processAllInstances,
+                matching("ha-enabled-instance-metadata-key", metadataKey, Pattern.compile("[A-Za-z0-9_.:-]{1,255}")),
+                nonNegative("wait-period-after-evacuation", afterEvacuation),
+                nonNegative("wait-period-after-power-off", afterPowerOff),
+                nonNegative("wait-period-after-power-on", afterPowerOn),
+                nonNegative("duplicate-notification-detection-interval", duplicateInterval),
+                range("host-failure-recovery-threads", recoveryThreads, 1, 64));
+        Optional<Double> multiplier = text(workerMultiplier).map(MasakariConfig::number);
+        List<String> vips = vips(vip);
+        int cidrBits = range("vip_cidr", vipCidr, 1, 128);
+        if (cidrBits > 32 && vips.stream().anyMatch(v -> !v.contains(":"))) {
+            throw new ConfigException("vip_cidr", "must be at most 32 for an IPv4 vip, not " + cidrBits);
         }
-        for (String network : List.of("os-admin-network", "os-internal-network", "os-public-network",
-                "os-data-network")) {
-            cidr(c, network);
-        }
-        for (String timeout : List.of("haproxy-server-timeout", "haproxy-client-timeout", "haproxy-queue-timeout",
-                "haproxy-connect-timeout")) {
-            if (c.values().containsKey(timeout)) {
-                range(c, timeout, 0, 86_400_000);
-            }
-        }
+        cidr("os-admin-network", adminNetwork);
+        cidr("os-internal-network", internalNetwork);
+        cidr("os-public-network", publicNetwork);
+        cidr("os-data-network", dataNetwork);
+        optionalRange("haproxy-server-timeout", haproxyServerTimeout, 0, 86_400_000);
+        optionalRange("haproxy-client-timeout", haproxyClientTimeout, 0, 86_400_000);
+        optionalRange("haproxy-queue-timeout", haproxyQueueTimeout, 0, 86_400_000);
+        optionalRange("haproxy-connect-timeout", haproxyConnectTimeout, 0, 86_400_000);
         if (multiplier.isPresent() && !(multiplier.get() > 0 && multiplier.get() <= 64)) {
             throw new ConfigException("worker-multiplier", "must be above 0 and at most 64, not " + multiplier.get());
         }
         return new MasakariConfig(
-                PackageOrigin.parse(c.string("openstack-origin").orElse("distro")),
-                c.bool("action-managed-upgrade"),
-                hostnameLike(c, "region", Pattern.compile("[A-Za-z0-9_.-]{1,64}")),
-                c.bool("debug"), c.bool("use-syslog"), c.bool("use-internal-endpoints"),
+                PackageOrigin.parse(text(origin).orElse("distro")),
+                actionManagedUpgrade,
+                matching("region", region, Pattern.compile("[A-Za-z0-9_.-]{1,64}")),
+                debug, useSyslog, useInternalEndpoints,
                 engine,
-                optionalPositive(c, "notification-expiration"), optionalPositive(c, "check-expired-interval"),
+                optionalRange("notification-expiration", notificationExpiration, 1, Integer.MAX_VALUE),
+                optionalRange("check-expired-interval", checkExpiredInterval, 1, Integer.MAX_VALUE),
                 multiplier,
-                vips, vipIface(c), vipCidr, dnsHa(c, vips),
-                new EndpointHostnames(hostname(c, "os-public-hostname"), hostname(c, "os-internal-hostname"),
-                        hostname(c, "os-admin-hostname")),
-                manualTls(c));
+                vips, interfaceName(vipIface), cidrBits, dnsHa(dnsHa, vips),
+                new EndpointHostnames(hostname("os-public-hostname", publicHostname),
+                        hostname("os-internal-hostname", internalHostname),
+                        hostname("os-admin-hostname", adminHostname)),
+                manualTls(sslCert, sslKey, sslCa));
     }
 
-    private static int nonNegative(CharmConfig c, String key) {
-        return range(c, key, 0, 86_400 * 30);
+    /** A string option as Juju users expect it: surrounding blanks dropped, "" is unset. */
+    private static Optional<String> text(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    private static int range(CharmConfig c, String key, int min, int max) {
-        long value = c.integer(key);
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("worker-multiplier", "must be a number, not " + Shown.value(text));
+        }
+    }
+
+    private static int nonNegative(String key, long value) {
+        return range(key, value, 0, 86_400 * 30);
+    }
+
+    /** Range-checked as a long, before any narrowing: 2^32 + 1 must not become 1. */
+    private static int range(String key, long value, int min, int max) {
         if (value < min || value > max) {
             throw new ConfigException(key, "must be between " + min + " and " + max + ", not " + value);
         }
         return (int) value;
     }
 
-    private static Optional<Integer> optionalPositive(CharmConfig c, String key) {
-        if (!c.values().containsKey(key)) {
-            return Optional.empty();
-        }
-        return Optional.of(range(c, key, 1, Integer.MAX_VALUE));
+    /** An option without a default: unset is fine. */
+    private static Optional<Integer> optionalRange(String key, Long value, int min, int max) {
+        return Optional.ofNullable(value).map(v -> range(key, v, min, max));
     }
 
-    private static String metadataKey(CharmConfig c) {
-        return hostnameLike(c, "ha-enabled-instance-metadata-key", Pattern.compile("[A-Za-z0-9_.:-]{1,255}"));
-    }
-
-    private static String hostnameLike(CharmConfig c, String key, Pattern pattern) {
-        String value = c.requireString(key);
+    private static String matching(String key, String text, Pattern pattern) {
+        String value = text(text).orElseThrow(() -> new ConfigException(key,
+                "is required: set it with `juju config <app> " + key + "=<value>`"));
         if (!pattern.matcher(value).matches()) {
             throw new ConfigException(key, "has characters it may not contain: " + Shown.value(value));
         }
         return value;
     }
 
-    private static Optional<String> hostname(CharmConfig c, String key) {
-        Optional<String> value = c.string(key);
+    private static Optional<String> hostname(String key, String text) {
+        Optional<String> value = text(text);
         if (value.isPresent() && !(HOSTNAME.matcher(value.get()).matches() && !numericTopLabel(value.get()))) {
             throw new ConfigException(key, "must be a DNS hostname, not " + Shown.value(value.get()));
         }
         return value;
     }
 
-    private static List<String> vips(CharmConfig c) {
+    private static List<String> vips(String text) {
         List<String> out = new ArrayList<>();
-        for (String vip : c.string("vip").orElse("").split("\\s+")) {
+        for (String vip : text(text).orElse("").split("\\s+")) {
             if (vip.isEmpty()) {
                 continue;
             }
@@ -160,8 +209,8 @@ public record MasakariConfig(
         return List.copyOf(out);
     }
 
-    private static String vipIface(CharmConfig c) {
-        String value = c.string("vip_iface").orElse("eth0");
+    private static String interfaceName(String text) {
+        String value = text(text).orElse("eth0");
         if (!INTERFACE.matcher(value).matches()) {
             throw new ConfigException("vip_iface", "must be a network interface name, not " + Shown.value(value));
         }
@@ -175,8 +224,8 @@ public record MasakariConfig(
     }
 
     /** Space-separated CIDRs (networks the operator names); unset is fine. */
-    private static void cidr(CharmConfig c, String key) {
-        for (String network : c.string(key).orElse("").split("\\s+")) {
+    private static void cidr(String key, String text) {
+        for (String network : text(text).orElse("").split("\\s+")) {
             if (network.isEmpty()) {
                 continue;
             }
@@ -193,8 +242,8 @@ public record MasakariConfig(
     }
 
     /** DNS HA (MAAS DNS records instead of a VIP) is not implemented here: saying so beats ignoring it. */
-    private static boolean dnsHa(CharmConfig c, List<String> vips) {
-        if (!c.bool("dns-ha")) {
+    private static boolean dnsHa(boolean dnsHa, List<String> vips) {
+        if (!dnsHa) {
             return false;
         }
         throw new ConfigException("dns-ha", vips.isEmpty()
@@ -218,10 +267,12 @@ public record MasakariConfig(
         }
     }
 
-    private static Optional<ManualTls> manualTls(CharmConfig c) {
-        Optional<String> cert = pem(c, "ssl_cert", "CERTIFICATE");
-        Optional<String> key = pem(c, "ssl_key", "PRIVATE KEY");
-        Optional<String> ca = pem(c, "ssl_ca", "CERTIFICATE");
+    private static Optional<ManualTls> manualTls(String sslCert, Secret sslKey, String sslCa) {
+        Optional<String> cert = pem("ssl_cert", text(sslCert), "CERTIFICATE");
+        // Only the key file sees the decoded key (ApiServer reveals it there).
+        Optional<Secret> key = pem("ssl_key", Optional.ofNullable(sslKey).map(Secret::reveal), "PRIVATE KEY")
+                .map(Secret::of);
+        Optional<String> ca = pem("ssl_ca", text(sslCa), "CERTIFICATE");
         if (cert.isPresent() != key.isPresent()) {
             throw new ConfigException(cert.isPresent() ? "ssl_key" : "ssl_cert",
                     "must be set together with " + (cert.isPresent() ? "ssl_cert" : "ssl_key"));
@@ -232,14 +283,13 @@ public record MasakariConfig(
         return cert.map(certPem -> new ManualTls(certPem, key.get(), ca));
     }
 
-    private static Optional<String> pem(CharmConfig c, String key, String kind) {
-        Optional<String> value = c.string(key);
-        if (value.isEmpty()) {
+    private static Optional<String> pem(String key, Optional<String> base64, String kind) {
+        if (base64.isEmpty()) {
             return Optional.empty();
         }
         String pem;
         try {
-            pem = new String(Base64.getMimeDecoder().decode(value.get()), java.nio.charset.StandardCharsets.UTF_8);
+            pem = new String(Base64.getMimeDecoder().decode(base64.get()), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key, "must be base64-encoded PEM (base64 -w0 file.pem)");
         }

@@ -158,7 +158,7 @@ class ConfigTableTest {
         Map<String, Object> values = new HashMap<>();
         values.put(key, value);
         CharmConfig config = new CharmConfig(ConfigSchema.load(MasakariCharmTest.CHARM.resolve("config.yaml")), values);
-        ConfigException e = assertThrows(ConfigException.class, () -> MasakariConfig.from(config));
+        ConfigException e = assertThrows(ConfigException.class, () -> config.as(MasakariConfig.class));
         assertEquals(key, e.key());
     }
 }

@@ -171,4 +171,21 @@ class TlsTest {
         assertEquals(List.of(), host.serviceLog());
         assertEquals(HTTPS_URL, out.state().relation("identity-service").localUnitData().get("public_url"));
     }
+
+    @Test
+    void configKeyIsASecretRegisteredWhenBoundAndRevealedOnlyInTheKeyFile() {
+        String base64Key = TlsFixtures.base64(TlsFixtures.RSA_KEY);
+        List<String> registered = new java.util.ArrayList<>();
+        MasakariConfig config = new dev.instanceha.ops.model.CharmConfig(
+                dev.instanceha.ops.model.ConfigSchema.load(MasakariCharmTest.CHARM.resolve("config.yaml")),
+                Map.of("ssl_cert", TlsFixtures.base64(TlsFixtures.RSA_CERT), "ssl_key", base64Key), registered::add)
+                .as(MasakariConfig.class);
+        assertEquals(List.of(base64Key.strip()), registered);
+        assertFalse(config.toString().contains("PRIVATE KEY"), config.toString());
+
+        FakeHost host = MasakariCharmTest.debianHost();
+        ctx.run(Event.configChanged(), MasakariCharmTest.related(true).withConfig(Map.of(
+                "ssl_cert", TlsFixtures.base64(TlsFixtures.RSA_CERT), "ssl_key", base64Key)), host);
+        assertEquals(TlsFixtures.RSA_KEY.strip(), host.file(ApiServer.Uwsgi.KEY).orElseThrow().text().strip());
+    }
 }
