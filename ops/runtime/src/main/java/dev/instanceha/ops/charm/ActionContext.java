@@ -45,28 +45,6 @@ public final class ActionContext {
         return params;
     }
 
-    public Optional<String> param(String key) {
-        Object value = params.get(key);
-        return value == null || String.valueOf(value).isBlank() ? Optional.empty() : Optional.of(String.valueOf(value));
-    }
-
-    /**
-     * A whole-number parameter (already checked against actions.yaml when declared there); a value
-     * that is not one fails the action naming the parameter.
-     */
-    public Optional<Long> integer(String key) {
-        Object value = params.get(key);
-        if (value == null || value instanceof String s && s.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(ActionSchema.wholeNumber(value).orElseThrow(() -> new ActionFailedException(
-                "parameter '" + key + "' must be a whole number")));
-    }
-
-    public String requireParam(String key) {
-        return param(key).orElseThrow(() -> new ActionFailedException("parameter '" + key + "' is required"));
-    }
-
     /**
      * Binds the parameters to a record, the same way config binds ({@code @JsonProperty} or the
      * component name); a mismatch fails the action naming the parameter.

@@ -57,16 +57,19 @@ class ActionSchemaTest {
         assertEquals("parameter 'admin-password' must be a string, not the value given", secret);
     }
 
+    record Listing(Long limit, Long count) {
+    }
+
     @Test
     void nullParamsAreAbsentAndTypedReadsNameTheParam() {
         Map<String, Object> given = new java.util.HashMap<>();
         given.put("limit", null);
         given.put("count", "abc");
         ActionContext action = new ActionContext("list", given, null);
-        assertEquals(java.util.Optional.empty(), action.integer("limit"));
+        assertEquals(new Listing(null, null), new ActionContext("list", Map.of(), null).params(Listing.class));
         assertEquals(Map.of("count", "abc"), action.params());
-        assertEquals("parameter 'count' must be a whole number",
-                assertThrows(ActionFailedException.class, () -> action.integer("count")).getMessage());
+        assertEquals("parameter 'count' must be a whole number, not 'abc'",
+                assertThrows(ActionFailedException.class, () -> action.params(Listing.class)).getMessage());
     }
 
     @Test

@@ -6,7 +6,9 @@ import dev.instanceha.ops.charm.Charm;
 import dev.instanceha.ops.charm.CharmRunner;
 import dev.instanceha.ops.charm.HookContext;
 import dev.instanceha.ops.host.FileSpec;
-import dev.instanceha.ops.model.CharmConfig;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.instanceha.ops.model.Secret;
 import dev.instanceha.ops.model.ConfigException;
 import dev.instanceha.ops.model.Endpoint;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +23,27 @@ public final class GreeterCharm implements Charm {
         CharmRunner.main(new GreeterCharm(), args);
     }
 
+    /** The greet action's parameters (types and required ones already checked against actions.yaml). */
+    record Greeting(String name, Integer times, String style) {
+        Greeting {
+            if (name == null || name.isBlank()) {
+                throw new ActionFailedException("parameter 'name' is required");
+            }
+        }
+    }
+
+    /** Bound from config.yaml; the checks the types cannot make run here, naming the key. */
     record Config(String greeting, int port, Optional<Path> greetingFile, String adminPassword) {
-        static Config from(CharmConfig config) {
-            long port = config.integer("port");
+        @JsonCreator
+        static Config bind(@JsonProperty("greeting") String greeting, @JsonProperty("port") long port,
+                           @JsonProperty("greeting-file") String greetingFile,
+                           @JsonProperty("admin-password") Secret adminPassword) {
             if (port < 1 || port > 65535) {
                 throw new ConfigException("port", "must be between 1 and 65535, not " + port);
             }
-            return new Config(config.string("greeting").orElse("hello"), (int) port,
-                    config.string("greeting-file").map(Path::of), config.string("admin-password").orElse(""));
+            return new Config(greeting == null || greeting.isBlank() ? "hello" : greeting, (int) port,
+                    Optional.ofNullable(greetingFile).filter(f -> !f.isBlank()).map(Path::of),
+                    adminPassword == null ? "" : adminPassword.reveal());
         }
     }
 
@@ -40,8 +55,7 @@ public final class GreeterCharm implements Charm {
 
     @Override
     public void reconcile(HookContext hook) {
-        Config config = Config.from(hook.model().config());
-        hook.log().secret(config.adminPassword());
+        Config config = hook.model().config().as(Config.class);
         hook.log().info("reconciling with greeting=" + config.greeting() + " admin-password=" + config.adminPassword());
         config.greetingFile().ifPresent(file -> {
             String owner = System.getProperty("user.name");
@@ -66,12 +80,10 @@ public final class GreeterCharm implements Charm {
     public Map<String, Action> actions() {
         return Map.of(
                 "greet", action -> {
-                    String once = action.hook().model().config().string("greeting").orElse("hello") + ", "
-                            + action.requireParam("name");
-                    String text = String.join(" ", java.util.Collections.nCopies(
-                            (int) (long) action.integer("times").orElse(1L), once));
-                    action.result("message", action.param("style").orElse("plain").equals("loud")
-                            ? text.toUpperCase(java.util.Locale.ROOT) : text);
+                    Greeting p = action.params(Greeting.class);
+                    String once = action.hook().model().config().as(Config.class).greeting() + ", " + p.name();
+                    String text = String.join(" ", java.util.Collections.nCopies(p.times() == null ? 1 : p.times(), once));
+                    action.result("message", "loud".equals(p.style()) ? text.toUpperCase(java.util.Locale.ROOT) : text);
                 },
                 "fail-on-purpose", action -> {
                     action.progress("about to fail");
