@@ -89,4 +89,42 @@ class PackedCharmsIT {
         assertTrue(hook.unitStatus().startsWith("blocked: Cannot install pacemaker-remote: the 'pacemaker' package is installed"),
                 hook.unitStatus());
     }
+
+    /**
+     * The monitors charm re-shades the host monitor's daemon jar: it must hold every class of the
+     * self-contained jar hostmonitor-patch builds, or the daemon dies on a missing class on the unit.
+     */
+    @Test
+    void theMonitorsCharmShipsTheWholeHostMonitorDaemon() throws Exception {
+        Path built = ROOT.resolve("hostmonitor-patch/target/masakari-hostmonitor.jar");
+        assertTrue(Files.exists(built), built + " was not built: run `mvn -B package` first");
+        java.util.Set<String> wanted = classes(built);
+        Path charm = builtCharms().stream().filter(c -> c.getFileName().toString().equals("masakari-monitors.charm"))
+                .findFirst().orElseThrow();
+        Path shipped = Files.createTempFile("shipped-hostmonitor", ".jar");
+        try (ZipFile zip = ZipFile.builder().setPath(charm).get()) {
+            ZipArchiveEntry entry = zip.getEntry("hostmonitor/masakari-hostmonitor.jar");
+            assertTrue(entry != null, "the charm carries no hostmonitor/masakari-hostmonitor.jar");
+            try (var in = zip.getInputStream(entry)) {
+                Files.copy(in, shipped, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        java.util.Set<String> missing = new java.util.TreeSet<>(wanted);
+        missing.removeAll(classes(shipped));
+        Files.delete(shipped);
+        assertTrue(wanted.size() > 100, "too few classes in " + built + ": " + wanted.size());
+        assertEquals(java.util.Set.of(), missing, "classes the daemon needs that the charm does not ship");
+    }
+
+    private static java.util.Set<String> classes(Path jar) throws Exception {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try (ZipFile zip = ZipFile.builder().setPath(jar).get()) {
+            zip.getEntries().asIterator().forEachRemaining(e -> {
+                if (e.getName().endsWith(".class") && !e.getName().contains("module-info")) {
+                    out.add(e.getName());
+                }
+            });
+        }
+        return out;
+    }
 }
