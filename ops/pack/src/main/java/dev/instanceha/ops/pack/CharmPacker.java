@@ -1,12 +1,13 @@
 package dev.instanceha.ops.pack;
 
+import dev.instanceha.ops.model.DeclarationFiles;
+import dev.instanceha.ops.model.YamlFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import dev.instanceha.ops.model.YamlFiles;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -20,8 +21,9 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * Writes a {@code .charm}: the charm's source tree, {@code lib/charm.jar}, a generated
- * {@code manifest.yaml} and {@code dispatch}, with Unix modes in the zip entries (Juju does not
- * fix {@code dispatch}'s executable bit when it unpacks). Entries are sorted and time-stamped
+ * {@code manifest.yaml} and {@code dispatch}, and config.yaml and actions.yaml also as the JSON a
+ * hook reads (so no hook needs SnakeYAML), with Unix modes in the zip entries (Juju does not fix
+ * {@code dispatch}'s executable bit when it unpacks). Entries are sorted and time-stamped
  * identically so the same input gives the same archive.
  */
 public final class CharmPacker {
@@ -55,9 +57,12 @@ public final class CharmPacker {
         if (!(metadata.get("name") instanceof String name) || name.isBlank()) {
             throw new IllegalArgumentException(source.resolve("metadata.yaml") + " has no name");
         }
-        // Juju would refuse (or worse, half-read) a charm whose YAML does not parse: fail the build instead.
-        dev.instanceha.ops.model.ConfigSchema.load(source.resolve("config.yaml"));
-        YamlFiles.readMap(source.resolve("actions.yaml"));
+        if (Files.exists(source.resolve(DeclarationFiles.PACKED_DIR))) {
+            throw new IllegalArgumentException(source.resolve(DeclarationFiles.PACKED_DIR)
+                    + " is the packer's own: remove it from the charm source");
+        }
+        // Juju would refuse (or worse, half-read) a charm whose YAML does not parse: this fails the build instead.
+        Map<String, byte[]> declarations = PackedDeclarations.of(source);
         TreeMap<String, Entry> entries = new TreeMap<>();
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
@@ -72,6 +77,7 @@ public final class CharmPacker {
         entries.computeIfAbsent("dispatch", key -> new Entry(dispatchTemplate(), EXECUTABLE));
         entries.put("dispatch", new Entry(entries.get("dispatch").content(), EXECUTABLE));
         entries.put("manifest.yaml", new Entry(manifest(source).getBytes(StandardCharsets.UTF_8), REGULAR));
+        declarations.forEach((entryName, json) -> entries.put(entryName, new Entry(json, REGULAR)));
         try {
             entries.put("lib/charm.jar", new Entry(Files.readAllBytes(jar), REGULAR));
             Files.createDirectories(output.toAbsolutePath().getParent());

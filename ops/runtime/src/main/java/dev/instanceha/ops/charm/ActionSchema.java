@@ -1,7 +1,7 @@
 package dev.instanceha.ops.charm;
 
 import dev.instanceha.ops.log.Shown;
-import dev.instanceha.ops.model.YamlFiles;
+import dev.instanceha.ops.model.DeclarationFiles;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -29,10 +29,10 @@ record ActionSchema(Map<String, ActionSpec> actions) {
         return new ActionSchema(Map.of());
     }
 
-    /** Reads {@code actions.yaml}; a missing file declares nothing, so nothing is checked. */
+    /** Reads {@code actions.yaml} (or its packed JSON); a missing file declares nothing, so nothing is checked. */
     public static ActionSchema load(Path actionsYaml) {
         Map<String, ActionSpec> actions = new LinkedHashMap<>();
-        YamlFiles.readMap(actionsYaml).forEach((name, body) -> {
+        DeclarationFiles.readMap(actionsYaml).forEach((name, body) -> {
             Map<?, ?> spec = body instanceof Map<?, ?> m ? m : Map.of();
             Map<String, Param> params = new LinkedHashMap<>();
             if (spec.get("params") instanceof Map<?, ?> declared) {

@@ -1,16 +1,10 @@
 package dev.instanceha.ops.model;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The options a charm declares in config.yaml: their types and defaults. */
 public record ConfigSchema(Map<String, Option> options) {
@@ -27,23 +21,24 @@ public record ConfigSchema(Map<String, Option> options) {
         return new ConfigSchema(Map.of());
     }
 
-    /** Reads {@code config.yaml}; a missing file means a charm without options. */
+    /**
+     * Reads {@code config.yaml}, or the JSON the packer wrote for it (see {@link DeclarationFiles});
+     * a missing file means a charm without options.
+     */
     public static ConfigSchema load(Path configYaml) {
-        if (!Files.exists(configYaml)) {
-            return empty();
-        }
-        try (InputStream in = Files.newInputStream(configYaml)) {
-            return parse(in, configYaml.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return of(DeclarationFiles.readMap(configYaml), configYaml.toString());
     }
 
-    @SuppressWarnings("unchecked")
+    /** From config.yaml's text. */
     public static ConfigSchema parse(InputStream in, String source) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        return of(YamlFiles.readMap(in), source);
+    }
+
+    /** From config.yaml's top-level map; an option of a type Juju does not know is refused, naming it. */
+    @SuppressWarnings("unchecked")
+    public static ConfigSchema of(Map<String, Object> root, String source) {
         Map<String, Option> options = new LinkedHashMap<>();
-        if (root instanceof Map<?, ?> map && map.get("options") instanceof Map<?, ?> declared) {
+        if (root.get("options") instanceof Map<?, ?> declared) {
             for (Map.Entry<?, ?> entry : declared.entrySet()) {
                 String name = String.valueOf(entry.getKey());
                 Map<String, Object> spec = entry.getValue() instanceof Map<?, ?> m

@@ -78,4 +78,16 @@ class ActionSchemaTest {
         assertTrue(ActionSchema.load(dir.resolve("missing.yaml")).actions().isEmpty());
         assertEquals("y", schema().check("tune", Map.of("ratio", 1, "x", "y")).get("x"));
     }
+
+    @Test
+    void thePackedJsonIsReadWhenThePackerWroteIt() throws Exception {
+        Files.writeString(dir.resolve("actions.yaml"), "tune: {params: {ratio: {type: string}}}\n");
+        Files.createDirectories(dir.resolve(".ops"));
+        Files.writeString(dir.resolve(".ops/actions.json"),
+                "{\"tune\":{\"params\":{\"ratio\":{\"type\":\"number\",\"maximum\":1}},\"required\":[\"ratio\"]}}");
+        ActionSchema schema = ActionSchema.load(dir.resolve("actions.yaml"));
+        assertEquals(0.5, schema.check("tune", Map.of("ratio", "0.5")).get("ratio"));
+        assertEquals("parameter 'ratio' must be at most 1, not '2'",
+                assertThrows(ActionFailedException.class, () -> schema.check("tune", Map.of("ratio", 2))).getMessage());
+    }
 }
