@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Which classes one {@code update-status} loads: a packed charm unpacked as Juju does, its real
- * dispatch run once against the fake hook tools with {@code -Xshare:off} and the class-load log,
- * the log's lines counted by where each class came from. Run with {@code tests/bench/class-load}.
- * The hook runs on this machine: give a unit state in which it touches nothing (see the script).
+ * Which classes one {@code update-status} loads ({@link ClassLoadRecorder}), counted by where each
+ * class came from. Run with {@code tests/bench/class-load}. The hook runs on this machine: give a
+ * unit state in which it touches nothing (see the script).
  */
 public final class HookClassLoads {
     private HookClassLoads() {
@@ -28,41 +27,28 @@ public final class HookClassLoads {
             int eq = pair.indexOf('=');
             unitState.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
-        Path work = Files.createTempDirectory("class-load");
-        Path log = work.resolve("class-load.log");
-        // No AppCDS archive and no default CDS: every class is loaded, and logged, from its source.
-        ContractRunner runner = new ContractRunner(charm, work).withEnvironment("CHARM_NO_CDS", "1")
-                .withEnvironment("JAVA_OPTS", "-Xshare:off -Xlog:class+load:file=" + log);
-        State state = State.of(args[1]).withUnitState(unitState);
-        runner.reset(state);
-        ContractRunner.ContractResult hook = runner.run(Event.updateStatus(), state);
-        if (hook.exitCode() != 0) {
-            throw new IllegalStateException("update-status exited " + hook.exitCode() + ": " + hook.stderr());
+        ClassLoadRecorder recorder = new ClassLoadRecorder(charm, Files.createTempDirectory("class-load"));
+        ClassLoadRecorder.Recorded run = recorder.run(Event.updateStatus(), State.of(args[1]).withUnitState(unitState));
+        if (run.hook().exitCode() != 0) {
+            throw new IllegalStateException("update-status exited " + run.hook().exitCode() + ": " + run.hook().stderr());
         }
-        List<String> lines = Files.readAllLines(log).stream().filter(l -> l.contains(" source: ")).toList();
         Map<String, Integer> fromJar = new TreeMap<>();
         int jar = 0;
         int jdk = 0;
-        for (String line : lines) {
-            String source = line.substring(line.indexOf(" source: ") + 9);
-            if (source.endsWith("/lib/charm.jar")) {
+        for (ClassLoadRecorder.LoadedClass loaded : run.classes()) {
+            if (loaded.fromCharmJar()) {
                 jar++;
-                fromJar.merge(owner(className(line)), 1, Integer::sum);
-            } else if (source.startsWith("jrt:/")) {
+                fromJar.merge(owner(loaded.name()), 1, Integer::sum);
+            } else if (loaded.fromJdk()) {
                 jdk++;
             }
         }
-        System.out.printf("%s update-status: %s%n", charm.getFileName(), hook.unitStatus());
+        int total = run.classes().size();
+        System.out.printf("%s update-status: %s%n", charm.getFileName(), run.hook().unitStatus());
         System.out.printf("classes loaded: %d; from lib/charm.jar: %d; from the JDK: %d;"
-                + " generated at run time (lambdas, method handles): %d%n", lines.size(), jar, jdk,
-                lines.size() - jar - jdk);
+                + " generated at run time (lambdas, method handles): %d%n", total, jar, jdk, total - jar - jdk);
         fromJar.forEach((owner, count) -> System.out.printf("  charm.jar %-28s %d%n", owner, count));
-        System.out.println("log: " + log);
-    }
-
-    private static String className(String line) {
-        String head = line.substring(0, line.indexOf(" source: "));
-        return head.substring(head.lastIndexOf(' ') + 1);
+        System.out.println("log: " + recorder.log());
     }
 
     /** The first three name segments (dev.instanceha.ops, com.fasterxml.jackson, ...). */
