@@ -4,14 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.instanceha.ops.model.DeclarationFiles;
+import dev.instanceha.ops.model.YamlFiles;
+import dev.instanceha.ops.testing.ClassLoadRecorder;
 import dev.instanceha.ops.testing.ContractRunner;
 import dev.instanceha.ops.testing.Event;
 import dev.instanceha.ops.testing.State;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -56,6 +64,48 @@ class PackedCharmsIT {
                 }
             }
         }
+    }
+
+    /** The charms whose own code parses YAML at run time (monitors: the operator's process list). */
+    static final Set<String> BRING_SNAKEYAML = Set.of("masakari-monitors.charm");
+
+    @Test
+    void everyCharmCarriesItsDeclarationsAsJsonAndSnakeYamlOnlyIfItsCodeUsesIt() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (Path charm : builtCharms()) {
+            Path source = charm.getParent().getParent().resolve("src/main/charm");
+            try (ZipFile zip = ZipFile.builder().setPath(charm).get()) {
+                for (String name : List.of("config.yaml", "actions.yaml")) {
+                    ZipArchiveEntry packed = zip.getEntry(DeclarationFiles.packedName(name));
+                    assertEquals(Files.exists(source.resolve(name)), packed != null, charm + ": " + name + " as JSON");
+                    if (packed != null) {
+                        assertEquals(YamlFiles.readMap(source.resolve(name)),
+                                json.readValue(zip.getInputStream(packed), Object.class), charm + ": " + name);
+                    }
+                }
+                List<String> yamlClasses = new ArrayList<>();
+                try (ZipInputStream jar = new ZipInputStream(zip.getInputStream(zip.getEntry("lib/charm.jar")))) {
+                    for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
+                        if (entry.getName().startsWith("org/yaml/")) {
+                            yamlClasses.add(entry.getName());
+                        }
+                    }
+                }
+                assertEquals(BRING_SNAKEYAML.contains(charm.getFileName().toString()), !yamlClasses.isEmpty(),
+                        charm + ": SnakeYAML in lib/charm.jar");
+            }
+        }
+    }
+
+    @Test
+    void masakarisUpdateStatusLoadsNoYamlClass(@TempDir Path work) {
+        ClassLoadRecorder recorder = new ClassLoadRecorder(ROOT.resolve("charm-masakari/target/masakari.charm"), work);
+        ClassLoadRecorder.Recorded hook = recorder.run(Event.updateStatus(),
+                State.of("masakari/0").withUnitState(Map.of("packages/masakari", "distro")));
+        assertEquals(0, hook.hook().exitCode(), hook.hook().stderr());
+        assertEquals("blocked: 'shared-db', 'amqp', 'identity-service' missing", hook.hook().unitStatus());
+        assertTrue(hook.classes().stream().anyMatch(ClassLoadRecorder.LoadedClass::fromCharmJar), "the log is read");
+        assertEquals(List.of(), hook.named("org.yaml."));
     }
 
     @Test
