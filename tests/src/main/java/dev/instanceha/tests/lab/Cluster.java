@@ -9,7 +9,7 @@ import java.time.Instant;
  * pacemaker-remoted). Snapshots ({@link CrmMonView}) come from {@code crm_mon -1 -X}; failures are real (host-power).
  */
 public final class Cluster {
-    public static final String MEMBER = "lab-controller";
+    public static final String MEMBER = Lab.CLUSTER_NODE;
     private final Lab lab;
 
     Cluster(Lab lab) {

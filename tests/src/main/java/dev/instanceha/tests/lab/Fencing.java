@@ -60,7 +60,7 @@ public final class Fencing implements AutoCloseable {
     public static Fencing enable(Lab lab, MaasSim maas, String stonithAction) {
         Fencing fencing = new Fencing(lab, install(lab), stonithAction, true);
         fencing.removeResource();
-        Path keyFile = lab.runDir().resolve("maas/api-key");
+        Path keyFile = lab.runDir().resolve(Lab.MAAS_KEY_FILE);
         // The key stays in a root-only file: the CIB (readable by haclient) holds only its path.
         Lab.run(CMD, "cibadmin", "--create", "-o", "resources", "--xml-text",
                 "<primitive id=\"" + RESOURCE + "\" class=\"stonith\" type=\"fence_maas\">"

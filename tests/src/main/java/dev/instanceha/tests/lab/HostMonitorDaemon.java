@@ -76,12 +76,12 @@ public final class HostMonitorDaemon implements AutoCloseable {
         String common = """
                 [api]
                 auth_url = http://%s:%d
-                username = masakari
+                username = %s
                 password = %s
                 user_domain_id = default
-                project_name = services
+                project_name = %s
                 project_domain_id = default
-                region = RegionOne
+                region = %s
                 api_interface = public
 
                 [host]
@@ -93,7 +93,8 @@ public final class HostMonitorDaemon implements AutoCloseable {
                 stonith_wait = %d
                 api_retry_max = 3
                 api_retry_interval = 2
-                """.formatted(Lab.HOST, Lab.KEYSTONE_PORT, Lab.SERVICE_PASSWORD, stonithWait);
+                """.formatted(Lab.HOST, Lab.KEYSTONE_PORT, Lab.SERVICE_USER, Lab.SERVICE_PASSWORD, Lab.SERVICE_PROJECT,
+                        Lab.REGION, stonithWait);
         if (kind == Kind.JAVA) {
             return common + """
 
