@@ -21,17 +21,11 @@ public final class Cluster {
     }
 
     /** Waits until the node's online flag equals {@code online}; returns the snapshot and how long it took. */
-    public Timed<CrmMonView> awaitOnline(String node, boolean online, Duration timeout) throws InterruptedException {
+    public Timed<CrmMonView> awaitOnline(String node, boolean online, Duration timeout) {
         Instant start = Instant.now();
-        CrmMonView s = crmMon();
-        while (s.online(node) != online) {
-            if (Duration.between(start, Instant.now()).compareTo(timeout) > 0) {
-                throw new AssertionError(node + " did not become " + (online ? "online" : "offline") + " within "
-                        + timeout.toSeconds() + " s; crm_mon nodes: " + s.nodes().values());
-            }
-            Thread.sleep(500);
-            s = crmMon();
-        }
+        CrmMonView s = Poll.until(timeout, Duration.ofMillis(500), this::crmMon, v -> v.online(node) == online,
+                v -> node + " did not become " + (online ? "online" : "offline") + " within "
+                        + timeout.toSeconds() + " s; crm_mon nodes: " + v.nodes().values());
         return new Timed<>(s, Duration.between(start, Instant.now()));
     }
 

@@ -83,16 +83,10 @@ public final class Fencing implements AutoCloseable {
     }
 
     private void awaitRegistered(Duration timeout) {
-        Instant end = Instant.now().plus(timeout);
-        Lab.Result r = Lab.exec(CMD, "stonith_admin", "--list-registered");
-        while (!r.output().contains(RESOURCE)) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("pacemaker-fenced did not register " + RESOURCE + " within "
-                        + timeout.toSeconds() + " s: " + r.output() + "\n" + Lab.exec(CMD, "crm_mon", "-1").output());
-            }
-            sleep(500);
-            r = Lab.exec(CMD, "stonith_admin", "--list-registered");
-        }
+        Poll.until(timeout, Duration.ofMillis(500), () -> Lab.exec(CMD, "stonith_admin", "--list-registered"),
+                r -> r.output().contains(RESOURCE),
+                r -> "pacemaker-fenced did not register " + RESOURCE + " within " + timeout.toSeconds() + " s: "
+                        + r.output() + "\n" + Lab.exec(CMD, "crm_mon", "-1").output());
     }
 
     /** The outcome of one {@code stonith_admin --fence} and how long it took. */
@@ -117,17 +111,8 @@ public final class Fencing implements AutoCloseable {
 
     /** Waits until the fence history of {@code node} holds a line containing {@code text}. */
     public String awaitHistory(String node, String text, Duration timeout) {
-        Instant end = Instant.now().plus(timeout);
-        String h = history(node);
-        while (!h.contains(text)) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("no '" + text + "' in the fence history of " + node + " within "
-                        + timeout.toSeconds() + " s:\n" + h);
-            }
-            sleep(500);
-            h = history(node);
-        }
-        return h;
+        return Poll.until(timeout, Duration.ofMillis(500), () -> history(node), h -> h.contains(text),
+                h -> "no '" + text + "' in the fence history of " + node + " within " + timeout.toSeconds() + " s:\n" + h);
     }
 
     /** The whole CIB, as any member of haclient can read it. */
@@ -142,26 +127,26 @@ public final class Fencing implements AutoCloseable {
      * {@code since} (the history has whole seconds); returns its completion time.
      */
     public Instant awaitFenced(String node, String action, Instant since, Duration timeout) {
-        Instant end = Instant.now().plus(timeout);
         Instant from = since.minusSeconds(1);
-        while (true) {
-            String h = history(node);
-            for (String line : h.split("\n")) {
-                java.util.regex.Matcher m = COMPLETED.matcher(line);
-                if (line.contains(action + " of " + node + " successful") && m.find()) {
-                    Instant t = java.time.LocalDateTime.parse(m.group(1).replace(' ', 'T'))
-                            .toInstant(java.time.ZoneOffset.UTC);
-                    if (!t.isBefore(from)) {
-                        return t;
-                    }
+        String h = Poll.until(timeout, Duration.ofMillis(500), () -> history(node),
+                text -> fencedAt(text, node, action, from).isPresent(),
+                text -> "no successful " + action + " of " + node + " since " + since + " within "
+                        + timeout.toSeconds() + " s:\n" + text);
+        return fencedAt(h, node, action, from).orElseThrow();
+    }
+
+    /** The completion time of a successful {@code action} of {@code node} at or after {@code from}, if the history has one. */
+    private static java.util.Optional<Instant> fencedAt(String history, String node, String action, Instant from) {
+        for (String line : history.split("\n")) {
+            java.util.regex.Matcher m = COMPLETED.matcher(line);
+            if (line.contains(action + " of " + node + " successful") && m.find()) {
+                Instant t = java.time.LocalDateTime.parse(m.group(1).replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+                if (!t.isBefore(from)) {
+                    return java.util.Optional.of(t);
                 }
             }
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("no successful " + action + " of " + node + " since " + since + " within "
-                        + timeout.toSeconds() + " s:\n" + h);
-            }
-            sleep(500);
         }
+        return java.util.Optional.empty();
     }
 
     public void clearHistory() {
@@ -190,14 +175,5 @@ public final class Fencing implements AutoCloseable {
         }
         removeResource();
         clearHistory();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 }
