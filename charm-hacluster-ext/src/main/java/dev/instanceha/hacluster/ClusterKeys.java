@@ -1,17 +1,15 @@
 package dev.instanceha.hacluster;
 
-import dev.instanceha.interfaces.Redact;
-import dev.instanceha.interfaces.pacemaker.PacemakerKey;
+import dev.instanceha.ops.model.Secret;
 import java.util.Base64;
 
-/** The two shared secrets of the cluster: corosync's authkey and pacemaker's (shared with remotes). */
-public record ClusterKeys(String corosyncBase64, PacemakerKey pacemaker) {
+/** The two shared secrets of the cluster, base64: corosync's authkey and pacemaker's (shared with remotes). */
+public record ClusterKeys(Secret corosync, Secret pacemaker) {
     public byte[] corosyncBytes() {
-        return Base64.getDecoder().decode(corosyncBase64);
+        return Base64.getDecoder().decode(corosync.reveal());
     }
 
-    @Override
-    public String toString() {
-        return "ClusterKeys[corosync=" + Redact.secret(corosyncBase64) + ", pacemaker=" + pacemaker + "]";
+    public byte[] pacemakerBytes() {
+        return Base64.getDecoder().decode(pacemaker.reveal());
     }
 }

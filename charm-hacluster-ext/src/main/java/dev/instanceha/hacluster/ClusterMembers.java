@@ -39,11 +39,6 @@ final class ClusterMembers {
         return Map.of(HOSTNAME, nodeName, READY, "True", MEMBER_READY, memberReady ? "True" : "");
     }
 
-    /** This unit first, then ready peers; incomplete peers are left out until they announce themselves. */
-    static List<CorosyncNode> read(String unitName, String nodeName, String address, RelationView peers) {
-        return members(unitName, nodeName, address, peers).nodes();
-    }
-
     static Members members(String unitName, String nodeName, String address, RelationView peers) {
         record Candidate(String unit, CorosyncNode node) {
         }

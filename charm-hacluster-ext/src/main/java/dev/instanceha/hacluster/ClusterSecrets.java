@@ -1,8 +1,8 @@
 package dev.instanceha.hacluster;
 
-import dev.instanceha.interfaces.pacemaker.PacemakerKey;
 import dev.instanceha.ops.charm.HookContext;
-import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.Endpoint;
+import dev.instanceha.ops.model.Secret;
 import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.model.StatusException;
 import java.security.SecureRandom;
@@ -25,40 +25,40 @@ final class ClusterSecrets {
     private ClusterSecrets() {
     }
 
-    /** Empty on a non-leader until the leader has shared what config does not give. */
-    static Optional<ClusterKeys> resolve(HookContext hook, HaclusterConfig config, RelationView peers) {
-        Map<String, String> shared = peers.localAppData();
+    /** Waits on a non-leader until the leader has shared what config does not give. */
+    static ClusterKeys resolve(HookContext hook, HaclusterConfig config, ClusterPeers peers) {
+        Map<String, String> shared = peers.appData();
+        Endpoint endpoint = peers.endpoint();
         int minCorosync = config.transport() == dev.instanceha.hacluster.corosync.Transport.KNET
                 ? HaclusterConfig.MIN_KNET_KEY_BYTES : 1;
         // Only the leader writes these; garbage there (a hand edit, a bug) must block, not crash the
         // hook, and must not be replaced by a new key behind the running cluster's back.
-        Optional<String> sharedCorosync = config.corosyncKey().isPresent() ? Optional.empty()
-                : shared(shared, COROSYNC, minCorosync, "corosync_key");
-        Optional<String> sharedPacemaker = config.pacemakerKey().isPresent() ? Optional.empty()
-                : shared(shared, PACEMAKER, 1, "pacemaker_key");
-        Optional<String> corosync = config.corosyncKey().or(() -> sharedCorosync);
-        Optional<String> pacemaker = config.pacemakerKey().map(PacemakerKey::base64).or(() -> sharedPacemaker);
+        Optional<Secret> sharedCorosync = config.corosyncKey().isPresent() ? Optional.empty()
+                : shared(endpoint, shared, COROSYNC, minCorosync, "corosync_key");
+        Optional<Secret> sharedPacemaker = config.pacemakerKey().isPresent() ? Optional.empty()
+                : shared(endpoint, shared, PACEMAKER, 1, "pacemaker_key");
+        Optional<Secret> corosync = config.corosyncKey().or(() -> sharedCorosync);
+        Optional<Secret> pacemaker = config.pacemakerKey().or(() -> sharedPacemaker);
         if (hook.model().isLeader()) {
             // Generated once and kept even while config overrides it, so unsetting the option
             // falls back to a key every unit already has.
-            String generatedCorosync = Optional.ofNullable(shared.get(COROSYNC)).filter(v -> !v.isBlank()).orElseGet(ClusterSecrets::generate);
-            String generatedPacemaker = Optional.ofNullable(shared.get(PACEMAKER)).filter(v -> !v.isBlank()).orElseGet(ClusterSecrets::generate);
-            hook.log().secret(generatedCorosync);
-            hook.log().secret(generatedPacemaker);
-            hook.model().publishApp(peers, Map.of(COROSYNC, generatedCorosync, PACEMAKER, generatedPacemaker));
+            Secret generatedCorosync = endpoint.secret(Optional.ofNullable(shared.get(COROSYNC)).filter(v -> !v.isBlank())
+                    .orElseGet(ClusterSecrets::generate));
+            Secret generatedPacemaker = endpoint.secret(Optional.ofNullable(shared.get(PACEMAKER)).filter(v -> !v.isBlank())
+                    .orElseGet(ClusterSecrets::generate));
+            endpoint.publishApp(Map.of(COROSYNC, generatedCorosync.reveal(), PACEMAKER, generatedPacemaker.reveal()));
             corosync = corosync.or(() -> Optional.of(generatedCorosync));
             pacemaker = pacemaker.or(() -> Optional.of(generatedPacemaker));
         }
         if (corosync.isEmpty() || pacemaker.isEmpty()) {
-            return Optional.empty();
+            throw new StatusException(Status.waiting("Waiting for the leader to share the cluster keys"));
         }
-        hook.log().secret(corosync.get());
-        hook.log().secret(pacemaker.get());
-        return Optional.of(new ClusterKeys(corosync.get(), new PacemakerKey(pacemaker.get())));
+        return new ClusterKeys(corosync.get(), pacemaker.get());
     }
 
     /** A key from the app databag, checked; a malformed one blocks naming the key and the option that overrides it. */
-    private static Optional<String> shared(Map<String, String> shared, String key, int minBytes, String option) {
+    private static Optional<Secret> shared(Endpoint endpoint, Map<String, String> shared, String key, int minBytes,
+                                           String option) {
         String value = shared.get(key);
         if (value == null || value.isBlank()) {
             return Optional.empty();
@@ -72,7 +72,7 @@ final class ClusterSecrets {
         if (decoded.length < minBytes) {
             throw malformed(key, "decodes to " + decoded.length + " bytes, fewer than the " + minBytes + " needed", option);
         }
-        return Optional.of(value.strip());
+        return Optional.of(endpoint.secret(value.strip()));
     }
 
     private static StatusException malformed(String key, String why, String option) {

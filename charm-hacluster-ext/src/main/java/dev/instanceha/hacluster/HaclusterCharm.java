@@ -27,7 +27,8 @@ import dev.instanceha.ops.charm.CharmRunner;
 import dev.instanceha.ops.charm.HookContext;
 import dev.instanceha.ops.charm.WorkloadVersion;
 import dev.instanceha.ops.model.Model;
-import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.StatusException;
+import dev.instanceha.ops.resource.Applied;
 import dev.instanceha.ops.model.Status;
 import java.time.Duration;
 import java.util.List;
@@ -41,9 +42,6 @@ import java.util.Optional;
  * leader writes the CIB; every unit answers {@code clustered} once the CIB holds what was asked.
  */
 public final class HaclusterCharm implements Charm {
-    static final String PEERS = "hanode";
-    static final String HA = HaClusterProvider.ENDPOINT;
-    static final String REMOTES = PacemakerRemoteRequirer.ENDPOINT;
     static final String READY = "Unit is ready and clustered";
 
     /** How long to wait for a just-started pacemaker to answer cibadmin. */
@@ -70,75 +68,37 @@ public final class HaclusterCharm implements Charm {
 
     @Override
     public void onInstall(HookContext hook) {
-        hook.showStatus(Status.maintenance("Installing packages"));
-        HaclusterPackages.ensure(hook);
-        ClusterServices.stopUnconfigured(hook.host());
-    }
-
-    @Override
-    public void onUpgrade(HookContext hook) {
-        HaclusterPackages.forget(hook);
+        hook.progress("Installing packages");
+        hook.ensurePackages(HaclusterPackages.forHost(hook.host()));
+        PackageDefaultCluster.stop(hook);
     }
 
     @Override
     public void onRemove(HookContext hook) {
         // The remaining members see an orderly leave, not a failure to fence.
-        ClusterServices.stopAll(hook.host());
+        hook.apply(ClusterResources.stopped());
     }
 
     @Override
     public void reconcile(HookContext hook) {
-        Model model = hook.model();
-        HaclusterConfig config = HaclusterConfig.from(model.config());
-        HaclusterPackages.ensure(hook);
+        HaclusterConfig config = hook.model().config().as(HaclusterConfig.class);
+        hook.ensurePackages(HaclusterPackages.forHost(hook.host()));
         WorkloadVersion.publish(hook, "pacemaker");
-        Optional<RelationView> peers = model.relation(PEERS);
-        if (peers.isEmpty()) {
-            hook.report(Status.waiting("Waiting for the hanode peer relation"));
-            return;
-        }
-        String nodeName = NodeName.of(hook.host());
-        String address = model.unitAddress(PEERS);
-
-        Optional<ClusterKeys> keys = ClusterSecrets.resolve(hook, config, peers.get());
-        if (keys.isEmpty()) {
-            announce(model, peers.get(), nodeName, false, false);
-            hook.report(Status.waiting("Waiting for the leader to share the cluster keys"));
-            return;
-        }
-        PacemakerRemoteRequirer remoteSide = new PacemakerRemoteRequirer();
-        model.relations(REMOTES).forEach(r -> model.publishUnit(r, remoteSide.unitData(keys.get().pacemaker())));
-
-        ClusterMembers.Members found = ClusterMembers.members(model.unitName(), nodeName, address, peers.get());
-        if (found.selfConflict().isPresent()) {
-            // Two nodes of one name in corosync would split the cluster: touch nothing until fixed.
-            announce(model, peers.get(), nodeName, false, false);
-            hook.report(Status.blocked(found.selfConflict().get()));
-            return;
-        }
-        if (!found.conflicts().isEmpty()) {
-            hook.report(Status.blocked("hanode: " + UnitSelection.joinReasons(found.conflicts()) + ": left out of the cluster"));
-        }
-        if (!found.unusable().isEmpty()) {
-            hook.report(Status.blocked("hanode data unusable: " + UnitSelection.joinReasons(found.unusable())
-                    + ": left out of the cluster"));
-        }
-        List<CorosyncNode> members = found.nodes();
-        if (members.size() < config.clusterCount()) {
-            announce(model, peers.get(), nodeName, false, false);
-            hook.report(Status.waiting("Insufficient peer units for ha cluster (require " + config.clusterCount() + ")"));
-            return;
-        }
-        Completeness<HaRequest> request = new HaClusterProvider().read(model.relations(HA));
-        Optional<Integer> port = corosyncPort(hook, config, request);
-        if (port.isEmpty()) {
-            announce(model, peers.get(), nodeName, false, false);
-            hook.report(haIncomplete(model, request));
-            return;
-        }
-        boolean pacemakerStarted = formCluster(hook, config, members, keys.get(), port.get());
-        boolean clustered = configureResources(hook, config, peers.get(), members, request, pacemakerStarted);
-        announce(model, peers.get(), nodeName, true, clustered);
+        ClusterPeers peers = ClusterPeers.of(hook);
+        HaClusterProvider principal = new HaClusterProvider(hook.endpoint(HaClusterProvider.ENDPOINT));
+        PacemakerRemoteRequirer remotes = new PacemakerRemoteRequirer(hook.endpoint(PacemakerRemoteRequirer.ENDPOINT));
+        announce(peers, principal, false, false); // until the cluster below is formed and configured
+        ClusterKeys keys = ClusterSecrets.resolve(hook, config, peers);
+        remotes.publish(keys.pacemaker());
+        List<CorosyncNode> members = peers.members(hook, config.clusterCount());
+        Completeness<HaRequest> request = principal.read();
+        CorosyncSettings corosync = new CorosyncSettings(clusterName(hook.model().appName()), config.transport(),
+                members, config.mcastAddr(), corosyncPort(hook, config, principal, request), config.netmtu(), config.debug());
+        Applied applied = hook.apply(ClusterResources.member(corosync, keys, config.maas()));
+        reportDaemons(hook, applied);
+        boolean clustered = configureResources(hook, config, peers, members, principal, remotes.read(), request,
+                applied.startedNow(ClusterResources.PACEMAKER));
+        announce(peers, principal, true, clustered);
     }
 
     /**
@@ -146,28 +106,26 @@ public final class HaclusterCharm implements Charm {
      * principal's data cannot be read, the port corosync runs on now stays (a fallback to the default
      * would restart the cluster on another port); before the cluster first formed there is none.
      */
-    private static Optional<Integer> corosyncPort(HookContext hook, HaclusterConfig config, Completeness<HaRequest> request) {
+    private static int corosyncPort(HookContext hook, HaclusterConfig config, HaClusterProvider principal,
+                                    Completeness<HaRequest> request) {
         if (config.mcastPort().isPresent()) {
-            return config.mcastPort();
+            return config.mcastPort().get();
         }
-        if (request.isComplete() || hook.model().relations(HA).isEmpty()) {
-            return Optional.of(request.value().flatMap(HaRequest::mcastPort).orElse(CorosyncSettings.DEFAULT_PORT));
+        if (request.isComplete() || !principal.isRelated()) {
+            return request.value().flatMap(HaRequest::mcastPort).orElse(CorosyncSettings.DEFAULT_PORT);
         }
-        return ClusterFiles.currentPort(hook.host());
+        return ClusterResources.currentPort(hook.host())
+                .orElseThrow(() -> new StatusException(haIncomplete(principal, request)));
     }
 
-    /** corosync.conf, keys, daemons. True when pacemaker was (re)started just now. */
-    private boolean formCluster(HookContext hook, HaclusterConfig config, List<CorosyncNode> members, ClusterKeys keys,
-                                int port) {
-        CorosyncSettings settings = new CorosyncSettings(clusterName(hook.model().appName()), config.transport(),
-                members, config.mcastAddr(), port, config.netmtu(), config.debug());
-        ClusterFiles.Changes changes = ClusterFiles.apply(hook.host(), settings, keys);
-        if (changes.corosync() || changes.pacemaker()) {
-            hook.log().info("cluster configuration changed: restarting "
-                    + (changes.corosync() ? "corosync and pacemaker" : "pacemaker"));
+    /** Says what restarted (for the log) and which daemon does not run (blocked). */
+    private static void reportDaemons(HookContext hook, Applied applied) {
+        if (!applied.restarted().isEmpty()) {
+            hook.log().info("cluster configuration changed: restarted " + String.join(" and ", applied.restarted()));
         }
-        MaasKeyFile.apply(hook.host(), config.maas());
-        return ClusterServices.ensure(hook.host(), changes);
+        if (!applied.allRunning()) {
+            hook.report(Status.blocked("Services not running that should be: " + String.join(", ", applied.notRunning())));
+        }
     }
 
     /** Everything one snapshot of the CIB leads to. */
@@ -186,19 +144,18 @@ public final class HaclusterCharm implements Charm {
      * The CIB: applied by the leader, checked by the others. True when it holds what was asked
      * (the principal's resources included), which is when {@code clustered} is answered.
      */
-    private boolean configureResources(HookContext hook, HaclusterConfig config, RelationView peers,
-                                       List<CorosyncNode> members, Completeness<HaRequest> request,
-                                       boolean pacemakerStarted) {
+    private boolean configureResources(HookContext hook, HaclusterConfig config, ClusterPeers peers,
+                                       List<CorosyncNode> members, HaClusterProvider ha, RemoteNodes announced,
+                                       Completeness<HaRequest> request, boolean pacemakerStarted) {
         Model model = hook.model();
-        if (!model.relations(HA).isEmpty() && !request.isComplete()) {
+        if (ha.isRelated() && !request.isComplete()) {
             // Never apply a partial view: placement rules of resources we cannot see would be dropped.
-            hook.report(haIncomplete(model, request));
+            hook.report(haIncomplete(ha, request));
             return false;
         }
         HaResources principal = request.value().map(HaRequest::resources).orElse(HaResources.EMPTY);
         InitServices.disable(hook, principal.initServices());
-        RemoteNodes announced = new PacemakerRemoteRequirer().read(model.relations(REMOTES));
-        RemoteRecords stored = RemoteRecords.read(peers.localAppData());
+        RemoteRecords stored = RemoteRecords.read(peers.appData());
         List<String> memberNames = members.stream().map(CorosyncNode::name).toList();
         LiveCib cib = new LiveCib(hook.host());
 
@@ -237,7 +194,7 @@ public final class HaclusterCharm implements Charm {
         reportRemotes(hook, announced, stored, work.remotes());
         work.fencing().problem().ifPresent(hook::report);
         if (model.isLeader()) {
-            model.publishApp(peers, work.remotes().records().appData());
+            peers.endpoint().publishApp(work.remotes().records().appData());
             if (outcome == null) {
                 return true;
             }
@@ -262,10 +219,10 @@ public final class HaclusterCharm implements Charm {
         return true;
     }
 
-    private static Status haIncomplete(Model model, Completeness<HaRequest> request) {
+    private static Status haIncomplete(HaClusterProvider ha, Completeness<HaRequest> request) {
         // The reader's reason starts with the endpoint the status already names.
-        String reason = request.reason().orElse("").replaceFirst("^" + HA + ": ", "");
-        return new HaClusterProvider().malformed(model.relations(HA))
+        String reason = request.reason().orElse("").replaceFirst("^" + HaClusterProvider.ENDPOINT + ": ", "");
+        return ha.malformed()
                 ? Status.blocked("'ha' data unusable: " + reason)
                 : Status.waiting("'ha' incomplete: " + reason);
     }
@@ -337,13 +294,10 @@ public final class HaclusterCharm implements Charm {
         }
     }
 
-    /** Publishes this unit's peer announcement and, on every ha relation, whether it is clustered. */
-    private static void announce(Model model, RelationView peers, String nodeName, boolean memberReady, boolean clustered) {
-        model.publishUnit(peers, ClusterMembers.announcement(nodeName, memberReady));
-        HaClusterProvider provider = new HaClusterProvider();
-        for (RelationView ha : model.relations(HA)) {
-            model.publishUnit(ha, provider.unitData(clustered));
-        }
+    /** This unit's peer announcement and, on every ha relation, whether it is clustered. */
+    private static void announce(ClusterPeers peers, HaClusterProvider ha, boolean memberReady, boolean clustered) {
+        peers.announce(memberReady);
+        ha.publish(clustered);
     }
 
     /** Corosync's cluster_name from the application name (letters, digits, '-' and '_'). */

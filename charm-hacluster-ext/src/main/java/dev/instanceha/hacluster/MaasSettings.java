@@ -1,9 +1,8 @@
 package dev.instanceha.hacluster;
 
 import dev.instanceha.interfaces.Net;
-import dev.instanceha.interfaces.Redact;
-import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigException;
+import dev.instanceha.ops.model.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -13,19 +12,18 @@ import java.util.regex.Pattern;
  * MAAS fencing settings: the API URL (goes into the CIB) and the API key (goes only into a
  * root-only file on each unit). Both or neither must be set.
  */
-public record MaasSettings(String url, String apiKey, int powerTimeout) {
+public record MaasSettings(String url, Secret apiKey, int powerTimeout) {
     /** consumer_key:token_key:token_secret, as MAAS prints it. */
     static final Pattern API_KEY = Pattern.compile("[A-Za-z0-9]+:[A-Za-z0-9]+:[A-Za-z0-9]+");
 
     public MaasSettings {
-        if (!API_KEY.matcher(apiKey).matches()) {
+        if (!API_KEY.matcher(apiKey.reveal()).matches()) {
             throw new IllegalArgumentException("not a MAAS API key");
         }
     }
 
-    static Optional<MaasSettings> from(CharmConfig c) {
-        Optional<String> url = c.string("maas_url");
-        Optional<String> key = c.string("maas_credentials");
+    /** From the options maas_url, maas_credentials and maas_power_timeout; empty when neither is set. */
+    static Optional<MaasSettings> of(Optional<String> url, Optional<Secret> key, long timeout) {
         if (url.isEmpty() && key.isEmpty()) {
             return Optional.empty();
         }
@@ -36,10 +34,9 @@ public record MaasSettings(String url, String apiKey, int powerTimeout) {
             throw new ConfigException("maas_credentials", "is required when maas_url is set");
         }
         checkUrl(url.get());
-        if (!API_KEY.matcher(key.get()).matches()) {
+        if (!API_KEY.matcher(key.get().reveal()).matches()) {
             throw new ConfigException("maas_credentials", "must be a MAAS API key consumer_key:token_key:token_secret");
         }
-        long timeout = c.integer("maas_power_timeout");
         if (timeout < 1 || timeout > 600) {
             throw new ConfigException("maas_power_timeout", "must be between 1 and 600 seconds");
         }
@@ -60,10 +57,5 @@ public record MaasSettings(String url, String apiKey, int powerTimeout) {
         } catch (URISyntaxException e) {
             throw new ConfigException("maas_url", problem);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "MaasSettings[url=" + url + ", apiKey=" + Redact.secret(apiKey) + ", powerTimeout=" + powerTimeout + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.instanceha.hacluster;
 
 import dev.instanceha.interfaces.hacluster.HaClusterRequirer;
+import dev.instanceha.ops.testing.FixedEndpoint;
 import dev.instanceha.interfaces.hacluster.HaResources;
 import dev.instanceha.interfaces.pacemaker.RemoteNode;
 import dev.instanceha.ops.host.FileSpec;
@@ -48,7 +49,9 @@ final class Fixtures {
 
     static RelationState ha(HaResources resources) {
         Map<String, String> data = addresses("10.5.0.50");
-        data.putAll(new HaClusterRequirer(resources, Optional.of("eth0"), 4440).unitData());
+        FixedEndpoint principalSide = FixedEndpoint.of(HaClusterRequirer.ENDPOINT);
+        new HaClusterRequirer(principalSide).request(resources, Optional.of("eth0"), 4440);
+        data.putAll(principalSide.published());
         return RelationState.of("ha", 3, "masakari").withRemoteUnit("masakari/0", data);
     }
 

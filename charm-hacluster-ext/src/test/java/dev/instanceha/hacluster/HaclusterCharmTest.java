@@ -73,7 +73,7 @@ class HaclusterCharmTest {
         Result out = ctx.run(Event.configChanged(), state, host);
         assertEquals(0, out.exitCode(), out.allLogText());
         assertEquals(expected, shown(out));
-        assertEquals(formed, host.file(ClusterFiles.COROSYNC_CONF).isPresent(), "corosync.conf only with enough units");
+        assertEquals(formed, host.file(ClusterResources.COROSYNC_CONF).isPresent(), "corosync.conf only with enough units");
         assertEquals(formed, host.runningServices().contains("corosync"));
         assertEquals(formed ? "yes" : null, out.localUnitData("ha").get("clustered"));
         assertEquals(formed, !cib.changes().isEmpty(), "CIB written only once formed");
@@ -109,7 +109,7 @@ class HaclusterCharmTest {
         assertEquals(256, Base64.getDecoder().decode(corosync).length);
         assertNotEquals(corosync, pacemaker, "two independent keys");
         assertEquals(pacemaker, out.localUnitData("pacemaker-remote").get("pacemaker-key"));
-        assertEquals(List.of(), List.of(host.file(ClusterFiles.PACEMAKER_AUTHKEY).orElseThrow().content()).stream()
+        assertEquals(List.of(), List.of(host.file(ClusterResources.PACEMAKER_AUTHKEY).orElseThrow().content()).stream()
                 .filter(b -> !java.util.Arrays.equals(b, Base64.getDecoder().decode(pacemaker))).toList());
 
         Result again = ctx.run(Event.configChanged(), out.state(), host);
@@ -125,13 +125,13 @@ class HaclusterCharmTest {
         FakeHost host = new FakeCib().attach(new FakeHost().onCommand("uname -n", 0, "juju-m-1\n"));
         Result out = ctx.run(Event.configChanged(), follower, host);
         assertEquals("waiting: Waiting for the leader to share the cluster keys", shown(out));
-        assertTrue(host.file(ClusterFiles.COROSYNC_CONF).isEmpty());
+        assertTrue(host.file(ClusterResources.COROSYNC_CONF).isEmpty());
         assertFalse(out.localAppData("hanode").containsKey("corosync-key"), "a non-leader never writes app data");
 
         State keyed = follower.withRelation(follower.relation("hanode").withLocalAppData(sharedKeys()));
         Result joined = ctx.run(Event.relationChanged(keyed.relation("hanode"), "hacluster/0"), keyed, host);
         assertEquals(COROSYNC_KEY, Base64.getEncoder().encodeToString(
-                host.file(ClusterFiles.COROSYNC_AUTHKEY).orElseThrow().content()));
+                host.file(ClusterResources.COROSYNC_AUTHKEY).orElseThrow().content()));
         assertTrue(host.runningServices().containsAll(List.of("corosync", "pacemaker")));
         assertEquals("waiting: Resource: grp_masakari_vips not yet configured", shown(joined),
                 "the leader has not written the CIB yet");
@@ -150,7 +150,7 @@ class HaclusterCharmTest {
         Result out = ctx.run(Event.configChanged(), withKeys(leader()).withRelation(remotes(compute(1, false, true))), host);
         assertEquals(PACEMAKER_KEY, out.localUnitData("pacemaker-remote").get("pacemaker-key"));
         assertEquals(COROSYNC_KEY, Base64.getEncoder().encodeToString(
-                host.file(ClusterFiles.COROSYNC_AUTHKEY).orElseThrow().content()));
+                host.file(ClusterResources.COROSYNC_AUTHKEY).orElseThrow().content()));
     }
 
     // --- files and services
@@ -160,10 +160,10 @@ class HaclusterCharmTest {
         FakeHost host = hostWithFenceAgent(new FakeCib());
         ctx.run(Event.configChanged(), withKeys(leader()).withConfig(Map.of("maas_url", MAAS_URL,
                 "maas_credentials", MAAS_KEY)).withRelation(remotes(compute(1, true, false))), host);
-        assertEquals(FileSpec.root(0400), host.file(ClusterFiles.COROSYNC_AUTHKEY).orElseThrow().spec());
-        assertEquals(new FileSpec("hacluster", "haclient", 0440), host.file(ClusterFiles.PACEMAKER_AUTHKEY).orElseThrow().spec());
-        assertEquals(FileSpec.root(0600), host.file(MaasKeyFile.PATH).orElseThrow().spec());
-        assertEquals(MAAS_KEY + "\n", host.file(MaasKeyFile.PATH).orElseThrow().text());
+        assertEquals(FileSpec.root(0400), host.file(ClusterResources.COROSYNC_AUTHKEY).orElseThrow().spec());
+        assertEquals(new FileSpec("hacluster", "haclient", 0440), host.file(ClusterResources.PACEMAKER_AUTHKEY).orElseThrow().spec());
+        assertEquals(FileSpec.root(0600), host.file(ClusterResources.MAAS_KEY).orElseThrow().spec());
+        assertEquals(MAAS_KEY + "\n", host.file(ClusterResources.MAAS_KEY).orElseThrow().text());
         host.writtenFiles().forEach((path, file) -> {
             boolean secret = file.text().contains(MAAS_KEY) || path.toString().contains("authkey");
             if (secret) {
@@ -176,7 +176,7 @@ class HaclusterCharmTest {
     void corosyncConfListsEveryMemberWithStableIds() {
         FakeHost host = host(new FakeCib());
         ctx.run(Event.configChanged(), withKeys(leader()), host);
-        String conf = host.file(ClusterFiles.COROSYNC_CONF).orElseThrow().text();
+        String conf = host.file(ClusterResources.COROSYNC_CONF).orElseThrow().text();
         assertTrue(conf.contains("ring0_addr: 10.5.0.10\n        name: juju-m-0\n        nodeid: 1000"), conf);
         assertTrue(conf.contains("ring0_addr: 10.5.0.12\n        name: juju-m-2\n        nodeid: 1002"), conf);
         assertTrue(conf.contains("cluster_name: hacluster"), conf);
@@ -394,7 +394,7 @@ class HaclusterCharmTest {
         assertEquals(0, out.exitCode());
         assertEquals("blocked", out.unitStatus().level().jujuName());
         assertTrue(out.unitStatus().message().startsWith(expected), out.unitStatus().message());
-        assertTrue(host.file(ClusterFiles.COROSYNC_CONF).isEmpty());
+        assertTrue(host.file(ClusterResources.COROSYNC_CONF).isEmpty());
         assertEquals(List.of(), cib.changes());
         assertFalse(out.unitStatus().message().contains(MAAS_KEY));
     }

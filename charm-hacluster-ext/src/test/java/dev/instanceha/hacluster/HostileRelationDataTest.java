@@ -358,7 +358,7 @@ class HostileRelationDataTest {
         assertTrue(out.unitStatus().message().startsWith("'ha' data unusable: masakari/0: "), out.unitStatus().message());
         assertTrue(out.unitStatus().message().contains(expected), out.unitStatus().message());
         assertEquals(s.files(), s.host().writtenFiles(), "corosync.conf kept (port 4440 stays)");
-        assertTrue(s.host().file(ClusterFiles.COROSYNC_CONF).orElseThrow().text().contains("mcastport: 4440"));
+        assertTrue(s.host().file(ClusterResources.COROSYNC_CONF).orElseThrow().text().contains("mcastport: 4440"));
         assertEquals(List.of(), s.host().serviceLog(), "no restart");
         assertEquals(List.of(), s.cib().changes());
     }
@@ -374,7 +374,7 @@ class HostileRelationDataTest {
         Result out = ctx.run(Event.configChanged(), state.withRelation(ha.withRemoteUnit("masakari/0", data)), host);
         assertEquals("blocked: 'ha' data unusable: masakari/0: 'json_resources' is not valid JSON",
                 HaclusterCharmTest.shown(out));
-        assertTrue(host.file(ClusterFiles.COROSYNC_CONF).isEmpty(), "no cluster on a guessed port");
+        assertTrue(host.file(ClusterResources.COROSYNC_CONF).isEmpty(), "no cluster on a guessed port");
         assertEquals(List.of(), host.serviceLog());
     }
 
@@ -397,7 +397,7 @@ class HostileRelationDataTest {
         assertEquals("blocked: hanode: hacluster/3 announces node name 'juju-m-1', already hacluster/1's; "
                 + "hacluster/4 announces node name 'juju-m-0', already hacluster/0's; hacluster/5 announces address "
                 + "10.5.0.11, already hacluster/1's: left out of the cluster", HaclusterCharmTest.shown(out));
-        String conf = host.file(ClusterFiles.COROSYNC_CONF).orElseThrow().text();
+        String conf = host.file(ClusterResources.COROSYNC_CONF).orElseThrow().text();
         assertEquals(1, conf.split("name: juju-m-1\n").length - 1, conf);
         assertEquals(1, conf.split("name: juju-m-0\n").length - 1, conf);
         assertFalse(conf.contains("10.5.0.13") || conf.contains("10.5.0.14") || conf.contains("juju-m-5"), conf);
@@ -414,7 +414,7 @@ class HostileRelationDataTest {
         assertEquals(0, out.exitCode(), out.allLogText());
         assertEquals("blocked: hanode data unusable: hacluster/3: 'hostname' is not a host name: left out of the cluster",
                 HaclusterCharmTest.shown(out));
-        String conf = host.file(ClusterFiles.COROSYNC_CONF).orElseThrow().text();
+        String conf = host.file(ClusterResources.COROSYNC_CONF).orElseThrow().text();
         assertFalse(conf.contains("10.5.0.13") || conf.contains("[totem]"), conf);
     }
 
@@ -427,7 +427,7 @@ class HostileRelationDataTest {
         assertEquals(0, out.exitCode(), out.allLogText());
         assertEquals("blocked: This unit's node name 'juju-m-1' is also hacluster/1's: give this machine a unique host name",
                 HaclusterCharmTest.shown(out));
-        assertTrue(host.file(ClusterFiles.COROSYNC_CONF).isEmpty());
+        assertTrue(host.file(ClusterResources.COROSYNC_CONF).isEmpty());
         assertEquals(List.of(), host.serviceLog());
     }
 
@@ -456,7 +456,7 @@ class HostileRelationDataTest {
             String message = expected != null ? expected : "hanode application data 'corosync-key' decodes to 5 bytes, "
                     + "fewer than the 128 needed: set the corosync_key option (every unit then uses it)";
             assertEquals("blocked: " + message, HaclusterCharmTest.shown(out));
-            assertTrue(host.file(ClusterFiles.COROSYNC_CONF).isEmpty());
+            assertTrue(host.file(ClusterResources.COROSYNC_CONF).isEmpty());
             assertEquals(value, out.localAppData("hanode").get(key), "never silently regenerated");
         }
     }

@@ -1,9 +1,8 @@
 package dev.instanceha.monitors;
 
-import dev.instanceha.ops.charm.WorkloadVersion;
-import dev.instanceha.interfaces.RequiredRelations;
-import dev.instanceha.interfaces.MachineHostname;
 import dev.instanceha.interfaces.Completeness;
+import dev.instanceha.interfaces.MachineHostname;
+import dev.instanceha.interfaces.RequiredRelations;
 import dev.instanceha.interfaces.identity.IdentityCredentials;
 import dev.instanceha.interfaces.identity.IdentityCredentialsRequest;
 import dev.instanceha.interfaces.identity.IdentityCredentialsRequirer;
@@ -12,25 +11,25 @@ import dev.instanceha.interfaces.jujuinfo.Principal;
 import dev.instanceha.ops.charm.Charm;
 import dev.instanceha.ops.charm.CharmRunner;
 import dev.instanceha.ops.charm.HookContext;
+import dev.instanceha.ops.charm.WorkloadVersion;
 import dev.instanceha.ops.host.Host;
-import dev.instanceha.ops.model.Model;
-import dev.instanceha.ops.model.RelationView;
 import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.model.StatusException;
+import dev.instanceha.ops.resource.Applied;
+import dev.instanceha.ops.resource.Daemon;
+import dev.instanceha.ops.resource.DesiredState;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * The masakari-monitors charm: a subordinate on nova-compute that runs the enabled Masakari
  * monitors with credentials keystone gives it on {@code identity-credentials}.
  */
 public final class MasakariMonitorsCharm implements Charm {
-    static final String CONTAINER = "container";
-    static final String IDENTITY = IdentityCredentialsRequirer.ENDPOINT;
     /** The keystone user and project upstream asks for (anchor-charms.md §7.5). */
     public static final IdentityCredentialsRequest CREDENTIALS =
             new IdentityCredentialsRequest("masakari-monitors", "services");
@@ -54,34 +53,27 @@ public final class MasakariMonitorsCharm implements Charm {
 
     @Override
     public void onInstall(HookContext hook) {
-        hook.showStatus(Status.maintenance("Installing packages")); // shown while apt runs
-    }
-
-    @Override
-    public void onUpgrade(HookContext hook) {
-        MonitorPackages.forget(hook);
+        hook.progress("Installing packages"); // shown while apt runs
     }
 
     @Override
     public void reconcile(HookContext hook) {
-        Model model = hook.model();
         Host host = hook.host();
-        MonitorsConfig config = MonitorsConfig.from(model.config());
-        IdentityCredentialsRequirer identity = new IdentityCredentialsRequirer(CREDENTIALS);
-        for (RelationView relation : model.relations(IDENTITY)) {
-            model.publishUnit(relation, identity.unitData());
-        }
-        if (!MonitorPackages.ensure(hook, config.monitors())) {
+        MonitorsConfig config = hook.model().config().as(MonitorsConfig.class);
+        IdentityCredentialsRequirer identity = new IdentityCredentialsRequirer(
+                hook.endpoint(IdentityCredentialsRequirer.ENDPOINT));
+        identity.publish(CREDENTIALS);
+        if (!hook.ensurePackages(MonitorPackages.of(config.monitors()))) {
             return;
         }
-        stopDisabled(hook, config);
+        // Monitors switched off (or replaced: upstream ↔ java host monitor) stop and stay off.
+        logRemoved(hook, hook.apply(stopped(host, EnumSet.complementOf(EnumSet.copyOf(config.monitors())))));
 
-        Completeness<Principal> principal = new JujuInfoRequirer(CONTAINER).read(model.relations(CONTAINER));
-        Completeness<IdentityCredentials> credentials = identity.read(model.relations(IDENTITY));
-        credentials.value().ifPresent(c -> hook.log().secret(c.password()));
         Map<String, Completeness<?>> relations = new LinkedHashMap<>();
-        relations.put(CONTAINER, principal);
-        relations.put(IDENTITY, credentials);
+        relations.put(JujuInfoRequirer.CONTAINER_ENDPOINT,
+                new JujuInfoRequirer(hook.endpoint(JujuInfoRequirer.CONTAINER_ENDPOINT)).read());
+        Completeness<IdentityCredentials> credentials = identity.read();
+        relations.put(IdentityCredentialsRequirer.ENDPOINT, credentials);
         if (!RequiredRelations.report(hook, relations, RequiredRelations.Detail.NAMES_WITH_REASON)) {
             return; // without credentials a monitor cannot report anything: keep what runs as it is
         }
@@ -91,25 +83,19 @@ public final class MasakariMonitorsCharm implements Charm {
                         + "set hostname")));
         String group = ServiceGroup.detect(host).orElseThrow(() -> new StatusException(Status.blocked(
                 ServiceGroup.NOT_FOUND)));
-        boolean javaChanged = config.runs(Monitor.HOST_JAVA)
-                && JavaHostMonitor.install(host, hook.juju().charmDir(), javaHome);
-        List<MonitorService> services = detect(hook, config);
-
-        MonitorsConfFile.Inputs inputs = new MonitorsConfFile.Inputs(config, credentials.value().orElseThrow(), hostname);
-        MonitorFiles.Changes changes = MonitorFiles.write(host, inputs, group, services);
-        if (changes.config()) {
+        DesiredState desired = new DesiredState();
+        if (config.runs(Monitor.HOST_JAVA)) {
+            JavaHostMonitor.declare(desired, host, hook.juju().charmDir(), javaHome);
+        }
+        MonitorFiles.declare(desired, host, new MonitorsConfFile.Inputs(config, credentials.value().orElseThrow(),
+                hostname), group, detect(hook, config));
+        Applied applied = hook.apply(desired);
+        if (applied.changed().contains(MonitorsConfFile.PATH)) {
             hook.log().info(MonitorsConfFile.PATH + " changed: restarting the monitors");
         }
-        List<String> down = new ArrayList<>();
-        for (MonitorService service : services) {
-            boolean restart = changes.restart(service) || (service.monitor() == Monitor.HOST_JAVA && javaChanged);
-            service.ensureRunning(host, restart).ifPresent(hook::report);
-            if (!host.services().isRunning(service.name())) {
-                down.add(service.name());
-            }
-        }
-        if (!down.isEmpty()) {
-            hook.report(Status.blocked("Services not running that should be: " + String.join(", ", down)));
+        applied.daemonProblems().forEach(hook::report);
+        if (!applied.allRunning()) {
+            hook.report(Status.blocked("Services not running that should be: " + String.join(", ", applied.notRunning())));
         }
         WorkloadVersion.publish(hook, MonitorPackages.COMMON);
     }
@@ -129,29 +115,28 @@ public final class MasakariMonitorsCharm implements Charm {
         return services;
     }
 
-    /** Monitors switched off (or replaced: upstream ↔ java host monitor) stop and stay off. */
-    private static void stopDisabled(HookContext hook, MonitorsConfig config) {
-        Host host = hook.host();
-        for (Monitor monitor : EnumSet.complementOf(EnumSet.copyOf(config.monitors()))) {
+    /** These monitors stopped, the java host monitor's files removed with it. */
+    private static DesiredState stopped(Host host, Set<Monitor> monitors) {
+        DesiredState off = new DesiredState();
+        for (Monitor monitor : monitors) {
             if (monitor == Monitor.HOST_JAVA) {
-                if (JavaHostMonitor.uninstall(host)) {
-                    hook.log().info("removed " + JavaHostMonitor.SERVICE);
-                }
+                JavaHostMonitor.declareRemoved(off);
             } else {
-                Optional<MonitorService> service = MonitorService.detect(host, monitor);
-                if (service.isPresent() && service.get().stop(host)) {
-                    hook.log().info("stopped " + service.get().name() + ": " + monitor.label() + " is not enabled");
-                }
+                MonitorService.detect(host, monitor).ifPresent(service -> off.daemon(Daemon.stopped(service.name())));
             }
+        }
+        return off;
+    }
+
+    private static void logRemoved(HookContext hook, Applied applied) {
+        if (applied.changed().contains(JavaHostMonitor.UNIT)) {
+            hook.log().info("removed " + JavaHostMonitor.SERVICE);
         }
     }
 
     @Override
     public void onRemove(HookContext hook) {
-        for (Monitor monitor : Monitor.values()) {
-            MonitorService.detect(hook.host(), monitor).ifPresent(service -> service.stop(hook.host()));
-        }
-        JavaHostMonitor.uninstall(hook.host());
+        logRemoved(hook, hook.apply(stopped(hook.host(), EnumSet.allOf(Monitor.class))));
         // The monitors are down now: "Unit is ready" would be a lie for the rest of the unit's life.
         hook.report(Status.maintenance(STOPPED_MESSAGE));
     }

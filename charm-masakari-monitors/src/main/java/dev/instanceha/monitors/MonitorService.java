@@ -2,19 +2,21 @@ package dev.instanceha.monitors;
 
 import dev.instanceha.ops.host.Host;
 import dev.instanceha.ops.host.InstalledService;
-import dev.instanceha.ops.model.Status;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * One monitor's service, found from what is installed (see {@link InstalledService}); Debian names
- * them masakari-host-monitor etc.
+ * them masakari-host-monitor etc. The java host monitor's service is the charm's own.
  */
-record MonitorService(Monitor monitor, InstalledService service) {
+record MonitorService(Monitor monitor, String name) {
 
     /** Empty when nothing installed provides the monitor's service. */
     static Optional<MonitorService> detect(Host host, Monitor monitor) {
-        return InstalledService.detect(host, monitor.serviceNames()).map(s -> new MonitorService(monitor, s));
+        if (!monitor.packaged()) {
+            return Optional.of(new MonitorService(monitor, JavaHostMonitor.SERVICE));
+        }
+        return InstalledService.detect(host, monitor.serviceNames()).map(s -> new MonitorService(monitor, s.name()));
     }
 
     static boolean isSystemd(Host host) {
@@ -26,22 +28,8 @@ record MonitorService(Monitor monitor, InstalledService service) {
                 + " service (looked for " + String.join(", ", monitor.serviceNames()) + ")";
     }
 
-    String name() {
-        return service.name();
-    }
-
     /** Debian's init scripts (openstack-pkg-tools) read their settings from /etc/default/&lt;name&gt;. */
     Path initScript() {
-        return service.initScript();
-    }
-
-    /** Restarts when its configuration changed, otherwise only starts a stopped service. */
-    Optional<Status> ensureRunning(Host host, boolean configChanged) {
-        return service.ensureRunning(host, configChanged);
-    }
-
-    /** Stops and disables a running service; true if it was running. */
-    boolean stop(Host host) {
-        return service.stop(host);
+        return new InstalledService(name).initScript();
     }
 }

@@ -43,7 +43,7 @@ public final class MonitorsConfFile {
                 .put("auth_url", authUrl(keystone))
                 .put("auth_type", "password")
                 .put("username", keystone.username())
-                .put("password", keystone.password())
+                .put("password", keystone.password().reveal())
                 .put("project_name", keystone.project())
                 .put("user_domain_name", keystone.userDomainName().orElse(null))
                 .put("user_domain_id", domainId(keystone.userDomainName(), keystone.userDomainId()))

@@ -1,8 +1,9 @@
 package dev.instanceha.monitors;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.instanceha.interfaces.MachineHostname;
 import dev.instanceha.ops.log.Shown;
-import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigException;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -15,7 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The charm's options, read once per hook and checked: a bad value throws a {@link ConfigException}
+ * The charm's options, bound from config once per hook and checked: a bad value throws a {@link ConfigException}
  * naming the option, which the framework shows as {@code blocked}.
  *
  * @param hostname override of the host name Masakari and pacemaker know (default: the machine's FQDN)
@@ -50,24 +51,56 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
         processList = List.copyOf(processList);
     }
 
-    public static MonitorsConfig from(CharmConfig c) {
-        String region = c.requireString("region");
-        if (!region.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new ConfigException("region", "must be a region name such as RegionOne, not " + Shown.value(region));
+    /** Binds the options (keys as in config.yaml) and checks them in the order an operator reads them. */
+    @JsonCreator
+    static MonitorsConfig bind(@JsonProperty("region") String region,
+                               @JsonProperty("use-internal-endpoints") boolean useInternalEndpoints,
+                               @JsonProperty("debug") boolean debug,
+                               @JsonProperty("config-flags") String configFlags,
+                               @JsonProperty("enable-host-monitor") boolean hostMonitor,
+                               @JsonProperty("host-monitor") String hostMonitorKind,
+                               @JsonProperty("enable-instance-monitor") boolean instanceMonitor,
+                               @JsonProperty("enable-process-monitor") boolean processMonitor,
+                               @JsonProperty("hostname") String hostname,
+                               @JsonProperty("restrict-to-remotes") boolean restrictToRemotes,
+                               @JsonProperty("disable-ipmi-check") boolean disableIpmiCheck,
+                               @JsonProperty("pacemaker-node-type") String nodeType,
+                               @JsonProperty("monitoring-interval") long monitoringInterval,
+                               @JsonProperty("monitoring-samples") long monitoringSamples,
+                               @JsonProperty("stonith-wait") long stonithWait,
+                               @JsonProperty("api-retry-max") long apiRetryMax,
+                               @JsonProperty("api-retry-interval") long apiRetryInterval,
+                               @JsonProperty("process-list") String processList) {
+        String checkedRegion = required("region", region);
+        if (!checkedRegion.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new ConfigException("region", "must be a region name such as RegionOne, not " + Shown.value(checkedRegion));
         }
-        HostSettings host = new HostSettings(c.bool("restrict-to-remotes"), c.bool("disable-ipmi-check"),
-                oneOf(c, "pacemaker-node-type", NODE_TYPES), range(c, "monitoring-interval", 1, HOUR),
-                range(c, "monitoring-samples", 1, 1000), range(c, "stonith-wait", 0, HOUR),
-                range(c, "api-retry-max", 0, 1000), range(c, "api-retry-interval", 0, HOUR));
-        Set<Monitor> monitors = monitors(c);
+        HostSettings host = new HostSettings(restrictToRemotes, disableIpmiCheck,
+                oneOf("pacemaker-node-type", nodeType, NODE_TYPES), range("monitoring-interval", monitoringInterval, 1, HOUR),
+                range("monitoring-samples", monitoringSamples, 1, 1000), range("stonith-wait", stonithWait, 0, HOUR),
+                range("api-retry-max", apiRetryMax, 0, 1000), range("api-retry-interval", apiRetryInterval, 0, HOUR));
+        Set<Monitor> monitors = EnumSet.noneOf(Monitor.class);
+        if (hostMonitor) {
+            monitors.add("java".equals(oneOf("host-monitor", hostMonitorKind, HOST_MONITORS)) ? Monitor.HOST_JAVA : Monitor.HOST);
+        }
+        if (instanceMonitor) {
+            monitors.add(Monitor.INSTANCE);
+        }
+        if (processMonitor) {
+            monitors.add(Monitor.PROCESS);
+        }
+        if (monitors.isEmpty()) {
+            throw new ConfigException("enable-host-monitor", "and enable-instance-monitor and enable-process-monitor "
+                    + "are all false: enable at least one monitor");
+        }
         if (monitors.contains(Monitor.HOST) && host.restrictToRemotes() && !host.disableIpmiCheck()) {
             // Upstream's crm_mon path has no CIB for its IPMI check and then never notifies (spec §1.1).
             throw new ConfigException("disable-ipmi-check", "must be true while restrict-to-remotes is true: "
                     + "the upstream host monitor cannot check IPMI on remote nodes and would report nothing");
         }
-        List<ProcessList.Entry> processes = c.string("process-list").map(ProcessList::parse).orElse(ProcessList.DEFAULT);
-        return new MonitorsConfig(region, c.bool("use-internal-endpoints"), c.bool("debug"), flags(c), monitors,
-                hostname(c), host, processes);
+        List<ProcessList.Entry> processes = text(processList).map(ProcessList::parse).orElse(ProcessList.DEFAULT);
+        return new MonitorsConfig(checkedRegion, useInternalEndpoints, debug, flags(text(configFlags)), monitors,
+                hostname(text(hostname)), host, processes);
     }
 
     /** {@code [api] api_interface}. */
@@ -79,26 +112,18 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
         return monitors.contains(monitor);
     }
 
-    private static Set<Monitor> monitors(CharmConfig c) {
-        Set<Monitor> out = EnumSet.noneOf(Monitor.class);
-        if (c.bool("enable-host-monitor")) {
-            out.add("java".equals(oneOf(c, "host-monitor", HOST_MONITORS)) ? Monitor.HOST_JAVA : Monitor.HOST);
-        }
-        if (c.bool("enable-instance-monitor")) {
-            out.add(Monitor.INSTANCE);
-        }
-        if (c.bool("enable-process-monitor")) {
-            out.add(Monitor.PROCESS);
-        }
-        if (out.isEmpty()) {
-            throw new ConfigException("enable-host-monitor", "and enable-instance-monitor and enable-process-monitor "
-                    + "are all false: enable at least one monitor");
-        }
-        return out;
+    /** A string option as Juju users expect it: surrounding blanks dropped, "" is unset. */
+    private static Optional<String> text(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    private static String oneOf(CharmConfig c, String key, List<String> allowed) {
-        String value = c.requireString(key).toLowerCase(Locale.ROOT);
+    private static String required(String key, String value) {
+        return text(value).orElseThrow(() -> new ConfigException(key, "is required: set it with `juju config <app> "
+                + key + "=<value>`"));
+    }
+
+    private static String oneOf(String key, String text, List<String> allowed) {
+        String value = required(key, text).toLowerCase(Locale.ROOT);
         if (!allowed.contains(value)) {
             throw new ConfigException(key, "must be one of " + String.join(", ", allowed) + ", not " + Shown.value(value));
         }
@@ -106,16 +131,14 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
     }
 
     /** Bounded above too: a monitor sleeping for 2^32 seconds reports nothing, silently. */
-    private static long range(CharmConfig c, String key, long min, long max) {
-        long value = c.integer(key);
+    private static long range(String key, long value, long min, long max) {
         if (value < min || value > max) {
             throw new ConfigException(key, "must be at least " + min + " and at most " + max + ", not " + value);
         }
         return value;
     }
 
-    private static Optional<String> hostname(CharmConfig c) {
-        Optional<String> value = c.string("hostname");
+    private static Optional<String> hostname(Optional<String> value) {
         if (value.isPresent() && !(MachineHostname.isHostname(value.get()) && !numericTopLabel(value.get()))) {
             throw new ConfigException("hostname", "must be a DNS host name such as compute-1.maas, not "
                     + Shown.value(value.get()));
@@ -133,9 +156,8 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
      * {@code k=v,k2=v2}; values may not contain commas (upstream's format has no quoting). Values are
      * literal: a {@code $} reaches the service as a dollar sign, not as an oslo.config reference.
      */
-    private static Map<String, String> flags(CharmConfig c) {
+    private static Map<String, String> flags(Optional<String> text) {
         Map<String, String> out = new LinkedHashMap<>();
-        Optional<String> text = c.string("config-flags");
         if (text.isEmpty()) {
             return out;
         }

@@ -146,7 +146,7 @@ class ConfigTableTest {
         Map<String, Object> values = new HashMap<>();
         values.put(key, value);
         CharmConfig config = new CharmConfig(ConfigSchema.load(Fixtures.CHARM.resolve("config.yaml")), values);
-        ConfigException e = assertThrows(ConfigException.class, () -> MonitorsConfig.from(config));
+        ConfigException e = assertThrows(ConfigException.class, () -> config.as(MonitorsConfig.class));
         assertEquals(key, e.key());
     }
 }

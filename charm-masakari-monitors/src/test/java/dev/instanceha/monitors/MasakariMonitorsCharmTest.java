@@ -251,7 +251,7 @@ class MasakariMonitorsCharmTest {
         assertEquals(0755, host.file(JavaHostMonitor.LAUNCHER).orElseThrow().spec().mode());
         assertEquals("[Unit]\n", host.file(JavaHostMonitor.UNIT).orElseThrow().text());
         assertTrue(host.file(JavaHostMonitor.DROP_IN).orElseThrow().text().contains("JAVA_HOME=" + JAVA_HOME));
-        assertTrue(host.commandLog().contains(JavaHostMonitor.DAEMON_RELOAD));
+        assertTrue(host.commandLog().contains(dev.instanceha.ops.resource.ResourceApplier.DAEMON_RELOAD));
         assertTrue(out.allLogText().contains("monitor services found (systemd): " + JAVA + " " + INSTANCE),
                 out.allLogText());
     }

@@ -1,6 +1,7 @@
 package dev.instanceha.masakari;
 
 import dev.instanceha.ops.host.Host;
+import dev.instanceha.ops.resource.DesiredState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Optional;
  */
 public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
     int PORT = 15868;
+    String ENGINE = "masakari-engine";
     Path UWSGI_INI = Path.of("/etc/masakari/masakari-api-uwsgi.ini");
 
     static ApiServer detect(Host host) {
@@ -23,8 +25,18 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
     /** The service that serves the API. */
     String service();
 
-    /** Writes this flavour's own files (vhost, TLS material); true if any changed. */
-    boolean configure(Host host, Optional<TlsMaterial> tls, int workers);
+    /** The daemons the charm runs, in start order: the API, then the engine. */
+    default List<String> daemons() {
+        return List.of(service(), ENGINE);
+    }
+
+    /** Declares this flavour's own files (vhost, TLS material). */
+    void declare(DesiredState desired, Optional<TlsMaterial> tls, int workers);
+
+    /** Enables what is not a file (apache's site and modules); true if anything changed. */
+    default boolean enable(Host host, Optional<TlsMaterial> tls) {
+        return false;
+    }
 
     /** Where this flavour keeps the server key and certificate (with chain). */
     Path keyFile();
@@ -71,20 +83,15 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
         }
 
         @Override
-        public boolean configure(Host host, Optional<TlsMaterial> tls, int workers) {
-            boolean changed = false;
+        public void declare(DesiredState desired, Optional<TlsMaterial> tls, int workers) {
             if (tls.isPresent()) {
-                changed |= host.files().ensureDirectory(KEY.getParent(), MasakariFiles.SECRET_DIR);
-                changed |= host.files().ensureDirectory(CERT.getParent(), MasakariFiles.PUBLIC_DIR);
-                changed |= host.files().write(KEY, tls.get().keyPem().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        MasakariFiles.SECRET);
-                changed |= host.files().write(CERT, tls.get().fullChainPem().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        MasakariFiles.PUBLIC);
+                desired.directory(KEY.getParent(), MasakariFiles.SECRET_DIR)
+                        .directory(CERT.getParent(), MasakariFiles.PUBLIC_DIR)
+                        .file(KEY, tls.get().keyPem(), MasakariFiles.SECRET)
+                        .file(CERT, tls.get().fullChainPem(), MasakariFiles.PUBLIC);
             } else {
-                changed |= host.files().delete(KEY);
-                changed |= host.files().delete(CERT);
+                desired.absent(KEY).absent(CERT);
             }
-            return changed;
         }
     }
 
@@ -116,17 +123,18 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
         }
 
         @Override
-        public boolean configure(Host host, Optional<TlsMaterial> tls, int workers) {
-            boolean changed = false;
+        public void declare(DesiredState desired, Optional<TlsMaterial> tls, int workers) {
             if (tls.isPresent()) {
-                changed |= host.files().ensureDirectory(KEY.getParent(), MasakariFiles.SECRET_DIR);
-                changed |= host.files().write(KEY, tls.get().keyPem().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        MasakariFiles.SECRET);
-                changed |= host.files().write(CERT, tls.get().fullChainPem().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        MasakariFiles.PUBLIC);
+                desired.directory(KEY.getParent(), MasakariFiles.SECRET_DIR)
+                        .file(KEY, tls.get().keyPem(), MasakariFiles.SECRET)
+                        .file(CERT, tls.get().fullChainPem(), MasakariFiles.PUBLIC);
             }
-            changed |= host.files().write(SITE, site(tls.isPresent(), workers).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    dev.instanceha.ops.host.FileSpec.root(0644));
+            desired.file(SITE, site(tls.isPresent(), workers), dev.instanceha.ops.host.FileSpec.root(0644));
+        }
+
+        @Override
+        public boolean enable(Host host, Optional<TlsMaterial> tls) {
+            boolean changed = false;
             if (!host.files().exists(ENABLED)) {
                 host.commands().check(dev.instanceha.ops.host.Command.of("a2ensite", "masakari-api"));
                 changed = true;

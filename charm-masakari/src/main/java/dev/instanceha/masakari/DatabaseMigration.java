@@ -4,7 +4,7 @@ import dev.instanceha.interfaces.db.DatabaseAccess;
 import dev.instanceha.ops.charm.HookContext;
 import dev.instanceha.ops.host.Command;
 import dev.instanceha.ops.host.CommandResult;
-import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.Endpoint;
 import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.model.StatusException;
 import java.time.Duration;
@@ -18,6 +18,8 @@ import java.util.Optional;
 public final class DatabaseMigration {
     /** Peer app-data key: the database the schema was created in (host:port/name). */
     static final String SYNCED_KEY = "db-synced";
+    /** The peer endpoint of metadata.yaml. */
+    static final String PEERS = "cluster";
     static final Command SYNC = Command.of("masakari-manage", "--config-file", MasakariConfFile.PATH.toString(), "db",
             "sync").withTimeout(Duration.ofMinutes(10));
 
@@ -35,8 +37,8 @@ public final class DatabaseMigration {
      */
     public static void ensure(HookContext hook, DatabaseAccess db, boolean configChanged) {
         String wanted = fingerprint(db);
-        Optional<RelationView> peers = hook.model().relation("cluster");
-        String recorded = peers.map(p -> p.localAppData().getOrDefault(SYNCED_KEY, ""))
+        Endpoint peers = hook.endpoint(PEERS);
+        String recorded = peers.relations().stream().findFirst().map(p -> p.localAppData().getOrDefault(SYNCED_KEY, ""))
                 .or(() -> hook.model().state().get(SYNCED_KEY)).orElse("");
         if (recorded.equals(wanted)) {
             return;
@@ -53,8 +55,11 @@ public final class DatabaseMigration {
             throw new StatusException(Status.blocked("Database migration failed: " + reason
                     + " (check the shared-db relation, then run any hook)"));
         }
-        peers.ifPresentOrElse(p -> hook.model().publishApp(p, Map.of(SYNCED_KEY, wanted)),
-                () -> hook.model().state().put(SYNCED_KEY, wanted));
+        if (peers.isRelated()) {
+            peers.publishApp(Map.of(SYNCED_KEY, wanted));
+        } else {
+            hook.model().state().put(SYNCED_KEY, wanted);
+        }
     }
 
     /** oslo.log's "2026-12-06 21:58:59.520 8403 ERROR masakari " in front of each line. */

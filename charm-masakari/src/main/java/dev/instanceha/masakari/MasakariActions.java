@@ -2,16 +2,17 @@ package dev.instanceha.masakari;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instanceha.interfaces.identity.IdentityServiceData;
-import dev.instanceha.interfaces.identity.IdentityServiceRequest;
 import dev.instanceha.interfaces.identity.IdentityServiceRequirer;
-import dev.instanceha.masakari.api.ApiException;
-import dev.instanceha.masakari.api.HttpClients;
-import dev.instanceha.masakari.api.KeystoneSession;
 import dev.instanceha.masakari.api.MasakariApi;
 import dev.instanceha.ops.charm.Action;
 import dev.instanceha.ops.charm.ActionContext;
 import dev.instanceha.ops.charm.ActionFailedException;
 import dev.instanceha.ops.charm.HookContext;
+import dev.instanceha.ops.client.ApiException;
+import dev.instanceha.ops.client.KeystoneClient;
+import dev.instanceha.ops.client.KeystoneCredentials;
+import dev.instanceha.ops.client.KeystoneToken;
+import dev.instanceha.ops.client.Tls;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +41,14 @@ final class MasakariActions {
     static void pause(ActionContext action) {
         HookContext hook = action.hook();
         hook.model().state().put(MasakariCharm.PAUSED_KEY, "true");
-        new MasakariServices(ApiServer.detect(hook.host())).stopAll(hook.host());
-        hook.showStatus(dev.instanceha.ops.model.Status.maintenance(
-                "Paused. Use 'resume' action to resume normal service."));
+        action.requestReconcile(); // a paused unit's reconcile stops the daemons and says so
         action.result("outcome", "paused");
     }
 
     static void resume(ActionContext action) {
         HookContext hook = action.hook();
         hook.model().state().remove(MasakariCharm.PAUSED_KEY);
-        new MasakariCharm().reconcile(hook);
-        hook.showStatus(hook.status().mostSevere());
+        action.requestReconcile();
         action.result("outcome", "resumed");
     }
 
@@ -59,9 +57,9 @@ final class MasakariActions {
         if (MasakariCharm.isPaused(hook)) {
             throw new ActionFailedException("the unit is paused; run 'resume' instead");
         }
-        MasakariServices services = new MasakariServices(ApiServer.detect(hook.host()));
-        services.names().forEach(hook.host().services()::restart);
-        action.result("restarted", String.join(" ", services.names()));
+        List<String> daemons = ApiServer.detect(hook.host()).daemons();
+        daemons.forEach(hook.host().services()::restart);
+        action.result("restarted", String.join(" ", daemons));
     }
 
     static void openstackUpgrade(ActionContext action) {
@@ -74,10 +72,10 @@ final class MasakariActions {
         action.progress("applying openstack-origin " + config.origin().value());
         PackageSources.apply(hook.host(), config.origin());
         MasakariPackages.upgrade(hook.host());
-        hook.model().state().put(MasakariPackages.INSTALLED_KEY, config.origin().value());
+        hook.model().state().put(MasakariPackages.set(config).stateKey(), config.origin().value());
         hook.model().state().remove(DatabaseMigration.SYNCED_KEY);
         action.progress("migrating the database and restarting");
-        new MasakariCharm().reconcile(hook);
+        action.requestReconcile();
         action.result("outcome", "upgraded to " + config.origin().value());
     }
 
@@ -156,21 +154,24 @@ final class MasakariActions {
     /** A session with the service account keystone gave masakari on identity-service. */
     static MasakariApi api(HookContext hook) {
         MasakariConfig config = MasakariConfig.from(hook.model().config());
-        IdentityServiceRequirer identity = new IdentityServiceRequirer(new IdentityServiceRequest(
-                MasakariCharm.SERVICE, config.region(), "http://unused", "http://unused", "http://unused"));
-        IdentityServiceData keystone = identity.read(hook.model().relations("identity-service")).value()
-                .orElseThrow(() -> new ActionFailedException(
+        IdentityServiceData keystone = new IdentityServiceRequirer(hook.endpoint(IdentityServiceRequirer.ENDPOINT))
+                .read().value().orElseThrow(() -> new ActionFailedException(
                         "identity-service is not ready: relate masakari to keystone and wait for it"));
-        hook.log().secret(keystone.servicePassword());
-        HttpClient http = HttpClients.trusting(keystone.caCertPem());
-        KeystoneSession session = call(() -> KeystoneSession.login(http, new KeystoneSession.Credentials(
-                keystone.authUrl(), keystone.serviceUsername(), keystone.servicePassword(), keystone.serviceTenant(),
-                keystone.serviceDomain().orElse("default"))));
+        HttpClient http;
+        try {
+            http = MasakariApi.httpClient(keystone.caCertPem());
+        } catch (Tls.TlsException e) {
+            throw new ActionFailedException("the CA certificate from the relation cannot be used: " + e.getMessage());
+        }
+        KeystoneCredentials.Ref domain = KeystoneCredentials.Ref.domainNamed(keystone.serviceDomain().orElse("default"));
+        KeystoneToken session = call(() -> new KeystoneClient(http, java.time.Duration.ofSeconds(30)).login(
+                new KeystoneCredentials(keystone.authUrl(), KeystoneCredentials.Ref.byName(keystone.serviceUsername(), domain),
+                        keystone.servicePassword().reveal(), KeystoneCredentials.Ref.byName(keystone.serviceTenant(), domain))));
         String interfaceName = config.useInternalEndpoints() ? "internal" : "public";
-        String endpoint = session.endpoint("instance-ha", interfaceName, config.region()).orElseThrow(() ->
-                new ActionFailedException("Keystone's catalog has no " + interfaceName + " instance-ha endpoint in "
-                        + config.region() + " yet"));
-        return new MasakariApi(http, endpoint, session.token());
+        String endpoint = session.endpoint("instance-ha", interfaceName, config.region()).map(Object::toString)
+                .orElseThrow(() -> new ActionFailedException("Keystone's catalog has no " + interfaceName
+                        + " instance-ha endpoint in " + config.region() + " yet"));
+        return new MasakariApi(http, endpoint, session.header());
     }
 
     private static String json(Object value) {

@@ -21,10 +21,11 @@ import dev.instanceha.ops.charm.Charm;
 import dev.instanceha.ops.charm.CharmRunner;
 import dev.instanceha.ops.charm.HookContext;
 import dev.instanceha.ops.charm.WorkloadVersion;
-import dev.instanceha.ops.host.Host;
 import dev.instanceha.ops.model.Model;
-import dev.instanceha.ops.model.RelationView;
 import dev.instanceha.ops.model.Status;
+import dev.instanceha.ops.resource.Applied;
+import dev.instanceha.ops.resource.Daemon;
+import dev.instanceha.ops.resource.DesiredState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public final class MasakariCharm implements Charm {
     public static final String SERVICE = "masakari";
     static final String PAUSED_KEY = "paused";
     static final String STOPPED_MESSAGE = "Services stopped: the unit is being removed";
+    static final DatabaseRequest DATABASE = new DatabaseRequest(SERVICE, SERVICE);
+    static final AmqpRequest BROKER = new AmqpRequest(SERVICE, SERVICE);
 
     public static void main(String[] args) {
         CharmRunner.main(new MasakariCharm(), args);
@@ -44,80 +47,83 @@ public final class MasakariCharm implements Charm {
 
     @Override
     public void onInstall(HookContext hook) {
-        hook.showStatus(Status.maintenance("Installing packages")); // shown while apt runs, not the final status
+        hook.progress("Installing packages");
         MasakariPackages.ensure(hook, MasakariConfig.from(hook.model().config()));
     }
 
     @Override
-    public void onUpgrade(HookContext hook) {
-        MasakariPackages.forget(hook);
-    }
-
-    @Override
     public void reconcile(HookContext hook) {
-        Model model = hook.model();
-        Host host = hook.host();
-        MasakariConfig config = MasakariConfig.from(model.config());
+        MasakariConfig config = MasakariConfig.from(hook.model().config());
         MasakariPackages.ensure(hook, config);
-        ApiServer api = ApiServer.detect(host);
-        MasakariServices services = new MasakariServices(api);
+        ApiServer api = ApiServer.detect(hook.host());
 
         // What we ask of each peer, published as soon as the relation exists.
-        SharedDbRequirer sharedDb = new SharedDbRequirer(model.unitName(),
-                new DatabaseRequest(SERVICE, SERVICE, model.unitAddress("shared-db")));
-        AmqpRequirer amqp = new AmqpRequirer(new AmqpRequest(SERVICE, SERVICE));
-        HaClusterRequirer ha = new HaClusterRequirer(HaResourcesFactory.forConfig(config),
-                Optional.of(config.vipIface()), HaClusterRequirer.DEFAULT_MCAST_PORT);
-        boolean clustered = ha.clustered(model.relations("ha"));
-        Optional<TlsMaterial> tls = tls(hook, api, config);
-        EndpointUrls urls = EndpointUrls.of(model, config, clustered, tls.isPresent());
-        IdentityServiceRequirer identity = new IdentityServiceRequirer(new IdentityServiceRequest(SERVICE,
-                config.region(), urls.publicUrl(), urls.internalUrl(), urls.adminUrl()));
-        publish(model, "shared-db", sharedDb.unitData());
-        publish(model, "amqp", amqp.unitData());
-        publish(model, "identity-service", identity.unitData());
-        publish(model, "ha", ha.unitData());
-        publish(model, "certificates", certificates(model, config).unitData());
+        SharedDbRequirer sharedDb = new SharedDbRequirer(hook.endpoint(SharedDbRequirer.ENDPOINT));
+        AmqpRequirer amqp = new AmqpRequirer(hook.endpoint(AmqpRequirer.ENDPOINT));
+        IdentityServiceRequirer identity = new IdentityServiceRequirer(hook.endpoint(IdentityServiceRequirer.ENDPOINT));
+        HaClusterRequirer ha = new HaClusterRequirer(hook.endpoint(HaClusterRequirer.ENDPOINT));
+        CertificatesRequirer certificates = new CertificatesRequirer(hook.endpoint(CertificatesRequirer.ENDPOINT));
+        Optional<TlsMaterial> tls = tls(hook, api, config, certificates);
+        EndpointUrls urls = EndpointUrls.of(hook.model(), config, ha.clustered(), tls.isPresent());
+        sharedDb.request(DATABASE);
+        amqp.request(BROKER);
+        identity.request(new IdentityServiceRequest(SERVICE, config.region(), urls.publicUrl(), urls.internalUrl(),
+                urls.adminUrl()));
+        ha.request(HaResourcesFactory.forConfig(config), Optional.of(config.vipIface()),
+                HaClusterRequirer.DEFAULT_MCAST_PORT);
+        certificates.request(certificateRequests(hook.model(), config));
 
         if (isPaused(hook)) {
-            services.stopAll(host);
+            hook.apply(stopped(api));
             hook.report(Status.maintenance("Paused. Use 'resume' action to resume normal service."));
             return;
         }
-
-        Completeness<DatabaseAccess> db = sharedDb.read(model.relations("shared-db"));
-        Completeness<AmqpConnection> broker = amqp.read(model.relations("amqp"));
-        Completeness<IdentityServiceData> keystone = identity.read(model.relations("identity-service"));
-        if (!RequiredRelations.report(hook, requiredInUpstreamOrder(db, broker, keystone), RequiredRelations.Detail.NAMES_WITH_REASON)) {
+        Completeness<DatabaseAccess> db = sharedDb.read(DATABASE);
+        Completeness<AmqpConnection> broker = amqp.read(BROKER);
+        Completeness<IdentityServiceData> keystone = identity.read();
+        if (!RequiredRelations.report(hook, requiredInUpstreamOrder(db, broker, keystone),
+                RequiredRelations.Detail.NAMES_WITH_REASON)) {
             return;
         }
-        hook.log().secret(db.value().orElseThrow().password());
-        hook.log().secret(broker.value().orElseThrow().password());
-        hook.log().secret(keystone.value().orElseThrow().servicePassword());
 
-        MasakariConfFile.Inputs inputs = new MasakariConfFile.Inputs(config, db.value().orElseThrow(),
-                broker.value().orElseThrow(), keystone.value().orElseThrow(), TaskflowSupport.available(host));
-        boolean changed = MasakariFiles.apply(host, inputs);
-        changed |= api.configure(host, tls, workers(config));
+        // Files first, then the schema (masakari-manage reads the written config), then the daemons.
+        DesiredState files = new DesiredState();
+        MasakariFiles.declare(files, new MasakariConfFile.Inputs(config, db.value().orElseThrow(),
+                broker.value().orElseThrow(), keystone.value().orElseThrow(), TaskflowSupport.available(hook.host())));
+        api.declare(files, tls, workers(config));
+        boolean changed = hook.apply(files).anyChanged() | api.enable(hook.host(), tls);
         DatabaseMigration.ensure(hook, db.value().orElseThrow(), changed);
-        services.ensureRunning(host, changed);
-        hook.tools().openPort(ApiServer.PORT + "/tcp");
+        Applied running = hook.apply(running(api, changed).ports(ApiServer.PORT + "/tcp"));
         WorkloadVersion.publish(hook, "masakari-api");
-        List<String> down = services.notRunning(host);
-        if (!down.isEmpty()) {
-            hook.report(Status.blocked("Services not running that should be: " + String.join(", ", down)));
+
+        if (!running.allRunning()) {
+            hook.report(Status.blocked("Services not running that should be: " + String.join(", ", running.notRunning())));
         }
-        if (!config.vips().isEmpty() && model.relations("ha").isEmpty()) {
+        if (!config.vips().isEmpty() && !ha.isRelated()) {
             hook.report(Status.blocked("'ha' missing: vip is set but no hacluster is related"));
         }
-        ha.malformed(model.relations("ha")).ifPresent(p -> hook.report(Status.waiting("'ha' data unusable: " + p)));
+        ha.malformed().ifPresent(p -> hook.report(Status.waiting("'ha' data unusable: " + p)));
     }
 
     @Override
     public void onRemove(HookContext hook) {
-        new MasakariServices(ApiServer.detect(hook.host())).stopAll(hook.host());
+        hook.apply(stopped(ApiServer.detect(hook.host())));
         // The daemons are down now: "Unit is ready" would be a lie for the rest of the unit's life.
         hook.report(Status.maintenance(STOPPED_MESSAGE));
+    }
+
+    /** The API and the engine running, restarted when what they read changed. */
+    static DesiredState running(ApiServer api, boolean restart) {
+        DesiredState desired = new DesiredState();
+        api.daemons().forEach(name -> desired.daemon(Daemon.runningOnAllFiles(name).restartIf(restart)));
+        return desired;
+    }
+
+    /** Both stopped and disabled, so they stay down after a reboot. */
+    static DesiredState stopped(ApiServer api) {
+        DesiredState desired = new DesiredState();
+        api.daemons().forEach(name -> desired.daemon(Daemon.stopped(name)));
+        return desired;
     }
 
     @Override
@@ -129,15 +135,9 @@ public final class MasakariCharm implements Charm {
         return hook.model().state().get(PAUSED_KEY).filter("true"::equals).isPresent();
     }
 
-    private static void publish(Model model, String endpoint, Map<String, String> data) {
-        for (RelationView relation : model.relations(endpoint)) {
-            model.publishUnit(relation, data);
-        }
-    }
-
-    private static CertificatesRequirer certificates(Model model, MasakariConfig config) {
+    private static List<CertificateRequest> certificateRequests(Model model, MasakariConfig config) {
         List<String> names = EndpointUrls.certificateNames(model, config);
-        return new CertificatesRequirer(model.unitName(), List.of(new CertificateRequest(names.get(0), names)));
+        return List.of(new CertificateRequest(names.get(0), names));
     }
 
     /**
@@ -145,7 +145,8 @@ public final class MasakariCharm implements Charm {
      * answer is missing or unusable the API keeps the certificate it serves with (never falls back to
      * plain http on a peer's bad data) and the status says which key is wrong.
      */
-    private static Optional<TlsMaterial> tls(HookContext hook, ApiServer api, MasakariConfig config) {
+    private static Optional<TlsMaterial> tls(HookContext hook, ApiServer api, MasakariConfig config,
+                                             CertificatesRequirer requirer) {
         Model model = hook.model();
         Optional<TlsMaterial> inUse = api.installedTls(hook.host());
         // What the API serves was checked when it was installed: parsing and pairing it again in every
@@ -159,20 +160,18 @@ public final class MasakariCharm implements Charm {
             }
             return Optional.of(new TlsMaterial(manual.certPem(), manual.keyPem(), Optional.empty(), manual.caPem()));
         }
-        List<? extends RelationView> relations = model.relations(CertificatesRequirer.ENDPOINT);
-        if (relations.isEmpty()) {
+        if (!hook.endpoint(CertificatesRequirer.ENDPOINT).isRelated()) {
             return Optional.empty();
         }
-        CertificatesRequirer requirer = certificates(model, config);
-        Completeness<CertificateBundle> bundle = requirer.read(relations, served);
+        Completeness<CertificateBundle> bundle = requirer.read(certificateRequests(model, config), served);
         Optional<TlsMaterial> issued = bundle.value().flatMap(b -> b.certificates().values().stream().findFirst()
-                .map((IssuedCertificate cert) -> new TlsMaterial(cert.certPem(), cert.keyPem(), b.chainPem(),
+                .map((IssuedCertificate cert) -> new TlsMaterial(cert.certPem(), cert.keyPem().reveal(), b.chainPem(),
                         Optional.of(b.caPem()))));
         if (issued.isPresent()) {
             return issued;
         }
         String reason = bundle.reason().orElse("").replaceFirst("^" + CertificatesRequirer.ENDPOINT + ": ", "");
-        if (requirer.answered(relations)) {
+        if (requirer.answered()) {
             hook.report(Status.blocked("'certificates' data unusable (" + reason + ")"
                     + (inUse.isPresent() ? ": keeping the certificate in use" : "")));
         } else {

@@ -2,13 +2,12 @@ package dev.instanceha.masakari;
 
 import dev.instanceha.interfaces.db.DatabaseAccess;
 import dev.instanceha.ops.host.FileSpec;
-import dev.instanceha.ops.host.Host;
+import dev.instanceha.ops.model.Secret;
 import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.model.StatusException;
 import dev.instanceha.ops.render.IniDocument;
-import java.nio.charset.StandardCharsets;
+import dev.instanceha.ops.resource.DesiredState;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The files masakari reads: its config and the CA/cert/key files the config points at. Readable by
@@ -25,20 +24,18 @@ public final class MasakariFiles {
     private MasakariFiles() {
     }
 
-    /** Writes masakari.conf and its side files; true when anything a service reads changed. */
-    public static boolean apply(Host host, MasakariConfFile.Inputs in) {
-        boolean changed = false;
-        changed |= optionalFile(host, KEYSTONE_CA, in.identity().caCertPem(), PUBLIC);
-        changed |= optionalFile(host, MasakariConfFile.RABBIT_CA, in.amqp().sslCaPem(), PUBLIC);
+    /** Declares masakari.conf and the CA/cert/key files it points at. */
+    public static void declare(DesiredState desired, MasakariConfFile.Inputs in) {
         DatabaseAccess db = in.database();
+        desired.file(KEYSTONE_CA, in.identity().caCertPem(), PUBLIC)
+                .file(MasakariConfFile.RABBIT_CA, in.amqp().sslCaPem(), PUBLIC);
         if (db.sslCaPem().isPresent()) {
-            changed |= host.files().ensureDirectory(MasakariConfFile.DB_SSL_DIR, SECRET_DIR);
+            desired.directory(MasakariConfFile.DB_SSL_DIR, SECRET_DIR);
         }
-        changed |= optionalFile(host, MasakariConfFile.DB_SSL_DIR.resolve("ca.pem"), db.sslCaPem(), SECRET);
-        changed |= optionalFile(host, MasakariConfFile.DB_SSL_DIR.resolve("cert.pem"), db.sslCertPem(), SECRET);
-        changed |= optionalFile(host, MasakariConfFile.DB_SSL_DIR.resolve("key.pem"), db.sslKeyPem(), SECRET);
-        changed |= host.files().write(MasakariConfFile.PATH, rendered(in), CONFIG);
-        return changed;
+        desired.file(MasakariConfFile.DB_SSL_DIR.resolve("ca.pem"), db.sslCaPem(), SECRET)
+                .file(MasakariConfFile.DB_SSL_DIR.resolve("cert.pem"), db.sslCertPem(), SECRET)
+                .file(MasakariConfFile.DB_SSL_DIR.resolve("key.pem"), db.sslKeyPem().map(Secret::reveal), SECRET)
+                .file(MasakariConfFile.PATH, rendered(in), CONFIG);
     }
 
     /** The file's bytes; a value it cannot hold blocks the unit (naming the option) instead of failing the hook. */
@@ -49,12 +46,5 @@ public final class MasakariFiles {
             throw new StatusException(Status.blocked(MasakariConfFile.PATH.getFileName() + " [" + e.section() + "] "
                     + e.key() + ": the value has a line break, which oslo.config cannot hold; fix where it comes from"));
         }
-    }
-
-    private static boolean optionalFile(Host host, Path path, Optional<String> pem, FileSpec spec) {
-        if (pem.isEmpty()) {
-            return host.files().delete(path);
-        }
-        return host.files().write(path, pem.get().getBytes(StandardCharsets.UTF_8), spec);
     }
 }

@@ -1,7 +1,8 @@
 package dev.instanceha.masakari;
 
 import dev.instanceha.ops.charm.HookContext;
-import dev.instanceha.ops.charm.PackageInstallation;
+import dev.instanceha.ops.resource.PackageInstaller;
+import dev.instanceha.ops.resource.PackageSet;
 import dev.instanceha.ops.host.Command;
 import dev.instanceha.ops.host.Host;
 import java.time.Duration;
@@ -15,31 +16,32 @@ import java.util.Map;
  */
 final class MasakariPackages {
     static final List<String> BASE = List.of("masakari-api", "masakari-engine", "python3-masakariclient");
-    static final String INSTALLED_KEY = "packages-installed-for";
-    /** Keyed by the origin installed from: a new openstack-origin means a new install (or upgrade). */
-    static final PackageInstallation INSTALLATION = new PackageInstallation(INSTALLED_KEY);
 
     private MasakariPackages() {
     }
 
+    /** Keyed by the origin installed from: a new openstack-origin means a new install (or upgrade). */
+    static PackageSet set(MasakariConfig config) {
+        return PackageSet.of("masakari", BASE).markedBy(config.origin().value());
+    }
+
     static void ensure(HookContext hook, MasakariConfig config) {
-        String marker = config.origin().value();
-        if (INSTALLATION.isCurrent(hook, marker)) {
+        PackageSet set = set(config);
+        PackageInstaller packages = hook.packages();
+        if (packages.isCurrent(set)) {
             return;
         }
-        Host host = hook.host();
-        boolean newOrigin = INSTALLATION.hasRecord(hook);
+        boolean newOrigin = packages.wasInstalled(set);
         if (newOrigin && config.actionManagedUpgrade()) {
             return; // the openstack-upgrade action applies it
         }
-        PackageSources.apply(host, config.origin());
-        INSTALLATION.install(hook, BASE);
+        PackageSources.apply(hook.host(), config.origin());
+        hook.ensurePackages(set);
         // Detected only now: which API server masakari-api uses shows in the files its package installed.
-        INSTALLATION.install(hook, ApiServer.detect(host).extraPackages());
+        packages.install(ApiServer.detect(hook.host()).extraPackages());
         if (newOrigin) {
-            upgrade(host);
+            upgrade(hook.host());
         }
-        INSTALLATION.record(hook, marker);
     }
 
     /** Upgrades the installed masakari packages from the current origin. */
@@ -50,10 +52,5 @@ final class MasakariPackages {
         host.commands().check(new Command(List.of("apt-get", "update", "-q"), null, Duration.ofMinutes(10),
                 Map.of("DEBIAN_FRONTEND", "noninteractive")));
         host.commands().check(new Command(argv, null, Duration.ofMinutes(20), Map.of("DEBIAN_FRONTEND", "noninteractive")));
-    }
-
-    /** Makes the next reconcile check packages again (after upgrade-charm or openstack-upgrade). */
-    static void forget(HookContext hook) {
-        INSTALLATION.forget(hook);
     }
 }

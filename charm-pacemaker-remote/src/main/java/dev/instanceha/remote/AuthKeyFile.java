@@ -1,8 +1,6 @@
 package dev.instanceha.remote;
 
-import dev.instanceha.interfaces.pacemaker.PacemakerKey;
 import dev.instanceha.ops.host.FileSpec;
-import dev.instanceha.ops.host.Host;
 import java.nio.file.Path;
 
 /**
@@ -15,19 +13,5 @@ final class AuthKeyFile {
     static final FileSpec SPEC = new FileSpec("hacluster", "haclient", 0440);
 
     private AuthKeyFile() {
-    }
-
-    /**
-     * Writes the key atomically with its owner and mode.
-     *
-     * @return true when the key's content changed (a mode or owner fix alone needs no restart)
-     */
-    static boolean write(Host host, PacemakerKey key) {
-        return host.files().writeReportingContentChange(PATH, key.bytes(), SPEC);
-    }
-
-    /** Removes the key of a cluster this node no longer belongs to; true if there was one. */
-    static boolean remove(Host host) {
-        return host.files().delete(PATH);
     }
 }

@@ -1,22 +1,23 @@
 package dev.instanceha.remote;
 
-import dev.instanceha.interfaces.MachineHostname;
 import dev.instanceha.interfaces.Completeness;
+import dev.instanceha.interfaces.MachineHostname;
 import dev.instanceha.interfaces.RequiredRelations;
 import dev.instanceha.interfaces.jujuinfo.JujuInfoRequirer;
 import dev.instanceha.interfaces.jujuinfo.Principal;
 import dev.instanceha.interfaces.pacemaker.PacemakerKey;
 import dev.instanceha.interfaces.pacemaker.PacemakerRemoteProvider;
-import dev.instanceha.interfaces.pacemaker.RemoteNode;
 import dev.instanceha.ops.charm.Charm;
 import dev.instanceha.ops.charm.CharmRunner;
 import dev.instanceha.ops.charm.HookContext;
 import dev.instanceha.ops.charm.WorkloadVersion;
-import dev.instanceha.ops.host.Host;
-import dev.instanceha.ops.model.Model;
-import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.Endpoint;
 import dev.instanceha.ops.model.Status;
+import dev.instanceha.ops.resource.Applied;
+import dev.instanceha.ops.resource.Daemon;
+import dev.instanceha.ops.resource.DesiredState;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,8 +27,6 @@ import java.util.Optional;
  * the cluster's authkey and runs pacemaker-remoted while, and only while, a cluster is related.
  */
 public final class PacemakerRemoteCharm implements Charm {
-    static final String JUJU_INFO = "juju-info";
-    static final String CLUSTER = PacemakerRemoteProvider.ENDPOINT;
     /** pacemaker-remoted's TLS port (PCMK_remote_port; the cluster side assumes the default). */
     static final String PORT = "3121/tcp";
 
@@ -37,85 +36,66 @@ public final class PacemakerRemoteCharm implements Charm {
 
     @Override
     public void onInstall(HookContext hook) {
-        hook.showStatus(Status.maintenance("Installing packages")); // shown while apt runs
-        RemotePackages.ensure(hook);
-    }
-
-    @Override
-    public void onUpgrade(HookContext hook) {
-        RemotePackages.forget(hook);
+        hook.progress("Installing packages"); // shown while apt runs
     }
 
     @Override
     public void reconcile(HookContext hook) {
-        Model model = hook.model();
-        Host host = hook.host();
-        RemoteConfig config = RemoteConfig.from(model.config());
-        if (!RemotePackages.ensure(hook)) {
+        RemoteConfig config = hook.model().config().as(RemoteConfig.class);
+        if (!hook.ensurePackages(RemotePackages.SET)) {
             return; // announcing a node that cannot run the daemon would get it fenced
         }
-        Optional<RemoteService> service = RemoteService.detect(host);
-        if (service.isEmpty()) {
-            hook.report(Status.blocked(RemoteService.NOT_FOUND));
-            return;
-        }
-        RemoteNode node = NodeAnnouncement.build(config, MachineHostname.fqdn(host), model.unitAddress(CLUSTER));
-        PacemakerRemoteProvider cluster = new PacemakerRemoteProvider(node);
-        for (RelationView relation : model.relations(CLUSTER)) {
-            model.publishUnit(relation, cluster.unitData());
-        }
+        String service = RemoteService.detect(hook.host());
+        Endpoint clusterEndpoint = hook.endpoint(PacemakerRemoteProvider.ENDPOINT);
+        PacemakerRemoteProvider cluster = new PacemakerRemoteProvider(clusterEndpoint);
+        cluster.publish(NodeAnnouncement.build(config, MachineHostname.fqdn(hook.host()), clusterEndpoint.address()));
 
-        Completeness<Principal> principal = new JujuInfoRequirer(JUJU_INFO).read(model.relations(JUJU_INFO));
-        Completeness<PacemakerKey> key = cluster.read(model.relations(CLUSTER));
-        key.value().ifPresent(k -> hook.log().secret(k.base64()));
+        Completeness<Principal> principal = new JujuInfoRequirer(hook.endpoint(JujuInfoRequirer.ENDPOINT)).read();
+        Completeness<PacemakerKey> key = cluster.read();
         Map<String, Completeness<?>> relations = new LinkedHashMap<>();
-        relations.put(JUJU_INFO, principal);
-        relations.put(CLUSTER, key);
+        relations.put(JujuInfoRequirer.ENDPOINT, principal);
+        relations.put(PacemakerRemoteProvider.ENDPOINT, key);
         RequiredRelations.report(hook, relations, RequiredRelations.Detail.REASONS);
-        if (!key.isComplete() && cluster.malformed(model.relations(CLUSTER))) {
-            hook.report(Status.blocked("'" + CLUSTER + "' data unusable: " + key.reason().orElse("")
-                    .replaceFirst("^" + CLUSTER + ": ", "")));
+        if (!key.isComplete() && cluster.malformed()) {
+            hook.report(Status.blocked("'" + PacemakerRemoteProvider.ENDPOINT + "' data unusable: "
+                    + key.reason().orElse("").replaceFirst("^" + PacemakerRemoteProvider.ENDPOINT + ": ", "")));
         }
 
-        if (model.relations(CLUSTER).isEmpty()) {
-            leaveCluster(hook, service.get());
-        } else if (key.isComplete()) {
-            joinCluster(hook, service.get(), key.value().orElseThrow());
-        }
         // Related but no (agreed) key yet: keep whatever runs now; a key rotation in progress
         // on the hacluster side must not take the node out of the cluster.
-        WorkloadVersion.publish(hook, RemotePackages.PACKAGES.get(0));
+        Optional<DesiredState> desired = clusterEndpoint.isRelated()
+                ? key.value().map(agreed -> inCluster(service, agreed)) : Optional.of(outsideCluster(service));
+        desired.map(hook::apply).ifPresent(applied -> reportApplied(hook, applied, service, clusterEndpoint.isRelated()));
+        WorkloadVersion.publish(hook, RemotePackages.DAEMON);
     }
 
-    /** Key in place, daemon running with it, port open. */
-    private static void joinCluster(HookContext hook, RemoteService service, PacemakerKey key) {
-        boolean keyChanged = AuthKeyFile.write(hook.host(), key);
-        if (keyChanged) {
-            hook.log().info("pacemaker authkey changed: restarting " + service.name());
-        }
-        service.ensureRunning(hook.host(), keyChanged).ifPresent(hook::report);
-        if (!hook.tools().openedPorts().contains(PORT)) {
-            hook.tools().openPort(PORT);
-        }
+    /** Key in place, daemon running with it (restarted when it changed: read only at start), port open. */
+    private static DesiredState inCluster(String service, PacemakerKey key) {
+        return new DesiredState().file(AuthKeyFile.PATH, key.bytes(), AuthKeyFile.SPEC)
+                .daemon(Daemon.running(service, List.of(AuthKeyFile.PATH))).ports(PORT);
     }
 
     /**
-     * No cluster related (never yet, or the relation was removed): stop the daemon, drop the old
-     * cluster's key and close the port, so nothing on this machine still accepts that cluster.
+     * No cluster related (never yet, or the relation was removed): the daemon stopped (an orderly
+     * stop is a clean leave for the cluster), the old cluster's key gone and the port closed, so
+     * nothing on this machine still accepts that cluster.
      */
-    private static void leaveCluster(HookContext hook, RemoteService service) {
-        service.stop(hook.host());
-        if (AuthKeyFile.remove(hook.host())) {
-            hook.log().info("no cluster related: stopped " + service.name() + " and removed its authkey");
+    private static DesiredState outsideCluster(String service) {
+        return new DesiredState().daemon(Daemon.stopped(service)).absent(AuthKeyFile.PATH).ports();
+    }
+
+    private static void reportApplied(HookContext hook, Applied applied, String service, boolean inCluster) {
+        if (applied.changed().contains(AuthKeyFile.PATH)) {
+            hook.log().info(inCluster ? "pacemaker authkey changed: restarting " + service
+                    : "no cluster related: stopped " + service + " and removed its authkey");
         }
-        if (hook.tools().openedPorts().contains(PORT)) {
-            hook.tools().closePort(PORT);
-        }
+        applied.daemonProblems().forEach(hook::report);
     }
 
     @Override
     public void onRemove(HookContext hook) {
-        RemoteService.detect(hook.host()).ifPresent(service -> service.stop(hook.host()));
-        AuthKeyFile.remove(hook.host());
+        DesiredState gone = new DesiredState().absent(AuthKeyFile.PATH);
+        RemoteService.find(hook.host()).ifPresent(service -> gone.daemon(Daemon.stopped(service)));
+        hook.apply(gone);
     }
 }

@@ -1,12 +1,13 @@
 package dev.instanceha.remote;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.instanceha.interfaces.pacemaker.RemoteNodeName;
-import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigException;
 import java.util.Optional;
 
 /**
- * The charm's options, read once per hook and checked: a bad value throws a {@link ConfigException}
+ * The charm's options, bound from config and checked: a bad value throws a {@link ConfigException}
  * naming the option, which the framework shows as {@code blocked}.
  *
  * @param remoteHostname override of the node name the cluster uses (default: the machine's FQDN)
@@ -15,35 +16,34 @@ import java.util.Optional;
 public record RemoteConfig(boolean enableStonith, boolean enableResources, Optional<String> remoteHostname,
                            Optional<String> stonithHostname) {
 
-    public static RemoteConfig from(CharmConfig c) {
-        boolean stonith = c.bool("enable-stonith");
-        Optional<String> stonithHostname = hostname(c, "stonith-hostname");
+    @JsonCreator
+    static RemoteConfig bind(@JsonProperty("enable-stonith") boolean stonith,
+                             @JsonProperty("enable-resources") boolean enableResources,
+                             @JsonProperty("remote-hostname") String remoteHostnameText,
+                             @JsonProperty("stonith-hostname") String stonithHostnameText) {
+        Optional<String> stonithHostname = hostname("stonith-hostname", stonithHostnameText);
         if (stonithHostname.isPresent() && !stonith) {
             // A fencing name that is silently not used would leave the node unfenced: say so.
             throw new ConfigException("stonith-hostname", "is set but enable-stonith is false: set "
                     + "enable-stonith=true to have this node fenced, or unset stonith-hostname");
         }
-        Optional<String> remoteHostname = hostname(c, "remote-hostname");
+        Optional<String> remoteHostname = hostname("remote-hostname", remoteHostnameText);
         remoteHostname.flatMap(RemoteNodeName::problem).ifPresent(why -> {
             // cibadmin refuses such an id, so the cluster could never register this node.
             throw new ConfigException("remote-hostname", quoted(remoteHostname.get()) + why
                     + " (pacemaker uses this name as the node's resource id)");
         });
-        return new RemoteConfig(stonith, c.bool("enable-resources"), remoteHostname, stonithHostname);
+        return new RemoteConfig(stonith, enableResources, remoteHostname, stonithHostname);
     }
 
-    /** A DNS name: pacemaker node names and MAAS machine names are names, never addresses. */
-    private static Optional<String> hostname(CharmConfig c, String key) {
-        Optional<String> value = c.string(key);
-        if (value.isPresent() && !isHostname(value.get())) {
+    /** A DNS name: pacemaker node names and MAAS machine names are names, never addresses. "" is unset. */
+    private static Optional<String> hostname(String key, String text) {
+        Optional<String> value = Optional.ofNullable(text).map(String::strip).filter(v -> !v.isEmpty());
+        if (value.isPresent() && !RemoteNodeName.isDnsName(value.get())) {
             throw new ConfigException(key, "must be a DNS host name such as compute-1.maas"
                     + (quoted(value.get()).isEmpty() ? "" : ", not " + quoted(value.get()).strip()));
         }
         return value;
-    }
-
-    static boolean isHostname(String text) {
-        return RemoteNodeName.isDnsName(text);
     }
 
     /** A value worth echoing in a status (short, printable), quoted with a trailing space; else nothing. */

@@ -3,6 +3,7 @@ package dev.instanceha.remote;
 import dev.instanceha.ops.host.Host;
 import dev.instanceha.ops.host.InstalledService;
 import dev.instanceha.ops.model.Status;
+import dev.instanceha.ops.model.StatusException;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,27 +13,25 @@ import java.util.Optional;
  * {@code pacemaker-remote}, which exists only once enabled), Debian also an init script
  * {@code /etc/init.d/pacemaker_remote} used where systemd is not PID 1.
  */
-record RemoteService(InstalledService service) {
+final class RemoteService {
     static final List<String> NAMES = List.of("pacemaker_remote", "pacemaker-remote");
     static final String NOT_FOUND = "pacemaker-remote is installed but provides no pacemaker_remote service "
             + "(systemd unit or init script)";
 
-    /** Empty when the installed package provides neither a unit nor an init script we know. */
-    static Optional<RemoteService> detect(Host host) {
-        return InstalledService.detect(host, NAMES).map(RemoteService::new);
+    private RemoteService() {
     }
 
-    String name() {
-        return service.name();
+    /**
+     * The service's name.
+     *
+     * @throws StatusException (blocked) when the package provides neither a unit nor an init script we know
+     */
+    static String detect(Host host) {
+        return find(host).orElseThrow(() -> new StatusException(Status.blocked(NOT_FOUND)));
     }
 
-    /** Restarts when the key changed (the daemon reads it only at start), otherwise only starts a stopped daemon. */
-    Optional<Status> ensureRunning(Host host, boolean keyChanged) {
-        return service.ensureRunning(host, keyChanged);
-    }
-
-    /** Stops and disables it: an orderly stop is a clean leave for the cluster, not a failure. */
-    void stop(Host host) {
-        service.stop(host);
+    /** Empty when nothing installed provides it. */
+    static Optional<String> find(Host host) {
+        return InstalledService.detect(host, NAMES).map(InstalledService::name);
     }
 }

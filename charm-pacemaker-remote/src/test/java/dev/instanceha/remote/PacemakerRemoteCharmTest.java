@@ -140,8 +140,9 @@ class PacemakerRemoteCharmTest {
     private static RemoteNode asHaclusterReads(Map<String, String> published) {
         Map<String, String> remoteBag = new TreeMap<>(Fixtures.addresses(ADDRESS));
         remoteBag.putAll(published);
-        RemoteNodes nodes = new PacemakerRemoteRequirer().read(List.of(RelationSnapshot.ofRemote(
-                "pacemaker-remote", 3, "pacemaker-remote", Map.of(), Map.of("pacemaker-remote/0", remoteBag))));
+        RemoteNodes nodes = new PacemakerRemoteRequirer(dev.instanceha.ops.testing.FixedEndpoint.of(
+                PacemakerRemoteRequirer.ENDPOINT, RelationSnapshot.ofRemote("pacemaker-remote", 3, "pacemaker-remote",
+                        Map.of(), Map.of("pacemaker-remote/0", remoteBag)))).read();
         assertEquals(Map.of(), nodes.incomplete());
         return nodes.ready().get("pacemaker-remote/0");
     }

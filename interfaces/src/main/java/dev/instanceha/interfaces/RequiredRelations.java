@@ -39,7 +39,7 @@ public final class RequiredRelations {
         List<String> incomplete = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         relations.forEach((endpoint, state) -> {
-            if (hook.model().relations(endpoint).isEmpty()) {
+            if (!hook.endpoint(endpoint).isRelated()) {
                 missing.add("'" + endpoint + "'");
             } else if (!state.isComplete()) {
                 incomplete.add("'" + endpoint + "'");

@@ -10,18 +10,15 @@ import dev.instanceha.interfaces.db.DatabaseRequest;
 import dev.instanceha.interfaces.db.SharedDbRequirer;
 import dev.instanceha.interfaces.hacluster.HaClusterProvider;
 import dev.instanceha.interfaces.hacluster.HaClusterRequirer;
-import dev.instanceha.interfaces.hacluster.HaResources;
-import dev.instanceha.interfaces.identity.IdentityCredentialsRequest;
 import dev.instanceha.interfaces.identity.IdentityCredentialsRequirer;
-import dev.instanceha.interfaces.identity.IdentityServiceRequest;
 import dev.instanceha.interfaces.identity.IdentityServiceRequirer;
 import dev.instanceha.interfaces.jujuinfo.JujuInfoRequirer;
 import dev.instanceha.interfaces.pacemaker.PacemakerRemoteProvider;
 import dev.instanceha.interfaces.pacemaker.PacemakerRemoteRequirer;
-import dev.instanceha.interfaces.pacemaker.RemoteNode;
 import dev.instanceha.interfaces.tls.CertificateRequest;
 import dev.instanceha.interfaces.tls.CertificatesRequirer;
 import dev.instanceha.ops.model.RelationSnapshot;
+import dev.instanceha.ops.testing.FixedEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,21 +104,25 @@ class NothingThrowsTest {
     }
 
     private static List<Function<List<RelationSnapshot>, Object>> readers() {
-        String url = "http://10.5.0.10:15868/v1/%(tenant_id)s";
         List<Function<List<RelationSnapshot>, Object>> readers = new ArrayList<>();
-        readers.add(new IdentityServiceRequirer(new IdentityServiceRequest("masakari", "RegionOne", url, url, url))::read);
-        readers.add(new IdentityCredentialsRequirer(new IdentityCredentialsRequest("masakari-monitors", "services"))::read);
-        readers.add(new SharedDbRequirer("masakari/0", new DatabaseRequest("masakari", "masakari", "10.5.0.10"))::read);
-        readers.add(new AmqpRequirer(new AmqpRequest("masakari", "masakari"))::read);
-        readers.add(new CertificatesRequirer("masakari/0", List.of(new CertificateRequest("10.5.0.10", List.of())))::read);
-        readers.add(new HaClusterRequirer(HaResources.EMPTY, Optional.empty(), 4440)::read);
-        readers.add(new HaClusterProvider()::read);
-        readers.add(new PacemakerRemoteProvider(new RemoteNode("c.maas", "10.0.0.1", Optional.empty(), false))::read);
+        readers.add(rels -> new IdentityServiceRequirer(FixedEndpoint.of(IdentityServiceRequirer.ENDPOINT, rels))
+                .read());
+        readers.add(rels -> new IdentityCredentialsRequirer(FixedEndpoint.of(IdentityCredentialsRequirer.ENDPOINT, rels)).read());
+        readers.add(rels -> new SharedDbRequirer(FixedEndpoint.of(SharedDbRequirer.ENDPOINT, rels).asUnit("masakari/0"))
+                .read(new DatabaseRequest("masakari", "masakari")));
+        readers.add(rels -> new AmqpRequirer(FixedEndpoint.of(AmqpRequirer.ENDPOINT, rels))
+                .read(new AmqpRequest("masakari", "masakari")));
+        readers.add(rels -> new CertificatesRequirer(
+                FixedEndpoint.of(CertificatesRequirer.ENDPOINT, rels).asUnit("masakari/0"))
+                .read(List.of(new CertificateRequest("10.5.0.10", List.of()))));
+        readers.add(rels -> new HaClusterRequirer(FixedEndpoint.of(HaClusterRequirer.ENDPOINT, rels)).read());
+        readers.add(rels -> new HaClusterProvider(FixedEndpoint.of(HaClusterProvider.ENDPOINT, rels)).read());
+        readers.add(rels -> new PacemakerRemoteProvider(FixedEndpoint.of(PacemakerRemoteProvider.ENDPOINT, rels)).read());
         readers.add(rels -> {
-            var nodes = new PacemakerRemoteRequirer().read(rels);
+            var nodes = new PacemakerRemoteRequirer(FixedEndpoint.of(PacemakerRemoteRequirer.ENDPOINT, rels)).read();
             return nodes.enableResources();
         });
-        readers.add(new JujuInfoRequirer("container")::read);
+        readers.add(rels -> new JujuInfoRequirer(FixedEndpoint.of(JujuInfoRequirer.CONTAINER_ENDPOINT, rels)).read());
         return readers;
     }
 }

@@ -9,17 +9,15 @@ public final class ActionRunner {
     private final MaasClient client;
     private final MachineResolver resolver;
     private final PowerController power;
-    private final Retrier retrier;
     private final PrintStream out;
     private final Diagnostics diagnostics;
 
     public ActionRunner(AgentConfig config, MaasClient client, MachineResolver resolver, PowerController power,
-                        Retrier retrier, PrintStream out, Diagnostics diagnostics) {
+                        PrintStream out, Diagnostics diagnostics) {
         this.config = config;
         this.client = client;
         this.resolver = resolver;
         this.power = power;
-        this.retrier = retrier;
         this.out = out;
         this.diagnostics = diagnostics;
     }
@@ -74,7 +72,7 @@ public final class ActionRunner {
 
     private int status() throws MaasException {
         MaasMachine machine = resolver.resolve(config.plug());
-        PowerState state = retrier.call(() -> client.queryPowerState(machine, config.answerTimeout()));
+        PowerState state = client.currentPowerState(machine);
         switch (state) {
             case ON -> {
                 out.println("Status: ON");
@@ -118,7 +116,7 @@ public final class ActionRunner {
     private void waitDelay() throws MaasException {
         if (!config.delay().isZero()) {
             diagnostics.debug("waiting " + config.delay().toMillis() / 1000.0 + " s (" + Params.DELAY + ") before fencing");
-            Retrier.sleep(config.delay());
+            Pause.sleep(config.delay());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.instanceha.stonith;
 
+import dev.instanceha.ops.client.Retry;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -88,12 +89,12 @@ public final class FenceMaasMain {
         }
         diagnostics.verbose(config.verbose());
         Clock clock = Clock.systemUTC();
-        Retrier retrier = new Retrier(config.retries(), config.statusSleep(), diagnostics);
+        Retry retry = Retry.times(config.retries()).withPause(config.statusSleep());
         MaasHttp maasHttp = new MaasHttp(connector, config.apiRoot(), new OAuthSigner(config.apiKey(), clock), diagnostics);
-        MaasClient client = new MaasClient(maasHttp, retrier, config.answerTimeout());
+        MaasClient client = new MaasClient(maasHttp, retry, diagnostics, config.answerTimeout());
         MachineResolver resolver = new MachineResolver(client, config.hostMap(), config.matchFqdn());
         PowerController power = new PowerController(client, config, clock, diagnostics);
-        return new ActionRunner(config, client, resolver, power, retrier, out, diagnostics).run();
+        return new ActionRunner(config, client, resolver, power, out, diagnostics).run();
     }
 
     private static int usageError(Diagnostics diagnostics, String message) {

@@ -1,28 +1,17 @@
 package dev.instanceha.stonith;
 
+import dev.instanceha.ops.client.Tls;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Collection;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /**
- * Opens connections to MAAS with the TLS trust the operator asked for and the connect time limit
+ * Opens connections to MAAS with the TLS trust the operator asked for (ssl_ca adds its CAs to the
+ * JDK's, see {@link Tls}; ssl_insecure checks nothing) and the connect time limit
  * (login_timeout). HttpURLConnection rather than java.net.http: it loads far fewer classes, and
  * for plain http no TLS class is touched at all — start-up time counts against every fence.
  *
@@ -31,16 +20,15 @@ import javax.net.ssl.X509TrustManager;
 public record MaasConnector(SSLSocketFactory tls, boolean skipHostnameCheck, Duration connectTimeout) {
 
     public static MaasConnector create(AgentConfig config) throws BadParameterException {
-        try {
-            if (config.insecure()) {
-                return new MaasConnector(trustAll().getSocketFactory(), true, config.connectTimeout());
+        if (config.insecure()) {
+            return new MaasConnector(Tls.trustingAnyCertificate().getSocketFactory(), true, config.connectTimeout());
+        }
+        if (config.caFile() != null) {
+            try {
+                return new MaasConnector(Tls.trusting(config.caFile()).getSocketFactory(), false, config.connectTimeout());
+            } catch (Tls.TlsException e) {
+                throw new BadParameterException(Params.SSL_CA, e.getMessage());
             }
-            if (config.caFile() != null) {
-                return new MaasConnector(trusting(config.caFile()).getSocketFactory(), false, config.connectTimeout());
-            }
-        } catch (IOException | GeneralSecurityException e) {
-            throw new BadParameterException(Params.SSL_CA, "cannot load CA certificates from " + config.caFile()
-                    + " (" + e.getMessage() + ")");
         }
         return new MaasConnector(null, false, config.connectTimeout());
     }
@@ -65,46 +53,5 @@ public record MaasConnector(SSLSocketFactory tls, boolean skipHostnameCheck, Dur
 
     private static int millis(Duration duration) {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toMillis()));
-    }
-
-    static SSLContext trusting(Path pem) throws IOException, GeneralSecurityException {
-        Collection<? extends Certificate> certificates;
-        try (InputStream in = Files.newInputStream(pem)) {
-            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-        }
-        if (certificates.isEmpty()) {
-            throw new GeneralSecurityException("no certificate in the file");
-        }
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        int i = 0;
-        for (Certificate certificate : certificates) {
-            store.setCertificateEntry("ca-" + i++, certificate);
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
-    }
-
-    private static SSLContext trustAll() throws GeneralSecurityException {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {trustAll}, null);
-        return context;
     }
 }

@@ -1,5 +1,6 @@
 package dev.instanceha.stonith;
 
+import dev.instanceha.ops.client.Retry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,26 +39,24 @@ public final class PowerController {
 
     /** Up to {@code attempts} rounds of power_on and confirmation (retry_on); only the last failure counts. */
     public void on(MaasMachine machine, int attempts) throws MaasException {
-        for (int attempt = 1; ; attempt++) {
-            try {
+        try {
+            Retry.times(Math.max(0, attempts - 1)).call(MaasException.class, () -> {
                 client.powerOn(machine);
                 afterPowerCommand();
                 awaitState(machine, PowerState.ON);
-                return;
-            } catch (MaasException e) {
-                if (!e.kind().retryable() || attempt >= attempts) {
-                    throw e;
-                }
-                diagnostics.warn(e.getMessage() + "; power_on attempt " + (attempt + 1) + " of " + attempts
-                        + " (" + Params.RETRY_ON + ")");
-            }
+                return null;
+            }, e -> e.kind().retryable(), (e, retry, retries, pause) -> diagnostics.warn(e.getMessage()
+                    + "; power_on attempt " + (retry + 1) + " of " + attempts + " (" + Params.RETRY_ON + ")"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MaasException(MaasException.Kind.TIMEOUT, "interrupted");
         }
     }
 
     private void afterPowerCommand() throws MaasException {
         if (!powerWait.isZero()) {
             diagnostics.debug("waiting " + powerWait.toMillis() / 1000.0 + " s (" + Params.POWER_WAIT + ")");
-            Retrier.sleep(powerWait);
+            Pause.sleep(powerWait);
         }
     }
 
@@ -88,7 +87,7 @@ public final class PowerController {
             }
             diagnostics.debug(machine.hostname() + ": " + last + ", waiting for " + target.wire());
             Duration left = Duration.between(clock.instant(), deadline);
-            Retrier.sleep(left.compareTo(statusSleep) < 0 ? (left.isNegative() ? Duration.ZERO : left) : statusSleep);
+            Pause.sleep(left.compareTo(statusSleep) < 0 ? (left.isNegative() ? Duration.ZERO : left) : statusSleep);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class CibIds {
     private static final RemoteNode PLACEHOLDER = new RemoteNode("placeholder", "127.0.0.1", Optional.of("placeholder"), true);
-    private static final MaasSettings PLACEHOLDER_MAAS = new MaasSettings("http://placeholder:5240/MAAS", "a:b:c", 1);
+    private static final MaasSettings PLACEHOLDER_MAAS = new MaasSettings("http://placeholder:5240/MAAS", dev.instanceha.ops.model.Secret.of("a:b:c"), 1);
 
     private CibIds() {
     }

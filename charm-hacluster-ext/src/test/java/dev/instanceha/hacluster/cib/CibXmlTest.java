@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class CibXmlTest {
     static final String VIP = "res_masakari_0ab3c1e_vip";
     static final MaasSettings MAAS = new MaasSettings("http://maas.example:5240/MAAS",
-            "Kq9ZbT2xHc7LmPa4Wd:Vn3RtY8uJe5GsQh1Xk:Pw6BzN4cMf9LaTr2EvYu7HjKd3Sx5QgZ", 30);
+            dev.instanceha.ops.model.Secret.of("Kq9ZbT2xHc7LmPa4Wd:Vn3RtY8uJe5GsQh1Xk:Pw6BzN4cMf9LaTr2EvYu7HjKd3Sx5QgZ"), 30);
     static final List<String> MEMBERS = List.of("juju-m-2", "juju-m-0", "juju-m-1");
 
     /** masakari's request as its charm builds it (upstream shape). */
@@ -133,8 +133,8 @@ class CibXmlTest {
                 "power_timeout", "30"), params);
         assertEquals("true", cib.properties().get("stonith-enabled"));
         assertEquals("stonith-enabled", List.copyOf(cib.properties().keySet()).get(cib.properties().size() - 1));
-        assertFalse(cib.toCibDocument().contains(MAAS.apiKey()));
-        assertFalse(cib.toCibDocument().contains(MAAS.apiKey().split(":")[2]));
+        assertFalse(cib.toCibDocument().contains(MAAS.apiKey().reveal()));
+        assertFalse(cib.toCibDocument().contains(MAAS.apiKey().reveal().split(":")[2]));
     }
 
     @Test

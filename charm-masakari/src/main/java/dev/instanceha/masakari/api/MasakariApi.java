@@ -3,6 +3,8 @@ package dev.instanceha.masakari.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instanceha.ops.client.ApiException;
+import dev.instanceha.ops.client.Tls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The Masakari REST API (v1): segments, hosts, notifications. */
+/** The Masakari REST API (v1): segments, hosts, notifications. Failures are {@link ApiException}s. */
 public final class MasakariApi {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SERVICE = "Masakari API";
     private final HttpClient http;
     private final String endpoint;
     private final String token;
@@ -26,6 +30,15 @@ public final class MasakariApi {
         this.http = http;
         this.endpoint = endpoint.replaceAll("/+$", "");
         this.token = token;
+    }
+
+    /** An HTTP client for Keystone and Masakari: the JDK's CAs plus, when given, the CA a relation handed us. */
+    public static HttpClient httpClient(Optional<String> caPem) throws Tls.TlsException {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15));
+        if (caPem.isPresent()) {
+            builder.sslContext(Tls.trustingPem(caPem.get()));
+        }
+        return builder.build();
     }
 
     public record Segment(String uuid, String name, String recoveryMethod, String serviceType, String description) {
@@ -60,7 +73,8 @@ public final class MasakariApi {
     /** A segment by name or UUID; fails clearly when there is none. */
     public Segment segment(String nameOrUuid) {
         return segments().stream().filter(s -> s.uuid().equals(nameOrUuid) || s.name().equals(nameOrUuid)).findFirst()
-                .orElseThrow(() -> new ApiException(404, "no segment named or with UUID '" + nameOrUuid + "'"));
+                .orElseThrow(() -> ApiException.badAnswer(SERVICE, "GET",
+                        URI.create(endpoint + "/segments"), 200, "with no segment named or with UUID '" + nameOrUuid + "'"));
     }
 
     public Segment createSegment(String name, String recoveryMethod, String serviceType, String description) {
@@ -83,7 +97,8 @@ public final class MasakariApi {
 
     public Host host(String segmentUuid, String name) {
         return hosts(segmentUuid).stream().filter(h -> h.name().equals(name) || h.uuid().equals(name)).findFirst()
-                .orElseThrow(() -> new ApiException(404, "segment has no host '" + name + "'"));
+                .orElseThrow(() -> ApiException.badAnswer(SERVICE, "GET",
+                        URI.create(endpoint + "/segments/" + segmentUuid + "/hosts"), 200, "with no host '" + name + "'"));
     }
 
     public Host addHost(String segmentUuid, String name, String type, String controlAttributes, boolean reserved,
@@ -117,7 +132,8 @@ public final class MasakariApi {
     }
 
     private JsonNode call(String method, String path, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + path))
+        URI uri = URI.create(endpoint + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))
                 .header("X-Auth-Token", token)
                 .header("Accept", "application/json")
@@ -126,31 +142,21 @@ public final class MasakariApi {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        HttpResponse<String> response = KeystoneSession.send(http, request.build(), "Masakari API");
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw ApiException.unreachable(SERVICE, method, uri, e);
+        } catch (InterruptedException e) {
+            throw ApiException.interrupted(SERVICE, method, uri);
+        }
         if (response.statusCode() >= 300) {
-            throw new ApiException(response.statusCode(), "Masakari API " + method + " " + path.replaceAll("\\?.*", "")
-                    + " answered HTTP " + response.statusCode() + ": " + faultMessage(response.body()));
+            throw ApiException.status(SERVICE, method, uri, response.statusCode(), response.body());
         }
         try {
             return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new ApiException(response.statusCode(), "Masakari API answered with something that is not JSON");
+            throw ApiException.badAnswer(SERVICE, method, uri, response.statusCode(), "with something that is not JSON");
         }
-    }
-
-    /** OpenStack faults look like {"badRequest": {"message": "...", "code": 400}}. */
-    static String faultMessage(String body) {
-        try {
-            JsonNode node = JSON.readTree(body);
-            for (JsonNode fault : node) {
-                if (fault.hasNonNull("message")) {
-                    return fault.get("message").asText();
-                }
-            }
-        } catch (IOException | RuntimeException notJson) {
-            // fall through to the raw text
-        }
-        String text = body.strip();
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 }

@@ -50,6 +50,21 @@ public record ClusterSnapshot(
                 .findFirst();
     }
 
+    /** The node of this name, if crm_mon listed it. */
+    public Optional<ClusterNode> node(String name) {
+        return nodes.stream().filter(n -> n.name().equals(name)).findFirst();
+    }
+
+    /** Listed and online; an unknown node is not online. */
+    public boolean online(String name) {
+        return node(name).map(ClusterNode::online).orElse(false);
+    }
+
+    /** Every fence event of {@code target} (any action) with this status, in history order. */
+    public List<FenceEvent> fenceEvents(String target, FenceEvent.Status status) {
+        return eventsFor(target).filter(e -> e.status() == status).toList();
+    }
+
     /** The designated controller's node name ({@code is_dc}), for logs. */
     public Optional<String> dcName() {
         return nodes.stream().filter(ClusterNode::dc).map(ClusterNode::name).findFirst();

@@ -63,6 +63,7 @@ public final class CrmMonXmlParser {
         boolean sawNodes = false;
         boolean historyKnown = false;
         boolean sawHistoryList = false;
+        String dcName = null;
         Integer resultCode = null;
         String resultMessage = null;
         List<ClusterNode> nodes = new ArrayList<>();
@@ -90,6 +91,7 @@ public final class CrmMonXmlParser {
                     if ("summary".equals(parent)) {
                         dcPresent = bool(r, "present");
                         quorate = dcPresent && bool(r, "with_quorum");
+                        dcName = dcPresent ? attr(r, "name") : null;
                     }
                 }
                 case "cluster_options" -> {
@@ -140,7 +142,18 @@ public final class CrmMonXmlParser {
         if (!sawNodes && history.isEmpty() && !sawHistoryList) {
             throw new ClusterSourceException("crm_mon output has no <nodes> section");
         }
-        return new ClusterSnapshot(dcPresent, quorate, maintenanceMode, nodes, historyKnown, history, failures);
+        return new ClusterSnapshot(dcPresent, quorate, maintenanceMode, markDc(nodes, dcName), historyKnown, history,
+                failures);
+    }
+
+    /** Where the nodes carry no is_dc (trimmed or older documents), the summary's current_dc names the DC. */
+    private static List<ClusterNode> markDc(List<ClusterNode> nodes, String dcName) {
+        if (dcName == null || nodes.stream().anyMatch(ClusterNode::dc)) {
+            return nodes;
+        }
+        return nodes.stream().map(n -> !n.name().equals(dcName) ? n : new ClusterNode(n.name(), n.id(), n.type(),
+                n.online(), n.standby(), n.standbyOnFail(), n.maintenance(), n.pending(), n.unclean(), n.shutdown(),
+                n.expectedUp(), true, n.connectionResource())).toList();
     }
 
     private static ClusterNode node(XMLStreamReader r) throws ClusterSourceException {

@@ -11,17 +11,17 @@ import dev.instanceha.hostmonitor.config.IniDocument;
 import dev.instanceha.hostmonitor.config.IniParser;
 import dev.instanceha.hostmonitor.config.MonitorConfig;
 import dev.instanceha.hostmonitor.notify.Delivery;
-import dev.instanceha.hostmonitor.notify.HttpClients;
-import dev.instanceha.hostmonitor.notify.KeystoneAuthenticator;
 import dev.instanceha.hostmonitor.notify.MasakariClient;
 import dev.instanceha.hostmonitor.notify.NotificationJson;
 import dev.instanceha.hostmonitor.notify.Outbox;
 import dev.instanceha.hostmonitor.notify.OutboxDispatcher;
+import dev.instanceha.hostmonitor.notify.OpenStackAccess;
 import dev.instanceha.hostmonitor.notify.RetryingDelivery;
-import dev.instanceha.hostmonitor.notify.Sleeper;
-import dev.instanceha.hostmonitor.notify.TokenCache;
 import dev.instanceha.hostmonitor.state.HostTracker;
 import dev.instanceha.hostmonitor.state.TrackerPolicy;
+import dev.instanceha.ops.client.CachedToken;
+import dev.instanceha.ops.client.KeystoneClient;
+import dev.instanceha.ops.client.Retry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
@@ -152,10 +152,12 @@ public final class HostMonitorCommand implements Callable<Integer> {
     }
 
     private static Delivery apiDelivery(MonitorConfig c, NotificationJson json) throws IOException {
-        HttpClient http = HttpClients.create(c.api());
-        TokenCache tokens = new TokenCache(new KeystoneAuthenticator(c.api(), http), Clock.systemUTC());
-        MasakariClient client = new MasakariClient(tokens, http, json, c.api().apiVersion(), c.api().timeout());
-        return new RetryingDelivery(client, c.host().apiRetryMax(), c.host().apiRetryInterval(), Sleeper.REAL);
+        HttpClient http = OpenStackAccess.httpClient(c.api());
+        CachedToken tokens = new CachedToken(new KeystoneClient(http, c.api().timeout()),
+                OpenStackAccess.credentials(c.api()), Clock.systemUTC());
+        MasakariClient client = new MasakariClient(tokens, http, json, new MasakariClient.EndpointChoice(
+                c.api().apiInterface(), c.api().region(), c.api().apiVersion()), c.api().authUrl(), c.api().timeout());
+        return new RetryingDelivery(client, c.host().apiRetryMax(), c.host().apiRetryInterval(), Retry.Sleeper.REAL);
     }
 
     private static Set<String> localNames() {

@@ -1,5 +1,9 @@
 package dev.instanceha.hostmonitor.notify;
 
+import dev.instanceha.ops.client.ApiException;
+import dev.instanceha.ops.client.CachedToken;
+import dev.instanceha.ops.client.KeystoneClient;
+import dev.instanceha.ops.client.KeystoneToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,38 +15,46 @@ import java.time.Duration;
 /** POST /v1/notifications with a cached Keystone token; one re-authentication on 401. */
 public final class MasakariClient {
 
-    /** HTTP status and the start of the body, for the log. */
-    public record Response(int status, String body) { }
+    public static final String SERVICE_TYPE = "instance-ha";
 
-    private final TokenCache tokens;
+    /** HTTP status and the start of the body, for the log; where it went, for errors. */
+    public record Response(int status, String body, URI uri) { }
+
+    /** Which catalog endpoint: [api] api_interface, region, api_version. */
+    public record EndpointChoice(String apiInterface, String region, String apiVersion) { }
+
+    private final CachedToken tokens;
     private final HttpClient http;
     private final NotificationJson json;
-    private final String apiVersion;
+    private final EndpointChoice endpoint;
+    private final String authUrl;
     private final Duration timeout;
 
-    public MasakariClient(TokenCache tokens, HttpClient http, NotificationJson json, String apiVersion, Duration timeout) {
+    public MasakariClient(CachedToken tokens, HttpClient http, NotificationJson json, EndpointChoice endpoint,
+                          String authUrl, Duration timeout) {
         this.tokens = tokens;
         this.http = http;
         this.json = json;
-        this.apiVersion = apiVersion;
+        this.endpoint = endpoint;
+        this.authUrl = authUrl;
         this.timeout = timeout;
     }
 
     public Response post(Notification n) throws ApiException {
-        Response r = postOnce(n, tokens.token());
+        Response r = postOnce(n, tokens.get());
         if (r.status() == 401) {
             // Token revoked or expired early: renew once now rather than waiting for a retry round.
             tokens.invalidate();
-            r = postOnce(n, tokens.token());
+            r = postOnce(n, tokens.get());
         }
         return r;
     }
 
     private Response postOnce(Notification n, KeystoneToken token) throws ApiException {
-        URI uri = notificationsUri(token.masakariEndpoint(), apiVersion);
+        URI uri = notificationsUri(masakariEndpoint(token), endpoint.apiVersion());
         HttpRequest req = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
-                .header("X-Auth-Token", token.id())
+                .header("X-Auth-Token", token.header())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.requestBody(n)))
@@ -50,13 +62,19 @@ public final class MasakariClient {
         try {
             HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
             String body = new String(resp.body(), StandardCharsets.UTF_8);
-            return new Response(resp.statusCode(), body.length() > 300 ? body.substring(0, 300) : body);
+            return new Response(resp.statusCode(), body.length() > 300 ? body.substring(0, 300) : body, uri);
         } catch (IOException e) {
-            throw new ApiException("masakari " + uri + " unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw ApiException.unreachable("Masakari", "POST", uri, e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException("interrupted while posting", e);
+            throw ApiException.interrupted("Masakari", "POST", uri);
         }
+    }
+
+    private URI masakariEndpoint(KeystoneToken token) {
+        return token.endpoint(SERVICE_TYPE, endpoint.apiInterface(), endpoint.region()).orElseThrow(() ->
+                ApiException.badAnswer("Keystone", "POST", KeystoneClient.tokensUri(authUrl), 201,
+                        "with no " + SERVICE_TYPE + " endpoint with interface " + endpoint.apiInterface()
+                                + " in region " + endpoint.region() + " in the catalog"));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.instanceha.hostmonitor.notify;
 
+import dev.instanceha.ops.client.ApiException;
+import dev.instanceha.ops.client.Retry;
 import java.time.Duration;
 import java.util.logging.Logger;
 
@@ -13,60 +15,53 @@ public final class RetryingDelivery implements Delivery {
     private static final int MAX_FACTOR = 8;
 
     private final MasakariClient client;
-    private final int retryMax;
-    private final Duration retryInterval;
-    private final Sleeper sleeper;
+    private final Retry retry;
 
-    public RetryingDelivery(MasakariClient client, int retryMax, Duration retryInterval, Sleeper sleeper) {
+    public RetryingDelivery(MasakariClient client, int retryMax, Duration retryInterval, Retry.Sleeper sleeper) {
         this.client = client;
-        this.retryMax = retryMax;
-        this.retryInterval = retryInterval;
-        this.sleeper = sleeper;
+        this.retry = Retry.times(retryMax).withBackoff(retryInterval, retryInterval.multipliedBy(MAX_FACTOR))
+                .withSleeper(sleeper);
     }
 
     @Override
     public Outcome deliver(Notification n) throws InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            String failure;
-            try {
-                MasakariClient.Response r = client.post(n);
-                if (r.status() / 100 == 2) {
-                    LOG.info(() -> "notification " + n.id() + " (" + n.event() + " " + n.hostname() + ") accepted: HTTP " + r.status());
-                    return Outcome.DELIVERED;
-                }
-                if (r.status() == 409) {
-                    LOG.info(() -> "notification " + n.id() + " (" + n.event() + " " + n.hostname()
-                            + ") already known to masakari (HTTP 409): counted as delivered");
-                    return Outcome.ALREADY_KNOWN;
-                }
-                if (permanent(r.status())) {
-                    LOG.severe("notification " + n.id() + " (" + n.event() + " " + n.hostname() + ") rejected: HTTP "
-                            + r.status() + " " + r.body());
-                    return Outcome.REJECTED;
-                }
-                failure = "HTTP " + r.status() + " " + r.body();
-            } catch (ApiException e) {
-                failure = e.getMessage();
-            }
-            if (attempt >= retryMax) {
-                LOG.warning("notification " + n.id() + " not delivered after " + (attempt + 1) + " attempts: " + failure
-                        + "; kept in the outbox");
-                return Outcome.FAILED;
-            }
-            Duration pause = backoff(attempt + 1);
-            LOG.warning("notification " + n.id() + " attempt " + (attempt + 1) + " failed: " + failure + "; retrying in "
-                    + pause.toSeconds() + "s");
-            sleeper.sleep(pause);
+        int[] attempts = {0};
+        try {
+            return retry.call(ApiException.class, () -> {
+                attempts[0]++;
+                return once(n);
+            }, failure -> true, (failure, retryNumber, retries, pause) -> LOG.warning("notification " + n.id()
+                    + " attempt " + retryNumber + " failed: " + failure.getMessage() + "; retrying in "
+                    + pause.toSeconds() + "s"));
+        } catch (ApiException e) {
+            LOG.warning("notification " + n.id() + " not delivered after " + attempts[0] + " attempts: "
+                    + e.getMessage() + "; kept in the outbox");
+            return Outcome.FAILED;
         }
+    }
+
+    /** One POST: an outcome, or an ApiException for what another attempt may fix (5xx, 401 twice, no answer). */
+    private Outcome once(Notification n) {
+        MasakariClient.Response r = client.post(n);
+        if (r.status() / 100 == 2) {
+            LOG.info(() -> "notification " + n.id() + " (" + n.event() + " " + n.hostname() + ") accepted: HTTP " + r.status());
+            return Outcome.DELIVERED;
+        }
+        if (r.status() == 409) {
+            LOG.info(() -> "notification " + n.id() + " (" + n.event() + " " + n.hostname()
+                    + ") already known to masakari (HTTP 409): counted as delivered");
+            return Outcome.ALREADY_KNOWN;
+        }
+        if (permanent(r.status())) {
+            LOG.severe("notification " + n.id() + " (" + n.event() + " " + n.hostname() + ") rejected: "
+                    + ApiException.status("Masakari", "POST", r.uri(), r.status(), r.body()).getMessage());
+            return Outcome.REJECTED;
+        }
+        throw ApiException.status("Masakari", "POST", r.uri(), r.status(), r.body());
     }
 
     /** 400 unknown host / bad body, 403 policy, 404 wrong endpoint, 422: retrying cannot help. */
     private static boolean permanent(int status) {
         return status == 400 || status == 403 || status == 404 || status == 422;
-    }
-
-    Duration backoff(int retry) {
-        long factor = Math.min(1L << Math.min(retry - 1, 30), MAX_FACTOR);
-        return retryInterval.multipliedBy(factor);
     }
 }

@@ -5,14 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
+/** How the notifications URL follows from the catalog's Masakari URL (Keystone's URL: ops-client's KeystoneClientTest). */
 class EndpointTest {
-
-    @Test
-    void keystoneTokensUrlWithOrWithoutVersion() {
-        assertEquals(URI.create("http://k:5000/v3/auth/tokens"), KeystoneAuthenticator.tokensUri("http://k:5000"));
-        assertEquals(URI.create("http://k:5000/v3/auth/tokens"), KeystoneAuthenticator.tokensUri("http://k:5000/v3/"));
-        assertEquals(URI.create("https://k/identity/v3/auth/tokens"), KeystoneAuthenticator.tokensUri("https://k/identity"));
-    }
 
     @Test
     void masakariNotificationsUrlFromCatalogForms() {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instanceha.hostmonitor.config.ApiSettings;
+import dev.instanceha.ops.client.CachedToken;
+import dev.instanceha.ops.client.KeystoneClient;
+import dev.instanceha.ops.client.Retry;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +31,7 @@ class NotificationDeliveryTest {
 
     private FakeOpenStack openstack;
     private final List<Duration> pauses = new ArrayList<>();
-    private final Sleeper recordingSleeper = pauses::add;
+    private final Retry.Sleeper recordingSleeper = pauses::add;
     private final NotificationJson json = new NotificationJson();
 
     @BeforeEach
@@ -50,9 +53,11 @@ class NotificationDeliveryTest {
 
     private RetryingDelivery delivery(String iface, int retryMax) throws Exception {
         ApiSettings s = settings(iface);
-        HttpClient http = HttpClients.create(s);
-        TokenCache tokens = new TokenCache(new KeystoneAuthenticator(s, http), Clock.systemUTC());
-        return new RetryingDelivery(new MasakariClient(tokens, http, json, "v1", s.timeout()), retryMax,
+        HttpClient http = OpenStackAccess.httpClient(s);
+        CachedToken tokens = new CachedToken(new KeystoneClient(http, s.timeout()), OpenStackAccess.credentials(s),
+                Clock.systemUTC());
+        return new RetryingDelivery(new MasakariClient(tokens, http, json,
+                new MasakariClient.EndpointChoice(s.apiInterface(), s.region(), "v1"), s.authUrl(), s.timeout()), retryMax,
                 Duration.ofSeconds(10), recordingSleeper);
     }
 

@@ -1,13 +1,13 @@
 package dev.instanceha.interfaces.amqp;
 
 import dev.instanceha.interfaces.Net;
-import dev.instanceha.interfaces.Redact;
+import dev.instanceha.ops.model.Secret;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Access to the broker(s): one entry per ready rabbitmq unit, or the VIP when it is clustered. */
-public record AmqpConnection(String username, String password, String vhost, List<String> hosts, int port,
+public record AmqpConnection(String username, Secret password, String vhost, List<String> hosts, int port,
                              boolean ssl, Optional<String> sslCaPem, boolean haQueues) {
     public static final int DEFAULT_PORT = 5672;
 
@@ -20,7 +20,7 @@ public record AmqpConnection(String username, String password, String vhost, Lis
      * credential pair per host, user/password/vhost percent-encoded, IPv6 hosts bracketed.
      */
     public String transportUrl() {
-        String credentials = Net.percentEncode(username) + ":" + Net.percentEncode(password) + "@";
+        String credentials = Net.percentEncode(username) + ":" + Net.percentEncode(password.reveal()) + "@";
         return "rabbit://" + hosts.stream()
                 .map(h -> credentials + Net.urlHost(h) + ":" + port)
                 .collect(Collectors.joining(",")) + "/" + Net.percentEncode(vhost);
@@ -28,7 +28,7 @@ public record AmqpConnection(String username, String password, String vhost, Lis
 
     @Override
     public String toString() {
-        return "AmqpConnection[username=" + username + ", password=" + Redact.secret(password) + ", vhost=" + vhost
+        return "AmqpConnection[username=" + username + ", password=" + password + ", vhost=" + vhost
                 + ", hosts=" + hosts + ", port=" + port + ", ssl=" + ssl + ", sslCa="
                 + (sslCaPem.isPresent() ? "present" : "absent") + ", haQueues=" + haQueues + "]";
     }

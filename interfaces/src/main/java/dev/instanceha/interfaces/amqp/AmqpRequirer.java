@@ -5,7 +5,7 @@ import dev.instanceha.interfaces.FieldReader;
 import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.UnitSelection;
 import dev.instanceha.interfaces.tls.KeyPairCheck;
-import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,29 +20,30 @@ import java.util.TreeSet;
 public final class AmqpRequirer {
     public static final String ENDPOINT = "amqp";
 
-    private final AmqpRequest request;
+    private final Endpoint endpoint;
 
-    public AmqpRequirer(AmqpRequest request) {
-        this.request = request;
+    public AmqpRequirer(Endpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
-    /** For this unit's databag. */
-    public Map<String, String> unitData() {
-        return request.unitData();
+    /** Asks for the user and vhost. */
+    public void request(AmqpRequest request) {
+        endpoint.publish(request.unitData());
     }
 
-    public Completeness<AmqpConnection> read(List<? extends RelationView> relations) {
-        if (relations.isEmpty()) {
+    /** The broker access for {@code request}'s user and vhost, once a rabbitmq unit granted it. */
+    public Completeness<AmqpConnection> read(AmqpRequest request) {
+        if (!endpoint.isRelated()) {
             return Completeness.incomplete(ENDPOINT + ": not related");
         }
-        List<RemoteUnit> units = RemoteUnit.all(relations);
+        List<RemoteUnit> units = RemoteUnit.all(endpoint.relations());
         if (units.isEmpty()) {
             return Completeness.incomplete(ENDPOINT + ": no remote unit has joined");
         }
         List<Broker> ready = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (RemoteUnit unit : units) {
-            Completeness<Broker> broker = parse(unit);
+            Completeness<Broker> broker = parse(unit, request);
             broker.value().ifPresent(ready::add);
             broker.reason().ifPresent(reasons::add);
         }
@@ -63,7 +64,7 @@ public final class AmqpRequirer {
         Optional<Integer> sslPort = agreeing.stream().map(Broker::sslPort).flatMap(Optional::stream).findFirst();
         Optional<String> ca = agreeing.stream().map(Broker::sslCaPem).flatMap(Optional::stream).findFirst();
         boolean haQueues = agreeing.stream().anyMatch(Broker::haQueues);
-        return Completeness.complete(new AmqpConnection(request.username(), first.password(), request.vhost(),
+        return Completeness.complete(new AmqpConnection(request.username(), endpoint.secret(first.password()), request.vhost(),
                 new ArrayList<>(hosts), sslPort.orElse(AmqpConnection.DEFAULT_PORT), sslPort.isPresent(), ca,
                 haQueues));
     }
@@ -77,7 +78,7 @@ public final class AmqpRequirer {
         }
     }
 
-    Completeness<Broker> parse(RemoteUnit unit) {
+    Completeness<Broker> parse(RemoteUnit unit, AmqpRequest request) {
         FieldReader r = unit.reader();
         String password = r.requiredText(request.key("password"));
         // charm-interface-rabbitmq takes the broker address from private-address; hostname is the

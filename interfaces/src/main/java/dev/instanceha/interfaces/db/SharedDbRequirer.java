@@ -5,7 +5,8 @@ import dev.instanceha.interfaces.FieldReader;
 import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.UnitSelection;
 import dev.instanceha.interfaces.tls.KeyPairCheck;
-import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.Endpoint;
+import dev.instanceha.ops.model.Secret;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,37 +21,34 @@ public final class SharedDbRequirer {
     public static final String ENDPOINT = "shared-db";
     static final int DEFAULT_PORT = 3306;
 
-    private final String localUnit;
-    private final DatabaseRequest request;
+    private final Endpoint endpoint;
 
-    /** @param localUnit this unit's name ({@code JUJU_UNIT_NAME}), looked for in allowed_units. */
-    public SharedDbRequirer(String localUnit, DatabaseRequest request) {
-        this.localUnit = localUnit;
-        this.request = request;
+    public SharedDbRequirer(Endpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
-    /** For this unit's databag. */
-    public Map<String, String> unitData() {
-        return request.unitData();
+    /** Asks for the database, from this unit's address on the endpoint (the grant is per host). */
+    public void request(DatabaseRequest request) {
+        endpoint.publish(request.unitData(endpoint.address()));
     }
 
     /**
      * Complete when some provider unit published db_host and our password, and lists this unit in
      * allowed_units: the grant for our hostname exists only then.
      */
-    public Completeness<DatabaseAccess> read(List<? extends RelationView> relations) {
-        if (relations.isEmpty()) {
+    public Completeness<DatabaseAccess> read(DatabaseRequest request) {
+        if (!endpoint.isRelated()) {
             return Completeness.incomplete(ENDPOINT + ": not related");
         }
-        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(relations), this::parse);
+        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(endpoint.relations()), unit -> parse(unit, request));
     }
 
     /**
      * The network the provider wants us to connect from, if it asked (then {@code hostname} must be
      * re-sent with our address on that network).
      */
-    public Optional<String> accessNetwork(List<? extends RelationView> relations) {
-        for (RemoteUnit unit : RemoteUnit.all(relations)) {
+    public Optional<String> accessNetwork() {
+        for (RemoteUnit unit : RemoteUnit.all(endpoint.relations())) {
             Optional<String> network = unit.reader().text("access-network");
             if (network.isPresent()) {
                 return network;
@@ -59,7 +57,8 @@ public final class SharedDbRequirer {
         return Optional.empty();
     }
 
-    Completeness<DatabaseAccess> parse(RemoteUnit unit) {
+    Completeness<DatabaseAccess> parse(RemoteUnit unit, DatabaseRequest request) {
+        String localUnit = endpoint.localUnit();
         FieldReader r = unit.reader();
         // percona-cluster sets this while its series upgrade runs; upstream treats the DB as gone.
         if (r.text("cluster-series-upgrading").filter("True"::equals).isPresent()) {
@@ -88,7 +87,7 @@ public final class SharedDbRequirer {
                     + (p.part() == KeyPairCheck.Part.KEY ? "ssl_key" : "ssl_cert") + "' " + p.description()));
         }
         Optional<Integer> waitTimeout = r.positiveInt("wait_timeout");
-        return r.result(() -> new DatabaseAccess(host, port, request.database(), request.username(), password,
-                ca, cert, key, waitTimeout));
+        return r.result(() -> new DatabaseAccess(host, port, request.database(), request.username(),
+                endpoint.secret(password), ca, cert, key.map(endpoint::secret), waitTimeout));
     }
 }

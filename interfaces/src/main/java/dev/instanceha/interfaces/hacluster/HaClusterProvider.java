@@ -5,7 +5,7 @@ import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.FieldReader;
 import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.UnitSelection;
-import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.Endpoint;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,21 +22,31 @@ import java.util.TreeSet;
 public final class HaClusterProvider {
     public static final String ENDPOINT = "ha";
 
-    /** For this unit's databag: {@code clustered=yes} once the principal's objects are configured. */
-    public Map<String, String> unitData(boolean clustered) {
+    private final Endpoint endpoint;
+
+    public HaClusterProvider(Endpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public boolean isRelated() {
+        return endpoint.isRelated();
+    }
+
+    /** This unit's answer on every ha relation: {@code clustered=yes} once the principal's objects are configured. */
+    public void publish(boolean clustered) {
         // An empty value makes Juju drop the key: "not clustered" is the absence of the key upstream.
-        return Map.of(HaClusterKeys.CLUSTERED, clustered ? "yes" : "");
+        endpoint.publish(Map.of(HaClusterKeys.CLUSTERED, clustered ? "yes" : ""));
     }
 
     /**
      * The principal's request. In container scope each relation has exactly the one principal unit of
      * this machine; the first relation with a complete request wins.
      */
-    public Completeness<HaRequest> read(List<? extends RelationView> relations) {
-        if (relations.isEmpty()) {
+    public Completeness<HaRequest> read() {
+        if (!endpoint.isRelated()) {
             return Completeness.incomplete(ENDPOINT + ": not related");
         }
-        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(relations), HaClusterProvider::parse);
+        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(endpoint.relations()), HaClusterProvider::parse);
     }
 
     /**
@@ -44,9 +54,9 @@ public final class HaClusterProvider {
      * allows (bad JSON, wrong type, bad id): the principal must be fixed (blocked), unlike a key not
      * sent yet (waiting). False once some unit's request is complete.
      */
-    public boolean malformed(List<? extends RelationView> relations) {
+    public boolean malformed() {
         boolean any = false;
-        for (RemoteUnit unit : RemoteUnit.all(relations)) {
+        for (RemoteUnit unit : RemoteUnit.all(endpoint.relations())) {
             FieldReader r = unit.reader();
             if (parse(unit, r).isComplete()) {
                 return false;

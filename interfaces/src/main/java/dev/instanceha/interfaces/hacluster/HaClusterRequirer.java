@@ -3,7 +3,7 @@ package dev.instanceha.interfaces.hacluster;
 import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.Json;
 import dev.instanceha.interfaces.RemoteUnit;
-import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.Endpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +19,15 @@ public final class HaClusterRequirer {
     /** charm-interface-hacluster bind_resources' default. */
     public static final int DEFAULT_MCAST_PORT = 4440;
 
-    private final HaResources resources;
-    private final Optional<String> bindIface;
-    private final int mcastPort;
+    private final Endpoint endpoint;
 
-    public HaClusterRequirer(HaResources resources, Optional<String> bindIface, int mcastPort) {
-        this.resources = resources;
-        this.bindIface = bindIface;
-        this.mcastPort = mcastPort;
+    public HaClusterRequirer(Endpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** Sends the principal's pacemaker objects to hacluster. */
+    public void request(HaResources resources, Optional<String> bindIface, int mcastPort) {
+        endpoint.publish(unitData(resources, bindIface, mcastPort));
     }
 
     /**
@@ -34,7 +35,7 @@ public final class HaClusterRequirer {
      * sent as {@code {}} / {@code []} rather than left out, so that an object removed here (e.g. a
      * delete_resources entry already processed) does not linger in the databag.
      */
-    public Map<String, String> unitData() {
+    static Map<String, String> unitData(HaResources resources, Optional<String> bindIface, int mcastPort) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(HaClusterKeys.BIND_IFACE, bindIface.orElse(""));
         data.put(HaClusterKeys.MCAST_PORT, Integer.toString(mcastPort));
@@ -57,11 +58,11 @@ public final class HaClusterRequirer {
     }
 
     /** Complete once a hacluster unit says {@code clustered} is "yes" or "true" (any case). */
-    public Completeness<Clustered> read(List<? extends RelationView> relations) {
-        if (relations.isEmpty()) {
+    public Completeness<Clustered> read() {
+        if (!endpoint.isRelated()) {
             return Completeness.incomplete(ENDPOINT + ": not related");
         }
-        List<RemoteUnit> units = RemoteUnit.all(relations);
+        List<RemoteUnit> units = RemoteUnit.all(endpoint.relations());
         if (units.isEmpty()) {
             return Completeness.incomplete(ENDPOINT + ": no remote unit has joined");
         }
@@ -78,8 +79,8 @@ public final class HaClusterRequirer {
      * A hacluster unit whose {@code clustered} is neither empty nor yes/no/true/false: that is not
      * what hacluster writes, so the principal says so instead of reading it as "not yet".
      */
-    public java.util.Optional<String> malformed(List<? extends RelationView> relations) {
-        for (RemoteUnit unit : RemoteUnit.all(relations)) {
+    public java.util.Optional<String> malformed() {
+        for (RemoteUnit unit : RemoteUnit.all(endpoint.relations())) {
             var reader = unit.reader();
             java.util.Optional<String> v = reader.text(HaClusterKeys.CLUSTERED);
             if (!reader.ok() || v.isPresent() && !java.util.Set.of("yes", "no", "true", "false").contains(v.get().strip().toLowerCase(java.util.Locale.ROOT))) {
@@ -89,7 +90,11 @@ public final class HaClusterRequirer {
         return java.util.Optional.empty();
     }
 
-    public boolean clustered(List<? extends RelationView> relations) {
-        return read(relations).isComplete();
+    public boolean clustered() {
+        return read().isComplete();
+    }
+
+    public boolean isRelated() {
+        return endpoint.isRelated();
     }
 }

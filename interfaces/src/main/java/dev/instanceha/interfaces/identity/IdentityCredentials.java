@@ -1,7 +1,7 @@
 package dev.instanceha.interfaces.identity;
 
-import dev.instanceha.interfaces.Redact;
 import dev.instanceha.interfaces.ServiceEndpoint;
+import dev.instanceha.ops.model.Secret;
 import java.util.Optional;
 
 /** Keystone's answer on identity-credentials: a user, its project, and keystone's endpoints. */
@@ -9,7 +9,7 @@ public record IdentityCredentials(
         ServiceEndpoint credentials,
         ServiceEndpoint auth,
         String username,
-        String password,
+        Secret password,
         String project,
         String projectId,
         String apiVersion,
@@ -29,7 +29,7 @@ public record IdentityCredentials(
     @Override
     public String toString() {
         return "IdentityCredentials[credentials=" + credentials + ", auth=" + auth + ", username=" + username
-                + ", password=" + Redact.secret(password) + ", project=" + project + ", projectId=" + projectId
+                + ", password=" + password + ", project=" + project + ", projectId=" + projectId
                 + ", apiVersion=" + apiVersion + ", region=" + region + ", userDomainName=" + userDomainName
                 + ", projectDomainName=" + projectDomainName + ", httpsKeystone=" + httpsKeystone
                 + ", caCert=" + (caCertPem.isPresent() ? "present" : "absent") + "]";

@@ -6,38 +6,40 @@ import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.ServiceEndpoint;
 import dev.instanceha.interfaces.UnitSelection;
 import dev.instanceha.interfaces.tls.KeyPairCheck;
+import dev.instanceha.ops.model.Endpoint;
 import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.Secret;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The requiring side of interface {@code keystone-credentials} (endpoint {@code identity-credentials}). */
 public final class IdentityCredentialsRequirer {
     public static final String ENDPOINT = "identity-credentials";
 
-    private final IdentityCredentialsRequest request;
+    private final Endpoint endpoint;
 
-    public IdentityCredentialsRequirer(IdentityCredentialsRequest request) {
-        this.request = request;
+    public IdentityCredentialsRequirer(Endpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
-    /** For this unit's databag. */
-    public Map<String, String> unitData() {
-        return request.unitData();
+    /** Asks keystone for the user on every relation of the endpoint. */
+    public void publish(IdentityCredentialsRequest request) {
+        endpoint.publish(request.unitData());
     }
 
     /**
      * Complete when a keystone unit has everything the upstream ".available.auth" flag needs:
      * private-address, credentials_*, auth_*, api_version and the user/project/password/project id.
      */
-    public Completeness<IdentityCredentials> read(List<? extends RelationView> relations) {
+    public Completeness<IdentityCredentials> read() {
+        List<? extends RelationView> relations = endpoint.relations();
         if (relations.isEmpty()) {
             return Completeness.incomplete(ENDPOINT + ": not related");
         }
-        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(relations), IdentityCredentialsRequirer::parse);
+        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(relations), this::parse);
     }
 
-    static Completeness<IdentityCredentials> parse(RemoteUnit unit) {
+    private Completeness<IdentityCredentials> parse(RemoteUnit unit) {
         FieldReader r = unit.reader();
         r.requiredHost("private-address");
         ServiceEndpoint credentials = IdentityServiceRequirer.endpoint(r, "credentials");
@@ -47,7 +49,8 @@ public final class IdentityCredentialsRequirer {
             r.problem("'api_version' is not a Keystone API version (2 or 3)");
         }
         String username = r.requiredText("credentials_username");
-        String password = r.requiredText("credentials_password");
+        // Registered as soon as it is read, whether or not this unit's answer is complete.
+        Secret password = Optional.ofNullable(r.requiredText("credentials_password")).map(endpoint::secret).orElse(null);
         String project = r.requiredText("credentials_project");
         String projectId = r.requiredText("credentials_project_id");
         Optional<String> region = r.text("region");

@@ -1,6 +1,6 @@
 package dev.instanceha.interfaces.identity;
 
-import dev.instanceha.interfaces.Redact;
+import dev.instanceha.ops.model.Secret;
 import dev.instanceha.interfaces.ServiceEndpoint;
 import java.util.Optional;
 
@@ -10,7 +10,7 @@ public record IdentityServiceData(
         ServiceEndpoint auth,
         Optional<ServiceEndpoint> internal,
         String serviceUsername,
-        String servicePassword,
+        Secret servicePassword,
         String serviceTenant,
         String serviceTenantId,
         Optional<String> serviceDomain,
@@ -37,7 +37,7 @@ public record IdentityServiceData(
     @Override
     public String toString() {
         return "IdentityServiceData[service=" + service + ", auth=" + auth + ", internal=" + internal
-                + ", serviceUsername=" + serviceUsername + ", servicePassword=" + Redact.secret(servicePassword)
+                + ", serviceUsername=" + serviceUsername + ", servicePassword=" + servicePassword
                 + ", serviceTenant=" + serviceTenant + ", serviceTenantId=" + serviceTenantId
                 + ", serviceDomain=" + serviceDomain + ", apiVersion=" + apiVersion + ", region=" + region
                 + ", httpsKeystone=" + httpsKeystone + ", caCert=" + (caCertPem.isPresent() ? "present" : "absent")

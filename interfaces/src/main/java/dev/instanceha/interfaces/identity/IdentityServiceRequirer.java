@@ -6,7 +6,7 @@ import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.ServiceEndpoint;
 import dev.instanceha.interfaces.UnitSelection;
 import dev.instanceha.interfaces.tls.KeyPairCheck;
-import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.Endpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,26 +15,26 @@ import java.util.Optional;
 public final class IdentityServiceRequirer {
     public static final String ENDPOINT = "identity-service";
 
-    private final IdentityServiceRequest request;
+    private final Endpoint endpoint;
 
-    public IdentityServiceRequirer(IdentityServiceRequest request) {
-        this.request = request;
+    public IdentityServiceRequirer(Endpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
-    /** For this unit's databag on every identity-service relation. */
-    public Map<String, String> unitData() {
-        return request.unitData();
+    /** Registers the service and its endpoints in the catalog. */
+    public void request(IdentityServiceRequest request) {
+        endpoint.publish(request.unitData());
     }
 
     /** Complete once any keystone unit published the base data (charm-interface-keystone base_data_complete). */
-    public Completeness<IdentityServiceData> read(List<? extends RelationView> relations) {
-        if (relations.isEmpty()) {
+    public Completeness<IdentityServiceData> read() {
+        if (!endpoint.isRelated()) {
             return Completeness.incomplete(ENDPOINT + ": not related");
         }
-        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(relations), IdentityServiceRequirer::parse);
+        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(endpoint.relations()), this::parse);
     }
 
-    static Completeness<IdentityServiceData> parse(RemoteUnit unit) {
+    Completeness<IdentityServiceData> parse(RemoteUnit unit) {
         FieldReader r = unit.reader();
         // keystone answers an unknown service name with admin_token=-1 and nothing else useful.
         if (r.text("admin_token").filter("-1"::equals).isPresent()) {
@@ -62,7 +62,7 @@ public final class IdentityServiceRequirer {
         boolean https = r.flag("https_keystone");
         Optional<String> ca = r.base64Pem("ca_cert");
         ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(p -> r.problem("'ca_cert' " + p));
-        return r.result(() -> new IdentityServiceData(service, auth, internal, username, password, tenant,
+        return r.result(() -> new IdentityServiceData(service, auth, internal, username, endpoint.secret(password), tenant,
                 tenantId, domain, domainId, userId, adminDomainId, adminProjectId, adminUserId, apiVersion,
                 region, https, ca));
     }

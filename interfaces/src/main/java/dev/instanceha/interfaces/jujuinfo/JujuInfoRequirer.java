@@ -5,10 +5,10 @@ import dev.instanceha.interfaces.FieldReader;
 import dev.instanceha.interfaces.Net;
 import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.UnitSelection;
+import dev.instanceha.ops.model.Endpoint;
 import dev.instanceha.ops.model.RelationView;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,24 +17,25 @@ import java.util.Optional;
  * {@code private-address}, {@code ingress-address} and {@code egress-subnets}.
  */
 public final class JujuInfoRequirer {
-    private final String endpoint;
+    /** The endpoint's usual name (pacemaker-remote's). */
+    public static final String ENDPOINT = "juju-info";
+    /** The name upstream's masakari-monitors gives it, kept so bundles relate it unchanged. */
+    public static final String CONTAINER_ENDPOINT = "container";
 
-    /** @param endpoint the endpoint name, e.g. {@code container} or {@code juju-info}. */
-    public JujuInfoRequirer(String endpoint) {
+    private final Endpoint endpoint;
+
+    /** Nothing is ever published: the interface carries only Juju's own keys. */
+    public JujuInfoRequirer(Endpoint endpoint) {
         this.endpoint = endpoint;
     }
 
-    /** Nothing to send: the interface carries only Juju's own keys. */
-    public Map<String, String> unitData() {
-        return Map.of();
-    }
-
     /** The principal of this machine: in container scope the single remote unit. */
-    public Completeness<Principal> read(List<? extends RelationView> relations) {
+    public Completeness<Principal> read() {
+        List<? extends RelationView> relations = endpoint.relations();
         if (relations.isEmpty()) {
-            return Completeness.incomplete(endpoint + ": not related");
+            return Completeness.incomplete(endpoint.name() + ": not related");
         }
-        return UnitSelection.firstComplete(endpoint, RemoteUnit.all(relations), JujuInfoRequirer::parse);
+        return UnitSelection.firstComplete(endpoint.name(), RemoteUnit.all(relations), JujuInfoRequirer::parse);
     }
 
     static Completeness<Principal> parse(RemoteUnit unit) {

@@ -1,6 +1,6 @@
 package dev.instanceha.interfaces.pacemaker;
 
-import dev.instanceha.interfaces.Redact;
+import dev.instanceha.ops.model.Secret;
 import java.util.Base64;
 
 /** The shared pacemaker authkey, base64 as hacluster's config and the relation carry it. */
@@ -22,6 +22,6 @@ public record PacemakerKey(String base64) {
 
     @Override
     public String toString() {
-        return "PacemakerKey[" + Redact.secret(base64) + "]";
+        return "PacemakerKey[" + Secret.of(base64) + "]"; // the mask every secret shows
     }
 }

@@ -4,10 +4,9 @@ import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.FieldReader;
 import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.UnitSelection;
-import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,15 +16,15 @@ import java.util.Optional;
 public final class PacemakerRemoteProvider {
     public static final String ENDPOINT = "pacemaker-remote";
 
-    private final RemoteNode node;
+    private final Endpoint endpoint;
 
-    public PacemakerRemoteProvider(RemoteNode node) {
-        this.node = node;
+    public PacemakerRemoteProvider(Endpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
-    /** For this unit's databag (JSON-encoded values). */
-    public Map<String, String> unitData() {
-        return node.unitData();
+    /** Announces the node on every relation (JSON-encoded values, as hacluster reads them). */
+    public void publish(RemoteNode node) {
+        endpoint.publish(node.unitData());
     }
 
     /**
@@ -33,8 +32,8 @@ public final class PacemakerRemoteProvider {
      * long): the cluster side must be fixed (blocked), unlike a key not sent yet or a rotation in
      * progress (waiting).
      */
-    public boolean malformed(List<? extends RelationView> relations) {
-        for (RemoteUnit unit : RemoteUnit.all(relations)) {
+    public boolean malformed() {
+        for (RemoteUnit unit : RemoteUnit.all(endpoint.relations())) {
             FieldReader r = unit.reader();
             r.base64(PacemakerRemoteKeys.PACEMAKER_KEY);
             if (!r.ok()) {
@@ -46,13 +45,14 @@ public final class PacemakerRemoteProvider {
 
     /**
      * The key, once every hacluster unit that sent one sent the same one. Upstream raises
-     * "Inconsistent keys" here; we report it instead, naming the units that disagree.
+     * "Inconsistent keys" here; we report it instead, naming the units that disagree. Every key
+     * read is registered with the redactor, the agreed one and those of a rotation in progress.
      */
-    public Completeness<PacemakerKey> read(List<? extends RelationView> relations) {
-        if (relations.isEmpty()) {
+    public Completeness<PacemakerKey> read() {
+        if (!endpoint.isRelated()) {
             return Completeness.incomplete(ENDPOINT + ": not related");
         }
-        List<RemoteUnit> units = RemoteUnit.all(relations);
+        List<RemoteUnit> units = RemoteUnit.all(endpoint.relations());
         if (units.isEmpty()) {
             return Completeness.incomplete(ENDPOINT + ": no remote unit has joined");
         }
@@ -65,6 +65,7 @@ public final class PacemakerRemoteProvider {
             if (!r.ok()) {
                 return Completeness.incomplete(ENDPOINT + ": " + r.summary());
             }
+            key.ifPresent(endpoint::secret);
             if (key.isEmpty()) {
                 reasons.add(unit.unit() + ": missing '" + PacemakerRemoteKeys.PACEMAKER_KEY + "'");
             } else if (agreed == null) {

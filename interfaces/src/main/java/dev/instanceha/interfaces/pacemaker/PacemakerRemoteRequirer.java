@@ -5,8 +5,8 @@ import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.FieldReader;
 import dev.instanceha.interfaces.Net;
 import dev.instanceha.interfaces.RemoteUnit;
-import dev.instanceha.ops.model.RelationView;
-import java.util.List;
+import dev.instanceha.ops.model.Endpoint;
+import dev.instanceha.ops.model.Secret;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,17 +20,23 @@ import java.util.TreeSet;
 public final class PacemakerRemoteRequirer {
     public static final String ENDPOINT = "pacemaker-remote";
 
-    /** For this unit's databag: the key raw, not JSON (charm-hacluster sends it so). */
-    public Map<String, String> unitData(PacemakerKey key) {
-        return Map.of(PacemakerRemoteKeys.PACEMAKER_KEY, key.base64());
+    private final Endpoint endpoint;
+
+    public PacemakerRemoteRequirer(Endpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** The cluster's pacemaker authkey (base64) on every relation, raw, not JSON (charm-hacluster sends it so). */
+    public void publish(Secret pacemakerKey) {
+        endpoint.publish(Map.of(PacemakerRemoteKeys.PACEMAKER_KEY, pacemakerKey.reveal()));
     }
 
     /** Every remote unit of every pacemaker-remote relation, sorted into ready and not yet. */
-    public RemoteNodes read(List<? extends RelationView> relations) {
+    public RemoteNodes read() {
         Map<String, RemoteNode> ready = new TreeMap<>();
         Map<String, String> incomplete = new TreeMap<>();
         Set<String> malformed = new TreeSet<>();
-        for (RemoteUnit unit : RemoteUnit.all(relations)) {
+        for (RemoteUnit unit : RemoteUnit.all(endpoint.relations())) {
             FieldReader r = unit.reader();
             Completeness<RemoteNode> node = parse(r);
             node.value().ifPresent(n -> ready.put(unit.unit(), n));

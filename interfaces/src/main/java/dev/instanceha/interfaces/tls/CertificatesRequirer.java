@@ -6,7 +6,7 @@ import dev.instanceha.interfaces.FieldReader;
 import dev.instanceha.interfaces.Json;
 import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.UnitSelection;
-import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.Endpoint;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,17 +23,13 @@ import java.util.function.BiPredicate;
 public final class CertificatesRequirer {
     public static final String ENDPOINT = "certificates";
 
+    private final Endpoint endpoint;
     private final String unitName;
-    private final List<CertificateRequest> requests;
 
-    /** @param localUnit this unit's name, e.g. {@code masakari/0}. */
-    public CertificatesRequirer(String localUnit, List<CertificateRequest> requests) {
-        if (requests.isEmpty()) {
-            throw new IllegalArgumentException("at least one certificate request is needed");
-        }
+    public CertificatesRequirer(Endpoint endpoint) {
+        this.endpoint = endpoint;
         // The provider keys its answer by unit name with '/' replaced, since '/' is used in its own keys.
-        this.unitName = localUnit.replace('/', '_');
-        this.requests = List.copyOf(requests);
+        this.unitName = endpoint.localUnit().replace('/', '_');
     }
 
     /** The key under which the provider answers us. */
@@ -41,8 +37,15 @@ public final class CertificatesRequirer {
         return unitName + ".processed_requests";
     }
 
-    /** For this unit's databag. */
-    public Map<String, String> unitData() {
+    /** Asks for one certificate per request (common name and SANs). */
+    public void request(List<CertificateRequest> requests) {
+        endpoint.publish(unitData(requests));
+    }
+
+    Map<String, String> unitData(List<CertificateRequest> requests) {
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException("at least one certificate request is needed");
+        }
         Map<String, Object> byCn = new TreeMap<>();
         for (CertificateRequest request : requests) {
             byCn.put(request.commonName(), Map.of("sans", request.sans()));
@@ -57,8 +60,8 @@ public final class CertificatesRequirer {
      * Complete when one provider unit has a CA and a certificate and key for every common name we
      * asked for. Units without a CA are ignored, as upstream does since LP #2028683.
      */
-    public Completeness<CertificateBundle> read(List<? extends RelationView> relations) {
-        return read(relations, (cert, key) -> false);
+    public Completeness<CertificateBundle> read(List<CertificateRequest> requests) {
+        return read(requests, (cert, key) -> false);
     }
 
     /**
@@ -66,28 +69,25 @@ public final class CertificatesRequirer {
      * server already runs with, checked when it was installed) are not parsed and paired again:
      * that costs a few hundred milliseconds of a cold JVM in every hook.
      */
-    public Completeness<CertificateBundle> read(List<? extends RelationView> relations,
-                                                BiPredicate<String, String> inUse) {
-        if (relations.isEmpty()) {
+    public Completeness<CertificateBundle> read(List<CertificateRequest> requests, BiPredicate<String, String> inUse) {
+        if (!endpoint.isRelated()) {
             return Completeness.incomplete(ENDPOINT + ": not related");
         }
-        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(relations), unit -> parse(unit, inUse));
+        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(endpoint.relations()),
+                unit -> parse(unit, requests, inUse));
     }
 
     /**
      * Whether any provider unit has answered at all (a CA or our processed requests): then an
      * incomplete read means the answer is unusable, not merely not there yet.
      */
-    public boolean answered(List<? extends RelationView> relations) {
-        return RemoteUnit.all(relations).stream().map(RemoteUnit::reader)
+    public boolean answered() {
+        return RemoteUnit.all(endpoint.relations()).stream().map(RemoteUnit::reader)
                 .anyMatch(r -> r.has("ca") || r.has(processedRequestsKey()));
     }
 
-    Completeness<CertificateBundle> parse(RemoteUnit unit) {
-        return parse(unit, (cert, key) -> false);
-    }
-
-    private Completeness<CertificateBundle> parse(RemoteUnit unit, BiPredicate<String, String> inUse) {
+    private Completeness<CertificateBundle> parse(RemoteUnit unit, List<CertificateRequest> requests,
+                                                  BiPredicate<String, String> inUse) {
         FieldReader r = unit.reader();
         Optional<String> ca = r.pem("ca");
         if (ca.isEmpty() && r.ok()) {
@@ -112,7 +112,7 @@ public final class CertificatesRequirer {
         return r.result(() -> new CertificateBundle(ca.get(), chain, issued));
     }
 
-    private static Optional<IssuedCertificate> issue(FieldReader r, String key, JsonNode entry, String cn,
+    private Optional<IssuedCertificate> issue(FieldReader r, String key, JsonNode entry, String cn,
                                                      BiPredicate<String, String> inUse) {
         if (entry == null || entry.isNull()) {
             r.problem("'" + key + "' has no certificate for " + cn);
@@ -143,6 +143,6 @@ public final class CertificatesRequirer {
             r.problem("'" + key + "' entry for " + cn + ": '" + part + "' " + pair.get().description());
             return Optional.empty();
         }
-        return Optional.of(new IssuedCertificate(cn, certPem.get(), keyPem.get()));
+        return Optional.of(new IssuedCertificate(cn, certPem.get(), endpoint.secret(keyPem.get())));
     }
 }

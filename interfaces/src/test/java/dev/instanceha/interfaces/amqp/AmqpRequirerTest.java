@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.Fixtures;
+import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.testing.FixedEndpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,15 @@ import org.junit.jupiter.api.Test;
 
 class AmqpRequirerTest {
     private static final String PASSWORD = "jR4nX8vB2mK6pQ9tW3yH7cF1";
-    private final AmqpRequirer requirer = new AmqpRequirer(new AmqpRequest("masakari", "masakari"));
+    private static final AmqpRequest REQUEST = new AmqpRequest("masakari", "masakari");
+
+    private static AmqpRequirer requirer(List<? extends RelationView> relations) {
+        return new AmqpRequirer(FixedEndpoint.of(AmqpRequirer.ENDPOINT, relations));
+    }
+
+    private static Completeness<AmqpConnection> read(List<? extends RelationView> relations) {
+        return requirer(relations).read(REQUEST);
+    }
 
     /**
      * One rabbitmq-server unit's answer (juju-contract.md §5.3, anchor-charms.md §2.3): the leader
@@ -31,8 +41,8 @@ class AmqpRequirerTest {
         return m;
     }
 
-    private AmqpConnection complete(List<? extends dev.instanceha.ops.model.RelationView> rels) {
-        Completeness<AmqpConnection> c = requirer.read(rels);
+    private AmqpConnection complete(List<? extends RelationView> rels) {
+        Completeness<AmqpConnection> c = read(rels);
         assertTrue(c.isComplete(), () -> c.reason().orElse(""));
         return c.value().orElseThrow();
     }
@@ -66,12 +76,12 @@ class AmqpRequirerTest {
                 "rabbitmq-server/1", rabbit("10.5.0.41"),
                 "rabbitmq-server/2", with(rabbit("10.5.0.42"), "password", "old-password")))));
         assertEquals(List.of("10.5.0.41"), c.hosts());
-        assertEquals(PASSWORD, c.password());
+        assertEquals(PASSWORD, c.password().reveal());
     }
 
     @Test
     void noPasswordAnywhereNamesTheKey() {
-        Completeness<AmqpConnection> c = requirer.read(List.of(cluster(Map.of(
+        Completeness<AmqpConnection> c = read(List.of(cluster(Map.of(
                 "rabbitmq-server/0", Fixtures.jujuAddresses("10.5.0.40"),
                 "rabbitmq-server/1", Fixtures.jujuAddresses("10.5.0.41")))));
         String r = c.reason().orElseThrow();
@@ -95,7 +105,7 @@ class AmqpRequirerTest {
                 "rabbitmq-server/0", with(rabbit("10.5.0.40"), "clustered", "true", "vip", "10.5.0.49"),
                 "rabbitmq-server/1", with(rabbit("10.5.0.41"), "clustered", "true", "vip", "10.5.0.49")))));
         assertEquals(List.of("10.5.0.49"), c.hosts());
-        String r = requirer.read(one("amqp", "rabbitmq-server", with(rabbit("10.5.0.40"), "clustered", "true")))
+        String r = read(one("amqp", "rabbitmq-server", with(rabbit("10.5.0.40"), "clustered", "true")))
                 .reason().orElseThrow();
         assertTrue(r.contains("'vip'"), r);
     }
@@ -105,30 +115,30 @@ class AmqpRequirerTest {
         AmqpConnection c = complete(one("amqp", "rabbitmq-server",
                 without(rabbit("10.5.0.40"), "private-address")));
         assertEquals(List.of("10.5.0.40"), c.hosts());
-        String r = requirer.read(one("amqp", "rabbitmq-server",
+        String r = read(one("amqp", "rabbitmq-server",
                 without(without(rabbit("10.5.0.40"), "private-address"), "hostname"))).reason().orElseThrow();
         assertTrue(r.contains("missing 'private-address'"), r);
     }
 
     @Test
     void malformedValuesNameTheirKey() {
-        assertTrue(requirer.read(one("amqp", "rabbitmq-server", with(rabbit("10.5.0.40"), "ssl_port", "ssl")))
+        assertTrue(read(one("amqp", "rabbitmq-server", with(rabbit("10.5.0.40"), "ssl_port", "ssl")))
                 .reason().orElseThrow().contains("'ssl_port'"));
-        assertTrue(requirer.read(one("amqp", "rabbitmq-server",
+        assertTrue(read(one("amqp", "rabbitmq-server",
                 with(rabbit("10.5.0.40"), "private-address", "10.5.0.40 evil"))).reason().orElseThrow()
                 .contains("'private-address'"));
-        assertTrue(requirer.read(one("amqp", "rabbitmq-server", with(rabbit("10.5.0.40"), "ssl_ca", "@@@")))
+        assertTrue(read(one("amqp", "rabbitmq-server", with(rabbit("10.5.0.40"), "ssl_ca", "@@@")))
                 .reason().orElseThrow().contains("'ssl_ca'"));
-        assertTrue(requirer.read(one("amqp", "rabbitmq-server",
+        assertTrue(read(one("amqp", "rabbitmq-server",
                 with(rabbit("10.5.0.40"), "password", Fixtures.OVERSIZED))).reason().orElseThrow()
                 .contains("'password' is too long"));
     }
 
     @Test
     void credentialsAndVhostArePercentEncoded() {
-        var odd = new AmqpRequirer(new AmqpRequest("masakari", "openstack/ha"));
-        AmqpConnection c = odd.read(one("amqp", "rabbitmq-server",
-                with(rabbit("10.5.0.40"), "password", "pä@ss:w/rd"))).value().orElseThrow();
+        var odd = new AmqpRequest("masakari", "openstack/ha");
+        AmqpConnection c = requirer(one("amqp", "rabbitmq-server",
+                with(rabbit("10.5.0.40"), "password", "pä@ss:w/rd"))).read(odd).value().orElseThrow();
         assertEquals("rabbit://masakari:p%C3%A4%40ss%3Aw%2Frd@10.5.0.40:5672/openstack%2Fha", c.transportUrl());
     }
 
@@ -140,19 +150,24 @@ class AmqpRequirerTest {
 
     @Test
     void prefixedRequestReadsItsOwnPassword() {
-        var prefixed = new AmqpRequirer(new AmqpRequest(Optional.of("nova"), "nova", "openstack"));
+        var prefixed = new AmqpRequest(Optional.of("nova"), "nova", "openstack");
         Map<String, String> answer = with(rabbit("10.5.0.40"), "nova_password", "nova-pw");
-        assertEquals("nova-pw", prefixed.read(one("amqp", "rabbitmq-server", answer)).value().orElseThrow()
-                .password());
-        assertTrue(prefixed.read(one("amqp", "rabbitmq-server", rabbit("10.5.0.40"))).reason().orElseThrow()
-                .contains("missing 'nova_password'"));
+        assertEquals("nova-pw", requirer(one("amqp", "rabbitmq-server", answer)).read(prefixed).value().orElseThrow()
+                .password().reveal());
+        assertTrue(requirer(one("amqp", "rabbitmq-server", rabbit("10.5.0.40"))).read(prefixed).reason()
+                .orElseThrow().contains("missing 'nova_password'"));
     }
 
     @Test
     void requestRoundTripsThroughRabbitsReader() {
-        assertEquals(Map.of("", new RabbitPeer.Access("masakari", "masakari")), RabbitPeer.requests(requirer.unitData()));
-        Map<String, String> both = new TreeMap<>(requirer.unitData());
-        both.putAll(new AmqpRequest(Optional.of("nova"), "nova", "openstack").unitData());
+        FixedEndpoint endpoint = FixedEndpoint.of(AmqpRequirer.ENDPOINT);
+        var requirer = new AmqpRequirer(endpoint);
+        requirer.request(REQUEST);
+        assertEquals(Map.of("", new RabbitPeer.Access("masakari", "masakari")),
+                RabbitPeer.requests(endpoint.published()));
+        // A second request on the same endpoint adds its prefixed keys to the databag.
+        requirer.request(new AmqpRequest(Optional.of("nova"), "nova", "openstack"));
+        Map<String, String> both = endpoint.published();
         assertEquals(new RabbitPeer.Access("nova", "openstack"), RabbitPeer.requests(both).get("nova"));
     }
 
@@ -164,9 +179,18 @@ class AmqpRequirerTest {
     }
 
     @Test
+    void passwordIsRegisteredWithTheRedactorWhenRead() {
+        FixedEndpoint endpoint = FixedEndpoint.of(AmqpRequirer.ENDPOINT,
+                one("amqp", "rabbitmq-server", rabbit("10.5.0.40")));
+        AmqpConnection c = new AmqpRequirer(endpoint).read(REQUEST).value().orElseThrow();
+        assertTrue(endpoint.registeredSecrets().contains(PASSWORD), "password registered");
+        assertFalse(c.toString().contains(PASSWORD), c.toString());
+    }
+
+    @Test
     void noRelationOrNoUnits() {
-        assertEquals("amqp: not related", requirer.read(List.of()).reason().orElseThrow());
+        assertEquals("amqp: not related", read(List.of()).reason().orElseThrow());
         assertEquals("amqp: no remote unit has joined",
-                requirer.read(List.of(cluster(Map.of()))).reason().orElseThrow());
+                read(List.of(cluster(Map.of()))).reason().orElseThrow());
     }
 }

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.Fixtures;
+import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.testing.FixedEndpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +23,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SharedDbRequirerTest {
     private static final String PASSWORD = "Xk4mN8pQ2rT6vW9yB3cF7hJ1";
-    private final SharedDbRequirer requirer = new SharedDbRequirer("masakari/1",
-            new DatabaseRequest("masakari", "masakari", "10.5.0.11"));
+    private static final DatabaseRequest REQUEST = new DatabaseRequest("masakari", "masakari");
+
+    /** masakari/1's shared-db endpoint over {@code relations}, at the address it connects from. */
+    private static FixedEndpoint endpoint(List<? extends RelationView> relations) {
+        return new FixedEndpoint(SharedDbRequirer.ENDPOINT, relations, "masakari/1", "10.5.0.11");
+    }
+
+    private static SharedDbRequirer requirer(List<? extends RelationView> relations) {
+        return new SharedDbRequirer(endpoint(relations));
+    }
 
     /**
      * percona-cluster / mysql-innodb-cluster answer (juju-contract.md §5.4; charm-interface-mysql-shared
@@ -51,7 +61,7 @@ class SharedDbRequirerTest {
     }
 
     private Completeness<DatabaseAccess> read(Map<String, String> unit) {
-        return requirer.read(one("shared-db", "mysql", unit));
+        return requirer(one("shared-db", "mysql", unit)).read(REQUEST);
     }
 
     @Test
@@ -64,7 +74,7 @@ class SharedDbRequirerTest {
 
     @Test
     void mysqlRouterAnswerGivesLocalConnection() {
-        DatabaseAccess a = requirer.read(one("shared-db", "masakari-mysql-router", mysqlRouterAnswer()))
+        DatabaseAccess a = requirer(one("shared-db", "masakari-mysql-router", mysqlRouterAnswer())).read(REQUEST)
                 .value().orElseThrow();
         assertEquals("127.0.0.1", a.host());
         assertEquals(3306, a.port());
@@ -90,8 +100,7 @@ class SharedDbRequirerTest {
 
     @Test
     void prefixedFormReadsPrefixedKeys() {
-        var prefixed = new SharedDbRequirer("masakari/1",
-                new DatabaseRequest(Optional.of("novaapi"), "nova_api", "nova", "10.5.0.11"));
+        var prefixed = new DatabaseRequest(Optional.of("novaapi"), "nova_api", "nova");
         Map<String, String> answer = new TreeMap<>(Fixtures.jujuAddresses("10.5.0.31"));
         answer.put("db_host", "10.5.0.30");
         answer.put("novaapi_password", "pw-api");
@@ -99,28 +108,31 @@ class SharedDbRequirerTest {
         // An unprefixed answer for another request must not satisfy the prefixed one.
         answer.put("password", "pw-other");
         answer.put("allowed_units", "masakari/1");
-        DatabaseAccess a = prefixed.read(one("shared-db", "mysql", answer)).value().orElseThrow();
-        assertEquals("pw-api", a.password());
+        DatabaseAccess a = requirer(one("shared-db", "mysql", answer)).read(prefixed).value().orElseThrow();
+        assertEquals("pw-api", a.password().reveal());
         assertEquals("nova_api", a.database());
-        String r = prefixed.read(one("shared-db", "mysql", without(answer, "novaapi_password")))
+        String r = requirer(one("shared-db", "mysql", without(answer, "novaapi_password"))).read(prefixed)
                 .reason().orElseThrow();
         assertTrue(r.contains("missing 'novaapi_password'"), r);
     }
 
     @Test
     void requestRoundTripsThroughProvidersReader() {
-        Map<String, Map<String, String>> seen = MysqlSharedPeer.requests(requirer.unitData());
+        FixedEndpoint endpoint = endpoint(List.of());
+        var requirer = new SharedDbRequirer(endpoint);
+        requirer.request(REQUEST);
+        Map<String, Map<String, String>> seen = MysqlSharedPeer.requests(endpoint.published());
         assertEquals(Map.of("", Map.of("database", "masakari", "username", "masakari", "hostname", "10.5.0.11")),
                 seen);
-        var prefixed = new DatabaseRequest(Optional.of("novaapi"), "nova_api", "nova", "10.5.0.11");
-        Map<String, String> both = new TreeMap<>(requirer.unitData());
-        both.putAll(prefixed.unitData());
-        seen = MysqlSharedPeer.requests(both);
+        var prefixed = new DatabaseRequest(Optional.of("novaapi"), "nova_api", "nova");
+        // Both requests on one endpoint: the databag holds the union, as two configure calls leave it.
+        requirer.request(prefixed);
+        seen = MysqlSharedPeer.requests(endpoint.published());
         assertEquals(Map.of("database", "nova_api", "username", "nova", "hostname", "10.5.0.11"),
                 seen.get("novaapi"));
         assertEquals(2, seen.size());
         assertThrows(IllegalArgumentException.class,
-                () -> new DatabaseRequest(Optional.of("nova_api"), "d", "u", "h"));
+                () -> new DatabaseRequest(Optional.of("nova_api"), "d", "u"));
     }
 
     @Test
@@ -141,7 +153,7 @@ class SharedDbRequirerTest {
                 "ssl_cert", Fixtures.base64(Fixtures.CERT_PEM), "ssl_key", Fixtures.base64(Fixtures.KEY_PEM)))
                 .value().orElseThrow();
         assertEquals(Fixtures.CERT_PEM, a.sslCaPem().orElseThrow());
-        assertEquals(Fixtures.KEY_PEM, a.sslKeyPem().orElseThrow());
+        assertEquals(Fixtures.KEY_PEM, a.sslKeyPem().orElseThrow().reveal());
         assertFalse(a.toString().contains("PRIVATE KEY"));
     }
 
@@ -155,15 +167,15 @@ class SharedDbRequirerTest {
     @Test
     void accessNetworkIsReportedEvenBeforeAccessIsGranted() {
         var rels = one("shared-db", "mysql", Map.of("access-network", "10.20.0.0/24"));
-        assertEquals(Optional.of("10.20.0.0/24"), requirer.accessNetwork(rels));
-        assertFalse(requirer.read(rels).isComplete());
-        assertEquals(Optional.empty(), requirer.accessNetwork(one("shared-db", "mysql", perconaAnswer())));
+        assertEquals(Optional.of("10.20.0.0/24"), requirer(rels).accessNetwork());
+        assertFalse(requirer(rels).read(REQUEST).isComplete());
+        assertEquals(Optional.empty(), requirer(one("shared-db", "mysql", perconaAnswer())).accessNetwork());
     }
 
     @Test
     void unicodeAndReservedCharactersArePercentEncodedInTheUrl() {
         DatabaseAccess a = read(with(perconaAnswer(), "password", "p@ss/wörd:1")).value().orElseThrow();
-        assertEquals("p@ss/wörd:1", a.password());
+        assertEquals("p@ss/wörd:1", a.password().reveal());
         assertEquals("mysql+pymysql://masakari:p%40ss%2Fw%C3%B6rd%3A1@10.5.0.30:3306/masakari", a.connectionUrl());
     }
 
@@ -181,7 +193,7 @@ class SharedDbRequirerTest {
                 "mysql/0", Fixtures.jujuAddresses("10.5.0.31"),
                 "mysql/1", with(perconaAnswer(), "allowed_units", "masakari/0"),
                 "mysql/2", perconaAnswer()));
-        assertTrue(requirer.read(List.of(rel)).isComplete());
+        assertTrue(requirer(List.of(rel)).read(REQUEST).isComplete());
     }
 
     @Test
@@ -189,5 +201,17 @@ class SharedDbRequirerTest {
         DatabaseAccess a = read(perconaAnswer()).value().orElseThrow();
         assertFalse(a.toString().contains(PASSWORD));
         assertTrue(a.toString().contains("password=<redacted>"));
+    }
+
+    @Test
+    void passwordAndKeyAreRegisteredWithTheRedactorWhenRead() {
+        FixedEndpoint endpoint = endpoint(one("shared-db", "mysql", with(perconaAnswer(),
+                "ssl_ca", Fixtures.base64(Fixtures.CERT_PEM), "ssl_cert", Fixtures.base64(Fixtures.CERT_PEM),
+                "ssl_key", Fixtures.base64(Fixtures.KEY_PEM))));
+        DatabaseAccess a = new SharedDbRequirer(endpoint).read(REQUEST).value().orElseThrow();
+        assertTrue(endpoint.registeredSecrets().contains(PASSWORD), "password registered");
+        assertTrue(endpoint.registeredSecrets().contains(Fixtures.KEY_PEM), "ssl_key registered");
+        assertFalse(a.toString().contains(PASSWORD), a.toString());
+        assertFalse(a.toString().contains(Fixtures.KEY_PEM), a.toString());
     }
 }

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.Fixtures;
+import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.testing.FixedEndpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,17 +55,40 @@ class HaClusterTest {
         return m;
     }
 
-    private final HaClusterRequirer requirer =
-            new HaClusterRequirer(masakariResources(), Optional.of("eth0"), HaClusterRequirer.DEFAULT_MCAST_PORT);
-    private final HaClusterProvider provider = new HaClusterProvider();
+    private static HaClusterProvider provider(List<? extends dev.instanceha.ops.model.RelationView> relations) {
+        return new HaClusterProvider(FixedEndpoint.of(HaClusterProvider.ENDPOINT, relations));
+    }
+
+    /** What the provider publishes on its ha relations. */
+    private static Map<String, String> providerAnswer(boolean clustered) {
+        FixedEndpoint ha = FixedEndpoint.of(HaClusterProvider.ENDPOINT);
+        new HaClusterProvider(ha).publish(clustered);
+        return ha.published();
+    }
+
+    /** What the principal publishes on ha when it requests {@code resources}. */
+    private static Map<String, String> sent(HaResources resources, Optional<String> bindIface, int mcastPort) {
+        FixedEndpoint endpoint = FixedEndpoint.of(HaClusterRequirer.ENDPOINT);
+        new HaClusterRequirer(endpoint).request(resources, bindIface, mcastPort);
+        return endpoint.published();
+    }
+
+    /** masakari's own request: one VIP on eth0, the default multicast port. */
+    private static Map<String, String> sentByMasakari() {
+        return sent(masakariResources(), Optional.of("eth0"), HaClusterRequirer.DEFAULT_MCAST_PORT);
+    }
+
+    private static HaClusterRequirer requirer(List<? extends RelationView> relations) {
+        return new HaClusterRequirer(FixedEndpoint.of(HaClusterRequirer.ENDPOINT, relations));
+    }
 
     private Completeness<HaRequest> providerRead(Map<String, String> principal) {
-        return provider.read(one("ha", "masakari", principal));
+        return provider(one("ha", "masakari", principal)).read();
     }
 
     @Test
     void requirerSendsJsonKeysByteCompatibleWithUpstream() {
-        Map<String, String> sent = requirer.unitData();
+        Map<String, String> sent = sentByMasakari();
         Map<String, String> upstream = upstreamPrincipal();
         for (String key : List.of("json_resources", "json_resource_params", "json_groups", "json_clones",
                 "json_init_services", "corosync_bindiface", "corosync_mcastport")) {
@@ -76,7 +101,7 @@ class HaClusterTest {
 
     @Test
     void whatWeSendParsesAsHaclusterReadsIt() throws Exception {
-        Map<String, String> sent = requirer.unitData();
+        Map<String, String> sent = sentByMasakari();
         JsonNode resources = HaclusterPeer.parseData(sent, "resources");
         assertEquals("ocf:heartbeat:IPaddr2", resources.get("res_masakari_eth0_vip").asText());
         assertEquals(VIP_PARAMS, HaclusterPeer.parseData(sent, "resource_params").get("res_masakari_eth0_vip")
@@ -111,13 +136,13 @@ class HaClusterTest {
         classic.put("resource_params", "{'res_ks_haproxy': 'op monitor interval=\"5s\"'}");
         classic.put("init_services", "{'res_ks_haproxy': 'haproxy'}");
         classic.put("clones", "{'cl_ks_haproxy': 'res_ks_haproxy'}");
-        HaRequest req = provider.read(one("ha", "keystone", classic)).value().orElseThrow();
+        HaRequest req = provider(one("ha", "keystone", classic)).read().value().orElseThrow();
         assertEquals("lsb:haproxy", req.resources().resources().get("res_ks_haproxy"));
         assertEquals(Map.of("res_ks_haproxy", "haproxy"), req.initServicesByResource());
         assertEquals(List.of("haproxy"), req.resources().initServices());
         // The JSON key wins over the bare one, as in charm-hacluster's parse_data.
         classic.put("json_resources", "{\"res_ks_vip\": \"ocf:heartbeat:IPaddr2\"}");
-        req = provider.read(one("ha", "keystone", classic)).value().orElseThrow();
+        req = provider(one("ha", "keystone", classic)).read().value().orElseThrow();
         assertEquals(Map.of("res_ks_vip", "ocf:heartbeat:IPaddr2"), req.resources().resources());
     }
 
@@ -149,14 +174,14 @@ class HaClusterTest {
     void principalWithoutAnyObjectIsIncomplete() {
         assertReason(Fixtures.jujuAddresses("10.5.0.10"), "missing 'json_resources'");
         assertEquals("ha: no remote unit has joined",
-                provider.read(List.of(Fixtures.relation("ha", 1, "masakari", Map.of()))).reason().orElseThrow());
+                provider(List.of(Fixtures.relation("ha", 1, "masakari", Map.of()))).read().reason().orElseThrow());
     }
 
     @Test
     void unicodeValuesRoundTripEscaped() {
         HaResources res = HaResources.builder()
                 .primitive("res_x", "ocf:heartbeat:Dummy", "meta description=\"Zürich ☃\"").build();
-        Map<String, String> sent = new HaClusterRequirer(res, Optional.empty(), 4440).unitData();
+        Map<String, String> sent = sent(res, Optional.empty(), 4440);
         assertTrue(sent.get("json_resource_params").chars().allMatch(c -> c < 128), "ASCII-only on the wire");
         assertEquals("meta description=\"Zürich ☃\"",
                 providerRead(sent).value().orElseThrow().resources().resourceParams().get("res_x"));
@@ -164,25 +189,37 @@ class HaClusterTest {
 
     @Test
     void clusteredRoundTrip() {
-        Map<String, String> answer = provider.unitData(true);
+        Map<String, String> answer = providerAnswer(true);
         assertTrue(HaclusterPeer.isClustered(answer));
         assertEquals("hacluster-masakari/0",
-                requirer.read(one("ha", "hacluster-masakari", answer)).value().orElseThrow().unit());
-        assertFalse(requirer.clustered(one("ha", "hacluster-masakari", provider.unitData(false))));
+                requirer(one("ha", "hacluster-masakari", answer)).read().value().orElseThrow().unit());
+        assertFalse(requirer(one("ha", "hacluster-masakari", providerAnswer(false))).clustered());
         for (String yes : List.of("yes", "true", "True", "YES")) {
-            assertTrue(requirer.clustered(one("ha", "hacluster-masakari", Map.of("clustered", yes))), yes);
+            assertTrue(requirer(one("ha", "hacluster-masakari", Map.of("clustered", yes))).clustered(), yes);
         }
-        String r = requirer.read(one("ha", "hacluster-masakari", Map.of("clustered", "no"))).reason().orElseThrow();
+        String r = requirer(one("ha", "hacluster-masakari", Map.of("clustered", "no"))).read().reason().orElseThrow();
         assertTrue(r.contains("'clustered'"), r);
-        assertEquals("ha: not related", requirer.read(List.of()).reason().orElseThrow());
+        assertEquals("ha: not related", requirer(List.of()).read().reason().orElseThrow());
+    }
+
+    @Test
+    void clusteredAnswerCarriesNoSecretToRegister() {
+        // hacluster answers with "clustered" only: nothing on this endpoint is a password or key.
+        FixedEndpoint endpoint = FixedEndpoint.of(HaClusterRequirer.ENDPOINT,
+                one("ha", "hacluster-masakari", providerAnswer(true)));
+        HaClusterRequirer.Clustered c = new HaClusterRequirer(endpoint).read().value().orElseThrow();
+        assertEquals(List.of(), endpoint.registeredSecrets());
+        assertEquals("hacluster-masakari/0", c.unit());
     }
 
     @Test
     void aClusteredValueHaclusterNeverWritesIsNamed() {
-        assertEquals(java.util.Optional.empty(), requirer.malformed(one("ha", "hacluster-masakari", provider.unitData(true))));
-        assertEquals(java.util.Optional.empty(), requirer.malformed(one("ha", "hacluster-masakari", Map.of("clustered", "no"))));
+        assertEquals(java.util.Optional.empty(),
+                requirer(one("ha", "hacluster-masakari", providerAnswer(true))).malformed());
+        assertEquals(java.util.Optional.empty(),
+                requirer(one("ha", "hacluster-masakari", Map.of("clustered", "no"))).malformed());
         for (String odd : List.of("maybe", "maybe\n[hostile_injected]", "1")) {
-            String why = requirer.malformed(one("ha", "hacluster-masakari", Map.of("clustered", odd))).orElseThrow();
+            String why = requirer(one("ha", "hacluster-masakari", Map.of("clustered", odd))).malformed().orElseThrow();
             assertTrue(why.contains("'clustered' is not yes or no") && !why.contains("hostile"), why);
         }
     }
@@ -200,10 +237,10 @@ class HaClusterTest {
     @Test
     void malformedIsToldApartFromNotYetSent() {
         Map<String, String> good = upstreamPrincipal();
-        assertFalse(provider.malformed(one("ha", "masakari", good)));
-        assertFalse(provider.malformed(one("ha", "masakari", Fixtures.jujuAddresses("10.5.0.10"))), "nothing sent yet");
-        assertTrue(provider.malformed(one("ha", "masakari", with(good, "json_groups", "{"))));
-        assertTrue(provider.malformed(one("ha", "masakari", with(good, "corosync_mcastport", "99999"))));
+        assertFalse(provider(one("ha", "masakari", good)).malformed());
+        assertFalse(provider(one("ha", "masakari", Fixtures.jujuAddresses("10.5.0.10"))).malformed(), "nothing sent yet");
+        assertTrue(provider(one("ha", "masakari", with(good, "json_groups", "{"))).malformed());
+        assertTrue(provider(one("ha", "masakari", with(good, "corosync_mcastport", "99999"))).malformed());
     }
 
     private void assertReason(Map<String, String> principal, String expected) {

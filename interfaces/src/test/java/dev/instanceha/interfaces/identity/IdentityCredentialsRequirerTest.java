@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.Fixtures;
+import dev.instanceha.ops.testing.FixedEndpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +20,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IdentityCredentialsRequirerTest {
-    private final IdentityCredentialsRequirer requirer = new IdentityCredentialsRequirer(
-            new IdentityCredentialsRequest("masakari-monitors", "services"));
+    private static final IdentityCredentialsRequest REQUEST = new IdentityCredentialsRequest("masakari-monitors",
+            "services");
 
-    private Completeness<IdentityCredentials> read(Map<String, String> unit) {
-        return requirer.read(one("identity-credentials", "keystone", unit));
+    private static Completeness<IdentityCredentials> read(Map<String, String> unit) {
+        return new IdentityCredentialsRequirer(FixedEndpoint.of(IdentityCredentialsRequirer.ENDPOINT,
+                one("identity-credentials", "keystone", unit))).read();
     }
 
     @Test
@@ -32,7 +34,7 @@ class IdentityCredentialsRequirerTest {
         assertEquals("https://keystone.example.com:5000", c.authUrl());
         assertEquals("https://10.5.0.20:35357", c.auth().url());
         assertEquals("masakari-monitors", c.username());
-        assertEquals("hG7kz2Qm9pLxW4cVtB8nR3sD6fJ1yE5a", c.password());
+        assertEquals("hG7kz2Qm9pLxW4cVtB8nR3sD6fJ1yE5a", c.password().reveal());
         assertEquals("services", c.project());
         assertEquals("service_domain", c.userDomainName().orElseThrow());
         assertEquals("service_domain", c.projectDomainName().orElseThrow());
@@ -43,7 +45,9 @@ class IdentityCredentialsRequirerTest {
 
     @Test
     void requestRoundTripsThroughKeystonesReader() {
-        KeystonePeer.CredentialsRequest req = KeystonePeer.credentials(requirer.unitData());
+        FixedEndpoint endpoint = FixedEndpoint.of(IdentityCredentialsRequirer.ENDPOINT);
+        new IdentityCredentialsRequirer(endpoint).publish(REQUEST);
+        KeystonePeer.CredentialsRequest req = KeystonePeer.credentials(endpoint.published());
         assertEquals("masakari-monitors", req.username());
         assertEquals("services", req.project());
         assertNull(req.domain());
@@ -83,13 +87,24 @@ class IdentityCredentialsRequirerTest {
         var rel = relation("identity-credentials", 4, "keystone", Map.of(
                 "keystone/0", without(KeystoneFixtures.identityCredentialsOverHttps(), "credentials_password"),
                 "keystone/1", KeystoneFixtures.identityCredentialsOverHttps()));
-        assertTrue(requirer.read(List.of(rel)).isComplete());
+        assertTrue(new IdentityCredentialsRequirer(FixedEndpoint.of(IdentityCredentialsRequirer.ENDPOINT, rel)).read()
+                .isComplete());
     }
 
     @Test
     void passwordIsRedacted() {
         IdentityCredentials c = read(KeystoneFixtures.identityCredentialsOverHttps()).value().orElseThrow();
-        assertFalse(c.toString().contains(c.password()));
+        assertFalse(c.toString().contains(c.password().reveal()));
         assertTrue(c.toString().contains("password=<redacted>"));
+    }
+
+    @Test
+    void thePasswordIsRegisteredWithTheRedactorWhenRead() {
+        FixedEndpoint endpoint = FixedEndpoint.of(IdentityCredentialsRequirer.ENDPOINT,
+                one("identity-credentials", "keystone", KeystoneFixtures.identityCredentialsOverHttps()));
+        assertEquals(List.of(), endpoint.registeredSecrets());
+        IdentityCredentials c = new IdentityCredentialsRequirer(endpoint).read().value().orElseThrow();
+        assertEquals(List.of(c.password().reveal()), endpoint.registeredSecrets());
+        assertEquals("<redacted>", String.valueOf(c.password()), "a Secret never shows itself");
     }
 }

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.Fixtures;
+import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.testing.FixedEndpoint;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,17 +22,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class IdentityServiceRequirerTest {
     private static final String URL = "https://10.5.0.10:15868/v1/%(tenant_id)s";
-    private final IdentityServiceRequirer requirer = new IdentityServiceRequirer(
-            new IdentityServiceRequest("masakari", "RegionOne", URL, URL.replace("https", "http"), URL));
+    private static final IdentityServiceRequest REQUEST =
+            new IdentityServiceRequest("masakari", "RegionOne", URL, URL.replace("https", "http"), URL);
+
+    private static Completeness<IdentityServiceData> read(List<? extends RelationView> relations) {
+        return new IdentityServiceRequirer(FixedEndpoint.of(IdentityServiceRequirer.ENDPOINT, relations)).read();
+    }
 
     private IdentityServiceData complete(Map<String, String> keystoneUnit) {
-        Completeness<IdentityServiceData> c = requirer.read(one("identity-service", "keystone", keystoneUnit));
+        Completeness<IdentityServiceData> c = read(one("identity-service", "keystone", keystoneUnit));
         assertTrue(c.isComplete(), () -> c.reason().orElse(""));
         return c.value().orElseThrow();
     }
 
     private String reason(Map<String, String> keystoneUnit) {
-        Completeness<IdentityServiceData> c = requirer.read(one("identity-service", "keystone", keystoneUnit));
+        Completeness<IdentityServiceData> c = read(one("identity-service", "keystone", keystoneUnit));
         assertFalse(c.isComplete());
         return c.reason().orElseThrow();
     }
@@ -41,7 +47,7 @@ class IdentityServiceRequirerTest {
         assertEquals("http://10.5.0.20:5000", d.serviceUrl());
         assertEquals("http://10.5.0.20:35357", d.authUrl());
         assertEquals("masakari", d.serviceUsername());
-        assertEquals("Wq8x4kHcTRtbk9nMf7GwJzFW4hy5Zb6p", d.servicePassword());
+        assertEquals("Wq8x4kHcTRtbk9nMf7GwJzFW4hy5Zb6p", d.servicePassword().reveal());
         assertEquals("services", d.serviceTenant());
         assertEquals("0f5e3d6a3b3e4d47a1f0c7c0d8a3b2e1", d.serviceTenantId());
         assertEquals("service_domain", d.serviceDomain().orElseThrow());
@@ -54,7 +60,9 @@ class IdentityServiceRequirerTest {
 
     @Test
     void requestRoundTripsThroughKeystonesReader() {
-        KeystonePeer.Registration reg = KeystonePeer.register(requirer.unitData());
+        FixedEndpoint endpoint = FixedEndpoint.of(IdentityServiceRequirer.ENDPOINT);
+        new IdentityServiceRequirer(endpoint).request(REQUEST);
+        KeystonePeer.Registration reg = KeystonePeer.register(endpoint.published());
         assertNotNull(reg);
         assertEquals("masakari", reg.service());
         assertEquals(List.of("RegionOne"), reg.regions());
@@ -116,7 +124,7 @@ class IdentityServiceRequirerTest {
     @Test
     void unicodeSecretsSurviveButUnicodeHostsDoNot() {
         IdentityServiceData d = complete(with(KeystoneFixtures.identityService(), "service_password", "pässwörd✓🔑"));
-        assertEquals("pässwörd✓🔑", d.servicePassword());
+        assertEquals("pässwörd✓🔑", d.servicePassword().reveal());
         assertTrue(reason(with(KeystoneFixtures.identityService(), "service_host", "kéystone.example"))
                 .contains("'service_host'"));
     }
@@ -142,12 +150,12 @@ class IdentityServiceRequirerTest {
                 "keystone/0", Fixtures.jujuAddresses("10.5.0.21"),
                 "keystone/1", Fixtures.jujuAddresses("10.5.0.22"),
                 "keystone/2", KeystoneFixtures.identityService()));
-        assertTrue(requirer.read(List.of(rel)).isComplete());
+        assertTrue(read(List.of(rel)).isComplete());
 
         var none = relation("identity-service", 7, "keystone", Map.of(
                 "keystone/0", Fixtures.jujuAddresses("10.5.0.21"),
                 "keystone/1", without(KeystoneFixtures.identityService(), "service_password")));
-        String r = requirer.read(List.of(none)).reason().orElseThrow();
+        String r = read(List.of(none)).reason().orElseThrow();
         assertTrue(r.startsWith("identity-service: keystone/0: missing"), r);
         assertTrue(r.contains("keystone/1: missing 'service_password'"), r);
     }
@@ -158,26 +166,36 @@ class IdentityServiceRequirerTest {
                 without(KeystoneFixtures.identityService(), "service_tenant_id")));
         var fresh = relation("identity-service", 8, "keystone", Map.of("keystone/0",
                 with(KeystoneFixtures.identityService(), "service_username", "masakari-new")));
-        assertEquals("masakari-new", requirer.read(List.of(stale, fresh)).value().orElseThrow().serviceUsername());
+        assertEquals("masakari-new", read(List.of(stale, fresh)).value().orElseThrow().serviceUsername());
     }
 
     @Test
     void noRelationAndNoUnitsAreIncomplete() {
-        assertEquals("identity-service: not related", requirer.read(List.of()).reason().orElseThrow());
+        assertEquals("identity-service: not related", read(List.of()).reason().orElseThrow());
         var empty = relation("identity-service", 3, "keystone", Map.of());
         assertEquals("identity-service: no remote unit has joined",
-                requirer.read(List.of(empty)).reason().orElseThrow());
+                read(List.of(empty)).reason().orElseThrow());
     }
 
     @Test
     void passwordNeverAppearsInToStringOrReasons() {
         IdentityServiceData d = complete(KeystoneFixtures.identityService());
-        assertFalse(d.toString().contains(d.servicePassword()));
+        assertFalse(d.toString().contains(d.servicePassword().reveal()));
         assertTrue(d.toString().contains("servicePassword=<redacted>"));
         String r = reason(with(KeystoneFixtures.identityService(), "service_password", "abc\u0007def",
                 "service_port", "x"));
         assertFalse(r.contains("abc"), r);
         assertTrue(r.contains("'service_password' contains control characters"), r);
+    }
+
+    @Test
+    void passwordIsRegisteredWithTheRedactorWhenRead() {
+        String password = KeystoneFixtures.identityService().get("service_password");
+        FixedEndpoint endpoint = FixedEndpoint.of(IdentityServiceRequirer.ENDPOINT,
+                one("identity-service", "keystone", KeystoneFixtures.identityService()));
+        IdentityServiceData d = new IdentityServiceRequirer(endpoint).read().value().orElseThrow();
+        assertTrue(endpoint.registeredSecrets().contains(password), "service_password registered");
+        assertFalse(d.toString().contains(password), d.toString());
     }
 
     @Test

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.Fixtures;
+import dev.instanceha.ops.model.RelationSnapshot;
+import dev.instanceha.ops.model.Secret;
+import dev.instanceha.ops.testing.FixedEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -25,7 +28,17 @@ import org.junit.jupiter.api.Test;
 class PacemakerRemoteTest {
     private static final String KEY = Base64.getEncoder().encodeToString(
             "pacemaker-authkey-bytes-0123456789".getBytes(StandardCharsets.US_ASCII));
-    private final PacemakerRemoteRequirer cluster = new PacemakerRemoteRequirer();
+    /** The cluster side reading {@code relations}. */
+    private static PacemakerRemoteRequirer cluster(List<? extends dev.instanceha.ops.model.RelationView> relations) {
+        return new PacemakerRemoteRequirer(FixedEndpoint.of(PacemakerRemoteRequirer.ENDPOINT, relations));
+    }
+
+    /** What the cluster side publishes on its pacemaker-remote relations for {@code key}. */
+    private static Map<String, String> clusterSends(String key) {
+        FixedEndpoint endpoint = FixedEndpoint.of(PacemakerRemoteRequirer.ENDPOINT);
+        new PacemakerRemoteRequirer(endpoint).publish(Secret.of(key));
+        return endpoint.published();
+    }
 
     /**
      * A charm-pacemaker-remote unit's databag (anchor-charms.md §4.3): reactive to_publish, so each
@@ -54,7 +67,9 @@ class PacemakerRemoteTest {
     @Test
     void remoteAnnouncementIsJsonEncodedLikeUpstream() {
         RemoteNode node = new RemoteNode("compute-1.maas", "10.0.0.21", Optional.of("compute-1.maas"), false);
-        Map<String, String> sent = new PacemakerRemoteProvider(node).unitData();
+        FixedEndpoint endpoint = FixedEndpoint.of(PacemakerRemoteProvider.ENDPOINT);
+        new PacemakerRemoteProvider(endpoint).publish(node);
+        Map<String, String> sent = endpoint.published();
         assertEquals("\"compute-1.maas\"", sent.get("remote-hostname"));
         assertEquals("\"10.0.0.21\"", sent.get("remote-ip"));
         assertEquals("\"compute-1.maas\"", sent.get("stonith-hostname"));
@@ -77,7 +92,7 @@ class PacemakerRemoteTest {
         assertTrue(stonith.isNull());
         assertTrue(json.readTree(sent.get("enable-resources")).asBoolean());
         // ...and our cluster side reads the same node back.
-        RemoteNodes nodes = cluster.read(one("pacemaker-remote", "pacemaker-remote", sent));
+        RemoteNodes nodes = cluster(one("pacemaker-remote", "pacemaker-remote", sent)).read();
         assertEquals(new RemoteNode("compute-1.maas", "fd00::21", Optional.empty(), true),
                 nodes.ready().get("pacemaker-remote/0"));
     }
@@ -86,10 +101,10 @@ class PacemakerRemoteTest {
     void clusterReadsEveryRemoteAndKeepsBadOnesApart() {
         Map<String, String> raw = with(remote("compute-3.maas", "10.0.0.23", false, false),
                 "remote-hostname", "compute-3.maas"); // not JSON: upstream hacluster would crash on it
-        RemoteNodes nodes = cluster.read(List.of(remotes(Map.of(
+        RemoteNodes nodes = cluster(List.of(remotes(Map.of(
                 "pacemaker-remote/0", remote("compute-1.maas", "10.0.0.21", true, false),
                 "pacemaker-remote/1", remote("compute-2.maas", "10.0.0.22", true, false),
-                "pacemaker-remote/2", raw))));
+                "pacemaker-remote/2", raw)))).read();
         assertEquals(List.of("pacemaker-remote/0", "pacemaker-remote/1"), List.copyOf(nodes.ready().keySet()));
         assertEquals("compute-1.maas", nodes.ready().get("pacemaker-remote/0").stonithHostname().orElseThrow());
         String why = nodes.incomplete().get("pacemaker-remote/2");
@@ -99,16 +114,16 @@ class PacemakerRemoteTest {
 
     @Test
     void enableResourcesMustBeConsistent() {
-        RemoteNodes mixed = cluster.read(List.of(remotes(Map.of(
+        RemoteNodes mixed = cluster(List.of(remotes(Map.of(
                 "pacemaker-remote/0", remote("compute-1.maas", "10.0.0.21", false, false),
-                "pacemaker-remote/1", remote("compute-2.maas", "10.0.0.22", false, true)))));
+                "pacemaker-remote/1", remote("compute-2.maas", "10.0.0.22", false, true))))).read();
         String why = mixed.enableResources().reason().orElseThrow();
         assertTrue(why.contains("inconsistent 'enable-resources'"), why);
         assertTrue(why.contains("pacemaker-remote/1 says true"), why);
-        assertFalse(cluster.read(List.of()).enableResources().isComplete());
+        assertFalse(cluster(List.of()).read().enableResources().isComplete());
         // charm-hacluster's literal_eval fallback accepts Python's spelling; so do we.
-        RemoteNodes python = cluster.read(one("pacemaker-remote", "pacemaker-remote",
-                with(remote("compute-1.maas", "10.0.0.21", false, true), "enable-resources", "False")));
+        RemoteNodes python = cluster(one("pacemaker-remote", "pacemaker-remote",
+                with(remote("compute-1.maas", "10.0.0.21", false, true), "enable-resources", "False"))).read();
         assertEquals(Optional.of(false), python.enableResources().value());
     }
 
@@ -143,8 +158,8 @@ class PacemakerRemoteTest {
                 "'stonith-hostname' '10.0.0.300' is not a DNS host name");
         assertIncomplete(with(good, "remote-ip", "\"10.0.0.300\""), "'remote-ip' '10.0.0.300' is not an IP address");
         // A long or multi-line value is named by key only: no status carries it.
-        String why = cluster.read(one("pacemaker-remote", "pacemaker-remote",
-                with(good, "remote-hostname", "\"a\\nb\""))).incomplete().get("pacemaker-remote/0");
+        String why = cluster(one("pacemaker-remote", "pacemaker-remote",
+                with(good, "remote-hostname", "\"a\\nb\""))).read().incomplete().get("pacemaker-remote/0");
         assertFalse(why.contains("\n"), why);
         assertTrue(why.contains("'remote-hostname' is not a DNS host name"), why);
     }
@@ -152,11 +167,11 @@ class PacemakerRemoteTest {
     @Test
     void malformedIsToldApartFromNotYetSent() {
         Map<String, String> good = remote("compute-1.maas", "10.0.0.21", true, false);
-        RemoteNodes nodes = cluster.read(List.of(remotes(Map.of(
+        RemoteNodes nodes = cluster(List.of(remotes(Map.of(
                 "pacemaker-remote/0", good,
                 "pacemaker-remote/1", without(remote("compute-2.maas", "10.0.0.22", true, false), "remote-ip"),
                 "pacemaker-remote/2", with(remote("compute-3.maas", "10.0.0.23", true, false), "remote-ip", "10.0.0.23"),
-                "pacemaker-remote/10", with(remote("compute-4.maas", "10.0.0.24", true, false), "remote-hostname", "\"4c\"")))));
+                "pacemaker-remote/10", with(remote("compute-4.maas", "10.0.0.24", true, false), "remote-hostname", "\"4c\""))))).read();
         assertEquals(List.of("pacemaker-remote/0"), List.copyOf(nodes.ready().keySet()));
         assertEquals(List.of("pacemaker-remote/1", "pacemaker-remote/2", "pacemaker-remote/10"),
                 List.copyOf(nodes.incomplete().keySet()), "Juju's unit order");
@@ -180,14 +195,19 @@ class PacemakerRemoteTest {
                 () -> new RemoteNode("c.maas", "10.0.0.1", Optional.of("10.0.0.300"), true));
     }
 
+    /** The remote node's side over these relations. */
+    private static PacemakerRemoteProvider remoteSide(List<RelationSnapshot> relations) {
+        return new PacemakerRemoteProvider(FixedEndpoint.of(PacemakerRemoteProvider.ENDPOINT, relations));
+    }
+
     @Test
     void remoteGetsTheKeyFromHacluster() {
-        PacemakerRemoteProvider remoteSide = new PacemakerRemoteProvider(
-                new RemoteNode("compute-1.maas", "10.0.0.21", Optional.empty(), false));
-        Map<String, String> sent = cluster.unitData(new PacemakerKey(KEY));
+        Map<String, String> sent = clusterSends(KEY);
         assertEquals(KEY, sent.get("pacemaker-key"), "raw base64, not JSON");
-        PacemakerKey key = remoteSide.read(one("pacemaker-remote", "hacluster", sent)).value().orElseThrow();
+        FixedEndpoint endpoint = FixedEndpoint.of(PacemakerRemoteProvider.ENDPOINT, one("pacemaker-remote", "hacluster", sent));
+        PacemakerKey key = new PacemakerRemoteProvider(endpoint).read().value().orElseThrow();
         assertArrayEquals("pacemaker-authkey-bytes-0123456789".getBytes(StandardCharsets.US_ASCII), key.bytes());
+        assertEquals(List.of(KEY), endpoint.registeredSecrets(), "the key is masked in every log line");
     }
 
     @Test
@@ -196,32 +216,28 @@ class PacemakerRemoteTest {
         byte[] bytes = new byte[4096];
         new java.util.Random(7).nextBytes(bytes);
         String encoded = java.util.Base64.getEncoder().encodeToString(bytes);
-        PacemakerRemoteProvider remoteSide = new PacemakerRemoteProvider(
-                new RemoteNode("compute-1.maas", "10.0.0.21", Optional.empty(), false));
-        PacemakerKey key = remoteSide.read(one("pacemaker-remote", "hacluster",
-                cluster.unitData(new PacemakerKey(encoded)))).value().orElseThrow();
+        PacemakerKey key = remoteSide(one("pacemaker-remote", "hacluster",
+                clusterSends(encoded))).read().value().orElseThrow();
         assertArrayEquals(bytes, key.bytes());
     }
 
     @Test
     void keyMustAgreeAcrossHaclusterUnits() {
-        PacemakerRemoteProvider remoteSide = new PacemakerRemoteProvider(
-                new RemoteNode("compute-1.maas", "10.0.0.21", Optional.empty(), false));
         var agree = relation("pacemaker-remote", 3, "hacluster", Map.of(
                 "hacluster/0", hacluster(KEY), "hacluster/1", Fixtures.jujuAddresses("10.5.0.11"),
                 "hacluster/2", hacluster(KEY)));
-        assertTrue(remoteSide.read(List.of(agree)).isComplete());
+        assertTrue(remoteSide(List.of(agree)).read().isComplete());
         String other = Base64.getEncoder().encodeToString("another".getBytes(StandardCharsets.US_ASCII));
         var disagree = relation("pacemaker-remote", 3, "hacluster", Map.of(
                 "hacluster/0", hacluster(KEY), "hacluster/2", hacluster(other)));
-        String why = remoteSide.read(List.of(disagree)).reason().orElseThrow();
+        String why = remoteSide(List.of(disagree)).read().reason().orElseThrow();
         assertTrue(why.contains("inconsistent 'pacemaker-key' between hacluster/0 and hacluster/2"), why);
         assertFalse(why.contains(KEY), "a reason never shows the key");
-        String missing = remoteSide.read(one("pacemaker-remote", "hacluster", Fixtures.jujuAddresses("10.5.0.10")))
-                .reason().orElseThrow();
+        String missing = remoteSide(one("pacemaker-remote", "hacluster", Fixtures.jujuAddresses("10.5.0.10")))
+                .read().reason().orElseThrow();
         assertTrue(missing.contains("missing 'pacemaker-key'"), missing);
-        String bad = remoteSide.read(one("pacemaker-remote", "hacluster", hacluster("\"" + KEY + "\"")))
-                .reason().orElseThrow();
+        String bad = remoteSide(one("pacemaker-remote", "hacluster", hacluster("\"" + KEY + "\"")))
+                .read().reason().orElseThrow();
         assertTrue(bad.contains("'pacemaker-key' is not valid base64"), bad);
     }
 
@@ -234,7 +250,7 @@ class PacemakerRemoteTest {
     }
 
     private void assertIncomplete(Map<String, String> unit, String expected) {
-        RemoteNodes nodes = cluster.read(one("pacemaker-remote", "pacemaker-remote", unit));
+        RemoteNodes nodes = cluster(one("pacemaker-remote", "pacemaker-remote", unit)).read();
         assertTrue(nodes.ready().isEmpty(), expected);
         String why = nodes.incomplete().get("pacemaker-remote/0");
         assertTrue(why.contains(expected), why);

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instanceha.interfaces.Completeness;
 import dev.instanceha.interfaces.Fixtures;
+import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.testing.FixedEndpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,9 +26,24 @@ class CertificatesRequirerTest {
     private static final String CA_PEM = TlsFixtures.CA;
     /** vault prefixes the PEM with openssl's text dump (interface-tls-certificates' own test data). */
     private static final String VAULT_CERT = "Certificate:\n    Data:\n        Version: 3 (0x2)\n" + CERT_PEM;
-    private final CertificatesRequirer requirer = new CertificatesRequirer("masakari/0", List.of(
+    private static final List<CertificateRequest> REQUESTS = List.of(
             new CertificateRequest("10.5.0.10", List.of("masakari.example.com", "10.5.0.10", "10.5.0.100")),
-            new CertificateRequest("masakari.example.com", List.of("masakari.example.com"))));
+            new CertificateRequest("masakari.example.com", List.of("masakari.example.com")));
+
+    private static FixedEndpoint endpoint(List<? extends RelationView> relations) {
+        return FixedEndpoint.of(CertificatesRequirer.ENDPOINT, relations).asUnit("masakari/0");
+    }
+
+    private static CertificatesRequirer requirer(List<? extends RelationView> relations) {
+        return new CertificatesRequirer(endpoint(relations));
+    }
+
+    /** What masakari/0 publishes on certificates when it asks for {@code requests}. */
+    private static Map<String, String> published(List<CertificateRequest> requests) {
+        FixedEndpoint endpoint = endpoint(List.of());
+        new CertificatesRequirer(endpoint).request(requests);
+        return endpoint.published();
+    }
 
     /**
      * vault's unit databag (juju-contract.md §5.5, anchor-charms.md §2.3): ca/chain raw PEM, one
@@ -46,16 +63,16 @@ class CertificatesRequirerTest {
     }
 
     private Completeness<CertificateBundle> read(Map<String, String> vault) {
-        return requirer.read(one("certificates", "vault", vault));
+        return requirer(one("certificates", "vault", vault)).read(REQUESTS);
     }
 
     @Test
     void requestHasTheUpstreamShape() {
-        Map<String, String> data = requirer.unitData();
+        Map<String, String> data = published(REQUESTS);
         assertEquals("masakari_0", data.get("unit_name"));
         assertEquals("{\"10.5.0.10\": {\"sans\": [\"10.5.0.10\", \"10.5.0.100\", \"masakari.example.com\"]}, "
                 + "\"masakari.example.com\": {\"sans\": [\"masakari.example.com\"]}}", data.get("cert_requests"));
-        assertEquals("masakari_0.processed_requests", requirer.processedRequestsKey());
+        assertEquals("masakari_0.processed_requests", requirer(List.of()).processedRequestsKey());
     }
 
     @Test
@@ -65,14 +82,14 @@ class CertificatesRequirerTest {
         assertEquals(CA_PEM, b.chainPem().orElseThrow());
         assertEquals(List.of("10.5.0.10", "masakari.example.com"), List.copyOf(b.sorted().keySet()));
         assertEquals(VAULT_CERT, b.certificates().get("10.5.0.10").certPem());
-        assertEquals(KEY_PEM, b.certificates().get("10.5.0.10").keyPem());
+        assertEquals(KEY_PEM, b.certificates().get("10.5.0.10").keyPem().reveal());
         // Another unit's answer in the same databag is not ours.
         assertFalse(b.certificates().containsKey("10.5.0.11"));
     }
 
     @Test
     void roundTripThroughTheProvider() throws Exception {
-        List<TlsPeer.Request> seen = TlsPeer.requests(requirer.unitData());
+        List<TlsPeer.Request> seen = TlsPeer.requests(published(REQUESTS));
         assertEquals(2, seen.size());
         assertEquals(new TlsPeer.Request("masakari_0", "10.5.0.10",
                 List.of("10.5.0.10", "10.5.0.100", "masakari.example.com")), seen.get(0));
@@ -82,14 +99,13 @@ class CertificatesRequirerTest {
 
     @Test
     void unicodeCommonNamesRoundTrip() throws Exception {
-        var uni = new CertificatesRequirer("masakari/0", List.of(new CertificateRequest("mäsakari.example",
-                List.of("mäsakari.example"))));
-        assertTrue(uni.unitData().get("cert_requests").contains("\\u00E4")
-                || uni.unitData().get("cert_requests").contains("\\u00e4"));
-        List<TlsPeer.Request> seen = TlsPeer.requests(uni.unitData());
+        var uni = List.of(new CertificateRequest("mäsakari.example", List.of("mäsakari.example")));
+        assertTrue(published(uni).get("cert_requests").contains("\\u00E4")
+                || published(uni).get("cert_requests").contains("\\u00e4"));
+        List<TlsPeer.Request> seen = TlsPeer.requests(published(uni));
         assertEquals("mäsakari.example", seen.get(0).commonName());
-        CertificateBundle b = uni.read(one("certificates", "vault", TlsPeer.answer(seen, CA_PEM, CERT_PEM, KEY_PEM)))
-                .value().orElseThrow();
+        CertificateBundle b = requirer(one("certificates", "vault", TlsPeer.answer(seen, CA_PEM, CERT_PEM, KEY_PEM)))
+                .read(uni).value().orElseThrow();
         assertTrue(b.certificates().containsKey("mäsakari.example"));
     }
 
@@ -99,7 +115,7 @@ class CertificatesRequirerTest {
         var rel = relation("certificates", 2, "vault", Map.of(
                 "vault/0", without(vaultAnswer(), "ca"),
                 "vault/1", vaultAnswer()));
-        assertTrue(requirer.read(List.of(rel)).isComplete());
+        assertTrue(requirer(List.of(rel)).read(REQUESTS).isComplete());
         String r = read(without(vaultAnswer(), "ca")).reason().orElseThrow();
         assertTrue(r.contains("missing 'ca'"), r);
     }
@@ -154,9 +170,9 @@ class CertificatesRequirerTest {
 
     @Test
     void answeredTellsNotYetFromUnusable() throws Exception {
-        assertFalse(requirer.answered(one("certificates", "vault", Fixtures.jujuAddresses("10.5.0.50"))));
-        assertTrue(requirer.answered(one("certificates", "vault", with(vaultAnswer(), KEY, "{"))));
-        assertTrue(requirer.answered(one("certificates", "vault", without(vaultAnswer(), "ca"))));
+        assertFalse(requirer(one("certificates", "vault", Fixtures.jujuAddresses("10.5.0.50"))).answered());
+        assertTrue(requirer(one("certificates", "vault", with(vaultAnswer(), KEY, "{"))).answered());
+        assertTrue(requirer(one("certificates", "vault", without(vaultAnswer(), "ca"))).answered());
     }
 
     @Test
@@ -177,8 +193,17 @@ class CertificatesRequirerTest {
     }
 
     @Test
+    void privateKeysAreRegisteredWithTheRedactorWhenRead() throws Exception {
+        FixedEndpoint endpoint = endpoint(one("certificates", "vault", vaultAnswer()));
+        CertificateBundle b = new CertificatesRequirer(endpoint).read(REQUESTS).value().orElseThrow();
+        assertTrue(endpoint.registeredSecrets().contains(KEY_PEM), "private key registered");
+        assertFalse(b.toString().contains(KEY_PEM), b.toString());
+        assertFalse(b.certificates().get("masakari.example.com").toString().contains(KEY_PEM));
+    }
+
+    @Test
     void requestNeedsAtLeastOneCertificate() {
-        assertThrows(IllegalArgumentException.class, () -> new CertificatesRequirer("masakari/0", List.of()));
+        assertThrows(IllegalArgumentException.class, () -> requirer(List.of()).request(List.of()));
         assertThrows(IllegalArgumentException.class, () -> new CertificateRequest(" ", List.of()));
     }
 }

@@ -23,9 +23,9 @@ public final class Cluster {
     /** Waits until the node's online flag equals {@code online}; returns the snapshot and how long it took. */
     public Timed<CrmMonView> awaitOnline(String node, boolean online, Duration timeout) {
         Instant start = Instant.now();
-        CrmMonView s = Poll.until(timeout, Duration.ofMillis(500), this::crmMon, v -> v.online(node) == online,
+        CrmMonView s = Poll.until(timeout, Duration.ofMillis(500), this::crmMon, v -> v.cluster().online(node) == online,
                 v -> node + " did not become " + (online ? "online" : "offline") + " within "
-                        + timeout.toSeconds() + " s; crm_mon nodes: " + v.nodes().values());
+                        + timeout.toSeconds() + " s; crm_mon nodes: " + v.cluster().nodes());
         return new Timed<>(s, Duration.between(start, Instant.now()));
     }
 
@@ -96,7 +96,7 @@ public final class Cluster {
         maas.failure(host, "none");
         if (!"on".equals(maas.powerState(host))) {
             maas.powerOn(host).expect(200);
-        } else if (!crmMon().online(host)) {
+        } else if (!crmMon().cluster().online(host)) {
             restoreLink(host);
         }
         awaitOnline(host, true, timeout);

@@ -1,9 +1,13 @@
 package dev.instanceha.tests.lab;
 
+import dev.instanceha.hostmonitor.cluster.FenceEvent;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
 
 /**
  * Real fencing on the lab cluster: installs this build's {@code fence_maas} where pacemaker-fenced
@@ -120,33 +124,26 @@ public final class Fencing implements AutoCloseable {
         return Lab.run(CMD, "cibadmin", "--query");
     }
 
-    private static final java.util.regex.Pattern COMPLETED = java.util.regex.Pattern.compile("completed='([0-9-]+ [0-9:]+)Z'");
-
     /**
      * Waits for a successful {@code action} (off, reboot) fence of {@code node} completed at or after
-     * {@code since} (the history has whole seconds); returns its completion time.
+     * {@code since} (the history has whole seconds); returns its completion time. The history is read
+     * as XML by the host monitor's parser, the project's one reader of pacemaker's documents.
      */
     public Instant awaitFenced(String node, String action, Instant since, Duration timeout) {
         Instant from = since.minusSeconds(1);
-        String h = Poll.until(timeout, Duration.ofMillis(500), () -> history(node),
-                text -> fencedAt(text, node, action, from).isPresent(),
-                text -> "no successful " + action + " of " + node + " since " + since + " within "
-                        + timeout.toSeconds() + " s:\n" + text);
-        return fencedAt(h, node, action, from).orElseThrow();
+        return Poll.until(timeout, Duration.ofMillis(500), () -> fencedAt(node, action, from), Optional::isPresent,
+                none -> "no successful " + action + " of " + node + " since " + since + " within "
+                        + timeout.toSeconds() + " s:\n" + history(node)).orElseThrow();
     }
 
-    /** The completion time of a successful {@code action} of {@code node} at or after {@code from}, if the history has one. */
-    private static java.util.Optional<Instant> fencedAt(String history, String node, String action, Instant from) {
-        for (String line : history.split("\n")) {
-            java.util.regex.Matcher m = COMPLETED.matcher(line);
-            if (line.contains(action + " of " + node + " successful") && m.find()) {
-                Instant t = java.time.LocalDateTime.parse(m.group(1).replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
-                if (!t.isBefore(from)) {
-                    return java.util.Optional.of(t);
-                }
-            }
-        }
-        return java.util.Optional.empty();
+    /** The latest completion of a successful {@code action} of {@code node} at or after {@code from}, if any. */
+    private static Optional<Instant> fencedAt(String node, String action, Instant from) {
+        String xml = Lab.run(CMD, "stonith_admin", "--history", node, "--output-as=xml");
+        return CrmMonView.parse(xml).cluster().fenceEvents(node, FenceEvent.Status.SUCCESS).stream()
+                .filter(e -> e.action().equals(action))
+                .flatMap(e -> e.completed().stream())
+                .filter(completed -> !completed.isBefore(from))
+                .max(Comparator.naturalOrder());
     }
 
     public void clearHistory() {

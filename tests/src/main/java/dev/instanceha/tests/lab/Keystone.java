@@ -1,11 +1,20 @@
 package dev.instanceha.tests.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.instanceha.ops.client.ApiException;
+import dev.instanceha.ops.client.KeystoneClient;
+import dev.instanceha.ops.client.KeystoneCredentials;
+import dev.instanceha.ops.client.KeystoneCredentials.Ref;
+import dev.instanceha.ops.client.KeystoneToken;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Map;
 
 /** The lab's real Keystone (uwsgi on 127.0.0.1:5000): password auth, tokens, catalog. */
 public final class Keystone {
+    private static final KeystoneClient CLIENT = new KeystoneClient(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(60));
     private final String url;
 
     Keystone(String url) {
@@ -17,25 +26,25 @@ public final class Keystone {
     }
 
     /** A project-scoped token for a user of the Default domain. */
-    public Session login(String user, String password, String project) {
-        Map<String, Object> body = Map.of("auth", Map.of(
-                "identity", Map.of("methods", new String[] {"password"},
-                        "password", Map.of("user", Map.of("name", user, "domain", Map.of("id", "default"), "password", password))),
-                "scope", Map.of("project", Map.of("name", project, "domain", Map.of("id", "default")))));
-        Http.Response r = Http.call("POST", url + "/v3/auth/tokens", body, Map.of());
-        if (r.status() != 201) {
-            throw new AssertionError("Keystone refused " + user + "@" + project + ": HTTP " + r.status() + " " + r.body());
+    public KeystoneToken login(String user, String password, String project) {
+        try {
+            return CLIENT.login(new KeystoneCredentials(url, Ref.byName(user, Ref.DEFAULT_DOMAIN), password,
+                    Ref.byName(project, Ref.DEFAULT_DOMAIN)));
+        } catch (ApiException e) {
+            if (e.status() == 0) {
+                throw new Lab.LabUnavailable(e.getMessage());
+            }
+            throw new AssertionError("Keystone refused " + user + "@" + project + ": " + e.getMessage(), e);
         }
-        return new Session(r.header("X-Subject-Token"), r.json().get("token"));
     }
 
     /** The bootstrap admin in project admin. */
-    public Session admin() {
+    public KeystoneToken admin() {
         return login("admin", Lab.ADMIN_PASSWORD, "admin");
     }
 
     /** The masakari service user in project services. */
-    public Session service() {
+    public KeystoneToken service() {
         return login("masakari", Lab.SERVICE_PASSWORD, "services");
     }
 
@@ -44,7 +53,7 @@ public final class Keystone {
      * {@code project}, as keystone's charm does for an identity-credentials requester. Idempotent.
      */
     public void ensureUser(String user, String password, String project, String role) {
-        Map<String, String> auth = admin().authHeader();
+        Map<String, String> auth = authHeader(admin());
         String base = url + "/v3";
         JsonNode found = Http.call("GET", base + "/users?domain_id=default&name=" + user, null, auth).expect(200).json()
                 .get("users");
@@ -65,7 +74,7 @@ public final class Keystone {
 
     /** The id of a project in the default domain. */
     public String projectId(String project) {
-        String id = Http.call("GET", url + "/v3/projects?name=" + project, null, admin().authHeader()).expect(200).json()
+        String id = Http.call("GET", url + "/v3/projects?name=" + project, null, authHeader(admin())).expect(200).json()
                 .at("/projects/0/id").asText();
         if (id.isEmpty()) {
             throw new AssertionError("Keystone has no project " + project);
@@ -73,28 +82,13 @@ public final class Keystone {
         return id;
     }
 
-    /** A token and what Keystone said about it (project, roles, catalog). */
-    public record Session(String token, JsonNode body) {
-        public String projectId() {
-            return body.at("/project/id").asText();
-        }
+    public static Map<String, String> authHeader(KeystoneToken token) {
+        return Map.of("X-Auth-Token", token.header());
+    }
 
-        public Map<String, String> authHeader() {
-            return Map.of("X-Auth-Token", token);
-        }
-
-        /** The catalog URL of a service type and interface (e.g. instance-ha, public), or an error. */
-        public String endpoint(String type, String iface) {
-            for (JsonNode svc : body.get("catalog")) {
-                if (type.equals(svc.get("type").asText())) {
-                    for (JsonNode e : svc.get("endpoints")) {
-                        if (iface.equals(e.get("interface").asText())) {
-                            return e.get("url").asText();
-                        }
-                    }
-                }
-            }
-            throw new AssertionError("no " + type + " " + iface + " endpoint in the catalog: " + body.get("catalog"));
-        }
+    /** The catalog URL of a service type and interface (e.g. instance-ha, public), or an error. */
+    public static String endpoint(KeystoneToken token, String type, String iface) {
+        return token.endpoint(type, iface, null).map(Object::toString).orElseThrow(() ->
+                new AssertionError("no " + type + " " + iface + " endpoint in the catalog: " + token.catalog()));
     }
 }

@@ -12,6 +12,7 @@ import dev.instanceha.masakari.MasakariConfFile;
 import dev.instanceha.masakari.MasakariConfig;
 import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigSchema;
+import dev.instanceha.ops.model.Secret;
 import dev.instanceha.ops.render.IniDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,14 +62,14 @@ public final class LabConfigFiles {
     static IniDocument masakariConf(Path repo) {
         ConfigSchema schema = ConfigSchema.load(repo.resolve("charm-masakari/src/main/charm/config.yaml"));
         MasakariConfig config = MasakariConfig.from(new CharmConfig(schema, MASAKARI_OPTIONS));
-        DatabaseAccess db = new DatabaseAccess(Lab.HOST, Lab.MYSQL_PORT, "masakari", "masakari", Lab.DB_PASSWORD,
+        DatabaseAccess db = new DatabaseAccess(Lab.HOST, Lab.MYSQL_PORT, "masakari", "masakari", Secret.of(Lab.DB_PASSWORD),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        AmqpConnection amqp = new AmqpConnection(Lab.RABBIT_USER, Lab.RABBIT_PASSWORD, Lab.RABBIT_VHOST,
+        AmqpConnection amqp = new AmqpConnection(Lab.RABBIT_USER, Secret.of(Lab.RABBIT_PASSWORD), Lab.RABBIT_VHOST,
                 List.of(Lab.HOST), Lab.RABBIT_PORT, false, Optional.empty(), false);
         ServiceEndpoint keystone = new ServiceEndpoint("http", Lab.HOST, Lab.KEYSTONE_PORT);
         // The project id is not part of masakari.conf, and keystone_setup.py makes the project later.
         IdentityServiceData identity = new IdentityServiceData(keystone, keystone, Optional.empty(),
-                Lab.SERVICE_USER, Lab.SERVICE_PASSWORD, Lab.SERVICE_PROJECT, "", Optional.of("Default"),
+                Lab.SERVICE_USER, Secret.of(Lab.SERVICE_PASSWORD), Lab.SERVICE_PROJECT, "", Optional.of("Default"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of("3"), Optional.of(Lab.REGION), false, Optional.empty());
         // No [taskflow] connection: Debian bookworm's python3-taskflow lacks its migrations (docs/lab.md).

@@ -1,5 +1,7 @@
 package dev.instanceha.tests.lab;
 
+import dev.instanceha.ops.client.KeystoneToken;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -31,18 +33,16 @@ public final class Masakari {
 
     /** A client bound to an admin session, using the catalog's instance-ha endpoint. */
     public Client admin() {
-        Keystone.Session s = keystone.admin();
-        String endpoint = s.endpoint("instance-ha", "public").replace("%(tenant_id)s", s.projectId())
-                .replace("$(tenant_id)s", s.projectId());
-        return new Client(s, endpoint);
+        KeystoneToken s = keystone.admin();
+        return new Client(s, Keystone.endpoint(s, "instance-ha", "public"));
     }
 
     /** masakari's API, v1, one session. */
     public static final class Client {
-        private final Keystone.Session session;
+        private final KeystoneToken session;
         private final String endpoint;
 
-        Client(Keystone.Session session, String endpoint) {
+        Client(KeystoneToken session, String endpoint) {
             this.session = session;
             this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
         }
@@ -52,7 +52,7 @@ public final class Masakari {
         }
 
         public Http.Response call(String method, String path, Object body) {
-            return Http.call(method, endpoint + path, body, session.authHeader());
+            return Http.call(method, endpoint + path, body, Keystone.authHeader(session));
         }
 
         public JsonNode createSegment(String name, String recoveryMethod) {

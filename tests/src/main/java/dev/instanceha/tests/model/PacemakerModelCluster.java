@@ -66,7 +66,7 @@ public final class PacemakerModelCluster {
             member.run(SERVICE, "systemctl", "stop", "pacemaker");
             member.run(SERVICE, "systemctl", "restart", "corosync");
             member.run(SERVICE, "systemctl", "start", "pacemaker");
-            c.await("a DC with quorum", Duration.ofSeconds(90), v -> v.quorate() && v.online(member.name()));
+            c.await("a DC with quorum", Duration.ofSeconds(90), v -> v.cluster().quorate() && v.cluster().online(member.name()));
         });
         c.timed("remote " + remote.name() + " online", () -> {
             member.run(SHORT, "crm_attribute", "--type", "crm_config", "--name", "dc-deadtime", "--update", "5s");
@@ -74,7 +74,7 @@ public final class PacemakerModelCluster {
             // a never-seen remote as unclean and starts nothing.
             member.run(SHORT, "crm_attribute", "--type", "crm_config", "--name", "stonith-enabled", "--update", "false");
             member.run(SHORT, "cibadmin", "--create", "-o", "resources", "--xml-text", remoteResource(remote));
-            c.await(remote.name() + " online", Duration.ofSeconds(60), v -> v.online(remote.name()));
+            c.await(remote.name() + " online", Duration.ofSeconds(60), v -> v.cluster().online(remote.name()));
         });
         return c;
     }

@@ -125,7 +125,7 @@ class HaclusterCharmLabIT {
         Files.writeString(before, run("cibadmin", "--query", "--scope", "configuration").output());
         Path keyFile = Path.of(StonithDevice.API_KEY_FILE);
         boolean keyExisted = Files.exists(keyFile);
-        // What the charm's MaasKeyFile writes (root 0600) and the fence agent the charm expects installed.
+        // What the charm's ClusterResources declares for the MAAS key (root 0600) and the fence agent the charm expects installed.
         if (!keyExisted) {
             Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
@@ -185,7 +185,7 @@ class HaclusterCharmLabIT {
         List<RemoteNode> remotes = REMOTES.stream()
                 .map(h -> new RemoteNode(h, Cluster.address(h), Optional.of(h), false)).toList();
         return new CibInputs(principal, remotes, List.of(Cluster.MEMBER),
-                Optional.of(new MaasSettings(maas.url(), maas.apiKey(), 20)), ClusterOptions.DEFAULTS);
+                Optional.of(new MaasSettings(maas.url(), dev.instanceha.ops.model.Secret.of(maas.apiKey()), 20)), ClusterOptions.DEFAULTS);
     }
 
     private static Lab.Result run(String... cmd) {

@@ -1,5 +1,7 @@
 package dev.instanceha.tests.charms;
 
+import dev.instanceha.ops.client.KeystoneToken;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,10 +87,10 @@ class MasakariCharmLabIT {
         Process api = run(dir, "api", "masakari-api", "--config-file", conf.toString());
         Process engine = run(dir, "engine", "masakari-engine", "--config-file", conf.toString());
         try {
-            Keystone.Session session = keystone.service();
+            KeystoneToken session = keystone.service();
             String endpoint = "http://" + Lab.HOST + ":" + Lab.MASAKARI_PORT + "/v1/" + session.projectId();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> segments = awaitApi(http, endpoint + "/segments", session.token(), api, dir);
+            HttpResponse<String> segments = awaitApi(http, endpoint + "/segments", session.id(), api, dir);
             assertEquals(200, segments.statusCode(), segments.body());
             assertTrue(JSON.readTree(segments.body()).has("segments"), segments.body());
 
@@ -98,7 +100,7 @@ class MasakariCharmLabIT {
 
             String name = "charm-proof-" + System.currentTimeMillis();
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/segments"))
-                    .header("X-Auth-Token", session.token()).header("Content-Type", "application/json")
+                    .header("X-Auth-Token", session.id()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"segment\": {\"name\": \"" + name
                             + "\", \"recovery_method\": \"auto\", \"service_type\": \"COMPUTE\"}}")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -106,7 +108,7 @@ class MasakariCharmLabIT {
             JsonNode segment = JSON.readTree(created.body()).path("segment");
             assertEquals(name, segment.path("name").asText());
             http.send(HttpRequest.newBuilder(URI.create(endpoint + "/segments/" + segment.path("uuid").asText()))
-                    .header("X-Auth-Token", session.token()).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+                    .header("X-Auth-Token", session.id()).DELETE().build(), HttpResponse.BodyHandlers.discarding());
             assertTrue(engine.isAlive(), "masakari-engine with the charm's config died: " + log(dir, "engine"));
         } finally {
             stop(api);

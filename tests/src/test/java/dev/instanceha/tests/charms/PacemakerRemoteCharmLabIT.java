@@ -56,7 +56,7 @@ class PacemakerRemoteCharmLabIT {
             Awaitility.await().during(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(40))
                     .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).pollInSameThread()
                     .until(() -> {
-                        boolean now = cluster.crmMon().online(HOST);
+                        boolean now = cluster.crmMon().cluster().online(HOST);
                         assertFalse(before.get() && now, "a remote with another cluster's key must not join");
                         before.set(now);
                         return true;

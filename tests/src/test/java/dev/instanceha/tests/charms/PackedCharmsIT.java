@@ -64,7 +64,7 @@ class PackedCharmsIT {
         ContractRunner runner = new ContractRunner(charm, work);
         // Packages recorded as installed: this run must not apt-get on the test machine.
         State state = State.of("masakari/0").withLeader(true)
-                .withUnitState(Map.of("packages-installed-for", "distro"));
+                .withUnitState(Map.of("packages/masakari", "distro"));
         runner.reset(state);
         ContractRunner.ContractResult hook = runner.run(Event.updateStatus(), state);
         assertEquals(0, hook.exitCode(), hook.stderr());

@@ -1,5 +1,6 @@
 package dev.instanceha.tests.lab;
 
+import dev.instanceha.hostmonitor.cluster.NodeType;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,14 +33,14 @@ class ClusterSnapshotTest {
     @Test
     void nodesComeOnlyFromTheNodesSection() {
         CrmMonView s = CrmMonView.parse(XML);
-        assertEquals(3, s.nodes().size());
-        assertTrue(s.online("compute1"));
-        assertFalse(s.online("compute3"));
-        assertTrue(s.node("compute3").orElseThrow().unclean());
-        assertEquals("member", s.node("lab-controller").orElseThrow().type());
-        assertFalse(s.online("compute9"), "an unknown node is not online");
-        assertTrue(s.quorate());
-        assertEquals("lab-controller", s.dc());
+        assertEquals(3, s.cluster().nodes().size());
+        assertTrue(s.cluster().online("compute1"));
+        assertFalse(s.cluster().online("compute3"));
+        assertTrue(s.cluster().node("compute3").orElseThrow().unclean());
+        assertEquals(NodeType.MEMBER, s.cluster().node("lab-controller").orElseThrow().type());
+        assertFalse(s.cluster().online("compute9"), "an unknown node is not online");
+        assertTrue(s.cluster().quorate());
+        assertEquals("lab-controller", s.cluster().dcName().orElse(null));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.instanceha.tests.lab;
 
+import dev.instanceha.hostmonitor.cluster.ClusterNode;
+import dev.instanceha.hostmonitor.cluster.NodeType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,15 +25,15 @@ class LabClusterIT {
             cluster.awaitOnline(h, true, Duration.ofSeconds(60));
         }
         CrmMonView s = cluster.crmMon();
-        assertTrue(s.quorate(), "one-node cluster has quorum");
-        assertEquals(Cluster.MEMBER, s.dc());
-        CrmMonView.Node member = s.node(Cluster.MEMBER).orElseThrow();
+        assertTrue(s.cluster().quorate(), "one-node cluster has quorum");
+        assertEquals(Cluster.MEMBER, s.cluster().dcName().orElse(null));
+        ClusterNode member = s.cluster().node(Cluster.MEMBER).orElseThrow();
         assertTrue(member.online());
-        assertEquals("member", member.type());
+        assertEquals(NodeType.MEMBER, member.type());
         for (String h : new String[] {"compute1", "compute2", "compute3"}) {
-            CrmMonView.Node n = s.node(h).orElseThrow(() -> new AssertionError(h + " missing: " + s.nodes()));
+            ClusterNode n = s.cluster().node(h).orElseThrow(() -> new AssertionError(h + " missing: " + s.cluster().nodes()));
             assertTrue(n.online(), h + " online");
-            assertEquals("remote", n.type(), h);
+            assertEquals(NodeType.REMOTE, n.type(), h);
             assertFalse(n.unclean(), h);
         }
         assertTrue(s.xml().contains("resource_agent=\"ocf:pacemaker:remote\""), "hosts are ocf:pacemaker:remote resources");
@@ -43,8 +45,8 @@ class LabClusterIT {
         assertTrue(cluster.execOn("compute1", Duration.ofSeconds(10), "ip", "-o", "-4", "addr", "show", "eth0")
                 .contains(Cluster.address("compute1") + "/16"));
         CrmMonView inside = cluster.crmMonOn("compute1");
-        assertTrue(inside.online("compute1"), "crm_mon inside compute1 (proxied by pacemaker-remoted): " + inside.nodes());
-        assertEquals(Cluster.MEMBER, inside.dc());
+        assertTrue(inside.cluster().online("compute1"), "crm_mon inside compute1 (proxied by pacemaker-remoted): " + inside.cluster().nodes());
+        assertEquals(Cluster.MEMBER, inside.cluster().dcName().orElse(null));
     }
 
     @Test
@@ -54,8 +56,8 @@ class LabClusterIT {
         try {
             Cluster.Timed<CrmMonView> off = cluster.awaitOnline("compute3", false, Duration.ofSeconds(60));
             System.out.println("compute3 offline " + off.took().toMillis() + " ms after its link was cut");
-            assertTrue(off.value().online("compute1"), "the other hosts stay online");
-            assertTrue(off.value().online(Cluster.MEMBER));
+            assertTrue(off.value().cluster().online("compute1"), "the other hosts stay online");
+            assertTrue(off.value().cluster().online(Cluster.MEMBER));
         } finally {
             cluster.restoreLink("compute3");
         }

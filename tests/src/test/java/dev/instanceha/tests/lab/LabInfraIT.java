@@ -1,5 +1,7 @@
 package dev.instanceha.tests.lab;
 
+import dev.instanceha.ops.client.KeystoneToken;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,15 +39,15 @@ class LabInfraIT {
 
     @Test
     void keystoneIssuesScopedTokensAndRefusesBadPasswords(Keystone ks) {
-        Keystone.Session admin = ks.admin();
+        KeystoneToken admin = ks.admin();
         assertTrue(admin.body().get("roles").toString().contains("\"admin\""), admin.body().get("roles").toString());
-        Keystone.Session service = ks.service();
+        KeystoneToken service = ks.service();
         assertEquals("services", service.body().at("/project/name").asText());
         assertTrue(service.body().get("roles").toString().contains("\"admin\""), "masakari is admin in services");
-        assertEquals(ks.url() + "/v3", admin.endpoint("identity", "public"));
+        assertEquals(ks.url() + "/v3", Keystone.endpoint(admin, "identity", "public"));
         assertThrows(AssertionError.class, () -> ks.login("admin", "wrong", "admin"));
         Http.Response check = Http.call("GET", ks.url() + "/v3/auth/tokens", null,
-                Map.of("X-Auth-Token", admin.token(), "X-Subject-Token", service.token()));
+                Map.of("X-Auth-Token", admin.id(), "X-Subject-Token", service.id()));
         assertEquals(200, check.status(), "the service token validates");
     }
 }

@@ -26,7 +26,7 @@ class LabMaasIT {
         try {
             Cluster.Timed<CrmMonView> off = cluster.awaitOnline("compute1", false, Duration.ofSeconds(60));
             System.out.println("compute1 offline " + off.took().toMillis() + " ms after MAAS power_off");
-            assertTrue(off.value().online("compute2"), "only the powered-off host goes");
+            assertTrue(off.value().cluster().online("compute2"), "only the powered-off host goes");
             Poll.until(Duration.ofSeconds(30), Duration.ofMillis(500), () -> maas.powerState("compute1"), "off"::equals,
                     state -> "MAAS still reports compute1 " + state + " 30 s after power_off");
             assertEquals("off", maas.powerState("compute1"));

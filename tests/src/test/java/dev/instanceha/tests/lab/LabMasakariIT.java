@@ -1,5 +1,7 @@
 package dev.instanceha.tests.lab;
 
+import dev.instanceha.ops.client.KeystoneToken;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,10 +50,10 @@ class LabMasakariIT {
 
     @Test
     void catalogNamesMasakariAndATokenIsRequired() {
-        Keystone.Session admin = masakari.keystone().admin();
+        KeystoneToken admin = masakari.keystone().admin();
         assertEquals(masakari.url() + "/v1/" + admin.projectId(), client.endpoint(),
                 "instance-ha endpoint from the catalog, tenant substituted");
-        assertEquals("http://127.0.0.1:" + Lab.NOVA_PORT + "/v2.1", admin.endpoint("compute", "public"));
+        assertEquals("http://127.0.0.1:" + Lab.NOVA_PORT + "/v2.1", Keystone.endpoint(admin, "compute", "public"));
         Http.Response anonymous = Http.call("GET", client.endpoint() + "/segments", null, Map.of());
         assertEquals(401, anonymous.status(), anonymous.body());
         Http.Response badToken = Http.call("GET", client.endpoint() + "/segments", null, Map.of("X-Auth-Token", "nope"));

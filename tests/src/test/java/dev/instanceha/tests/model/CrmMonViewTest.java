@@ -1,17 +1,21 @@
 package dev.instanceha.tests.model;
 
+import dev.instanceha.hostmonitor.cluster.FenceEvent;
+import dev.instanceha.hostmonitor.cluster.NodeType;
 import dev.instanceha.tests.lab.CrmMonView;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The IT's own crm_mon reading, on the real pacemaker 3.0 documents it captured, in both XML forms. */
+/** The tests' crm_mon reading (the host monitor's parser), on the real pacemaker 3.0 documents the IT captured, in both XML forms. */
 class CrmMonViewTest {
     private static final Path FIXTURES = Path.of("../hostmonitor-patch/src/test/resources/crm_mon/pacemaker-3.0");
 
@@ -23,11 +27,11 @@ class CrmMonViewTest {
     void bothFormsShowTheRemoteOnlineAsARemoteNode() throws IOException {
         for (String form : new String[] {"output-as-xml", "X"}) {
             CrmMonView v = read("01-remote-online", form);
-            assertTrue(v.quorate(), form);
-            assertTrue(v.online("pcmk3-member"), form);
-            assertTrue(v.online("pcmk3-remote"), form);
-            assertEquals("remote", v.node("pcmk3-remote").orElseThrow().type(), form);
-            assertTrue(v.fenceEvents().isEmpty(), form);
+            assertTrue(v.cluster().quorate(), form);
+            assertTrue(v.cluster().online("pcmk3-member"), form);
+            assertTrue(v.cluster().online("pcmk3-remote"), form);
+            assertEquals(NodeType.REMOTE, v.cluster().node("pcmk3-remote").orElseThrow().type(), form);
+            assertTrue(v.cluster().fenceHistory().isEmpty(), form);
         }
     }
 
@@ -35,18 +39,19 @@ class CrmMonViewTest {
     void aSuccessfulFenceReadsAsSuccessWithItsCompletedTimeAsPrinted() throws IOException {
         for (String form : new String[] {"output-as-xml", "X"}) {
             CrmMonView v = read("03-fenced-off", form);
-            assertFalse(v.online("pcmk3-remote"), form);
-            assertEquals(1, v.fences("pcmk3-remote", "success").size(), form);
-            assertTrue(v.fences("pcmk3-remote", "success").get(0).completed().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z"),
-                    "pacemaker 3.0 prints microseconds: " + v.fenceEvents());
+            assertFalse(v.cluster().online("pcmk3-remote"), form);
+            assertEquals(1, v.cluster().fenceEvents("pcmk3-remote", FenceEvent.Status.SUCCESS).size(), form);
+            assertEquals(Optional.of(Instant.parse("2026-12-04T19:29:24.178734Z")),
+                    v.cluster().fenceEvents("pcmk3-remote", FenceEvent.Status.SUCCESS).get(0).completed(),
+                    "pacemaker 3.0 prints microseconds: " + v.cluster().fenceHistory());
         }
     }
 
     @Test
     void aFailedFenceIsNeverReadAsSuccess() throws IOException {
         CrmMonView v = read("06-never-off-fence-failed", "output-as-xml");
-        assertEquals(1, v.fences("pcmk3-remote", "failed").size());
-        assertTrue(v.fences("pcmk3-remote", "success").isEmpty());
-        assertTrue(v.failedActions() > 0, "the lost connection's monitor failure is listed");
+        assertEquals(1, v.cluster().fenceEvents("pcmk3-remote", FenceEvent.Status.FAILED).size());
+        assertTrue(v.cluster().fenceEvents("pcmk3-remote", FenceEvent.Status.SUCCESS).isEmpty());
+        assertTrue(v.cluster().failures().size() > 0, "the lost connection's monitor failure is listed");
     }
 }

@@ -106,11 +106,11 @@ class ModelDeployIT {
         String member = model.machineOf("masakari/0");
         awaitTrue("member and remotes online, st-maas started", Duration.ofMinutes(3), () -> {
             CrmMonView view = crmMon(member);
-            return view.online(member) && model.units("nova-compute").stream().allMatch(u -> view.online(model.machineOf(u)))
+            return view.cluster().online(member) && model.units("nova-compute").stream().allMatch(u -> view.cluster().online(model.machineOf(u)))
                     && view.xml().contains("id=\"st-maas\"") && view.xml().matches("(?s).*id=\"st-maas\"[^>]*role=\"Started\".*");
         });
         CrmMonView view = crmMon(member);
-        assertEquals(3, view.nodes().size(), "one member, two remotes, and no stray node1: " + view.nodes().keySet());
+        assertEquals(3, view.cluster().nodes().size(), "one member, two remotes, and no stray node1: " + view.cluster().nodes());
     }
 
     @Test
@@ -146,7 +146,7 @@ class ModelDeployIT {
         String added = model.units("nova-compute").get(model.units("nova-compute").size() - 1);
         String host = model.machineOf(added);
         String member = model.machineOf("masakari/0");
-        awaitTrue(host + " online as a remote", Duration.ofMinutes(3), () -> crmMon(member).online(host));
+        awaitTrue(host + " online as a remote", Duration.ofMinutes(3), () -> crmMon(member).cluster().online(host));
         for (String u : model.units("pacemaker-remote")) {
             assertEquals("active", model.workload(u).status(), model.status());
         }

@@ -1,5 +1,7 @@
 package dev.instanceha.tests.model;
 
+import dev.instanceha.hostmonitor.cluster.FenceEvent;
+import dev.instanceha.hostmonitor.cluster.NodeType;
 import dev.instanceha.tests.lab.CrmMonView;
 import dev.instanceha.simulators.maas.FailureMode;
 import dev.instanceha.simulators.maas.MachineSpec;
@@ -143,10 +145,10 @@ class Pacemaker3HostMonitorIT {
     @Test
     @Order(1)
     void theClusterIsOnlineWithItsRemoteAndTheMonitorSeesIt() throws Exception {
-        CrmMonView v = cluster.await(REMOTE + " online", Duration.ofSeconds(60), x -> x.online(REMOTE));
-        assertTrue(v.quorate(), "one-node cluster has quorum");
-        assertTrue(v.online(MEMBER), MEMBER + " online");
-        assertEquals("remote", v.node(REMOTE).orElseThrow().type(), "pacemaker knows " + REMOTE + " as a remote node");
+        CrmMonView v = cluster.await(REMOTE + " online", Duration.ofSeconds(60), x -> x.cluster().online(REMOTE));
+        assertTrue(v.cluster().quorate(), "one-node cluster has quorum");
+        assertTrue(v.cluster().online(MEMBER), MEMBER + " online");
+        assertEquals(NodeType.REMOTE, v.cluster().node(REMOTE).orElseThrow().type(), "pacemaker knows " + REMOTE + " as a remote node");
         assertTrue(v.xml().contains("version=\"3.0."), "pacemaker 3.0 is what runs: " + v.xml());
         capture("01-remote-online");
         awaitDecision("first seen online", Duration.ofSeconds(30));
@@ -160,7 +162,7 @@ class Pacemaker3HostMonitorIT {
         awaitSettled();
         int stoppedBefore = stoppedNotifications();
         Instant cut = cutRemote();
-        CrmMonView done = watchFence("02-fence-pending", "success", Duration.ofSeconds(120));
+        CrmMonView done = watchFence("02-fence-pending", FenceEvent.Status.SUCCESS, Duration.ofSeconds(120));
         Instant fenced = Instant.now();
         figures.put("successful fence: link cut -> fence success seen", seconds(Duration.between(cut, fenced)));
         capture("03-fenced-off");
@@ -170,7 +172,7 @@ class Pacemaker3HostMonitorIT {
         assertTrue(powerOffs >= 1, "the fence went through MAAS");
         assertTrue(simulator.operations("power_on").isEmpty(), "stonith-action off: nothing powered it on again");
         assertEquals("STOPPED", cluster.remote().state(), "MAAS power_off really cut the remote machine's power");
-        assertFalse(done.online(REMOTE));
+        assertFalse(done.cluster().online(REMOTE));
 
         Instant deadline = cut.plusSeconds(STONITH_WAIT_S).plus(MARGIN).plus(MARGIN);
         while (stoppedNotifications() == stoppedBefore && Instant.now().isBefore(deadline)) {
@@ -206,10 +208,10 @@ class Pacemaker3HostMonitorIT {
         int stoppedBefore = stoppedNotifications();
         int quietBefore = quietLeaves();
         Instant cut = cutRemote();
-        CrmMonView failed = watchFence("05-never-off-fence-pending", "failed", Duration.ofSeconds(120));
+        CrmMonView failed = watchFence("05-never-off-fence-pending", FenceEvent.Status.FAILED, Duration.ofSeconds(120));
         figures.put("failed fence: link cut -> fence failed seen", seconds(Duration.between(cut, Instant.now())));
         capture("06-never-off-fence-failed");
-        assertTrue(failed.fences(REMOTE, "success").isEmpty(), "no successful fence: " + failed.fenceEvents());
+        assertTrue(failed.cluster().fenceEvents(REMOTE, FenceEvent.Status.SUCCESS).isEmpty(), "no successful fence: " + failed.cluster().fenceHistory());
 
         Instant until = cut.plusSeconds(STONITH_WAIT_S).plus(MARGIN);
         while (Instant.now().isBefore(until)) {
@@ -220,8 +222,8 @@ class Pacemaker3HostMonitorIT {
         int sent = stoppedNotifications() - stoppedBefore;
         figures.put("failed fence: STOPPED sent within stonith_wait + " + MARGIN.toSeconds() + " s", Integer.toString(sent));
         figures.put("failed fence: monitor decisions", decisions());
-        assertFalse(after.fences(REMOTE, "failed").isEmpty(), "fence history shows the failed fence: " + after.fenceEvents());
-        assertTrue(after.fences(REMOTE, "success").isEmpty(), "and no success: " + after.fenceEvents());
+        assertFalse(after.cluster().fenceEvents(REMOTE, FenceEvent.Status.FAILED).isEmpty(), "fence history shows the failed fence: " + after.cluster().fenceHistory());
+        assertTrue(after.cluster().fenceEvents(REMOTE, FenceEvent.Status.SUCCESS).isEmpty(), "and no success: " + after.cluster().fenceHistory());
         assertEquals(PowerState.ON, simulator.powerState(REMOTE), "MAAS never powered it off");
         assertEquals("RUNNING", cluster.remote().state(), "the machine still runs (it may run instances)");
         assertEquals(quietBefore, quietLeaves(), "a host the cluster is fencing is no clean leave (a later successful "
@@ -270,14 +272,14 @@ class Pacemaker3HostMonitorIT {
     }
 
     /** Polls until a fence of the remote reaches {@code status}; saves the first pending document seen. */
-    private static CrmMonView watchFence(String pendingStage, String status, Duration timeout) throws Exception {
+    private static CrmMonView watchFence(String pendingStage, FenceEvent.Status status, Duration timeout) throws Exception {
         boolean[] pendingSaved = {false};
         return cluster.await("fence of " + REMOTE + " " + status, timeout, v -> {
-            if (!pendingSaved[0] && !v.fences(REMOTE, "pending").isEmpty()) {
+            if (!pendingSaved[0] && !v.cluster().fenceEvents(REMOTE, FenceEvent.Status.PENDING).isEmpty()) {
                 pendingSaved[0] = true;
                 saveBothForms(pendingStage, v.xml());
             }
-            return !v.fences(REMOTE, status).isEmpty();
+            return !v.cluster().fenceEvents(REMOTE, status).isEmpty();
         });
     }
 
@@ -290,7 +292,7 @@ class Pacemaker3HostMonitorIT {
         awaitMachine("RUNNING", Duration.ofSeconds(60));
         cluster.remote().link(true);
         cluster.cleanUp();
-        cluster.await(REMOTE + " back online", Duration.ofSeconds(120), v -> v.online(REMOTE));
+        cluster.await(REMOTE + " back online", Duration.ofSeconds(120), v -> v.cluster().online(REMOTE));
     }
 
     /**
@@ -300,7 +302,7 @@ class Pacemaker3HostMonitorIT {
     private static void awaitSettled() throws InterruptedException {
         int[] streak = {0};
         cluster.await(REMOTE + " online and settled (no failed action, no fence history)", Duration.ofSeconds(90), v -> {
-            boolean settled = v.online(REMOTE) && v.fenceEvents().isEmpty() && v.failedActions() == 0;
+            boolean settled = v.cluster().online(REMOTE) && v.cluster().fenceHistory().isEmpty() && v.cluster().failures().size() == 0;
             streak[0] = settled ? streak[0] + 1 : 0;
             return streak[0] >= 5;
         });

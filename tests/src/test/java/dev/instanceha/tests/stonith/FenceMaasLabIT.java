@@ -86,7 +86,7 @@ class FenceMaasLabIT {
             assertTrue(r.took().toMillis() >= delay * 1000, "confirmed off before the BMC could have done it");
             assertTrue(fencing.history("compute1").contains("successful"), fencing.history("compute1"));
             cluster.awaitOnline("compute1", false, Duration.ofSeconds(60));
-            assertTrue(cluster.crmMon().online("compute2"), "only the fenced host goes");
+            assertTrue(cluster.crmMon().cluster().online("compute2"), "only the fenced host goes");
         }
     }
 
@@ -116,6 +116,6 @@ class FenceMaasLabIT {
         assertTrue(fencing.history("compute3").contains("failed"), fencing.history("compute3"));
         assertFalse(fencing.history("compute3").contains("successful"), fencing.history("compute3"));
         assertEquals("on", maas.powerState("compute3"));
-        assertTrue(cluster.crmMon().online("compute3"), "the simulator never powered it off, so it is still up");
+        assertTrue(cluster.crmMon().cluster().online("compute3"), "the simulator never powered it off, so it is still up");
     }
 }

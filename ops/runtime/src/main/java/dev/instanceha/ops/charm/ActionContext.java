@@ -19,6 +19,7 @@ public final class ActionContext {
     private final Map<String, Object> params;
     private final HookContext hook;
     private final Map<String, String> results = new LinkedHashMap<>();
+    private boolean reconcileRequested;
 
     public ActionContext(String name, Map<String, Object> params, HookContext hook) {
         this.name = name;
@@ -66,13 +67,13 @@ public final class ActionContext {
         return param(key).orElseThrow(() -> new ActionFailedException("parameter '" + key + "' is required"));
     }
 
-    /** Binds the parameters to a record; a type mismatch fails the action naming the parameter. */
+    /**
+     * Binds the parameters to a record, the same way config binds ({@code @JsonProperty} or the
+     * component name); a mismatch fails the action naming the parameter.
+     */
     public <T> T params(Class<T> type) {
-        try {
-            return JSON.convertValue(params, type);
-        } catch (IllegalArgumentException e) {
-            throw new ActionFailedException("invalid parameters: " + e.getMessage().split("\n")[0]);
-        }
+        return dev.instanceha.ops.model.RecordBinding.bind(params, type,
+                (key, problem) -> new ActionFailedException("parameter '" + key + "' " + problem));
     }
 
     /** Sets a result; nested keys use dots ({@code segment.uuid}) as {@code action-set} does. */
@@ -85,6 +86,18 @@ public final class ActionContext {
 
     public Map<String, String> results() {
         return Map.copyOf(results);
+    }
+
+    /**
+     * Asks the runner to reconcile the unit once the action is done (whether it succeeded or
+     * failed cleanly), so its status shows what the action changed: pause, resume, an upgrade.
+     */
+    public void requestReconcile() {
+        reconcileRequested = true;
+    }
+
+    boolean reconcileRequested() {
+        return reconcileRequested;
     }
 
     /** A progress line the operator sees while the action runs. */

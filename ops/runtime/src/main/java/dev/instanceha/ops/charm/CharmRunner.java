@@ -10,7 +10,6 @@ import dev.instanceha.ops.hooktools.ProcessHookTools;
 import dev.instanceha.ops.log.BoundedText;
 import dev.instanceha.ops.log.CharmLog;
 import dev.instanceha.ops.log.Redactor;
-import dev.instanceha.ops.model.ConfigException;
 import dev.instanceha.ops.model.ConfigSchema;
 import dev.instanceha.ops.model.Model;
 import dev.instanceha.ops.model.Status;
@@ -28,8 +27,8 @@ import java.util.Map;
  * <p>Nothing the charm throws reaches stderr as a stack trace: a hook that fails unexpectedly logs
  * one redacted ERROR line, keeps the trace for DEBUG and exits 1 so that Juju retries it; an
  * action always ends with {@code action-fail} and a one-line message, and exits 0 as Juju expects.
- * Charm code relies only on this: {@link ConfigException} blocks naming the key,
- * {@link StatusException} shows its status, {@link ActionFailedException} fails the action.
+ * Charm code relies only on this: {@link StatusException} (and {@link ConfigException}, which blocks
+ * naming the key) shows its status, {@link ActionFailedException} fails the action.
  */
 public final class CharmRunner {
     /** Exit code for "not started by Juju", as for a usage error. */
@@ -64,18 +63,22 @@ public final class CharmRunner {
         CharmLog log = new CharmLog(tools, new Redactor());
         try {
             ConfigSchema schema = ConfigSchema.load(context.charmDir().resolve("config.yaml"));
-            Model model = new Model(context, tools, schema);
+            Model model = new Model(context, tools, schema, log::secret);
             StatusCollector status = new StatusCollector(endsAs(charm, context.kind()));
             HookContext hook = new HookContext(context, model, host, status, log, tools);
             if (context.isAction()) {
-                if (!runAction(charm, hook)) {
-                    return 0; // failed unexpectedly: action-fail said so; what it wrote is not kept
+                ActionOutcome outcome = runAction(charm, hook);
+                if (outcome == ActionOutcome.FAILED_UNEXPECTEDLY) {
+                    return 0; // action-fail said so; what it wrote is not kept
+                }
+                if (outcome == ActionOutcome.RECONCILE_AFTER) {
+                    // The action changed what the unit should be (pause, resume, …): show it now.
+                    reconcile(charm, hook);
+                    showCollected(hook);
                 }
             } else {
                 runHook(charm, hook);
-                Status shown = status.mostSevere();
-                // Status text is shown to anyone with `juju status`: redacted like logs, one line.
-                tools.statusSet(shown.level(), log.forStatus(shown.message()));
+                showCollected(hook);
             }
             model.flush();
             return 0;
@@ -93,13 +96,22 @@ public final class CharmRunner {
         return kind == EventKind.STOP || kind == EventKind.REMOVE ? STOPPED : Status.active(charm.readyMessage());
     }
 
+    /** The one place a hook's status is set: the most severe reported, redacted, one line. */
+    private static void showCollected(HookContext hook) {
+        Status shown = hook.status().mostSevere();
+        hook.tools().statusSet(shown.level(), hook.log().forStatus(shown.message()));
+    }
+
     private static void runHook(Charm charm, HookContext hook) {
         JujuContext context = hook.juju();
         EventKind kind = context.kind();
         try {
             switch (kind) {
                 case INSTALL -> charm.onInstall(hook);
-                case UPGRADE_CHARM -> charm.onUpgrade(hook);
+                case UPGRADE_CHARM -> {
+                    hook.packages().forgetAll(); // a new revision may need other packages: check once
+                    charm.onUpgrade(hook);
+                }
                 case STOP, REMOVE -> {
                     charm.onRemove(hook);
                     return;
@@ -111,21 +123,30 @@ public final class CharmRunner {
                     // Every other hook only reconciles.
                 }
             }
+        } catch (StatusException e) {
+            hook.report(e.status());
+            return;
+        }
+        reconcile(charm, hook);
+    }
+
+    private static void reconcile(Charm charm, HookContext hook) {
+        try {
             charm.reconcile(hook);
-        } catch (ConfigException e) {
-            hook.report(Status.blocked(e.getMessage()));
         } catch (StatusException e) {
             hook.report(e.status());
         }
     }
 
-    /** Runs the action; false when it failed unexpectedly (then its writes must not be flushed). */
-    private static boolean runAction(Charm charm, HookContext hook) {
+    private enum ActionOutcome { DONE, RECONCILE_AFTER, FAILED_UNEXPECTEDLY }
+
+    /** Runs the action; FAILED_UNEXPECTEDLY means its writes must not be flushed. */
+    private static ActionOutcome runAction(Charm charm, HookContext hook) {
         String name = hook.juju().actionName().orElseThrow();
         Action action = charm.actions().get(name);
         if (action == null) {
             hook.tools().actionFail("this charm has no action '" + name + "'");
-            return true;
+            return ActionOutcome.DONE;
         }
         ActionContext running = null;
         try {
@@ -134,18 +155,18 @@ public final class CharmRunner {
             running = new ActionContext(name, params, hook);
             action.run(running);
             hook.tools().actionSet(running.results());
-            return true;
-        } catch (ActionFailedException | ConfigException | StatusException e) {
+            return running.reconcileRequested() ? ActionOutcome.RECONCILE_AFTER : ActionOutcome.DONE;
+        } catch (ActionFailedException | StatusException e) {
             if (running != null) {
                 hook.tools().actionSet(running.results());
             }
             String message = e instanceof StatusException s ? s.status().message() : e.getMessage();
             hook.tools().actionFail(hook.log().forStatus(message));
-            return true;
+            return running != null && running.reconcileRequested() ? ActionOutcome.RECONCILE_AFTER : ActionOutcome.DONE;
         } catch (RuntimeException e) {
             String summary = reportUnexpected(hook.log(), "action " + name + " failed: ", e);
             hook.tools().actionFail(summary);
-            return false;
+            return ActionOutcome.FAILED_UNEXPECTEDLY;
         }
     }
 

@@ -13,16 +13,6 @@ public interface FileSystem {
      */
     boolean write(Path path, byte[] content, FileSpec spec);
 
-    /**
-     * Writes like {@link #write} (so a drifted owner or mode is repaired too) but answers whether the
-     * <em>content</em> changed: what decides a daemon restart, which a mode fix alone does not need.
-     */
-    default boolean writeReportingContentChange(Path path, byte[] content, FileSpec spec) {
-        boolean changed = read(path).map(old -> !java.util.Arrays.equals(old, content)).orElse(true);
-        write(path, content, spec);
-        return changed;
-    }
-
     Optional<byte[]> read(Path path);
 
     /** Creates the directory (and parents) and sets owner/group/mode; true if anything changed. */

@@ -1,7 +1,5 @@
 package dev.instanceha.ops.host;
 
-import dev.instanceha.ops.model.Status;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -37,39 +35,5 @@ public record InstalledService(String name) {
     /** Its init script (Debian's scripts also read /etc/default/&lt;name&gt;). */
     public Path initScript() {
         return INIT_DIR.resolve(name);
-    }
-
-    /**
-     * Restarts when what it reads changed, otherwise only starts a stopped service: a second hook
-     * touches nothing. Enabled whenever it is (re)started, so it comes back after a reboot.
-     *
-     * @return the problem, if the service could not be brought up
-     */
-    public Optional<Status> ensureRunning(Host host, boolean configChanged) {
-        try {
-            if (configChanged) {
-                host.services().restart(name);
-                host.services().enable(name);
-            } else if (!host.services().isRunning(name)) {
-                host.services().start(name);
-                host.services().enable(name);
-            }
-        } catch (CommandFailedException e) {
-            return Optional.of(Status.blocked(name + " failed to start: " + e.getMessage()));
-        }
-        if (!host.services().isRunning(name)) {
-            return Optional.of(Status.blocked(name + " is not running"));
-        }
-        return Optional.empty();
-    }
-
-    /** Stops and disables a running service (an orderly stop); true if it was running. */
-    public boolean stop(Host host) {
-        if (!host.services().isRunning(name)) {
-            return false;
-        }
-        host.services().stop(name);
-        host.services().disable(name);
-        return true;
     }
 }

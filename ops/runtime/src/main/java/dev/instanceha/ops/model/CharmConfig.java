@@ -1,12 +1,5 @@
 package dev.instanceha.ops.model;
 
-import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collections;
@@ -20,16 +13,18 @@ import java.util.OptionalLong;
  * errors name the key. Charms usually read it once into a record with {@link #as(Class)}.
  */
 public final class CharmConfig {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
-
     private final ConfigSchema schema;
     private final Map<String, Object> values;
+    private final java.util.function.Consumer<String> secrets;
 
     public CharmConfig(ConfigSchema schema, Map<String, Object> jujuValues) {
+        this(schema, jujuValues, secret -> { });
+    }
+
+    /** @param secrets where the values of {@link Secret} components bound by {@link #as} are registered */
+    public CharmConfig(ConfigSchema schema, Map<String, Object> jujuValues, java.util.function.Consumer<String> secrets) {
         this.schema = schema;
+        this.secrets = secrets;
         Map<String, Object> merged = new LinkedHashMap<>();
         schema.options().forEach((name, option) -> {
             if (option.defaultValue() != null) {
@@ -177,60 +172,11 @@ public final class CharmConfig {
 
     /**
      * Binds the whole config to a record or class (keys matched through {@code @JsonProperty} or
-     * the component name). Type errors come back as a {@link ConfigException} naming the key.
+     * the component name). Type errors come back as a {@link ConfigException} naming the key;
+     * {@link Secret} components are registered with the redactor.
      */
     public <T> T as(Class<T> type) {
-        try {
-            return JSON.convertValue(values, type);
-        } catch (IllegalArgumentException e) {
-            throw translate(e);
-        }
-    }
-
-    private ConfigException translate(IllegalArgumentException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String key = mismatch.getPath().get(0).getFieldName();
-            String expected = mismatch.getTargetType() == null ? "another type"
-                    : friendlyType(mismatch.getTargetType());
-            Object value = cause instanceof InvalidFormatException invalid ? invalid.getValue() : values.get(key);
-            if (cause instanceof UnrecognizedPropertyException) {
-                return new ConfigException(key, "is not an option of this charm");
-            }
-            return new ConfigException(key, "must be " + expected + ", not " + describe(key, value));
-        }
-        // A constructor that validates (throws ConfigException) arrives wrapped by Jackson.
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException config) {
-                return config;
-            }
-        }
-        // A number too large for its field (Jackson refuses rather than wraps): name the key.
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                && mapping.getPath().get(0).getFieldName() != null) {
-            String key = mapping.getPath().get(0).getFieldName();
-            String problem = mapping.getCause() instanceof InputCoercionException
-                    ? "is out of range: " + describe(key, values.get(key)) + " does not fit this option"
-                    : "cannot be read: " + describe(key, values.get(key));
-            return new ConfigException(key, problem);
-        }
-        return new ConfigException("?", "cannot be read: " + e.getMessage());
-    }
-
-    private static String friendlyType(Class<?> type) {
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "a whole number";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
-            return "a number";
-        }
-        if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
-        }
-        return "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return RecordBinding.bind(values, type, ConfigException::new, secrets);
     }
 
     private static String describe(String key, Object value) {

@@ -1,15 +1,19 @@
 package dev.instanceha.ops.model;
 
 /**
- * A config value the charm cannot use. The message names the key and says how to fix it;
- * the framework turns it into a {@code blocked} status instead of a failed hook.
+ * A config value the charm cannot use: a {@link StatusException} whose status is blocked with a
+ * message naming the key and how to fix it, never a failed hook.
  */
-public final class ConfigException extends RuntimeException {
+public final class ConfigException extends StatusException {
     private final String key;
 
     public ConfigException(String key, String problem) {
-        super("config '" + key + "' " + problem);
+        super(message(key, problem), Status.blocked(message(key, problem)));
         this.key = key;
+    }
+
+    private static String message(String key, String problem) {
+        return "config '" + key + "' " + problem;
     }
 
     public String key() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -31,11 +32,15 @@ public final class Model {
     private final Map<String, Map<String, String>> unitWrites = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> appWrites = new LinkedHashMap<>();
     private final Map<String, RelationView> written = new HashMap<>();
+    private final Map<String, String> addresses = new HashMap<>();
+    private final Consumer<String> secretSink;
 
-    public Model(JujuContext context, HookTools tools, ConfigSchema schema) {
+    /** @param secretSink where secrets read from relations are registered (the log's redactor) */
+    public Model(JujuContext context, HookTools tools, ConfigSchema schema, Consumer<String> secretSink) {
         this.context = context;
         this.tools = tools;
         this.schema = schema;
+        this.secretSink = secretSink;
     }
 
     public JujuContext context() {
@@ -52,7 +57,7 @@ public final class Model {
 
     public CharmConfig config() {
         if (config == null) {
-            config = new CharmConfig(schema, tools.configGet());
+            config = new CharmConfig(schema, tools.configGet(), secretSink);
         }
         return config;
     }
@@ -76,17 +81,29 @@ public final class Model {
      * The established relations on an endpoint. A relation in its {@code -broken} hook and a unit
      * in its {@code -departed} hook are already gone here, so a reconcile sees the future state.
      */
-    public List<RelationView> relations(String endpoint) {
+    List<RelationView> relations(String endpoint) {
         return relations.computeIfAbsent(endpoint, this::loadRelations);
     }
 
     /** The first relation on an endpoint, for endpoints with {@code limit: 1} or peers. */
-    public Optional<RelationView> relation(String endpoint) {
+    Optional<RelationView> relation(String endpoint) {
         return relations(endpoint).stream().findFirst();
     }
 
-    /** The address peers should use for this unit on a binding (endpoint or extra-binding). */
+    /** The endpoint {@code name} bound to this model: publish and read through it. */
+    public Endpoint endpoint(String name) {
+        return new BoundEndpoint(name);
+    }
+
+    /**
+     * The address peers should use for this unit on a binding (endpoint or extra-binding); asked
+     * once per binding and hook (each ask is a network-get round trip to the unit agent).
+     */
     public String unitAddress(String binding) {
+        return addresses.computeIfAbsent(binding, this::lookUpAddress);
+    }
+
+    private String lookUpAddress(String binding) {
         try {
             Optional<String> ingress = tools.networkGet(binding).ingressAddress();
             if (ingress.isPresent()) {
@@ -99,7 +116,7 @@ public final class Model {
     }
 
     /** Merges {@code data} into this unit's databag at the end of the hook; "" deletes a key. */
-    public void publishUnit(RelationView relation, Map<String, String> data) {
+    void publishUnit(RelationView relation, Map<String, String> data) {
         unitWrites.computeIfAbsent(relation.relationRef(), key -> new LinkedHashMap<>()).putAll(data);
         written.put(relation.relationRef(), relation);
     }
@@ -108,7 +125,7 @@ public final class Model {
      * Merges {@code data} into this application's databag. Only the leader may: Juju refuses
      * the write otherwise, and the hook would fail at its end instead of here.
      */
-    public void publishApp(RelationView relation, Map<String, String> data) {
+    void publishApp(RelationView relation, Map<String, String> data) {
         if (!isLeader()) {
             throw new IllegalStateException("only the leader may write application data on "
                     + relation.relationRef());
@@ -192,5 +209,50 @@ public final class Model {
                 () -> self[0].remoteApp().equals(context.appName()) || isLeader()
                         ? Map.copyOf(tools.relationGetApp(ref, context.appName())) : Map.of());
         return self[0];
+    }
+
+    /** An endpoint of this model; everything it reads or writes goes through the model's buffers. */
+    private final class BoundEndpoint implements Endpoint {
+        private final String name;
+
+        BoundEndpoint(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public List<RelationView> relations() {
+            return Model.this.relations(name);
+        }
+
+        @Override
+        public String localUnit() {
+            return unitName();
+        }
+
+        @Override
+        public String address() {
+            return unitAddress(name);
+        }
+
+        @Override
+        public void publish(Map<String, String> data) {
+            relations().forEach(relation -> publishUnit(relation, data));
+        }
+
+        @Override
+        public void publishApp(Map<String, String> data) {
+            relations().forEach(relation -> Model.this.publishApp(relation, data));
+        }
+
+        @Override
+        public Secret secret(String value) {
+            secretSink.accept(value);
+            return Secret.of(value);
+        }
     }
 }

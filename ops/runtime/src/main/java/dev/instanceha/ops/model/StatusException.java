@@ -1,14 +1,19 @@
 package dev.instanceha.ops.model;
 
 /**
- * Thrown by a component that cannot go on until something outside the charm changes (a relation
- * is missing, a peer has not answered). Reconcile stops there and the unit shows the status.
+ * Ends the reconcile with a status, from anywhere below it: the runner reports the status exactly
+ * as {@code hook.report} would and stops the reconcile there. Thrown by a component that cannot go
+ * on until something outside the charm changes (bad config, a peer that has not answered).
  */
-public final class StatusException extends RuntimeException {
+public class StatusException extends RuntimeException {
     private final Status status;
 
     public StatusException(Status status) {
-        super(status.level().jujuName() + ": " + status.message(), null, false, false);
+        this(status.level().jujuName() + ": " + status.message(), status);
+    }
+
+    protected StatusException(String message, Status status) {
+        super(message, null, false, false);
         this.status = status;
     }
 

@@ -1,5 +1,7 @@
 package dev.instanceha.ops.render;
 
+import dev.instanceha.ops.model.Secret;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,12 +97,16 @@ public final class IniDocument {
             this.name = name;
         }
 
-        /** Sets {@code key}; a null value leaves the key out. */
+        /**
+         * Sets {@code key}; a null value leaves the key out. A {@link Secret} is written as its value:
+         * the file is where the daemon reads it (the caller gives the file a mode that keeps it private).
+         */
         public Section put(String key, Object value) {
             if (value == null) {
                 return this;
             }
-            String text = value instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(value);
+            String text = value instanceof Boolean b ? (b ? "True" : "False")
+                    : value instanceof Secret secret ? secret.reveal() : String.valueOf(value);
             values.put(key, osloValue(name, key, text));
             return this;
         }

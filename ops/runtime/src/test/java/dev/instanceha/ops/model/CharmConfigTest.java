@@ -131,6 +131,15 @@ class CharmConfigTest {
     }
 
     @Test
+    void boundBooleansRefuseNumbers() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new CharmConfig(schema(), Map.of("debug", 1)).as(Typed.class));
+        assertEquals("debug", e.key());
+        assertTrue(e.getMessage().contains("must be true or false"), e.getMessage());
+        assertTrue(new CharmConfig(schema(), Map.of("debug", "true")).as(Typed.class).debug(), "Juju's text form is fine");
+    }
+
+    @Test
     void secretValuesAreNeverEchoed() {
         CharmConfig config = new CharmConfig(schema(), Map.of("maas-api-key", "abc:def:ghi"));
         ConfigException e = assertThrows(ConfigException.class, () -> config.integer("maas-api-key"));

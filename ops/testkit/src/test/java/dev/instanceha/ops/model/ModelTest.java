@@ -21,7 +21,7 @@ class ModelTest {
 
     private static Model model(State state, Event event) {
         JujuContext context = JujuContext.fromEnvironment(event.environment(state, "/charm"), null);
-        return new Model(context, new InMemoryHookTools(state, event), ConfigSchema.empty());
+        return new Model(context, new InMemoryHookTools(state, event), ConfigSchema.empty(), secret -> { });
     }
 
     @Test

@@ -8,7 +8,7 @@ import dev.instanceha.ops.charm.HookContext;
 import dev.instanceha.ops.host.FileSpec;
 import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigException;
-import dev.instanceha.ops.model.RelationView;
+import dev.instanceha.ops.model.Endpoint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,13 +52,12 @@ public final class GreeterCharm implements Charm {
                 hook.host().services().restart("greeter");
             }
         });
-        for (RelationView website : hook.model().relations("website")) {
-            hook.model().publishUnit(website, Map.of("hostname", hook.model().unitAddress("website"),
-                    "port", String.valueOf(config.port())));
-        }
-        hook.model().relation("peers").ifPresent(peers -> {
-            if (hook.model().isLeader() && !peers.localAppData().containsKey("token")) {
-                hook.model().publishApp(peers, Map.of("token", UUID.randomUUID().toString()));
+        Endpoint website = hook.endpoint("website");
+        website.publish(Map.of("hostname", website.address(), "port", String.valueOf(config.port())));
+        Endpoint peers = hook.endpoint("peers");
+        peers.relations().stream().findFirst().ifPresent(peer -> {
+            if (hook.model().isLeader() && !peer.localAppData().containsKey("token")) {
+                peers.publishApp(Map.of("token", UUID.randomUUID().toString()));
             }
         });
     }

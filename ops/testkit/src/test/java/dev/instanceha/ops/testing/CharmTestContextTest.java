@@ -87,8 +87,8 @@ class CharmTestContextTest {
     @Test
     void nonLeaderWritingAppDataIsAHookErrorAsInJuju() {
         // A charm that ignores leadership: the kit must refuse the write, not silently accept it.
-        CharmTestContext careless = new CharmTestContext(() -> hook -> hook.model().relation("website")
-                .ifPresent(rel -> hook.model().publishApp(rel, Map.of("k", "v"))), CHARM_DIR);
+        CharmTestContext careless = new CharmTestContext(() -> hook -> hook.endpoint("website")
+                .publishApp(Map.of("k", "v")), CHARM_DIR);
         Result out = careless.run(Event.configChanged(), State.of("greeter/0").withRelation(website));
         assertEquals(1, out.exitCode());
         assertTrue(out.allLogText().contains("only the leader may write application data"), out.allLogText());
@@ -98,7 +98,7 @@ class CharmTestContextTest {
     @Test
     void failedHookCommitsNoRelationData() {
         CharmTestContext failing = new CharmTestContext(() -> hook -> {
-            hook.model().relation("website").ifPresent(rel -> hook.model().publishUnit(rel, Map.of("k", "v")));
+            hook.endpoint("website").publish(Map.of("k", "v"));
             hook.model().flush();
             throw new IllegalStateException("boom after writing");
         }, CHARM_DIR);

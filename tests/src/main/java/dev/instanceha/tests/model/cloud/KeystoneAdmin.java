@@ -3,12 +3,18 @@ package dev.instanceha.tests.model.cloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instanceha.ops.client.ApiException;
+import dev.instanceha.ops.client.CachedToken;
+import dev.instanceha.ops.client.KeystoneClient;
+import dev.instanceha.ops.client.KeystoneCredentials;
+import dev.instanceha.ops.client.KeystoneCredentials.Ref;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,12 +26,13 @@ public final class KeystoneAdmin {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String url;
-    private final String adminPassword;
-    private String token;
+    private final CachedToken token;
 
     public KeystoneAdmin(String url, String adminPassword) {
         this.url = url;
-        this.adminPassword = adminPassword;
+        this.token = new CachedToken(new KeystoneClient(http, Duration.ofSeconds(30)), new KeystoneCredentials(url,
+                Ref.byName("admin", Ref.DEFAULT_DOMAIN), adminPassword, Ref.byName("admin", Ref.DEFAULT_DOMAIN)),
+                Clock.systemUTC());
     }
 
     public String url() {
@@ -34,12 +41,7 @@ public final class KeystoneAdmin {
 
     /** An admin-scoped token, for tests that call OpenStack APIs as the operator would. */
     public synchronized String adminToken() throws IOException {
-        try {
-            return token();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        }
+        return token();
     }
 
     public synchronized String projectId(String name) throws IOException {
@@ -129,17 +131,16 @@ public final class KeystoneAdmin {
     }
 
     private JsonNode call(String method, String path, JsonNode body) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> r = send(method, path, body);
-            if (r.statusCode() == 401 && attempt == 0) {
-                token = null;
-                continue;
-            }
-            if (r.statusCode() >= 300) {
-                throw new IOException("Keystone " + method + " " + path + " answered " + r.statusCode());
-            }
-            return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
+        HttpResponse<String> r = send(method, path, body);
+        if (r.statusCode() == 401) {
+            // Token revoked or expired early: one fresh login, then the answer stands.
+            token.invalidate();
+            r = send(method, path, body);
         }
+        if (r.statusCode() >= 300) {
+            throw new IOException("Keystone " + method + " " + path + " answered " + r.statusCode());
+        }
+        return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
     }
 
     private HttpResponse<String> send(String method, String path, JsonNode body) throws IOException {
@@ -155,23 +156,11 @@ public final class KeystoneAdmin {
         }
     }
 
-    private String token() throws IOException, InterruptedException {
-        if (token != null) {
-            return token;
+    private String token() throws IOException {
+        try {
+            return token.get().header();
+        } catch (ApiException e) {
+            throw new IOException("Keystone admin login failed: " + e.getMessage(), e);
         }
-        ObjectNode body = JSON.createObjectNode();
-        ObjectNode identity = body.putObject("auth").putObject("identity");
-        identity.putArray("methods").add("password");
-        identity.putObject("password").putObject("user").put("name", "admin").put("password", adminPassword)
-                .putObject("domain").put("id", "default");
-        body.with("auth").putObject("scope").putObject("project").put("name", "admin").putObject("domain").put("id", "default");
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/v3/auth/tokens"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IOException("Keystone admin login answered " + r.statusCode());
-        }
-        token = r.headers().firstValue("X-Subject-Token").orElseThrow(() -> new IOException("Keystone gave no token"));
-        return token;
     }
 }
