@@ -9,22 +9,19 @@ LAB_PIDS="$LAB_RUN/pids"
 LAB_LOGS="$LAB_RUN/logs"
 LAB_OPT="$LAB_RUN/opt"
 
-# Addresses and ports (loopback and our own namespaces only).
-LAB_HOST=127.0.0.1
-KEYSTONE_PORT="${KEYSTONE_PORT:-5000}"
-MASAKARI_PORT="${MASAKARI_PORT:-15868}"
-NOVA_PORT="${NOVA_PORT:-8774}"
-MAAS_PORT="${MAAS_PORT:-5240}"
-LAB_BRIDGE="${LAB_BRIDGE:-ihalab0}"
-LAB_BRIDGE_ADDR=10.251.0.1
-LAB_PREFIX=16
-LAB_ADMIN_PASSWORD="${LAB_ADMIN_PASSWORD:-lab-admin}"
-LAB_SERVICE_PASSWORD="${LAB_SERVICE_PASSWORD:-lab-masakari}"
-LAB_DB_PASSWORD="${LAB_DB_PASSWORD:-lab-db}"
-LAB_RABBIT_PASSWORD="${LAB_RABBIT_PASSWORD:-lab-rabbit}"
+# The lab's constants (addresses, ports, users, passwords): tests/lab/lab.env, which Lab.java reads
+# too. A variable already in the environment wins over its line there.
+while IFS='=' read -r key value; do
+  [[ "$key" =~ ^[A-Z][A-Z0-9_]*$ ]] || continue
+  [ -n "${!key+set}" ] || printf -v "$key" '%s' "$value"
+done < "$LAB_DIR/lab.env"
+unset key value
 SYS_PY=/usr/bin/python3   # Debian's python (the OpenStack packages live there), not a pyenv shim
 PCMK_REMOTED="$LAB_OPT/pacemaker-remote/usr/sbin/pacemaker-remoted"
 SIM_JAR="$REPO_ROOT/simulators/target/simulators.jar"
+# The tests module's classes and runtime classpath (written by its build): the lab renders the
+# charms' own config files through them.
+LAB_CLASSPATH_FILE="$REPO_ROOT/tests/target/lab.classpath"
 
 log()  { printf '[lab %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 warn() { printf '[lab %s] WARNING: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -117,7 +114,16 @@ wait_for() {
 http_ok() { curl -fsS -o /dev/null --max-time 3 "$1"; }
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
-mysql_root() { mysql -uroot -h"$LAB_HOST" -P3306 --protocol=tcp "$@"; }
+mysql_root() { mysql -uroot -h"$LAB_HOST" -P"$MYSQL_PORT" --protocol=tcp "$@"; }
+
+# lab_java CLASS ARGS...: runs a main class of the tests module (dev.instanceha.tests.lab.CLASS).
+lab_java() {
+  local main="$1"; shift
+  [ -f "$LAB_CLASSPATH_FILE" ] && [ -d "$REPO_ROOT/tests/target/classes" ] \
+    || die "the tests module is not built (no ${LAB_CLASSPATH_FILE#"$REPO_ROOT"/}); run: mvn -B -q -pl tests -am package -DskipTests"
+  java -cp "$REPO_ROOT/tests/target/classes:$(cat "$LAB_CLASSPATH_FILE")" -Dlab.dir="$LAB_DIR" \
+    "dev.instanceha.tests.lab.$main" "$@"
+}
 
 # Compute host naming: host i (1-based) is compute<i>, namespace iha-compute<i>, address 10.251.X.Y.
 host_name() { echo "compute$1"; }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Idempotent Keystone catalog setup for the lab (get-or-create; prints what it did).
 
-Creates the `services` project, the `masakari` service user (admin in `services`), and the
+Creates the service project, masakari's service user (admin in that project), and the
 catalog entries: instance-ha (masakari) and compute (the Nova simulator). Identity comes from
 `keystone-manage bootstrap`. Arguments come from the environment (see tests/lab/up).
 """
@@ -13,10 +13,12 @@ from keystoneauth1.identity import v3
 from keystoneclient.v3 import client
 
 env = os.environ
-auth = v3.Password(auth_url=env["KS_URL"] + "/v3", username="admin", password=env["KS_ADMIN_PASSWORD"],
-                   project_name="admin", user_domain_id="default", project_domain_id="default")
+auth = v3.Password(auth_url=env["KS_URL"] + "/v3", username=env["KS_ADMIN_USER"], password=env["KS_ADMIN_PASSWORD"],
+                   project_name=env["KS_ADMIN_USER"], user_domain_id="default", project_domain_id="default")
 ks = client.Client(session=session.Session(auth=auth))
-region = env.get("KS_REGION", "RegionOne")
+region = env["KS_REGION"]
+service_user = env["KS_SERVICE_USER"]
+service_project = env["KS_SERVICE_PROJECT"]
 
 
 def say(msg):
@@ -29,17 +31,17 @@ def one(items, what):
     return items[0] if items else None
 
 
-project = one(ks.projects.list(name="services", domain="default"), "services project")
+project = one(ks.projects.list(name=service_project, domain="default"), service_project + " project")
 if project is None:
-    project = ks.projects.create("services", domain="default", description="service users")
-    say("created project services")
+    project = ks.projects.create(service_project, domain="default", description="service users")
+    say("created project " + service_project)
 admin_role = one([r for r in ks.roles.list() if r.name == "admin"], "admin role")
 
-user = one(ks.users.list(name="masakari", domain="default"), "masakari user")
+user = one(ks.users.list(name=service_user, domain="default"), service_user + " user")
 if user is None:
-    user = ks.users.create("masakari", domain="default", password=env["KS_SERVICE_PASSWORD"],
+    user = ks.users.create(service_user, domain="default", password=env["KS_SERVICE_PASSWORD"],
                            default_project=project)
-    say("created user masakari")
+    say("created user " + service_user)
 else:
     ks.users.update(user, password=env["KS_SERVICE_PASSWORD"])
 ks.roles.grant(admin_role, user=user, project=project)

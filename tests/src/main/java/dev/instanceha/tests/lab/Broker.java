@@ -3,7 +3,7 @@ package dev.instanceha.tests.lab;
 /** The lab's RabbitMQ: 127.0.0.1:5672, vhost and user {@code masakari} (and guest/guest on /). */
 public record Broker(String host, int port, String user, String password, String vhost) {
     static Broker lab() {
-        return new Broker(Lab.HOST, 5672, "masakari", Lab.RABBIT_PASSWORD, "masakari");
+        return new Broker(Lab.HOST, Lab.RABBIT_PORT, Lab.RABBIT_USER, Lab.RABBIT_PASSWORD, Lab.RABBIT_VHOST);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.time.Instant;
  * pacemaker-remoted). Snapshots ({@link CrmMonView}) come from {@code crm_mon -1 -X}; failures are real (host-power).
  */
 public final class Cluster {
-    public static final String MEMBER = "lab-controller";
+    public static final String MEMBER = Lab.CLUSTER_NODE;
     private final Lab lab;
 
     Cluster(Lab lab) {
@@ -21,17 +21,11 @@ public final class Cluster {
     }
 
     /** Waits until the node's online flag equals {@code online}; returns the snapshot and how long it took. */
-    public Timed<CrmMonView> awaitOnline(String node, boolean online, Duration timeout) throws InterruptedException {
+    public Timed<CrmMonView> awaitOnline(String node, boolean online, Duration timeout) {
         Instant start = Instant.now();
-        CrmMonView s = crmMon();
-        while (s.cluster().online(node) != online) {
-            if (Duration.between(start, Instant.now()).compareTo(timeout) > 0) {
-                throw new AssertionError(node + " did not become " + (online ? "online" : "offline") + " within "
-                        + timeout.toSeconds() + " s; crm_mon nodes: " + s.cluster().nodes());
-            }
-            Thread.sleep(500);
-            s = crmMon();
-        }
+        CrmMonView s = Poll.until(timeout, Duration.ofMillis(500), this::crmMon, v -> v.cluster().online(node) == online,
+                v -> node + " did not become " + (online ? "online" : "offline") + " within "
+                        + timeout.toSeconds() + " s; crm_mon nodes: " + v.cluster().nodes());
         return new Timed<>(s, Duration.between(start, Instant.now()));
     }
 

@@ -6,7 +6,7 @@ package dev.instanceha.tests.lab;
  */
 public record Database(String host, int port, String rootUser, String rootPassword, String servicePassword) {
     static Database lab() {
-        return new Database(Lab.HOST, 3306, "root", "", Lab.DB_PASSWORD);
+        return new Database(Lab.HOST, Lab.MYSQL_PORT, "root", "", Lab.DB_PASSWORD);
     }
 
     /** SQLAlchemy URL as masakari renders it, e.g. for {@code masakari}. */

@@ -64,7 +64,7 @@ public final class Fencing implements AutoCloseable {
     public static Fencing enable(Lab lab, MaasSim maas, String stonithAction) {
         Fencing fencing = new Fencing(lab, install(lab), stonithAction, true);
         fencing.removeResource();
-        Path keyFile = lab.runDir().resolve("maas/api-key");
+        Path keyFile = lab.runDir().resolve(Lab.MAAS_KEY_FILE);
         // The key stays in a root-only file: the CIB (readable by haclient) holds only its path.
         Lab.run(CMD, "cibadmin", "--create", "-o", "resources", "--xml-text",
                 "<primitive id=\"" + RESOURCE + "\" class=\"stonith\" type=\"fence_maas\">"
@@ -87,16 +87,10 @@ public final class Fencing implements AutoCloseable {
     }
 
     private void awaitRegistered(Duration timeout) {
-        Instant end = Instant.now().plus(timeout);
-        Lab.Result r = Lab.exec(CMD, "stonith_admin", "--list-registered");
-        while (!r.output().contains(RESOURCE)) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("pacemaker-fenced did not register " + RESOURCE + " within "
-                        + timeout.toSeconds() + " s: " + r.output() + "\n" + Lab.exec(CMD, "crm_mon", "-1").output());
-            }
-            sleep(500);
-            r = Lab.exec(CMD, "stonith_admin", "--list-registered");
-        }
+        Poll.until(timeout, Duration.ofMillis(500), () -> Lab.exec(CMD, "stonith_admin", "--list-registered"),
+                r -> r.output().contains(RESOURCE),
+                r -> "pacemaker-fenced did not register " + RESOURCE + " within " + timeout.toSeconds() + " s: "
+                        + r.output() + "\n" + Lab.exec(CMD, "crm_mon", "-1").output());
     }
 
     /** The outcome of one {@code stonith_admin --fence} and how long it took. */
@@ -121,17 +115,8 @@ public final class Fencing implements AutoCloseable {
 
     /** Waits until the fence history of {@code node} holds a line containing {@code text}. */
     public String awaitHistory(String node, String text, Duration timeout) {
-        Instant end = Instant.now().plus(timeout);
-        String h = history(node);
-        while (!h.contains(text)) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("no '" + text + "' in the fence history of " + node + " within "
-                        + timeout.toSeconds() + " s:\n" + h);
-            }
-            sleep(500);
-            h = history(node);
-        }
-        return h;
+        return Poll.until(timeout, Duration.ofMillis(500), () -> history(node), h -> h.contains(text),
+                h -> "no '" + text + "' in the fence history of " + node + " within " + timeout.toSeconds() + " s:\n" + h);
     }
 
     /** The whole CIB, as any member of haclient can read it. */
@@ -145,24 +130,20 @@ public final class Fencing implements AutoCloseable {
      * as XML by the host monitor's parser, the project's one reader of pacemaker's documents.
      */
     public Instant awaitFenced(String node, String action, Instant since, Duration timeout) {
-        Instant end = Instant.now().plus(timeout);
         Instant from = since.minusSeconds(1);
-        while (true) {
-            String xml = Lab.run(CMD, "stonith_admin", "--history", node, "--output-as=xml");
-            Optional<Instant> fenced = CrmMonView.parse(xml).cluster().fenceEvents(node, FenceEvent.Status.SUCCESS).stream()
-                    .filter(e -> e.action().equals(action))
-                    .flatMap(e -> e.completed().stream())
-                    .filter(completed -> !completed.isBefore(from))
-                    .max(Comparator.naturalOrder());
-            if (fenced.isPresent()) {
-                return fenced.get();
-            }
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("no successful " + action + " of " + node + " since " + since + " within "
-                        + timeout.toSeconds() + " s:\n" + history(node));
-            }
-            sleep(500);
-        }
+        return Poll.until(timeout, Duration.ofMillis(500), () -> fencedAt(node, action, from), Optional::isPresent,
+                none -> "no successful " + action + " of " + node + " since " + since + " within "
+                        + timeout.toSeconds() + " s:\n" + history(node)).orElseThrow();
+    }
+
+    /** The latest completion of a successful {@code action} of {@code node} at or after {@code from}, if any. */
+    private static Optional<Instant> fencedAt(String node, String action, Instant from) {
+        String xml = Lab.run(CMD, "stonith_admin", "--history", node, "--output-as=xml");
+        return CrmMonView.parse(xml).cluster().fenceEvents(node, FenceEvent.Status.SUCCESS).stream()
+                .filter(e -> e.action().equals(action))
+                .flatMap(e -> e.completed().stream())
+                .filter(completed -> !completed.isBefore(from))
+                .max(Comparator.naturalOrder());
     }
 
     public void clearHistory() {
@@ -191,14 +172,5 @@ public final class Fencing implements AutoCloseable {
         }
         removeResource();
         clearHistory();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 }

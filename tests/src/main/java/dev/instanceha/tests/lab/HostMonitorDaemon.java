@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -76,12 +75,12 @@ public final class HostMonitorDaemon implements AutoCloseable {
         String common = """
                 [api]
                 auth_url = http://%s:%d
-                username = masakari
+                username = %s
                 password = %s
                 user_domain_id = default
-                project_name = services
+                project_name = %s
                 project_domain_id = default
-                region = RegionOne
+                region = %s
                 api_interface = public
 
                 [host]
@@ -93,7 +92,8 @@ public final class HostMonitorDaemon implements AutoCloseable {
                 stonith_wait = %d
                 api_retry_max = 3
                 api_retry_interval = 2
-                """.formatted(Lab.HOST, Lab.KEYSTONE_PORT, Lab.SERVICE_PASSWORD, stonithWait);
+                """.formatted(Lab.HOST, Lab.KEYSTONE_PORT, Lab.SERVICE_USER, Lab.SERVICE_PASSWORD, Lab.SERVICE_PROJECT,
+                        Lab.REGION, stonithWait);
         if (kind == Kind.JAVA) {
             return common + """
 
@@ -128,21 +128,24 @@ public final class HostMonitorDaemon implements AutoCloseable {
     }
 
     /** Waits until the monitor's log holds {@code text}; fails with the log's tail otherwise. */
-    public void awaitLog(String text, Duration timeout) throws InterruptedException {
+    public void awaitLog(String text, Duration timeout) {
         awaitLogLine(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(text)), timeout);
     }
 
     /** Waits until one line of the monitor's log matches {@code line} (find); fails with the log's tail otherwise. */
-    public void awaitLogLine(java.util.regex.Pattern line, Duration timeout) throws InterruptedException {
-        Instant end = Instant.now().plus(timeout);
+    public void awaitLogLine(java.util.regex.Pattern line, Duration timeout) {
         String text = line.pattern();
-        while (log().lines().noneMatch(l -> line.matcher(l).find())) {
-            if (!process.isAlive() || Instant.now().isAfter(end)) {
-                throw new AssertionError(kind + " host monitor " + (process.isAlive() ? "did not log" : "died before logging")
-                        + " '" + text + "' within " + timeout.toSeconds() + " s:\n" + Lab.tail(log(), 30));
+        Poll.until(timeout, Duration.ofMillis(250), () -> {
+            boolean alive = process.isAlive(); // read before the log: a line written just before dying still counts
+            String log = log();
+            if (!alive && log.lines().noneMatch(l -> line.matcher(l).find())) {
+                throw new AssertionError(kind + " host monitor died before logging '" + text + "' within "
+                        + timeout.toSeconds() + " s:\n" + Lab.tail(log, 30));
             }
-            Thread.sleep(250);
-        }
+            return log;
+        }, log -> log.lines().anyMatch(l -> line.matcher(l).find()),
+                log -> kind + " host monitor did not log '" + text + "' within " + timeout.toSeconds() + " s:\n"
+                        + Lab.tail(log, 30));
     }
 
     /** Notifications the Java monitor holds, not yet accepted by Masakari. */

@@ -14,15 +14,26 @@ import java.util.concurrent.TimeUnit;
  * that fixes it when a component cannot be had. Never skips.
  */
 public final class Lab {
-    public static final String HOST = "127.0.0.1";
-    public static final int KEYSTONE_PORT = Integer.getInteger("lab.keystone.port", 5000);
-    public static final int MASAKARI_PORT = Integer.getInteger("lab.masakari.port", 15868);
-    public static final int NOVA_PORT = Integer.getInteger("lab.nova.port", 8774);
-    public static final int MAAS_PORT = Integer.getInteger("lab.maas.port", 5240);
-    public static final String ADMIN_PASSWORD = System.getProperty("lab.admin.password", "lab-admin");
-    public static final String SERVICE_PASSWORD = System.getProperty("lab.service.password", "lab-masakari");
-    public static final String DB_PASSWORD = System.getProperty("lab.db.password", "lab-db");
-    public static final String RABBIT_PASSWORD = System.getProperty("lab.rabbit.password", "lab-rabbit");
+    private static final LabSettings SETTINGS = LabSettings.read(findLabDir().resolve("lab.env"));
+    public static final String HOST = SETTINGS.string("LAB_HOST");
+    public static final int MYSQL_PORT = SETTINGS.port("MYSQL_PORT");
+    public static final int RABBIT_PORT = SETTINGS.port("RABBIT_PORT");
+    public static final int KEYSTONE_PORT = SETTINGS.port("KEYSTONE_PORT");
+    public static final int MASAKARI_PORT = SETTINGS.port("MASAKARI_PORT");
+    public static final int NOVA_PORT = SETTINGS.port("NOVA_PORT");
+    public static final int MAAS_PORT = SETTINGS.port("MAAS_PORT");
+    public static final String REGION = SETTINGS.string("LAB_REGION");
+    public static final String ADMIN_PASSWORD = SETTINGS.string("LAB_ADMIN_PASSWORD");
+    public static final String SERVICE_USER = SETTINGS.string("LAB_SERVICE_USER");
+    public static final String SERVICE_PROJECT = SETTINGS.string("LAB_SERVICE_PROJECT");
+    public static final String SERVICE_PASSWORD = SETTINGS.string("LAB_SERVICE_PASSWORD");
+    public static final String DB_PASSWORD = SETTINGS.string("LAB_DB_PASSWORD");
+    public static final String RABBIT_USER = SETTINGS.string("LAB_RABBIT_USER");
+    public static final String RABBIT_VHOST = SETTINGS.string("LAB_RABBIT_VHOST");
+    public static final String RABBIT_PASSWORD = SETTINGS.string("LAB_RABBIT_PASSWORD");
+    public static final String CLUSTER_NODE = SETTINGS.string("LAB_CLUSTER_NODE");
+    /** Where the MAAS simulator's API key lives, relative to {@link #runDir()}. */
+    public static final String MAAS_KEY_FILE = SETTINGS.string("LAB_MAAS_KEY_FILE");
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(8);
 
     private static Lab instance;

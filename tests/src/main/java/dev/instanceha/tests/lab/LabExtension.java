@@ -34,10 +34,10 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
         if (type == Lab.class) {
             return lab;
         } else if (type == Database.class) {
-            requirePort("MariaDB", 3306);
+            requirePort("MariaDB", Lab.MYSQL_PORT);
             return Database.lab();
         } else if (type == Broker.class) {
-            requirePort("RabbitMQ", 5672);
+            requirePort("RabbitMQ", Lab.RABBIT_PORT);
             return Broker.lab();
         } else if (type == Keystone.class) {
             requirePort("Keystone", Lab.KEYSTONE_PORT);

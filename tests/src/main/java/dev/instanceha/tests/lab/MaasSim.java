@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 public record MaasSim(String url, String apiKey) {
     static MaasSim lab(Lab lab) {
-        Path key = lab.runDir().resolve("maas/api-key");
+        Path key = lab.runDir().resolve(Lab.MAAS_KEY_FILE);
         try {
             return new MaasSim("http://" + Lab.HOST + ":" + Lab.MAAS_PORT + "/MAAS", Files.readString(key).strip());
         } catch (IOException e) {

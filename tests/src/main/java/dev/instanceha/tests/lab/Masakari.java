@@ -101,19 +101,11 @@ public final class Masakari {
 
         /** Waits until at least {@code count} such notifications arrived; {@code context} is shown on failure. */
         public java.util.List<JsonNode> awaitEvents(String hostUuid, String event, Instant since, int count,
-                                                    Duration timeout, java.util.function.Supplier<String> context)
-                throws InterruptedException {
-            Instant end = Instant.now().plus(timeout);
-            java.util.List<JsonNode> found = events(hostUuid, event, since);
-            while (found.size() < count) {
-                if (Instant.now().isAfter(end)) {
-                    throw new AssertionError("no " + event + " notification for host " + hostUuid + " within "
+                                                    Duration timeout, java.util.function.Supplier<String> context) {
+            return Poll.until(timeout, Duration.ofMillis(500), () -> events(hostUuid, event, since),
+                    found -> found.size() >= count,
+                    found -> "no " + event + " notification for host " + hostUuid + " within "
                             + timeout.toSeconds() + " s; " + context.get());
-                }
-                Thread.sleep(500);
-                found = events(hostUuid, event, since);
-            }
-            return found;
         }
 
         /** Puts a host in or out of maintenance (what an operator does once a failed host is repaired). */
@@ -135,18 +127,11 @@ public final class Masakari {
         }
 
         /** Polls a notification until its status is final (finished, failed, ignored; error is retried by the engine) or time runs out. */
-        public JsonNode awaitNotification(String uuid, Duration timeout) throws InterruptedException {
-            Instant end = Instant.now().plus(timeout);
-            JsonNode n = null;
-            while (Instant.now().isBefore(end)) {
-                n = call("GET", "/notifications/" + uuid, null).expect(200).json().get("notification");
-                String status = n.get("status").asText();
-                if (status.equals("finished") || status.equals("failed") || status.equals("ignored")) {
-                    return n;
-                }
-                Thread.sleep(1000);
-            }
-            throw new AssertionError("notification " + uuid + " not final after " + timeout.toSeconds() + " s: " + n);
+        public JsonNode awaitNotification(String uuid, Duration timeout) {
+            return Poll.until(timeout, Duration.ofSeconds(1),
+                    () -> call("GET", "/notifications/" + uuid, null).expect(200).json().get("notification"),
+                    n -> java.util.Set.of("finished", "failed", "ignored").contains(n.get("status").asText()),
+                    n -> "notification " + uuid + " not final after " + timeout.toSeconds() + " s: " + n);
         }
     }
 

@@ -22,6 +22,7 @@ import dev.instanceha.tests.lab.Fencing;
 import dev.instanceha.tests.lab.Lab;
 import dev.instanceha.tests.lab.LabTest;
 import dev.instanceha.tests.lab.MaasSim;
+import dev.instanceha.tests.lab.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -139,13 +139,9 @@ class HaclusterCharmLabIT {
             // As the charm does it: the whole plan as one versioned patch, all or nothing.
             LiveCib.Outcome outcome = live.commit(snapshot, plan);
             assertTrue(outcome instanceof LiveCib.Committed, "the live cluster took the plan in one patch: " + outcome);
-            Instant end = Instant.now().plusSeconds(90);
-            String mon = run("crm_mon", "-1").output();
-            while (!(mon.contains("st-maas") && mon.matches("(?s).*st-maas\\s+\\(stonith:fence_maas\\):\\s+Started.*"))
-                    && Instant.now().isBefore(end)) {
-                Thread.sleep(1000);
-                mon = run("crm_mon", "-1").output();
-            }
+            String mon = Poll.until(Duration.ofSeconds(90), Duration.ofSeconds(1), () -> run("crm_mon", "-1").output(),
+                    m -> m.contains("st-maas") && m.matches("(?s).*st-maas\\s+\\(stonith:fence_maas\\):\\s+Started.*"),
+                    m -> "st-maas not started within 90 s:\n" + m);
             assertTrue(mon.matches("(?s).*st-maas\\s+\\(stonith:fence_maas\\):\\s+Started.*"), mon);
             for (String h : REMOTES) {
                 cluster.awaitOnline(h, true, Duration.ofSeconds(90));

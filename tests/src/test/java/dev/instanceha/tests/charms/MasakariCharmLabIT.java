@@ -23,6 +23,7 @@ import dev.instanceha.tests.lab.Keystone;
 import dev.instanceha.tests.lab.Lab;
 import dev.instanceha.tests.lab.LabTest;
 import dev.instanceha.tests.lab.Masakari;
+import dev.instanceha.tests.lab.Poll;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -256,19 +257,16 @@ class MasakariCharmLabIT {
         }
     }
 
-    private static HttpResponse<String> awaitApi(HttpClient http, String url, String token, Process api, Path dir)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
+    private static HttpResponse<String> awaitApi(HttpClient http, String url, String token, Process api, Path dir) {
+        return Poll.until(Duration.ofSeconds(90), Duration.ofMillis(500), () -> {
             assertTrue(api.isAlive(), "masakari-api with the charm's config exited: " + log(dir, "api"));
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(url)).header("X-Auth-Token", token)
-                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                return java.util.Optional.of(http.send(HttpRequest.newBuilder(URI.create(url)).header("X-Auth-Token", token)
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()));
             } catch (IOException notYet) {
-                Thread.sleep(500);
+                return java.util.Optional.<HttpResponse<String>>empty();
             }
-        }
-        throw new AssertionError("masakari-api did not answer in 90 s: " + log(dir, "api"));
+        }, java.util.Optional::isPresent, none -> "masakari-api did not answer in 90 s: " + log(dir, "api")).orElseThrow();
     }
 
     private static String log(Path dir, String name) {

@@ -13,6 +13,7 @@ import dev.instanceha.remote.PacemakerRemoteCharm;
 import dev.instanceha.tests.lab.Cluster;
 import dev.instanceha.tests.lab.Lab;
 import dev.instanceha.tests.lab.LabTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Random;
@@ -52,14 +52,15 @@ class PacemakerRemoteCharmLabIT {
             restartRemote(lab, wrong);
             // While its connection resource is "Starting", pacemaker 2.1.5 shows a remote online for a
             // moment; joined means online in two readings a second apart.
-            Instant until = Instant.now().plusSeconds(30);
-            boolean before = false;
-            while (Instant.now().isBefore(until)) {
-                boolean now = cluster.crmMon().cluster().online(HOST);
-                assertFalse(before && now, "a remote with another cluster's key must not join");
-                before = now;
-                Thread.sleep(1000);
-            }
+            java.util.concurrent.atomic.AtomicBoolean before = new java.util.concurrent.atomic.AtomicBoolean();
+            Awaitility.await().during(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(40))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).pollInSameThread()
+                    .until(() -> {
+                        boolean now = cluster.crmMon().cluster().online(HOST);
+                        assertFalse(before.get() && now, "a remote with another cluster's key must not join");
+                        before.set(now);
+                        return true;
+                    });
             restartRemote(lab, good);
             Cluster.Timed<CrmMonView> joined = cluster.awaitOnline(HOST, true, Duration.ofSeconds(90));
             System.out.println(HOST + " joined with the charm's authkey in " + joined.took().toMillis() + " ms");

@@ -5,6 +5,7 @@ import dev.instanceha.tests.lab.Cluster;
 import dev.instanceha.tests.lab.Fencing;
 import dev.instanceha.tests.lab.HostMonitorDaemon;
 import dev.instanceha.tests.lab.Lab;
+import dev.instanceha.tests.lab.Poll;
 import dev.instanceha.tests.lab.LabTest;
 import dev.instanceha.tests.lab.MaasSim;
 import dev.instanceha.tests.lab.Masakari;
@@ -243,14 +244,9 @@ class HostMonitorLabIT {
         nova.restoreHost(host);
     }
 
-    private static void awaitOutboxEmpty(Duration timeout) throws Exception {
-        Instant end = Instant.now().plus(timeout);
-        while (monitor.pendingInOutbox() > 0) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("outbox not drained; monitor log:\n" + Lab.tail(monitor.log(), 40));
-            }
-            Thread.sleep(500);
-        }
+    private static void awaitOutboxEmpty(Duration timeout) {
+        Poll.until(timeout, Duration.ofMillis(500), monitor::pendingInOutbox, pending -> pending == 0,
+                pending -> "outbox not drained; monitor log:\n" + Lab.tail(monitor.log(), 40));
     }
 
     /** COMPUTE_HOST notifications with {@code event} about one of the drill's hosts since {@code since}. */

@@ -3,7 +3,6 @@ package dev.instanceha.tests.lab;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,10 +27,8 @@ class LabMaasIT {
             Cluster.Timed<CrmMonView> off = cluster.awaitOnline("compute1", false, Duration.ofSeconds(60));
             System.out.println("compute1 offline " + off.took().toMillis() + " ms after MAAS power_off");
             assertTrue(off.value().cluster().online("compute2"), "only the powered-off host goes");
-            Instant end = Instant.now().plusSeconds(30);
-            while (!"off".equals(maas.powerState("compute1")) && Instant.now().isBefore(end)) {
-                Thread.sleep(500);
-            }
+            Poll.until(Duration.ofSeconds(30), Duration.ofMillis(500), () -> maas.powerState("compute1"), "off"::equals,
+                    state -> "MAAS still reports compute1 " + state + " 30 s after power_off");
             assertEquals("off", maas.powerState("compute1"));
             assertEquals("down", nova.service("compute1").get("state").asText(), "nova sees the host's service down");
         } finally {

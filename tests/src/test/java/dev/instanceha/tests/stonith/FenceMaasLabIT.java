@@ -61,7 +61,7 @@ class FenceMaasLabIT {
 
     @Test
     void theApiKeyReachesTheAgentOnlyThroughARootOnlyFile(Lab lab) throws Exception {
-        var perms = Files.getPosixFilePermissions(lab.runDir().resolve("maas/api-key"));
+        var perms = Files.getPosixFilePermissions(lab.runDir().resolve(Lab.MAAS_KEY_FILE));
         assertFalse(perms.contains(PosixFilePermission.OTHERS_READ) || perms.contains(PosixFilePermission.GROUP_READ),
                 "the MAAS key file must not be readable by group or others: " + perms);
         String cib = fencing.cib();
