@@ -61,7 +61,7 @@ public final class LabConfigFiles {
     /** The charm's masakari.conf for the lab's MariaDB, RabbitMQ and Keystone. */
     static IniDocument masakariConf(Path repo) {
         ConfigSchema schema = ConfigSchema.load(repo.resolve("charm-masakari/src/main/charm/config.yaml"));
-        MasakariConfig config = MasakariConfig.from(new CharmConfig(schema, MASAKARI_OPTIONS));
+        MasakariConfig config = new CharmConfig(schema, MASAKARI_OPTIONS).as(MasakariConfig.class);
         DatabaseAccess db = new DatabaseAccess(Lab.HOST, Lab.MYSQL_PORT, "masakari", "masakari", Secret.of(Lab.DB_PASSWORD),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         AmqpConnection amqp = new AmqpConnection(Lab.RABBIT_USER, Secret.of(Lab.RABBIT_PASSWORD), Lab.RABBIT_VHOST,
