@@ -173,7 +173,7 @@ final class MasakariActions {
     private static <T> T call(java.util.function.Supplier<T> request) {
         try {
             return request.get();
-        } catch (ApiException e) {
+        } catch (ApiException | MasakariApi.NotFoundException e) {
             throw new ActionFailedException(e.getMessage());
         }
     }

@@ -64,6 +64,13 @@ public final class MasakariApi {
         }
     }
 
+    /** What the operator named is not there: not an API failure, so it says only what is missing. */
+    public static final class NotFoundException extends RuntimeException {
+        NotFoundException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     public List<Segment> segments() {
         List<Segment> out = new ArrayList<>();
         call("GET", "/segments", null).path("segments").forEach(node -> out.add(Segment.of(node)));
@@ -73,8 +80,7 @@ public final class MasakariApi {
     /** A segment by name or UUID; fails clearly when there is none. */
     public Segment segment(String nameOrUuid) {
         return segments().stream().filter(s -> s.uuid().equals(nameOrUuid) || s.name().equals(nameOrUuid)).findFirst()
-                .orElseThrow(() -> ApiException.badAnswer(SERVICE, "GET",
-                        URI.create(endpoint + "/segments"), 200, "with no segment named or with UUID '" + nameOrUuid + "'"));
+                .orElseThrow(() -> new NotFoundException("no segment named or with UUID '" + nameOrUuid + "'"));
     }
 
     public Segment createSegment(String name, String recoveryMethod, String serviceType, String description) {
@@ -97,8 +103,7 @@ public final class MasakariApi {
 
     public Host host(String segmentUuid, String name) {
         return hosts(segmentUuid).stream().filter(h -> h.name().equals(name) || h.uuid().equals(name)).findFirst()
-                .orElseThrow(() -> ApiException.badAnswer(SERVICE, "GET",
-                        URI.create(endpoint + "/segments/" + segmentUuid + "/hosts"), 200, "with no host '" + name + "'"));
+                .orElseThrow(() -> new NotFoundException("segment has no host '" + name + "'"));
     }
 
     public Host addHost(String segmentUuid, String name, String type, String controlAttributes, boolean reserved,
