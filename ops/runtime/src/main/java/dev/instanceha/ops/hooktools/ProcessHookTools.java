@@ -21,7 +21,8 @@ public final class ProcessHookTools implements HookTools {
     private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() { };
     private final ToolRunner runner;
 
-    ProcessHookTools(ToolRunner runner) {
+    /** Over another runner than the OS's: the test kit answers the tools in-process. */
+    public ProcessHookTools(ToolRunner runner) {
         this.runner = runner;
     }
 

@@ -2,9 +2,12 @@ package dev.instanceha.ops.hooktools;
 
 import java.util.List;
 
-/** Runs one hook-tool executable; the seam between {@link ProcessHookTools} and the OS. */
+/**
+ * Runs one hook tool; the seam between {@link ProcessHookTools} and the OS. Public so the test
+ * kit can answer the same argv and stdin in-process with its model of Juju's tools.
+ */
 @FunctionalInterface
-interface ToolRunner {
+public interface ToolRunner {
     /**
      * @param tool  executable name, found on PATH (Juju puts its tools directory first)
      * @param args  arguments, never holding secrets (those go through {@code stdin})

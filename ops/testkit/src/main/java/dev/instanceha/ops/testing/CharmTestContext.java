@@ -7,12 +7,14 @@ import dev.instanceha.ops.model.ConfigSchema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * State-transition tests for a charm: this state, this event → that state. Runs the charm
- * in-process through the same {@link CharmRunner} as production, with {@link InMemoryHookTools}
- * and a {@link FakeHost}. Rejects set-ups Juju could never produce.
+ * in-process through the same {@link CharmRunner} and {@code ProcessHookTools} as production,
+ * the tools answered in-process by the contract runner's model of Juju ({@link InMemoryUnit}),
+ * on a {@link FakeHost}. Rejects set-ups Juju could never produce.
  *
  * <pre>{@code
  * var ctx = new CharmTestContext(MasakariCharm::new, Path.of("src/main/charm"));
@@ -25,6 +27,7 @@ public final class CharmTestContext {
     private final Path charmDir;
     private final CharmMetadata metadata;
     private final ConfigSchema config;
+    private final Set<String> endpointNames;
 
     /** @param charmDir the directory with metadata.yaml, config.yaml and actions.yaml */
     public CharmTestContext(Supplier<? extends Charm> charmFactory, Path charmDir) {
@@ -32,6 +35,7 @@ public final class CharmTestContext {
         this.charmDir = charmDir.toAbsolutePath();
         this.metadata = CharmMetadata.load(this.charmDir);
         this.config = ConfigSchema.load(this.charmDir.resolve("config.yaml"));
+        this.endpointNames = ContractRunner.endpointNames(this.charmDir);
     }
 
     public Result run(Event event, State state) {
@@ -49,12 +53,10 @@ public final class CharmTestContext {
      * value of the wrong type): for hostile-input tests, as when dispatch is called directly.
      */
     public Result runUnchecked(Event event, State state, FakeHost host) {
-        InMemoryHookTools tools = new InMemoryHookTools(state, event);
+        InMemoryUnit unit = new InMemoryUnit(state, event, endpointNames);
         JujuContext context = JujuContext.fromEnvironment(event.environment(state, charmDir.toString()), null);
-        int exit = CharmRunner.run(charmFactory.get(), context, tools, host);
-        return new Result(exit, tools.stateAfter(exit == 0), tools.statusHistory(), tools.appStatus(), tools.logs(),
-                tools.actionResults(), tools.actionFailure(), tools.actionLogs(), tools.workloadVersion(),
-                tools.relationWrites(), host);
+        int exit = CharmRunner.run(charmFactory.get(), context, unit.hookTools(), host);
+        return unit.result(exit, host);
     }
 
     private void checkConsistent(Event event, State state) {

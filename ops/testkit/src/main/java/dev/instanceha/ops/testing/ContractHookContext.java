@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One contract-test event's hook tools over the runner's unit state (the JSON document
- * {@link ContractRunner#read()} returns). Writes land in that document at once; the runner
- * puts relations, state, ports and leader settings back when the hook exits non-zero.
+ * One event's hook tools over a unit's JSON document (the shape {@link ContractRunner#read()}
+ * returns): the contract runner's unit between processes, or an {@link InMemoryUnit} for one
+ * in-memory event. Writes land in the document at once; its owner puts relations, state, ports
+ * and leader settings back when the hook exits non-zero. Each databag write is also listed under
+ * {@code relation_writes} ("ref unit|app [keys]"), so a test can see that a rerun writes nothing.
  * A relation is named by its object in the document's {@code relations} array.
  */
 final class ContractHookContext implements HookToolContext<ObjectNode> {
@@ -171,11 +173,13 @@ final class ContractHookContext implements HookToolContext<ObjectNode> {
     @Override
     public void setUnitData(ObjectNode relation, Map<String, String> data) {
         merge(object(relation, "local_unit"), data);
+        array(unit, "relation_writes").add(ref(relation) + " unit " + data.keySet());
     }
 
     @Override
     public void setAppData(ObjectNode relation, Map<String, String> data) {
         merge(object(relation, "local_app"), data);
+        array(unit, "relation_writes").add(ref(relation) + " app " + data.keySet());
     }
 
     @Override

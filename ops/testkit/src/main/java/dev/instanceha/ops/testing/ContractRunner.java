@@ -68,7 +68,7 @@ public final class ContractRunner {
     }
 
     /** What network-get accepts: the charm's endpoints, its extra bindings and juju-info. */
-    private static Set<String> endpointNames(Path charmDir) {
+    static Set<String> endpointNames(Path charmDir) {
         Map<String, Object> metadata = YamlFiles.readMap(charmDir.resolve("metadata.yaml"));
         Set<String> names = new LinkedHashSet<>(List.of("juju-info"));
         for (String section : List.of("requires", "provides", "peers", "extra-bindings")) {
@@ -162,7 +162,7 @@ public final class ContractRunner {
         }
     }
 
-    /** Each event starts with its action's parameters, no results and no tool calls yet. */
+    /** Each event starts with its action's parameters, no results, no tool calls and no relation writes yet. */
     static void beginHook(ObjectNode unit, Event event) {
         ObjectNode action = JSON.createObjectNode();
         action.set("params", JSON.valueToTree(event.actionParams()));
@@ -171,6 +171,7 @@ public final class ContractRunner {
         action.putNull("failed");
         unit.set("action", action);
         unit.set("calls", JSON.createArrayNode());
+        unit.set("relation_writes", JSON.createArrayNode());
     }
 
     /** Runs {@code dispatch} with no Juju variables at all, as an operator typing it would. */

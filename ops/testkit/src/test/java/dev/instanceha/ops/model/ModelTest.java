@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.instanceha.ops.context.JujuContext;
+import dev.instanceha.ops.hooktools.HookTools;
 import dev.instanceha.ops.testing.Event;
-import dev.instanceha.ops.testing.InMemoryHookTools;
+import dev.instanceha.ops.testing.InMemoryUnit;
 import dev.instanceha.ops.testing.RelationState;
 import dev.instanceha.ops.testing.State;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ModelTest {
@@ -21,7 +23,8 @@ class ModelTest {
 
     private static Model model(State state, Event event) {
         JujuContext context = JujuContext.fromEnvironment(event.environment(state, "/charm"), null);
-        return new Model(context, new InMemoryHookTools(state, event), ConfigSchema.empty(), secret -> { });
+        HookTools tools = new InMemoryUnit(state, event, Set.of("amqp", "public")).hookTools();
+        return new Model(context, tools, ConfigSchema.empty(), secret -> { });
     }
 
     @Test

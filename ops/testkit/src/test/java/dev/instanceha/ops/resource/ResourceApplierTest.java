@@ -7,10 +7,11 @@ import dev.instanceha.ops.host.FileSpec;
 import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.testing.Event;
 import dev.instanceha.ops.testing.FakeHost;
-import dev.instanceha.ops.testing.InMemoryHookTools;
+import dev.instanceha.ops.testing.InMemoryUnit;
 import dev.instanceha.ops.testing.State;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The two ordering rules the resource layer adds around files: stop first, reload systemd after unit changes. */
@@ -20,7 +21,7 @@ class ResourceApplierTest {
     static final Path CONF = Path.of("/etc/svc/svc.conf");
 
     static ResourceApplier applier(FakeHost host) {
-        return new ResourceApplier(host, new InMemoryHookTools(State.of("app/0"), Event.configChanged()));
+        return new ResourceApplier(host, new InMemoryUnit(State.of("app/0"), Event.configChanged(), Set.of()).hookTools());
     }
 
     static long reloads(FakeHost host) {

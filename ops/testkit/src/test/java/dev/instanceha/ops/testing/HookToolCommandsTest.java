@@ -1,6 +1,7 @@
 package dev.instanceha.ops.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.instanceha.ops.testing.jujuc.HookToolCommands;
@@ -155,5 +156,14 @@ class HookToolCommandsTest {
         assertEquals("action failed without reason given, check action for errors",
                 unit.path("action").path("failed").asText());
         assertEquals(2, unit.path("status_history").size());
+    }
+
+    @Test
+    void networkGetAnswersForAnIpv6UnitWithItsSubnetAndA128BitEgress() {
+        in(UNIT.withAddress("fd00:10::21"), Event.updateStatus());
+        String out = run("network-get", "website", "--format=json").stdout();
+        assertTrue(out.contains("\"cidr\":\"fd00:10:0:0:0:0:0:0/64\""), out);
+        assertTrue(out.contains("\"egress-subnets\":[\"fd00:10::21/128\"]"), out);
+        assertEquals("fd00:10::21\n", run("network-get", "website", "--ingress-address").stdout());
     }
 }

@@ -7,7 +7,10 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,7 +22,8 @@ import java.util.Set;
  * Juju 3.6's hook tools, argument for argument, over one {@link HookToolContext}: the flags, JSON
  * output and error texts of juju/cmd (usage errors exit 2, run errors exit 1, both as
  * "ERROR message" on stderr). The {@code jujuc} forwarder sends argv and stdin here through
- * {@link HookToolServer}; the contract runner and the local model share this one copy.
+ * {@link HookToolServer}; the in-memory kit calls it in-process; the contract runner, the local
+ * model and the in-memory kit share this one copy.
  */
 public final class HookToolCommands {
     /** A tool's exit code and output, as the forwarder prints them. */
@@ -241,7 +245,7 @@ public final class HookToolCommands {
                     throw new Failure("no network config found for binding \"" + binding + "\"");
                 }
                 String a = s.address();
-                String cidr = a.substring(0, a.lastIndexOf('.')) + ".0/24";
+                String cidr = subnetOf(a);
                 if (p.flags.contains("--ingress-address") || p.flags.contains("--primary-address")) {
                     return out(p, a);
                 }
@@ -249,7 +253,7 @@ public final class HookToolCommands {
                     return out(p, a);
                 }
                 if (p.flags.contains("--egress-subnets")) {
-                    return out(p, a + "/32");
+                    return out(p, egressOf(a));
                 }
                 Map<String, Object> address = new LinkedHashMap<>();
                 address.put("hostname", "");
@@ -264,7 +268,7 @@ public final class HookToolCommands {
                 bind.put("interfacename", "eth0");
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("bind-addresses", List.of(bind));
-                body.put("egress-subnets", List.of(a + "/32"));
+                body.put("egress-subnets", List.of(egressOf(a)));
                 body.put("ingress-addresses", List.of(a));
                 return out(p, body);
             }
@@ -300,11 +304,30 @@ public final class HookToolCommands {
 
     private static Map<String, String> withAddresses(Map<String, String> data, String address) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("egress-subnets", address + "/32");
+        out.put("egress-subnets", egressOf(address));
         out.put("ingress-address", address);
         out.put("private-address", address);
         out.putAll(data);
         return out;
+    }
+
+    /** The unit's subnet as network-get shows it: a /24 around an IPv4 address, a /64 around an IPv6 one. */
+    private static String subnetOf(String address) {
+        if (!address.contains(":")) {
+            return address.substring(0, address.lastIndexOf('.') + 1) + "0/24";
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal: no name lookup
+            Arrays.fill(bytes, 8, bytes.length, (byte) 0);
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            throw new Failure("unit address \"" + address + "\" is not an IP address");
+        }
+    }
+
+    /** A unit's own egress subnet: its address alone. */
+    private static String egressOf(String address) {
+        return address + (address.contains(":") ? "/128" : "/32");
     }
 
     private static HookToolContext.Action action(HookToolContext<?> s) {
