@@ -27,12 +27,10 @@ final class ClusterMembers {
      * @param selfConflict why this unit itself is the duplicate (it must not touch corosync then)
      * @param unusable one line per peer that says it is ready but sent a name or address corosync cannot use
      */
-    record Members(List<CorosyncNode> nodes, List<String> conflicts, Optional<String> selfConflict,
-                   List<String> unusable) {
-    }
+    record Members(
+            List<CorosyncNode> nodes, List<String> conflicts, Optional<String> selfConflict, List<String> unusable) {}
 
-    private ClusterMembers() {
-    }
+    private ClusterMembers() {}
 
     /** What this unit tells its peers (upstream's keys; private-address is Juju's). */
     static Map<String, String> announcement(String nodeName, boolean memberReady) {
@@ -40,8 +38,7 @@ final class ClusterMembers {
     }
 
     static Members members(String unitName, String nodeName, String address, RelationView peers) {
-        record Candidate(String unit, CorosyncNode node) {
-        }
+        record Candidate(String unit, CorosyncNode node) {}
         List<Candidate> candidates = new ArrayList<>();
         List<String> unusable = new ArrayList<>();
         candidates.add(new Candidate(unitName, new CorosyncNode(CorosyncNode.idForUnit(unitName), nodeName, address)));
@@ -65,13 +62,19 @@ final class ClusterMembers {
         List<String> conflicts = new ArrayList<>();
         Optional<String> self = Optional.empty();
         for (Candidate c : byAge) {
-            Optional<Candidate> name = kept.stream().filter(k -> same(k.node().name(), c.node().name())).findFirst();
-            Optional<Candidate> addr = kept.stream().filter(k -> k.node().address().equals(c.node().address())).findFirst();
+            Optional<Candidate> name = kept.stream()
+                    .filter(k -> same(k.node().name(), c.node().name()))
+                    .findFirst();
+            Optional<Candidate> addr = kept.stream()
+                    .filter(k -> k.node().address().equals(c.node().address()))
+                    .findFirst();
             if (name.isEmpty() && addr.isEmpty()) {
                 kept.add(c);
                 continue;
             }
-            String what = name.isPresent() ? "node name '" + c.node().name() + "'" : "address " + c.node().address();
+            String what = name.isPresent()
+                    ? "node name '" + c.node().name() + "'"
+                    : "address " + c.node().address();
             String owner = name.orElseGet(addr::get).unit();
             if (c.unit().equals(unitName)) {
                 self = Optional.of("This unit's " + what + " is also " + owner + "'s: give this machine a unique "

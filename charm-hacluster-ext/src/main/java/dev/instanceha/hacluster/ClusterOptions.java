@@ -5,7 +5,7 @@ package dev.instanceha.hacluster;
  *
  * @param failureTimeout seconds; 0 keeps failures until cleaned up
  */
-public record ClusterOptions(String noQuorumPolicy, long failureTimeout, long recheckInterval,
-                             boolean maintenanceMode) {
+public record ClusterOptions(
+        String noQuorumPolicy, long failureTimeout, long recheckInterval, boolean maintenanceMode) {
     public static final ClusterOptions DEFAULTS = new ClusterOptions("stop", 180, 60, false);
 }

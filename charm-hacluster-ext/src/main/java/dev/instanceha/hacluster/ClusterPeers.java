@@ -55,20 +55,23 @@ final class ClusterPeers {
      * (blocked). A duplicate name or address of this unit blocks before corosync is touched.
      */
     List<CorosyncNode> members(HookContext hook, int clusterCount) {
-        ClusterMembers.Members found = ClusterMembers.members(endpoint.localUnit(), nodeName, endpoint.address(), relation);
+        ClusterMembers.Members found =
+                ClusterMembers.members(endpoint.localUnit(), nodeName, endpoint.address(), relation);
         if (found.selfConflict().isPresent()) {
             // Two nodes of one name in corosync would split the cluster: touch nothing until fixed.
             throw new StatusException(Status.blocked(found.selfConflict().get()));
         }
         if (!found.conflicts().isEmpty()) {
-            hook.report(Status.blocked("hanode: " + UnitSelection.joinReasons(found.conflicts()) + ": left out of the cluster"));
+            hook.report(Status.blocked(
+                    "hanode: " + UnitSelection.joinReasons(found.conflicts()) + ": left out of the cluster"));
         }
         if (!found.unusable().isEmpty()) {
             hook.report(Status.blocked("hanode data unusable: " + UnitSelection.joinReasons(found.unusable())
                     + ": left out of the cluster"));
         }
         if (found.nodes().size() < clusterCount) {
-            throw new StatusException(Status.waiting("Insufficient peer units for ha cluster (require " + clusterCount + ")"));
+            throw new StatusException(
+                    Status.waiting("Insufficient peer units for ha cluster (require " + clusterCount + ")"));
         }
         return found.nodes();
     }

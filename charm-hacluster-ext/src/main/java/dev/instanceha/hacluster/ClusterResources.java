@@ -38,8 +38,7 @@ final class ClusterResources {
     static final String UIDGID_TEXT = "uidgid {\n    uid: hacluster\n    gid: haclient\n}\n";
     private static final Pattern PORT = Pattern.compile("(?m)^\\s*mcastport:\\s*(\\d{1,5})\\s*$");
 
-    private ClusterResources() {
-    }
+    private ClusterResources() {}
 
     /** A member's files and daemons; the MAAS key file only while MAAS is configured. */
     static DesiredState member(CorosyncSettings settings, ClusterKeys keys, Optional<MaasSettings> maas) {
@@ -70,7 +69,9 @@ final class ClusterResources {
     }
 
     private static Optional<String> ourCorosyncConf(Host host) {
-        return host.files().read(COROSYNC_CONF).map(b -> new String(b, StandardCharsets.UTF_8))
+        return host.files()
+                .read(COROSYNC_CONF)
+                .map(b -> new String(b, StandardCharsets.UTF_8))
                 .filter(text -> text.startsWith(CorosyncConf.HEADER));
     }
 }

@@ -2,7 +2,6 @@ package dev.instanceha.hacluster;
 
 import dev.instanceha.ops.host.FileSpec;
 import dev.instanceha.ops.host.Host;
-
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -19,8 +18,7 @@ final class FenceAgent {
     static final String MISSING = "fence_maas is not installed (/usr/sbin/fence_maas): install it from "
             + "stonith-maas on every hacluster unit to enable MAAS fencing";
 
-    private FenceAgent() {
-    }
+    private FenceAgent() {}
 
     /** Installs the shipped agent when the charm carries one; true when an agent is in place. */
     static boolean ensure(Host host, Path charmDir) {

@@ -2,14 +2,14 @@ package dev.instanceha.hacluster;
 
 import dev.instanceha.hacluster.cib.CibChange;
 import dev.instanceha.hacluster.cib.CibIds;
-import dev.instanceha.hacluster.cib.CibSnapshot;
-import dev.instanceha.hacluster.cib.RemoteResources;
 import dev.instanceha.hacluster.cib.CibInputs;
 import dev.instanceha.hacluster.cib.CibPlan;
+import dev.instanceha.hacluster.cib.CibSnapshot;
 import dev.instanceha.hacluster.cib.CibXml;
 import dev.instanceha.hacluster.cib.CrmSyntaxException;
 import dev.instanceha.hacluster.cib.DesiredCib;
 import dev.instanceha.hacluster.cib.LiveCib;
+import dev.instanceha.hacluster.cib.RemoteResources;
 import dev.instanceha.hacluster.cib.StonithDevice;
 import dev.instanceha.hacluster.cib.XmlNode;
 import dev.instanceha.hacluster.corosync.CorosyncNode;
@@ -27,9 +27,9 @@ import dev.instanceha.ops.charm.CharmRunner;
 import dev.instanceha.ops.charm.HookContext;
 import dev.instanceha.ops.charm.WorkloadVersion;
 import dev.instanceha.ops.model.Model;
+import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.model.StatusException;
 import dev.instanceha.ops.resource.Applied;
-import dev.instanceha.ops.model.Status;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +46,7 @@ public final class HaclusterCharm implements Charm {
 
     /** How long to wait for a just-started pacemaker to answer cibadmin. */
     private final int startupAttempts;
+
     private final Duration startupPause;
 
     public HaclusterCharm() {
@@ -92,11 +93,24 @@ public final class HaclusterCharm implements Charm {
         remotes.publish(keys.pacemaker());
         List<CorosyncNode> members = peers.members(hook, config.clusterCount());
         Completeness<HaRequest> request = principal.read();
-        CorosyncSettings corosync = new CorosyncSettings(clusterName(hook.model().appName()), config.transport(),
-                members, config.mcastAddr(), corosyncPort(hook, config, principal, request), config.netmtu(), config.debug());
+        CorosyncSettings corosync = new CorosyncSettings(
+                clusterName(hook.model().appName()),
+                config.transport(),
+                members,
+                config.mcastAddr(),
+                corosyncPort(hook, config, principal, request),
+                config.netmtu(),
+                config.debug());
         Applied applied = hook.apply(ClusterResources.member(corosync, keys, config.maas()));
         reportDaemons(hook, applied);
-        boolean clustered = configureResources(hook, config, peers, members, principal, remotes.read(), request,
+        boolean clustered = configureResources(
+                hook,
+                config,
+                peers,
+                members,
+                principal,
+                remotes.read(),
+                request,
                 applied.startedNow(ClusterResources.PACEMAKER));
         announce(peers, principal, true, clustered);
     }
@@ -106,8 +120,8 @@ public final class HaclusterCharm implements Charm {
      * principal's data cannot be read, the port corosync runs on now stays (a fallback to the default
      * would restart the cluster on another port); before the cluster first formed there is none.
      */
-    private static int corosyncPort(HookContext hook, HaclusterConfig config, HaClusterProvider principal,
-                                    Completeness<HaRequest> request) {
+    private static int corosyncPort(
+            HookContext hook, HaclusterConfig config, HaClusterProvider principal, Completeness<HaRequest> request) {
         if (config.mcastPort().isPresent()) {
             return config.mcastPort().get();
         }
@@ -124,18 +138,21 @@ public final class HaclusterCharm implements Charm {
             hook.log().info("cluster configuration changed: restarted " + String.join(" and ", applied.restarted()));
         }
         if (!applied.allRunning()) {
-            hook.report(Status.blocked("Services not running that should be: " + String.join(", ", applied.notRunning())));
+            hook.report(
+                    Status.blocked("Services not running that should be: " + String.join(", ", applied.notRunning())));
         }
     }
 
     /** Everything one snapshot of the CIB leads to. */
-    private record CibWork(CibSnapshot snapshot, RemoteRegistry.Outcome remotes, Fencing fencing, DesiredCib desired,
-                           List<CibChange> plan) {
-    }
+    private record CibWork(
+            CibSnapshot snapshot,
+            RemoteRegistry.Outcome remotes,
+            Fencing fencing,
+            DesiredCib desired,
+            List<CibChange> plan) {}
 
     /** MAAS settings when fencing can and should be set up, else why not. */
-    private record Fencing(Optional<MaasSettings> maas, Optional<Status> problem) {
-    }
+    private record Fencing(Optional<MaasSettings> maas, Optional<Status> problem) {}
 
     /** How often a leader re-reads a CIB that changed under its patch before waiting for the next hook. */
     static final int COMMIT_ATTEMPTS = 3;
@@ -144,9 +161,15 @@ public final class HaclusterCharm implements Charm {
      * The CIB: applied by the leader, checked by the others. True when it holds what was asked
      * (the principal's resources included), which is when {@code clustered} is answered.
      */
-    private boolean configureResources(HookContext hook, HaclusterConfig config, ClusterPeers peers,
-                                       List<CorosyncNode> members, HaClusterProvider ha, RemoteNodes announced,
-                                       Completeness<HaRequest> request, boolean pacemakerStarted) {
+    private boolean configureResources(
+            HookContext hook,
+            HaclusterConfig config,
+            ClusterPeers peers,
+            List<CorosyncNode> members,
+            HaClusterProvider ha,
+            RemoteNodes announced,
+            Completeness<HaRequest> request,
+            boolean pacemakerStarted) {
         Model model = hook.model();
         if (ha.isRelated() && !request.isComplete()) {
             // Never apply a partial view: placement rules of resources we cannot see would be dropped.
@@ -164,8 +187,10 @@ public final class HaclusterCharm implements Charm {
         for (int attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
             Optional<CibSnapshot> current = awaitCib(cib, pacemakerStarted && attempt == 1 ? startupAttempts : 1);
             if (current.isEmpty()) {
-                hook.report(pacemakerStarted ? Status.waiting("Waiting for pacemaker to start")
-                        : Status.blocked("Pacemaker is down. Please manually start it."));
+                hook.report(
+                        pacemakerStarted
+                                ? Status.waiting("Waiting for pacemaker to start")
+                                : Status.blocked("Pacemaker is down. Please manually start it."));
                 return false;
             }
             try {
@@ -199,19 +224,24 @@ public final class HaclusterCharm implements Charm {
                 return true;
             }
             if (outcome instanceof LiveCib.Committed committed) {
-                committed.unforgotten().forEach(node -> hook.log().warning("crm_node could not remove departed node "
-                        + node + " (its CIB objects are gone; its node entry lingers)"));
+                committed
+                        .unforgotten()
+                        .forEach(node -> hook.log()
+                                .warning("crm_node could not remove departed node " + node
+                                        + " (its CIB objects are gone; its node entry lingers)"));
                 return true;
             }
-            hook.report(outcome instanceof LiveCib.Refused refused
-                    ? Status.blocked("CIB update refused by pacemaker, nothing applied: " + refused.reason()
-                            + " (the planned changes are in the log)")
-                    : Status.waiting("CIB kept changing while being updated; trying again next hook"));
+            hook.report(
+                    outcome instanceof LiveCib.Refused refused
+                            ? Status.blocked("CIB update refused by pacemaker, nothing applied: " + refused.reason()
+                                    + " (the planned changes are in the log)")
+                            : Status.waiting("CIB kept changing while being updated; trying again next hook"));
             // Nothing was applied: the principal is clustered if its own objects already were.
             return CibPlan.firstPending(work.desired(), work.plan()).isEmpty();
         }
         if (!work.plan().isEmpty()) {
-            String pending = CibPlan.firstPending(work.desired(), work.plan()).map(id -> "Resource: " + id + " not yet configured")
+            String pending = CibPlan.firstPending(work.desired(), work.plan())
+                    .map(id -> "Resource: " + id + " not yet configured")
                     .orElse("Waiting for the leader to configure the cluster");
             hook.report(Status.waiting(pending));
             return false;
@@ -227,31 +257,39 @@ public final class HaclusterCharm implements Charm {
                 : Status.waiting("'ha' incomplete: " + reason);
     }
 
-    private static CibWork plan(HookContext hook, HaclusterConfig config, HaResources principal, RemoteNodes announced,
-                                RemoteRecords stored, List<String> members, CibSnapshot current) {
+    private static CibWork plan(
+            HookContext hook,
+            HaclusterConfig config,
+            HaResources principal,
+            RemoteNodes announced,
+            RemoteRecords stored,
+            List<String> members,
+            CibSnapshot current) {
         XmlNode live = current.configuration();
-        Map<String, String> reserved = CibIds.reserved(
-                new CibInputs(principal, List.of(), members, config.maas(), config.cluster()), live);
-        RemoteRegistry.Outcome remotes = RemoteRegistry.decide(announced, stored, members, reserved,
-                RemoteResources.fromCib(live));
+        Map<String, String> reserved =
+                CibIds.reserved(new CibInputs(principal, List.of(), members, config.maas(), config.cluster()), live);
+        RemoteRegistry.Outcome remotes =
+                RemoteRegistry.decide(announced, stored, members, reserved, RemoteResources.fromCib(live));
         Fencing fencing = fencing(hook, config, remotes.remotes());
-        DesiredCib desired = CibXml.desired(new CibInputs(principal, remotes.remotes(), members, fencing.maas(),
-                config.cluster()));
+        DesiredCib desired =
+                CibXml.desired(new CibInputs(principal, remotes.remotes(), members, fencing.maas(), config.cluster()));
         return new CibWork(current, remotes, fencing, desired, CibPlan.between(desired, live));
     }
 
     /** Incomplete remotes wait, malformed and refused ones block; each line names the unit and the key. */
-    private static void reportRemotes(HookContext hook, RemoteNodes announced, RemoteRecords stored,
-                                      RemoteRegistry.Outcome remotes) {
+    private static void reportRemotes(
+            HookContext hook, RemoteNodes announced, RemoteRecords stored, RemoteRegistry.Outcome remotes) {
         if (!remotes.refused().isEmpty()) {
             hook.report(Status.blocked("'pacemaker-remote' refused: " + UnitSelection.joinReasons(remotes.refused())));
         }
         announced.incomplete().forEach((unit, reason) -> {
             String keeping = remotes.records().byUnit().containsKey(unit)
-                    ? " (keeping " + remotes.records().byUnit().get(unit).hostname() + " registered)" : "";
-            hook.report(announced.malformed().contains(unit)
-                    ? Status.blocked("'pacemaker-remote' data unusable: " + reason + keeping)
-                    : Status.waiting("'pacemaker-remote' incomplete: " + reason + keeping));
+                    ? " (keeping " + remotes.records().byUnit().get(unit).hostname() + " registered)"
+                    : "";
+            hook.report(
+                    announced.malformed().contains(unit)
+                            ? Status.blocked("'pacemaker-remote' data unusable: " + reason + keeping)
+                            : Status.waiting("'pacemaker-remote' incomplete: " + reason + keeping));
         });
         if (stored.malformed()) {
             if (hook.model().isLeader()) {
@@ -270,8 +308,10 @@ public final class HaclusterCharm implements Charm {
             return new Fencing(config.maas(), Optional.empty());
         }
         if (config.maas().isEmpty()) {
-            return new Fencing(Optional.empty(), Optional.of(Status.blocked("enable-stonith requested by " + asking
-                    + " remote node(s) but maas_url and maas_credentials are not set: STONITH disabled")));
+            return new Fencing(
+                    Optional.empty(),
+                    Optional.of(Status.blocked("enable-stonith requested by " + asking
+                            + " remote node(s) but maas_url and maas_credentials are not set: STONITH disabled")));
         }
         if (!FenceAgent.ensure(hook.host(), hook.juju().charmDir())) {
             return new Fencing(Optional.empty(), Optional.of(Status.blocked(FenceAgent.MISSING)));

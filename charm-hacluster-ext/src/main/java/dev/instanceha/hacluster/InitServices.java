@@ -11,12 +11,12 @@ import java.util.List;
 final class InitServices {
     static final String DISABLED_KEY = "init-services-disabled";
 
-    private InitServices() {
-    }
+    private InitServices() {}
 
     static void disable(dev.instanceha.ops.charm.HookContext hook, List<String> services) {
         String wanted = String.join(" ", services.stream().sorted().toList());
-        if (services.isEmpty() || hook.model().state().get(DISABLED_KEY).filter(wanted::equals).isPresent()) {
+        if (services.isEmpty()
+                || hook.model().state().get(DISABLED_KEY).filter(wanted::equals).isPresent()) {
             return; // asked once per change of the list: a second hook runs nothing
         }
         Host host = hook.host();

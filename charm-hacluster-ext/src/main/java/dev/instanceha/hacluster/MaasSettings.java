@@ -48,8 +48,11 @@ public record MaasSettings(String url, Secret apiKey, int powerTimeout) {
         try {
             URI uri = new URI(url);
             boolean ok = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null && Net.isHost(uri.getHost().replaceAll("^\\[|\\]$", ""))
-                    && uri.getUserInfo() == null && uri.getQuery() == null && uri.getFragment() == null
+                    && uri.getHost() != null
+                    && Net.isHost(uri.getHost().replaceAll("^\\[|\\]$", ""))
+                    && uri.getUserInfo() == null
+                    && uri.getQuery() == null
+                    && uri.getFragment() == null
                     && url.chars().noneMatch(ch -> ch <= ' ' || ch == '"' || ch == '\'');
             if (!ok) {
                 throw new ConfigException("maas_url", problem);

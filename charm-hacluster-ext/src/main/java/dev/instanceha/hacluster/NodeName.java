@@ -15,8 +15,7 @@ import java.time.Duration;
 final class NodeName {
     static final Command UNAME = Command.of("uname", "-n").withTimeout(Duration.ofSeconds(10));
 
-    private NodeName() {
-    }
+    private NodeName() {}
 
     static String of(Host host) {
         CommandResult result = host.commands().run(UNAME);

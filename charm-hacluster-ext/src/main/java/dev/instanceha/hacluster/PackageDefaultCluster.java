@@ -16,8 +16,7 @@ final class PackageDefaultCluster {
     static final Path CIB = Path.of("/var/lib/pacemaker/cib/cib.xml");
     static final Path CIB_SIGNATURE = Path.of("/var/lib/pacemaker/cib/cib.xml.sig");
 
-    private PackageDefaultCluster() {
-    }
+    private PackageDefaultCluster() {}
 
     static void stop(HookContext hook) {
         if (ClusterResources.ours(hook.host())) {

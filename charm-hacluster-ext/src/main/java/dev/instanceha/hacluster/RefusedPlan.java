@@ -20,8 +20,7 @@ import java.util.Optional;
 final class RefusedPlan {
     static final String KEY = "cib-refused-plan";
 
-    private RefusedPlan() {
-    }
+    private RefusedPlan() {}
 
     /** The reason pacemaker gave, when this exact plan on this exact configuration was refused last. */
     static Optional<String> sameAsLast(UnitState state, CibSnapshot snapshot, List<CibChange> plan) {

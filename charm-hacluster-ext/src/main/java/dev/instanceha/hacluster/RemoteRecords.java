@@ -53,13 +53,17 @@ record RemoteRecords(SortedMap<String, RemoteNode> byUnit, boolean malformed) {
     }
 
     private static Optional<RemoteNode> node(JsonNode n) {
-        if (!n.isObject() || !n.path("hostname").isTextual() || !n.path("ip").isTextual()
+        if (!n.isObject()
+                || !n.path("hostname").isTextual()
+                || !n.path("ip").isTextual()
                 || !n.path("enable-resources").isBoolean()) {
             return Optional.empty();
         }
         JsonNode stonith = n.path("stonith-hostname");
         try {
-            return Optional.of(new RemoteNode(n.get("hostname").asText(), n.get("ip").asText(),
+            return Optional.of(new RemoteNode(
+                    n.get("hostname").asText(),
+                    n.get("ip").asText(),
                     stonith.isTextual() ? Optional.of(stonith.asText()) : Optional.empty(),
                     n.get("enable-resources").asBoolean()));
         } catch (IllegalArgumentException e) {

@@ -37,11 +37,9 @@ final class RemoteRegistry {
      * @param refused one line per refused claim: unit, key, name and what it collides with
      * @param kept one line per unit registered from its record because its data is unusable now
      */
-    record Outcome(List<RemoteNode> remotes, RemoteRecords records, List<String> refused, List<String> kept) {
-    }
+    record Outcome(List<RemoteNode> remotes, RemoteRecords records, List<String> refused, List<String> kept) {}
 
-    private RemoteRegistry() {
-    }
+    private RemoteRegistry() {}
 
     /**
      * @param members the full members' node names
@@ -49,8 +47,12 @@ final class RemoteRegistry {
      *     properties, anything already in the live configuration that is not a remote's), with what they are
      * @param live the live configuration's remotes by name, and their connection addresses
      */
-    static Outcome decide(RemoteNodes announced, RemoteRecords stored, Collection<String> members,
-                          Map<String, String> reservedIds, Map<String, RemoteNode> live) {
+    static Outcome decide(
+            RemoteNodes announced,
+            RemoteRecords stored,
+            Collection<String> members,
+            Map<String, String> reservedIds,
+            Map<String, RemoteNode> live) {
         Set<String> present = new java.util.TreeSet<>(RelationSnapshot.UNIT_ORDER);
         present.addAll(announced.ready().keySet());
         present.addAll(announced.incomplete().keySet());
@@ -70,7 +72,8 @@ final class RemoteRegistry {
 
         // 2. New or changed announcements, first-come: the unit the CIB already connects to under
         //    that name at that address, then unit order.
-        List<Map.Entry<String, RemoteNode>> claims = new ArrayList<>(announced.ready().entrySet());
+        List<Map.Entry<String, RemoteNode>> claims =
+                new ArrayList<>(announced.ready().entrySet());
         claims.removeIf(e -> e.getValue().equals(accepted.get(e.getKey())));
         claims.sort(Comparator.comparing((Map.Entry<String, RemoteNode> e) -> !matchesLive(e.getValue(), live))
                 .thenComparing(Map.Entry::getKey, RelationSnapshot.UNIT_ORDER));
@@ -80,7 +83,9 @@ final class RemoteRegistry {
             Optional<String> collision = collision(node, unit, owners, members, reservedIds);
             if (collision.isPresent()) {
                 refused.add(unit + ": " + collision.get()
-                        + (accepted.containsKey(unit) ? "; keeping " + accepted.get(unit).hostname() : ""));
+                        + (accepted.containsKey(unit)
+                                ? "; keeping " + accepted.get(unit).hostname()
+                                : ""));
                 continue;
             }
             RemoteNode previous = accepted.put(unit, node);
@@ -118,8 +123,12 @@ final class RemoteRegistry {
         return there != null && there.ip().equals(node.ip());
     }
 
-    private static boolean claimable(RemoteNode node, String unit, Map<String, String> owners, Collection<String> members,
-                                     Map<String, String> reservedIds) {
+    private static boolean claimable(
+            RemoteNode node,
+            String unit,
+            Map<String, String> owners,
+            Collection<String> members,
+            Map<String, String> reservedIds) {
         return collision(node, unit, owners, members, reservedIds).isEmpty();
     }
 
@@ -128,8 +137,12 @@ final class RemoteRegistry {
      * first); empty when nothing. Node names and MAAS machine names share one namespace: a remote
      * whose fencing name is another node's name would have fencing power off that other machine.
      */
-    private static Optional<String> collision(RemoteNode node, String unit, Map<String, String> owners,
-                                              Collection<String> members, Map<String, String> reservedIds) {
+    private static Optional<String> collision(
+            RemoteNode node,
+            String unit,
+            Map<String, String> owners,
+            Collection<String> members,
+            Map<String, String> reservedIds) {
         String name = node.hostname();
         String says = "'remote-hostname' '" + name + "' ";
         if (members.stream().anyMatch(m -> m.equalsIgnoreCase(name))) {
@@ -138,8 +151,10 @@ final class RemoteRegistry {
         for (String id : RemoteResources.ids(node)) {
             String owner = owners.get(id);
             if (owner != null && !owner.equals(unit)) {
-                return Optional.of(says + (id.equals(name) ? "is already registered by " + owner
-                        : "collides with the CIB id " + id + " of " + owner + "'s node"));
+                return Optional.of(says
+                        + (id.equals(name)
+                                ? "is already registered by " + owner
+                                : "collides with the CIB id " + id + " of " + owner + "'s node"));
             }
             if (reservedIds.containsKey(id)) {
                 return Optional.of(says + "collides with the CIB id of " + reservedIds.get(id));
@@ -175,8 +190,10 @@ final class RemoteRegistry {
     private static Optional<String> ownerOf(Map<String, String> owners, String name, String unit) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         for (Map.Entry<String, String> owned : owners.entrySet()) {
-            String key = owned.getKey().startsWith(MACHINE) ? owned.getKey().substring(MACHINE.length()) : owned.getKey();
-            if (key.toLowerCase(java.util.Locale.ROOT).equals(lower) && !owned.getValue().equals(unit)) {
+            String key =
+                    owned.getKey().startsWith(MACHINE) ? owned.getKey().substring(MACHINE.length()) : owned.getKey();
+            if (key.toLowerCase(java.util.Locale.ROOT).equals(lower)
+                    && !owned.getValue().equals(unit)) {
                 return Optional.of(owned.getValue());
             }
         }

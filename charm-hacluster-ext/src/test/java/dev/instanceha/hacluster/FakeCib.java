@@ -14,9 +14,10 @@ import java.util.Map;
  * pacemaker does for top-level objects, so a second hook sees what the first one wrote.
  */
 final class FakeCib {
-    private XmlNode configuration = XmlNode.parse("<configuration><crm_config><cluster_property_set "
-            + "id=\"cib-bootstrap-options\"><nvpair id=\"cib-bootstrap-options-dc-version\" name=\"dc-version\" "
-            + "value=\"2.1.5\"/></cluster_property_set></crm_config><nodes/><resources/><constraints/></configuration>");
+    private XmlNode configuration = XmlNode.parse(
+            "<configuration><crm_config><cluster_property_set "
+                    + "id=\"cib-bootstrap-options\"><nvpair id=\"cib-bootstrap-options-dc-version\" name=\"dc-version\" "
+                    + "value=\"2.1.5\"/></cluster_property_set></crm_config><nodes/><resources/><constraints/></configuration>");
     private final List<String> changes = new ArrayList<>();
     private boolean down;
     private int epoch = 1;
@@ -26,7 +27,8 @@ final class FakeCib {
     private CommandResult refuseNextPatch;
 
     FakeHost attach(FakeHost host) {
-        return host.onCommand("cibadmin", this::cibadmin).onCommand("crm_attribute", this::crmAttribute)
+        return host.onCommand("cibadmin", this::cibadmin)
+                .onCommand("crm_attribute", this::crmAttribute)
                 .onCommand("crm_node", c -> {
                     changes.add(c.display());
                     return ok("");
@@ -52,9 +54,12 @@ final class FakeCib {
 
     /** A cluster property's value, or null. */
     String property(String name) {
-        return section("crm_config").stream().flatMap(set -> set.children().stream())
-                .filter(p -> name.equals(p.attributes().get("name"))).map(p -> p.attributes().get("value"))
-                .findFirst().orElse(null);
+        return section("crm_config").stream()
+                .flatMap(set -> set.children().stream())
+                .filter(p -> name.equals(p.attributes().get("name")))
+                .map(p -> p.attributes().get("value"))
+                .findFirst()
+                .orElse(null);
     }
 
     void down(boolean isDown) {
@@ -77,16 +82,27 @@ final class FakeCib {
 
     CommandResult cibadmin(Command c) {
         if (down) {
-            return new CommandResult(102, "", "Could not connect to the CIB: Transport endpoint is not connected", false);
+            return new CommandResult(
+                    102, "", "Could not connect to the CIB: Transport endpoint is not connected", false);
         }
         List<String> a = c.argv();
         if (a.contains("--query")) {
             if (a.contains("--scope")) {
                 return ok(configuration.toXml());
             }
-            return ok(XmlNode.of("cib", Map.of("validate-with", "pacemaker-3.0", "admin_epoch", "0",
-                    "epoch", Integer.toString(epoch), "num_updates", Integer.toString(numUpdates)),
-                    List.of(configuration, XmlNode.leaf("status", Map.of()))).toXml());
+            return ok(XmlNode.of(
+                            "cib",
+                            Map.of(
+                                    "validate-with",
+                                    "pacemaker-3.0",
+                                    "admin_epoch",
+                                    "0",
+                                    "epoch",
+                                    Integer.toString(epoch),
+                                    "num_updates",
+                                    Integer.toString(numUpdates)),
+                            List.of(configuration, XmlNode.leaf("status", Map.of())))
+                    .toXml());
         }
         changes.add(c.display());
         if (a.contains("--patch")) {
@@ -180,14 +196,18 @@ final class FakeCib {
         List<String[]> out = new ArrayList<>();
         for (String step : path.substring(1).split("/")) {
             int bracket = step.indexOf('[');
-            out.add(bracket < 0 ? new String[] {step, null}
-                    : new String[] {step.substring(0, bracket), step.substring(bracket + 6, step.length() - 2)});
+            out.add(
+                    bracket < 0
+                            ? new String[] {step, null}
+                            : new String[] {step.substring(0, bracket), step.substring(bracket + 6, step.length() - 2)
+                            });
         }
         return out;
     }
 
     /** Rebuilds {@code node} with {@code f} applied to the children of the element at {@code steps[from..]}. */
-    private static XmlNode edit(XmlNode node, List<String[]> steps, int from, java.util.function.Consumer<List<XmlNode>> f) {
+    private static XmlNode edit(
+            XmlNode node, List<String[]> steps, int from, java.util.function.Consumer<List<XmlNode>> f) {
         List<XmlNode> kids = new ArrayList<>(node.children());
         if (from == steps.size()) {
             f.accept(kids);
@@ -195,7 +215,8 @@ final class FakeCib {
         }
         int at = find(kids, steps.get(from));
         if (at < 0) {
-            throw new AssertionError("no element at " + String.join("/", steps.stream().map(s -> s[0]).toList()));
+            throw new AssertionError("no element at "
+                    + String.join("/", steps.stream().map(s -> s[0]).toList()));
         }
         kids.set(at, edit(kids.get(at), steps, from + 1, f));
         return node.withChildren(kids);
@@ -203,7 +224,8 @@ final class FakeCib {
 
     private static int find(List<XmlNode> kids, String[] step) {
         for (int i = 0; i < kids.size(); i++) {
-            if (kids.get(i).tag().equals(step[0]) && (step[1] == null || step[1].equals(kids.get(i).id()))) {
+            if (kids.get(i).tag().equals(step[0])
+                    && (step[1] == null || step[1].equals(kids.get(i).id()))) {
                 return i;
             }
         }
@@ -216,7 +238,9 @@ final class FakeCib {
         String name = a.get(a.indexOf("--name") + 1);
         String value = a.get(a.indexOf("--update") + 1);
         XmlNode set = section("crm_config").get(0);
-        List<XmlNode> pairs = new ArrayList<>(set.children().stream().filter(p -> !name.equals(p.attributes().get("name"))).toList());
+        List<XmlNode> pairs = new ArrayList<>(set.children().stream()
+                .filter(p -> !name.equals(p.attributes().get("name")))
+                .toList());
         Map<String, String> attrs = new java.util.LinkedHashMap<>();
         attrs.put("id", "cib-bootstrap-options-" + name);
         attrs.put("name", name);
@@ -231,14 +255,17 @@ final class FakeCib {
     }
 
     private void setSection(String tag, List<XmlNode> children) {
-        List<XmlNode> sections = new ArrayList<>(configuration.children().stream().filter(s -> !s.tag().equals(tag)).toList());
+        List<XmlNode> sections = new ArrayList<>(configuration.children().stream()
+                .filter(s -> !s.tag().equals(tag))
+                .toList());
         sections.add(XmlNode.of(tag, Map.of(), children));
         configuration = configuration.withChildren(sections);
     }
 
     private static int indexOf(List<XmlNode> children, XmlNode object) {
         for (int i = 0; i < children.size(); i++) {
-            if (children.get(i).tag().equals(object.tag()) && children.get(i).id().equals(object.id())) {
+            if (children.get(i).tag().equals(object.tag())
+                    && children.get(i).id().equals(object.id())) {
                 return i;
             }
         }

@@ -1,11 +1,11 @@
 package dev.instanceha.hacluster;
 
 import dev.instanceha.interfaces.hacluster.HaClusterRequirer;
-import dev.instanceha.ops.testing.FixedEndpoint;
 import dev.instanceha.interfaces.hacluster.HaResources;
 import dev.instanceha.interfaces.pacemaker.RemoteNode;
 import dev.instanceha.ops.host.FileSpec;
 import dev.instanceha.ops.testing.FakeHost;
+import dev.instanceha.ops.testing.FixedEndpoint;
 import dev.instanceha.ops.testing.RelationState;
 import dev.instanceha.ops.testing.State;
 import java.nio.file.Path;
@@ -23,20 +23,26 @@ final class Fixtures {
     static final String VIP_RESOURCE = "res_masakari_0ab3c1e_vip";
     static final String MAAS_URL = "http://maas.example:5240/MAAS";
     static final String MAAS_KEY = "Kq9ZbT2xHc7LmPa4Wd:Vn3RtY8uJe5GsQh1Xk:Pw6BzN4cMf9LaTr2EvYu7HjKd3Sx5QgZ";
-    static final String COROSYNC_KEY = java.util.Base64.getEncoder().encodeToString(new byte[200]).replace('A', 'c');
-    static final String PACEMAKER_KEY = java.util.Base64.getEncoder().encodeToString("pacemaker-secret-material-123".getBytes());
+    static final String COROSYNC_KEY =
+            java.util.Base64.getEncoder().encodeToString(new byte[200]).replace('A', 'c');
+    static final String PACEMAKER_KEY =
+            java.util.Base64.getEncoder().encodeToString("pacemaker-secret-material-123".getBytes());
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** masakari with one VIP (upstream shape: IPaddr2 in grp_masakari_vips) and the haproxy clone. */
     static HaResources masakari() {
         return HaResources.builder()
-                .primitive(VIP_RESOURCE, "ocf:heartbeat:IPaddr2", "params ip=\"" + VIP + "\" cidr_netmask=\"24\" "
-                        + "nic=\"eth0\" meta migration-threshold=\"INFINITY\" failure-timeout=\"5s\" "
-                        + "op monitor timeout=\"20s\" interval=\"10s\" depth=\"0\"")
+                .primitive(
+                        VIP_RESOURCE,
+                        "ocf:heartbeat:IPaddr2",
+                        "params ip=\"" + VIP + "\" cidr_netmask=\"24\" "
+                                + "nic=\"eth0\" meta migration-threshold=\"INFINITY\" failure-timeout=\"5s\" "
+                                + "op monitor timeout=\"20s\" interval=\"10s\" depth=\"0\"")
                 .group("grp_masakari_vips", List.of(VIP_RESOURCE))
-                .primitive("res_masakari_haproxy", "lsb:haproxy",
+                .primitive(
+                        "res_masakari_haproxy",
+                        "lsb:haproxy",
                         "meta migration-threshold=\"INFINITY\" failure-timeout=\"5s\" op monitor interval=\"5s\"")
                 .clone("cl_res_masakari_haproxy", "res_masakari_haproxy")
                 .initService("haproxy")
@@ -88,8 +94,11 @@ final class Fixtures {
 
     /** The leader of a three-unit cluster related to masakari; keys from config. */
     static State leader() {
-        return State.of("hacluster/0").withLeader(true).withAddress("10.5.0.10")
-                .withRelation(peers(2, Map.of())).withRelation(ha(masakari()));
+        return State.of("hacluster/0")
+                .withLeader(true)
+                .withAddress("10.5.0.10")
+                .withRelation(peers(2, Map.of()))
+                .withRelation(ha(masakari()));
     }
 
     /** A machine with the packages' services present and pacemaker's CLI wired to {@code cib}. */

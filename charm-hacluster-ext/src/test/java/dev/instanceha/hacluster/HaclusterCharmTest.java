@@ -69,11 +69,13 @@ class HaclusterCharmTest {
     void clusterFormsOnlyWithClusterCountUnits(int peerCount, int clusterCount, String expected, boolean formed) {
         FakeCib cib = new FakeCib();
         FakeHost host = host(cib);
-        State state = withKeys(leader()).withRelation(peers(peerCount, Map.of())).withConfig("cluster_count", clusterCount);
+        State state =
+                withKeys(leader()).withRelation(peers(peerCount, Map.of())).withConfig("cluster_count", clusterCount);
         Result out = ctx.run(Event.configChanged(), state, host);
         assertEquals(0, out.exitCode(), out.allLogText());
         assertEquals(expected, shown(out));
-        assertEquals(formed, host.file(ClusterResources.COROSYNC_CONF).isPresent(), "corosync.conf only with enough units");
+        assertEquals(
+                formed, host.file(ClusterResources.COROSYNC_CONF).isPresent(), "corosync.conf only with enough units");
         assertEquals(formed, host.runningServices().contains("corosync"));
         assertEquals(formed ? "yes" : null, out.localUnitData("ha").get("clustered"));
         assertEquals(formed, !cib.changes().isEmpty(), "CIB written only once formed");
@@ -81,8 +83,8 @@ class HaclusterCharmTest {
 
     @Test
     void peersThatHaveNotAnnouncedThemselvesDoNotCount() {
-        State state = withKeys(leader()).withRelation(peers(2, Map.of())
-                .withRemoteUnit("hacluster/2", Fixtures.addresses("10.5.0.12")));
+        State state = withKeys(leader())
+                .withRelation(peers(2, Map.of()).withRemoteUnit("hacluster/2", Fixtures.addresses("10.5.0.12")));
         Result out = ctx.run(Event.configChanged(), state, host(new FakeCib()));
         assertEquals("waiting: Insufficient peer units for ha cluster (require 3)", shown(out));
     }
@@ -109,8 +111,15 @@ class HaclusterCharmTest {
         assertEquals(256, Base64.getDecoder().decode(corosync).length);
         assertNotEquals(corosync, pacemaker, "two independent keys");
         assertEquals(pacemaker, out.localUnitData("pacemaker-remote").get("pacemaker-key"));
-        assertEquals(List.of(), List.of(host.file(ClusterResources.PACEMAKER_AUTHKEY).orElseThrow().content()).stream()
-                .filter(b -> !java.util.Arrays.equals(b, Base64.getDecoder().decode(pacemaker))).toList());
+        assertEquals(
+                List.of(),
+                List.of(host.file(ClusterResources.PACEMAKER_AUTHKEY)
+                                .orElseThrow()
+                                .content())
+                        .stream()
+                        .filter(b ->
+                                !java.util.Arrays.equals(b, Base64.getDecoder().decode(pacemaker)))
+                        .toList());
 
         Result again = ctx.run(Event.configChanged(), out.state(), host);
         assertEquals(shared, again.localAppData("hanode"), "never regenerated");
@@ -118,8 +127,10 @@ class HaclusterCharmTest {
 
     @Test
     void nonLeaderWaitsForTheLeadersKeysThenUsesThem() {
-        State follower = State.of("hacluster/1").withAddress("10.5.0.11")
-                .withRelation(peers(0, Map.of()).withRemoteUnit("hacluster/0", peerData("juju-m-0", "10.5.0.10"))
+        State follower = State.of("hacluster/1")
+                .withAddress("10.5.0.11")
+                .withRelation(peers(0, Map.of())
+                        .withRemoteUnit("hacluster/0", peerData("juju-m-0", "10.5.0.10"))
                         .withRemoteUnit("hacluster/2", peerData("juju-m-2", "10.5.0.12")))
                 .withRelation(ha(masakari()));
         FakeHost host = new FakeCib().attach(new FakeHost().onCommand("uname -n", 0, "juju-m-1\n"));
@@ -130,10 +141,16 @@ class HaclusterCharmTest {
 
         State keyed = follower.withRelation(follower.relation("hanode").withLocalAppData(sharedKeys()));
         Result joined = ctx.run(Event.relationChanged(keyed.relation("hanode"), "hacluster/0"), keyed, host);
-        assertEquals(COROSYNC_KEY, Base64.getEncoder().encodeToString(
-                host.file(ClusterResources.COROSYNC_AUTHKEY).orElseThrow().content()));
+        assertEquals(
+                COROSYNC_KEY,
+                Base64.getEncoder()
+                        .encodeToString(host.file(ClusterResources.COROSYNC_AUTHKEY)
+                                .orElseThrow()
+                                .content()));
         assertTrue(host.runningServices().containsAll(List.of("corosync", "pacemaker")));
-        assertEquals("waiting: Resource: grp_masakari_vips not yet configured", shown(joined),
+        assertEquals(
+                "waiting: Resource: grp_masakari_vips not yet configured",
+                shown(joined),
                 "the leader has not written the CIB yet");
     }
 
@@ -147,10 +164,15 @@ class HaclusterCharmTest {
     @Test
     void configKeysWinOverGeneratedOnes() {
         FakeHost host = host(new FakeCib());
-        Result out = ctx.run(Event.configChanged(), withKeys(leader()).withRelation(remotes(compute(1, false, true))), host);
+        Result out =
+                ctx.run(Event.configChanged(), withKeys(leader()).withRelation(remotes(compute(1, false, true))), host);
         assertEquals(PACEMAKER_KEY, out.localUnitData("pacemaker-remote").get("pacemaker-key"));
-        assertEquals(COROSYNC_KEY, Base64.getEncoder().encodeToString(
-                host.file(ClusterResources.COROSYNC_AUTHKEY).orElseThrow().content()));
+        assertEquals(
+                COROSYNC_KEY,
+                Base64.getEncoder()
+                        .encodeToString(host.file(ClusterResources.COROSYNC_AUTHKEY)
+                                .orElseThrow()
+                                .content()));
     }
 
     // --- files and services
@@ -158,12 +180,24 @@ class HaclusterCharmTest {
     @Test
     void keyFilesAreReadableOnlyByTheirDaemons() {
         FakeHost host = hostWithFenceAgent(new FakeCib());
-        ctx.run(Event.configChanged(), withKeys(leader()).withConfig(Map.of("maas_url", MAAS_URL,
-                "maas_credentials", MAAS_KEY)).withRelation(remotes(compute(1, true, false))), host);
-        assertEquals(FileSpec.root(0400), host.file(ClusterResources.COROSYNC_AUTHKEY).orElseThrow().spec());
-        assertEquals(new FileSpec("hacluster", "haclient", 0440), host.file(ClusterResources.PACEMAKER_AUTHKEY).orElseThrow().spec());
-        assertEquals(FileSpec.root(0600), host.file(ClusterResources.MAAS_KEY).orElseThrow().spec());
-        assertEquals(MAAS_KEY + "\n", host.file(ClusterResources.MAAS_KEY).orElseThrow().text());
+        ctx.run(
+                Event.configChanged(),
+                withKeys(leader())
+                        .withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
+                        .withRelation(remotes(compute(1, true, false))),
+                host);
+        assertEquals(
+                FileSpec.root(0400),
+                host.file(ClusterResources.COROSYNC_AUTHKEY).orElseThrow().spec());
+        assertEquals(
+                new FileSpec("hacluster", "haclient", 0440),
+                host.file(ClusterResources.PACEMAKER_AUTHKEY).orElseThrow().spec());
+        assertEquals(
+                FileSpec.root(0600),
+                host.file(ClusterResources.MAAS_KEY).orElseThrow().spec());
+        assertEquals(
+                MAAS_KEY + "\n",
+                host.file(ClusterResources.MAAS_KEY).orElseThrow().text());
         host.writtenFiles().forEach((path, file) -> {
             boolean secret = file.text().contains(MAAS_KEY) || path.toString().contains("authkey");
             if (secret) {
@@ -188,8 +222,14 @@ class HaclusterCharmTest {
         FakeHost host = host(new FakeCib());
         State state = withKeys(leader());
         Result first = ctx.run(Event.configChanged(), state, host);
-        assertEquals(List.of("restart corosync", "enable corosync", "start pacemaker", "enable pacemaker",
-                "disable haproxy"), host.serviceLog());
+        assertEquals(
+                List.of(
+                        "restart corosync",
+                        "enable corosync",
+                        "start pacemaker",
+                        "enable pacemaker",
+                        "disable haproxy"),
+                host.serviceLog());
 
         host.clearLogs();
         ctx.run(Event.configChanged(), first.state(), host);
@@ -197,15 +237,17 @@ class HaclusterCharmTest {
 
         host.clearLogs();
         ctx.run(Event.configChanged(), first.state().withConfig("debug", true), host);
-        assertEquals(List.of("stop pacemaker", "restart corosync", "enable corosync", "start pacemaker",
-                "enable pacemaker"), host.serviceLog());
+        assertEquals(
+                List.of("stop pacemaker", "restart corosync", "enable corosync", "start pacemaker", "enable pacemaker"),
+                host.serviceLog());
     }
 
     @Test
     void initServicesAreHandedToPacemaker() {
         FakeHost host = host(new FakeCib());
         ctx.run(Event.configChanged(), withKeys(leader()), host);
-        assertTrue(host.serviceLog().contains("disable haproxy"), host.serviceLog().toString());
+        assertTrue(
+                host.serviceLog().contains("disable haproxy"), host.serviceLog().toString());
     }
 
     // --- idempotency
@@ -214,14 +256,19 @@ class HaclusterCharmTest {
     void everyHookRunTwiceChangesNothingTheSecondTime() {
         FakeCib cib = new FakeCib();
         FakeHost host = hostWithFenceAgent(cib);
-        State state = withKeys(leader()).withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
+        State state = withKeys(leader())
+                .withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
                 .withRelation(remotes(compute(1, true, false), compute(2, true, false)));
         State settled = ctx.run(Event.configChanged(), state, host).state();
         assertEquals("active: Unit is ready and clustered", shown(ctx.run(Event.updateStatus(), settled, host)));
-        for (Event event : List.of(Event.configChanged(), Event.updateStatus(), Event.leaderElected(),
+        for (Event event : List.of(
+                Event.configChanged(),
+                Event.updateStatus(),
+                Event.leaderElected(),
                 Event.relationChanged(settled.relation("ha"), "masakari/0"),
                 Event.relationChanged(settled.relation("pacemaker-remote"), "pacemaker-remote/1"),
-                Event.relationChanged(settled.relation("hanode"), "hacluster/2"), Event.upgradeCharm())) {
+                Event.relationChanged(settled.relation("hanode"), "hacluster/2"),
+                Event.upgradeCharm())) {
             Map<Path, FakeHost.FakeFile> files = host.writtenFiles();
             host.clearLogs();
             cib.clearChanges();
@@ -231,8 +278,10 @@ class HaclusterCharmTest {
             assertEquals(List.of(), host.serviceLog(), event.name() + " touched services");
             assertEquals(List.of(), out.relationWrites(), event.name() + " wrote relation data");
             assertEquals(files, host.writtenFiles(), event.name() + " changed files");
-            List<String> commands = host.commandLog().stream().map(Command::display)
-                    .filter(c -> !c.startsWith("cibadmin --query") && !c.startsWith("uname")).toList();
+            List<String> commands = host.commandLog().stream()
+                    .map(Command::display)
+                    .filter(c -> !c.startsWith("cibadmin --query") && !c.startsWith("uname"))
+                    .toList();
             assertEquals(List.of(), commands, event.name() + " ran commands");
             assertEquals("active: Unit is ready and clustered", shown(out));
         }
@@ -243,20 +292,30 @@ class HaclusterCharmTest {
     @Test
     void leaderAppliesPrincipalResourcesRemotesAndFencing() {
         FakeCib cib = new FakeCib();
-        State state = withKeys(leader()).withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
+        State state = withKeys(leader())
+                .withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
                 .withRelation(remotes(compute(1, true, false), compute(2, false, true)));
         Result out = ctx.run(Event.configChanged(), state, hostWithFenceAgent(cib));
         assertEquals("active: Unit is ready and clustered", shown(out));
         XmlNode config = cib.configuration();
-        List<String> resources = config.child("resources").orElseThrow().children().stream().map(XmlNode::id).toList();
-        assertEquals(List.of("grp_masakari_vips", "cl_res_masakari_haproxy", "compute-1.maas", "compute-2.maas",
-                "st-maas"), resources);
-        List<String> constraints = config.child("constraints").orElseThrow().children().stream().map(XmlNode::id).toList();
-        assertTrue(constraints.contains("loc-" + VIP_RESOURCE.replace(VIP_RESOURCE, "grp_masakari_vips") + "-compute-1.maas"));
-        assertFalse(constraints.stream().anyMatch(id -> id.endsWith("-compute-2.maas") && !id.startsWith("loc-compute")),
+        List<String> resources = config.child("resources").orElseThrow().children().stream()
+                .map(XmlNode::id)
+                .toList();
+        assertEquals(
+                List.of("grp_masakari_vips", "cl_res_masakari_haproxy", "compute-1.maas", "compute-2.maas", "st-maas"),
+                resources);
+        List<String> constraints = config.child("constraints").orElseThrow().children().stream()
+                .map(XmlNode::id)
+                .toList();
+        assertTrue(constraints.contains(
+                "loc-" + VIP_RESOURCE.replace(VIP_RESOURCE, "grp_masakari_vips") + "-compute-1.maas"));
+        assertFalse(
+                constraints.stream().anyMatch(id -> id.endsWith("-compute-2.maas") && !id.startsWith("loc-compute")),
                 "compute-2 allows resources: " + constraints);
         assertEquals("true", cib.property("stonith-enabled"));
-        assertEquals(List.of("cibadmin --patch --xml-pipe"), cib.changes(),
+        assertEquals(
+                List.of("cibadmin --patch --xml-pipe"),
+                cib.changes(),
                 "device, placement rules and stonith-enabled=true in one transaction");
     }
 
@@ -265,7 +324,8 @@ class HaclusterCharmTest {
         FakeCib cib = new FakeCib();
         ctx.run(Event.configChanged(), withKeys(leader()), host(cib)); // the leader, on the shared CIB
         State follower = withKeys(State.of("hacluster/1").withAddress("10.5.0.11"))
-                .withRelation(peers(0, Map.of()).withRemoteUnit("hacluster/0", peerData("juju-m-0", "10.5.0.10"))
+                .withRelation(peers(0, Map.of())
+                        .withRemoteUnit("hacluster/0", peerData("juju-m-0", "10.5.0.10"))
                         .withRemoteUnit("hacluster/2", peerData("juju-m-2", "10.5.0.12")))
                 .withRelation(ha(masakari()));
         cib.clearChanges();
@@ -288,7 +348,9 @@ class HaclusterCharmTest {
         String config = cib.configuration().toXml();
         assertFalse(config.contains("compute-2.maas"), config);
         assertTrue(config.contains("loc-grp_masakari_vips-compute-1.maas"), config);
-        assertTrue(cib.changes().contains("crm_node --force --remove compute-2.maas"), cib.changes().toString());
+        assertTrue(
+                cib.changes().contains("crm_node --force --remove compute-2.maas"),
+                cib.changes().toString());
     }
 
     @Test
@@ -315,16 +377,20 @@ class HaclusterCharmTest {
     @Test
     void stonithRequestedWithoutMaasBlocksAndKeepsFencingOff() {
         FakeCib cib = new FakeCib();
-        Result out = ctx.run(Event.configChanged(), withKeys(leader()).withRelation(remotes(compute(1, true, false))), host(cib));
-        assertEquals("blocked: enable-stonith requested by 1 remote node(s) but maas_url and maas_credentials are "
-                + "not set: STONITH disabled", shown(out));
+        Result out = ctx.run(
+                Event.configChanged(), withKeys(leader()).withRelation(remotes(compute(1, true, false))), host(cib));
+        assertEquals(
+                "blocked: enable-stonith requested by 1 remote node(s) but maas_url and maas_credentials are "
+                        + "not set: STONITH disabled",
+                shown(out));
         assertEquals("false", cib.property("stonith-enabled"));
     }
 
     @Test
     void missingFenceAgentBlocksInsteadOfCreatingADeadDevice() {
         FakeCib cib = new FakeCib();
-        State state = withKeys(leader()).withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
+        State state = withKeys(leader())
+                .withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
                 .withRelation(remotes(compute(1, true, false)));
         Result out = ctx.run(Event.configChanged(), state, host(cib));
         assertEquals("blocked: " + FenceAgent.MISSING, shown(out));
@@ -336,14 +402,19 @@ class HaclusterCharmTest {
         FakeCib cib = new FakeCib();
         Path shipped = CHARM.toAbsolutePath().resolve("fence-maas");
         FakeHost host = host(cib)
-                .withFile(shipped.resolve("fence_maas"), "#!/bin/sh\nexec java -jar fence-maas.jar\n", FileSpec.root(0644))
+                .withFile(
+                        shipped.resolve("fence_maas"),
+                        "#!/bin/sh\nexec java -jar fence-maas.jar\n",
+                        FileSpec.root(0644))
                 .withFile(shipped.resolve("fence-maas.jar"), "PK-agent", FileSpec.root(0644));
-        State state = withKeys(leader()).withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
+        State state = withKeys(leader())
+                .withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
                 .withRelation(remotes(compute(1, true, false)));
         Result out = ctx.run(Event.configChanged(), state, host);
         assertEquals("active: Unit is ready and clustered", shown(out));
         assertEquals(0755, host.file(FenceAgent.PATH).orElseThrow().spec().mode(), "executable for pacemaker-fenced");
-        assertEquals("PK-agent", new String(host.file(FenceAgent.JAR).orElseThrow().content()));
+        assertEquals(
+                "PK-agent", new String(host.file(FenceAgent.JAR).orElseThrow().content()));
         assertTrue(cib.configuration().toXml().contains("st-maas"));
         Map<Path, FakeHost.FakeFile> files = host.writtenFiles();
         ctx.run(Event.configChanged(), out.state(), host);
@@ -353,7 +424,8 @@ class HaclusterCharmTest {
     @Test
     void noRemoteAskingForFencingLeavesStonithDisabled() {
         FakeCib cib = new FakeCib();
-        State state = withKeys(leader()).withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
+        State state = withKeys(leader())
+                .withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
                 .withRelation(remotes(compute(1, false, false)));
         Result out = ctx.run(Event.configChanged(), state, hostWithFenceAgent(cib));
         assertEquals("active: Unit is ready and clustered", shown(out));
@@ -364,25 +436,41 @@ class HaclusterCharmTest {
 
     static Stream<Arguments> badConfig() {
         return Stream.of(
-                Arguments.of(Map.of("corosync_transport", "tcp"), "config 'corosync_transport' Unsupported corosync_transport type"),
-                Arguments.of(Map.of("maas_url", "ftp://maas", "maas_credentials", MAAS_KEY), "config 'maas_url' must be an http(s) URL"),
-                Arguments.of(Map.of("maas_url", MAAS_URL, "maas_credentials", "only-one-part"),
+                Arguments.of(
+                        Map.of("corosync_transport", "tcp"),
+                        "config 'corosync_transport' Unsupported corosync_transport type"),
+                Arguments.of(
+                        Map.of("maas_url", "ftp://maas", "maas_credentials", MAAS_KEY),
+                        "config 'maas_url' must be an http(s) URL"),
+                Arguments.of(
+                        Map.of("maas_url", MAAS_URL, "maas_credentials", "only-one-part"),
                         "config 'maas_credentials' must be a MAAS API key"),
-                Arguments.of(Map.of("maas_url", MAAS_URL), "config 'maas_credentials' is required when maas_url is set"),
+                Arguments.of(
+                        Map.of("maas_url", MAAS_URL), "config 'maas_credentials' is required when maas_url is set"),
                 Arguments.of(Map.of("maas_credentials", MAAS_KEY), "config 'maas_url' is required"),
                 Arguments.of(Map.of("stonith_enabled", "true"), "stonith_enabled config option is no longer supported"),
                 Arguments.of(Map.of("no_quorum_policy", "panic"), "Invalid no_quorum_policy specified"),
-                Arguments.of(Map.of("corosync_key", "c2hvcnQ=", "corosync_transport", "knet"), "config 'corosync_key' is too short"),
+                Arguments.of(
+                        Map.of("corosync_key", "c2hvcnQ=", "corosync_transport", "knet"),
+                        "config 'corosync_key' is too short"),
                 Arguments.of(Map.of("pacemaker_key", "not base64!"), "config 'pacemaker_key' is not valid base64"),
                 Arguments.of(Map.of("cluster_count", 0), "config 'cluster_count' must be between 1 and 384"),
-                Arguments.of(Map.of("cluster_count", 4_294_967_297L), "config 'cluster_count' must be between 1 and 384"),
+                Arguments.of(
+                        Map.of("cluster_count", 4_294_967_297L), "config 'cluster_count' must be between 1 and 384"),
                 Arguments.of(Map.of("corosync_mcastport", 4_294_972_737L), "config 'corosync_mcastport'"),
-                Arguments.of(Map.of("corosync_transport", "multicast", "corosync_mcastaddr", "nowhere"),
+                Arguments.of(
+                        Map.of("corosync_transport", "multicast", "corosync_mcastaddr", "nowhere"),
                         "config 'corosync_mcastaddr' must be a multicast IP address"),
-                Arguments.of(Map.of("corosync_transport", "multicast", "corosync_mcastaddr", "10.0.0.1"),
+                Arguments.of(
+                        Map.of("corosync_transport", "multicast", "corosync_mcastaddr", "10.0.0.1"),
                         "config 'corosync_mcastaddr' must be a multicast IP address"),
-                Arguments.of(Map.of("corosync_transport", "knet", "corosync_key",
-                        java.util.Base64.getEncoder().encodeToString(new byte[4097])), "config 'corosync_key' is too long"));
+                Arguments.of(
+                        Map.of(
+                                "corosync_transport",
+                                "knet",
+                                "corosync_key",
+                                java.util.Base64.getEncoder().encodeToString(new byte[4097])),
+                        "config 'corosync_key' is too long"));
     }
 
     @ParameterizedTest
@@ -393,7 +481,9 @@ class HaclusterCharmTest {
         Result out = ctx.run(Event.configChanged(), withKeys(leader()).withConfig(config), host);
         assertEquals(0, out.exitCode());
         assertEquals("blocked", out.unitStatus().level().jujuName());
-        assertTrue(out.unitStatus().message().startsWith(expected), out.unitStatus().message());
+        assertTrue(
+                out.unitStatus().message().startsWith(expected),
+                out.unitStatus().message());
         assertTrue(host.file(ClusterResources.COROSYNC_CONF).isEmpty());
         assertEquals(List.of(), cib.changes());
         assertFalse(out.unitStatus().message().contains(MAAS_KEY));
@@ -405,14 +495,21 @@ class HaclusterCharmTest {
     void secretsAppearInNoLogStatusCibOrCommandLine() {
         FakeCib cib = new FakeCib();
         FakeHost host = hostWithFenceAgent(cib);
-        State state = withKeys(leader()).withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
+        State state = withKeys(leader())
+                .withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
                 .withRelation(remotes(compute(1, true, false)));
         Result out = ctx.run(Event.configChanged(), state, host);
         Result generated = ctx.run(Event.configChanged(), leader(), host(new FakeCib()));
-        List<String> secrets = List.of(MAAS_KEY, COROSYNC_KEY, PACEMAKER_KEY, MAAS_KEY.split(":")[2],
-                generated.localAppData("hanode").get("corosync-key"), generated.localAppData("hanode").get("pacemaker-key"));
+        List<String> secrets = List.of(
+                MAAS_KEY,
+                COROSYNC_KEY,
+                PACEMAKER_KEY,
+                MAAS_KEY.split(":")[2],
+                generated.localAppData("hanode").get("corosync-key"),
+                generated.localAppData("hanode").get("pacemaker-key"));
         String cibText = cib.configuration().toXml();
-        String commands = String.join("\n", host.commandLog().stream().map(Command::display).toList());
+        String commands = String.join(
+                "\n", host.commandLog().stream().map(Command::display).toList());
         for (Result r : List.of(out, generated)) {
             for (String secret : secrets) {
                 assertFalse(r.allLogText().contains(secret), "log");
@@ -427,9 +524,12 @@ class HaclusterCharmTest {
     @Test
     void badCredentialsAreNotEchoed() {
         String almost = "Kq9ZbT2xHc7LmPa4Wd:Vn3RtY8uJe5GsQh1Xk";
-        Result out = ctx.run(Event.configChanged(), withKeys(leader()).withConfig(Map.of("maas_url", MAAS_URL,
-                "maas_credentials", almost)), host(new FakeCib()));
-        assertFalse(out.unitStatus().message().contains(almost), out.unitStatus().message());
+        Result out = ctx.run(
+                Event.configChanged(),
+                withKeys(leader()).withConfig(Map.of("maas_url", MAAS_URL, "maas_credentials", almost)),
+                host(new FakeCib()));
+        assertFalse(
+                out.unitStatus().message().contains(almost), out.unitStatus().message());
         assertFalse(out.allLogText().contains(almost));
     }
 
@@ -438,17 +538,26 @@ class HaclusterCharmTest {
         FakeHost host = host(new FakeCib()).withRunningService("corosync").withRunningService("pacemaker");
         ctx.run(Event.install(), State.of("hacluster/0"), host);
         assertTrue(host.installedPackages().containsAll(List.of("corosync", "pacemaker", "pacemaker-cli-utils")));
-        assertTrue(host.serviceLog().containsAll(List.of("stop pacemaker", "stop corosync")), host.serviceLog().toString());
+        assertTrue(
+                host.serviceLog().containsAll(List.of("stop pacemaker", "stop corosync")),
+                host.serviceLog().toString());
     }
 
     @Test
     void installDropsTheCibOfThePackagesDefaultClusterSoNode1NeverAppears() {
-        FakeHost host = host(new FakeCib()).withRunningService("corosync").withRunningService("pacemaker")
-                .withFile(Path.of("/var/lib/pacemaker/cib/cib.xml"), "<cib><configuration><nodes><node id=\"1\" uname=\"node1\"/>"
-                        + "</nodes></configuration></cib>", FileSpec.root(0600))
+        FakeHost host = host(new FakeCib())
+                .withRunningService("corosync")
+                .withRunningService("pacemaker")
+                .withFile(
+                        Path.of("/var/lib/pacemaker/cib/cib.xml"),
+                        "<cib><configuration><nodes><node id=\"1\" uname=\"node1\"/>"
+                                + "</nodes></configuration></cib>",
+                        FileSpec.root(0600))
                 .withFile(Path.of("/var/lib/pacemaker/cib/cib.xml.sig"), "sig", FileSpec.root(0600));
         ctx.run(Event.install(), State.of("hacluster/0"), host);
-        assertTrue(host.file(Path.of("/var/lib/pacemaker/cib/cib.xml")).isEmpty(), "the package default's CIB names node1");
+        assertTrue(
+                host.file(Path.of("/var/lib/pacemaker/cib/cib.xml")).isEmpty(),
+                "the package default's CIB names node1");
         assertTrue(host.file(Path.of("/var/lib/pacemaker/cib/cib.xml.sig")).isEmpty());
     }
 
@@ -456,10 +565,12 @@ class HaclusterCharmTest {
     void installOnAnAlreadyConfiguredMemberKeepsItsCib() {
         FakeCib cib = new FakeCib();
         FakeHost host = host(cib);
-        ctx.run(Event.configChanged(), withKeys(leader()), host);   // our corosync.conf is written
+        ctx.run(Event.configChanged(), withKeys(leader()), host); // our corosync.conf is written
         host.withFile(Path.of("/var/lib/pacemaker/cib/cib.xml"), "<cib/>", FileSpec.root(0600));
         ctx.run(Event.install(), State.of("hacluster/0"), host);
-        assertTrue(host.file(Path.of("/var/lib/pacemaker/cib/cib.xml")).isPresent(), "a configured cluster's CIB is its own");
+        assertTrue(
+                host.file(Path.of("/var/lib/pacemaker/cib/cib.xml")).isPresent(),
+                "a configured cluster's CIB is its own");
     }
 
     @Test

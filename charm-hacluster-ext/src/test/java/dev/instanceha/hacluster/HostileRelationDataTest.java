@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.instanceha.hacluster.cib.XmlNode;
 import dev.instanceha.interfaces.pacemaker.RemoteNode;
 import dev.instanceha.ops.host.Command;
 import dev.instanceha.ops.testing.CharmTestContext;
@@ -40,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that the hostile hook leaves the CIB, corosync.conf and the daemons alone, and says why.
  */
 class HostileRelationDataTest {
-    final CharmTestContext ctx = new CharmTestContext(() -> new HaclusterCharm(1, Duration.ZERO), HaclusterCharmTest.CHARM);
+    final CharmTestContext ctx =
+            new CharmTestContext(() -> new HaclusterCharm(1, Duration.ZERO), HaclusterCharmTest.CHARM);
 
     /** A settled leader and the CIB it wrote. */
     record Settled(State state, FakeCib cib, FakeHost host, String cibXml, Map<Path, FakeHost.FakeFile> files) {
@@ -52,8 +52,15 @@ class HostileRelationDataTest {
     Settled settle() {
         FakeCib cib = new FakeCib();
         FakeHost host = hostWithFenceAgent(cib);
-        State state = leader().withConfig(Map.of("corosync_key", COROSYNC_KEY, "pacemaker_key", PACEMAKER_KEY,
-                "maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
+        State state = leader().withConfig(Map.of(
+                        "corosync_key",
+                        COROSYNC_KEY,
+                        "pacemaker_key",
+                        PACEMAKER_KEY,
+                        "maas_url",
+                        MAAS_URL,
+                        "maas_credentials",
+                        MAAS_KEY))
                 .withRelation(remotes(compute(1, true, false), compute(2, true, false)));
         Result out = ctx.run(Event.configChanged(), state, host);
         assertEquals("active: Unit is ready and clustered", HaclusterCharmTest.shown(out), out.allLogText());
@@ -69,7 +76,8 @@ class HostileRelationDataTest {
     }
 
     Result runAndAssertNothingChanged(Settled s, State state, String expectedStatus, boolean recordsRewritten) {
-        Result out = ctx.run(Event.relationChanged(state.relation("pacemaker-remote"), "pacemaker-remote/1"), state, s.host());
+        Result out = ctx.run(
+                Event.relationChanged(state.relation("pacemaker-remote"), "pacemaker-remote/1"), state, s.host());
         assertEquals(0, out.exitCode(), out.allLogText());
         assertEquals(expectedStatus, HaclusterCharmTest.shown(out));
         assertEquals(List.of(), s.cib().changes(), "the CIB was changed");
@@ -77,11 +85,16 @@ class HostileRelationDataTest {
         assertEquals(List.of(), s.host().serviceLog(), "services were touched");
         assertEquals(s.files(), s.host().writtenFiles(), "files were changed");
         // Only the leader's records may be (re)written, and only where the test removed them.
-        assertEquals(List.of(), out.relationWrites().stream().filter(w -> !(recordsRewritten && w.toString()
-                .equals("hanode:1 app [" + RemoteRecords.KEY + "]"))).toList(), "relation data was changed");
+        assertEquals(
+                List.of(),
+                out.relationWrites().stream()
+                        .filter(w ->
+                                !(recordsRewritten && w.toString().equals("hanode:1 app [" + RemoteRecords.KEY + "]")))
+                        .toList(),
+                "relation data was changed");
         // The second run of the same hook changes nothing either, and says the same.
-        Result again = ctx.run(Event.relationChanged(state.relation("pacemaker-remote"), "pacemaker-remote/1"),
-                out.state(), s.host());
+        Result again = ctx.run(
+                Event.relationChanged(state.relation("pacemaker-remote"), "pacemaker-remote/1"), out.state(), s.host());
         assertEquals(expectedStatus, HaclusterCharmTest.shown(again));
         assertEquals(List.of(), s.cib().changes());
         assertEquals(List.of(), again.relationWrites());
@@ -104,38 +117,50 @@ class HostileRelationDataTest {
 
     static String stonithHosts(FakeCib cib) {
         return cib.configuration().child("resources").orElseThrow().children().stream()
-                .filter(r -> r.id().equals("st-maas")).findFirst().orElseThrow().toXml();
+                .filter(r -> r.id().equals("st-maas"))
+                .findFirst()
+                .orElseThrow()
+                .toXml();
     }
 
     // --- 1. an incomplete or malformed announcement keeps the node's registration
 
     static Stream<Arguments> unusableAnnouncements() {
         return Stream.of(
-                Arguments.of(new String[] {"remote-hostname", "compute-2.maas"},
+                Arguments.of(
+                        new String[] {"remote-hostname", "compute-2.maas"},
                         "blocked: 'pacemaker-remote' data unusable: pacemaker-remote/1: 'remote-hostname' is not valid JSON "
                                 + "(keeping compute-2.maas registered)"),
-                Arguments.of(new String[] {"remote-ip", "\"10.5.1.300\""},
+                Arguments.of(
+                        new String[] {"remote-ip", "\"10.5.1.300\""},
                         "blocked: 'pacemaker-remote' data unusable: pacemaker-remote/1: 'remote-ip' '10.5.1.300' is not an "
                                 + "IP address (keeping compute-2.maas registered)"),
-                Arguments.of(new String[] {"remote-ip", "10.5.1.2"},
+                Arguments.of(
+                        new String[] {"remote-ip", "10.5.1.2"},
                         "blocked: 'pacemaker-remote' data unusable: pacemaker-remote/1: 'remote-ip' is not valid JSON "
                                 + "(keeping compute-2.maas registered)"),
-                Arguments.of(new String[] {"enable-resources", "\"yes\""},
+                Arguments.of(
+                        new String[] {"enable-resources", "\"yes\""},
                         "blocked: 'pacemaker-remote' data unusable: pacemaker-remote/1: 'enable-resources' is not a JSON "
                                 + "boolean (keeping compute-2.maas registered)"),
-                Arguments.of(new String[] {"stonith-hostname", "{}"},
+                Arguments.of(
+                        new String[] {"stonith-hostname", "{}"},
                         "blocked: 'pacemaker-remote' data unusable: pacemaker-remote/1: 'stonith-hostname' is not a JSON "
                                 + "string (keeping compute-2.maas registered)"),
-                Arguments.of(new String[] {"remote-hostname", "\"1compute-2.maas\""},
+                Arguments.of(
+                        new String[] {"remote-hostname", "\"1compute-2.maas\""},
                         "blocked: 'pacemaker-remote' data unusable: pacemaker-remote/1: 'remote-hostname' '1compute-2.maas' "
                                 + "is not a valid pacemaker id: it must start with a letter or '_' (keeping compute-2.maas registered)"),
-                Arguments.of(new String[] {"remote-hostname", "\"10.0.0.300\""},
+                Arguments.of(
+                        new String[] {"remote-hostname", "\"10.0.0.300\""},
                         "blocked: 'pacemaker-remote' data unusable: pacemaker-remote/1: 'remote-hostname' '10.0.0.300' "
                                 + "is not a DNS host name (keeping compute-2.maas registered)"),
-                Arguments.of(new String[] {"remote-ip", null},
+                Arguments.of(
+                        new String[] {"remote-ip", null},
                         "waiting: 'pacemaker-remote' incomplete: pacemaker-remote/1: missing 'remote-ip' "
                                 + "(keeping compute-2.maas registered)"),
-                Arguments.of(new String[] {"remote-hostname", "null"},
+                Arguments.of(
+                        new String[] {"remote-hostname", "null"},
                         "waiting: 'pacemaker-remote' incomplete: pacemaker-remote/1: missing 'remote-hostname' "
                                 + "(keeping compute-2.maas registered)"));
     }
@@ -144,8 +169,9 @@ class HostileRelationDataTest {
     @MethodSource("unusableAnnouncements")
     void anUnusableAnnouncementKeepsTheNodesLastRegistration(String[] override, String expected) {
         Settled s = settle();
-        State hostile = s.state().withRelation(s.remotes().withRemoteUnit("pacemaker-remote/1",
-                unit(compute(2, true, false), override)));
+        State hostile = s.state()
+                .withRelation(
+                        s.remotes().withRemoteUnit("pacemaker-remote/1", unit(compute(2, true, false), override)));
         Result out = runAndAssertNothingChanged(s, hostile, expected);
         assertTrue(stonithHosts(s.cib()).contains("compute-1.maas compute-2.maas"), "still fenced");
         // ...and the registration outlives further hooks.
@@ -156,17 +182,24 @@ class HostileRelationDataTest {
     @Test
     void theNodeLeavesOnlyWhenItsUnitDeparts() {
         Settled s = settle();
-        State hostile = s.state().withRelation(s.remotes().withRemoteUnit("pacemaker-remote/1",
-                unit(compute(2, true, false), "remote-hostname", "garbage")));
-        Result held = ctx.run(Event.relationChanged(hostile.relation("pacemaker-remote"), "pacemaker-remote/1"), hostile, s.host());
+        State hostile = s.state()
+                .withRelation(s.remotes()
+                        .withRemoteUnit(
+                                "pacemaker-remote/1", unit(compute(2, true, false), "remote-hostname", "garbage")));
+        Result held = ctx.run(
+                Event.relationChanged(hostile.relation("pacemaker-remote"), "pacemaker-remote/1"), hostile, s.host());
         assertEquals(List.of(), s.cib().changes());
         // Juju still lists the departing unit in its -departed hook; the model leaves it out.
         State departing = held.state();
-        Result out = ctx.run(Event.relationDeparted(departing.relation("pacemaker-remote"), "pacemaker-remote/1"),
-                departing, s.host());
+        Result out = ctx.run(
+                Event.relationDeparted(departing.relation("pacemaker-remote"), "pacemaker-remote/1"),
+                departing,
+                s.host());
         assertEquals("active: Unit is ready and clustered", HaclusterCharmTest.shown(out));
         assertFalse(s.cib().configuration().toXml().contains("compute-2.maas"));
-        assertTrue(s.cib().changes().contains("crm_node --force --remove compute-2.maas"), s.cib().changes().toString());
+        assertTrue(
+                s.cib().changes().contains("crm_node --force --remove compute-2.maas"),
+                s.cib().changes().toString());
     }
 
     @Test
@@ -176,10 +209,18 @@ class HostileRelationDataTest {
         RelationState peers = s.state().relation("hanode");
         Map<String, String> app = new HashMap<>(peers.localAppData());
         app.remove(RemoteRecords.KEY);
-        State hostile = s.state().withRelation(peers.withLocalAppData(app)).withRelation(s.remotes()
-                .withRemoteUnit("pacemaker-remote/1", unit(compute(2, true, false), "remote-hostname", "compute-2.maas")));
-        runAndAssertNothingChanged(s, hostile, "blocked: 'pacemaker-remote' data unusable: pacemaker-remote/1: "
-                + "'remote-hostname' is not valid JSON", true);
+        State hostile = s.state()
+                .withRelation(peers.withLocalAppData(app))
+                .withRelation(s.remotes()
+                        .withRemoteUnit(
+                                "pacemaker-remote/1",
+                                unit(compute(2, true, false), "remote-hostname", "compute-2.maas")));
+        runAndAssertNothingChanged(
+                s,
+                hostile,
+                "blocked: 'pacemaker-remote' data unusable: pacemaker-remote/1: "
+                        + "'remote-hostname' is not valid JSON",
+                true);
         assertTrue(stonithHosts(s.cib()).contains("compute-1.maas compute-2.maas"), "still fenced");
     }
 
@@ -203,9 +244,12 @@ class HostileRelationDataTest {
         Settled s = settle();
         RemoteNode claim = new RemoteNode(name, "10.5.1.66", Optional.of(name), false);
         State hostile = s.state().withRelation(s.remotes().withRemoteUnit("pacemaker-remote/2", unit(claim)));
-        Result out = ctx.run(Event.relationChanged(hostile.relation("pacemaker-remote"), "pacemaker-remote/2"), hostile, s.host());
+        Result out = ctx.run(
+                Event.relationChanged(hostile.relation("pacemaker-remote"), "pacemaker-remote/2"), hostile, s.host());
         assertEquals(0, out.exitCode(), out.allLogText());
-        assertEquals("blocked: 'pacemaker-remote' refused: pacemaker-remote/2: 'remote-hostname' '" + name + "' " + collision,
+        assertEquals(
+                "blocked: 'pacemaker-remote' refused: pacemaker-remote/2: 'remote-hostname' '" + name + "' "
+                        + collision,
                 HaclusterCharmTest.shown(out));
         assertEquals(List.of(), s.cib().changes(), "the CIB was changed");
         assertEquals(s.cibXml(), s.cib().configuration().toXml());
@@ -214,8 +258,14 @@ class HostileRelationDataTest {
 
     static Stream<Arguments> fencingNamesOfOtherMachines() {
         return Stream.of(
-                Arguments.of("compute-9.maas", "compute-1.maas", "'stonith-hostname' 'compute-1.maas' is already pacemaker-remote/0's"),
-                Arguments.of("compute-9.maas", "COMPUTE-2.maas", "'stonith-hostname' 'COMPUTE-2.maas' is already pacemaker-remote/1's"),
+                Arguments.of(
+                        "compute-9.maas",
+                        "compute-1.maas",
+                        "'stonith-hostname' 'compute-1.maas' is already pacemaker-remote/0's"),
+                Arguments.of(
+                        "compute-9.maas",
+                        "COMPUTE-2.maas",
+                        "'stonith-hostname' 'COMPUTE-2.maas' is already pacemaker-remote/1's"),
                 Arguments.of("compute-9.maas", "juju-m-2", "'stonith-hostname' 'juju-m-2' is a cluster member's name"));
     }
 
@@ -226,8 +276,10 @@ class HostileRelationDataTest {
         Settled s = settle();
         RemoteNode claim = new RemoteNode(name, "10.5.1.66", Optional.of(machine), false);
         State hostile = s.state().withRelation(s.remotes().withRemoteUnit("pacemaker-remote/2", unit(claim)));
-        Result out = ctx.run(Event.relationChanged(hostile.relation("pacemaker-remote"), "pacemaker-remote/2"), hostile, s.host());
-        assertEquals("blocked: 'pacemaker-remote' refused: pacemaker-remote/2: " + collision, HaclusterCharmTest.shown(out));
+        Result out = ctx.run(
+                Event.relationChanged(hostile.relation("pacemaker-remote"), "pacemaker-remote/2"), hostile, s.host());
+        assertEquals(
+                "blocked: 'pacemaker-remote' refused: pacemaker-remote/2: " + collision, HaclusterCharmTest.shown(out));
         assertEquals(List.of(), s.cib().changes());
         assertFalse(stonithHosts(s.cib()).contains(name + ":"), "no hostname_map entry to another machine");
         assertFalse(s.cib().configuration().toXml().contains("10.5.1.66"));
@@ -237,15 +289,26 @@ class HostileRelationDataTest {
     void aRemoteNamedAfterAnotherRemotesMachineIsRefused() {
         FakeCib cib = new FakeCib();
         FakeHost host = hostWithFenceAgent(cib);
-        State state = leader().withConfig(Map.of("corosync_key", COROSYNC_KEY, "pacemaker_key", PACEMAKER_KEY,
-                "maas_url", MAAS_URL, "maas_credentials", MAAS_KEY))
+        State state = leader().withConfig(Map.of(
+                        "corosync_key",
+                        COROSYNC_KEY,
+                        "pacemaker_key",
+                        PACEMAKER_KEY,
+                        "maas_url",
+                        MAAS_URL,
+                        "maas_credentials",
+                        MAAS_KEY))
                 .withRelation(remotes(new RemoteNode("nova-1.cloud", "10.5.1.1", Optional.of("node-17"), false)));
         ctx.run(Event.configChanged(), state, host);
-        State hostile = state.withRelation(state.relation("pacemaker-remote").withRemoteUnit("pacemaker-remote/1",
-                unit(new RemoteNode("node-17", "10.5.1.66", Optional.of("node-17"), false))));
+        State hostile = state.withRelation(state.relation("pacemaker-remote")
+                .withRemoteUnit(
+                        "pacemaker-remote/1",
+                        unit(new RemoteNode("node-17", "10.5.1.66", Optional.of("node-17"), false))));
         Result out = ctx.run(Event.configChanged(), hostile, host);
-        assertEquals("blocked: 'pacemaker-remote' refused: pacemaker-remote/1: 'remote-hostname' 'node-17' is the "
-                + "machine pacemaker-remote/0 is fenced as", HaclusterCharmTest.shown(out));
+        assertEquals(
+                "blocked: 'pacemaker-remote' refused: pacemaker-remote/1: 'remote-hostname' 'node-17' is the "
+                        + "machine pacemaker-remote/0 is fenced as",
+                HaclusterCharmTest.shown(out));
         assertFalse(cib.configuration().toXml().contains("10.5.1.66"));
     }
 
@@ -254,8 +317,11 @@ class HostileRelationDataTest {
         Settled s = settle();
         RemoteNode renamed = new RemoteNode("juju-m-2", "10.5.1.2", Optional.of("juju-m-2"), false);
         State hostile = s.state().withRelation(s.remotes().withRemoteUnit("pacemaker-remote/1", unit(renamed)));
-        runAndAssertNothingChanged(s, hostile, "blocked: 'pacemaker-remote' refused: pacemaker-remote/1: "
-                + "'remote-hostname' 'juju-m-2' is a cluster member's name; keeping compute-2.maas");
+        runAndAssertNothingChanged(
+                s,
+                hostile,
+                "blocked: 'pacemaker-remote' refused: pacemaker-remote/1: "
+                        + "'remote-hostname' 'juju-m-2' is a cluster member's name; keeping compute-2.maas");
         assertFalse(stonithHosts(s.cib()).contains("juju-m-2"), "a member is never put in the fencing host list");
     }
 
@@ -264,11 +330,16 @@ class HostileRelationDataTest {
         Settled s = settle();
         RemoteNode first = new RemoteNode("compute-9.maas", "10.5.1.9", Optional.empty(), false);
         RemoteNode second = new RemoteNode("compute-9.maas", "10.5.1.99", Optional.empty(), false);
-        State two = s.state().withRelation(s.remotes().withRemoteUnit("pacemaker-remote/10", unit(second))
-                .withRemoteUnit("pacemaker-remote/3", unit(first)));
-        Result out = ctx.run(Event.relationChanged(two.relation("pacemaker-remote"), "pacemaker-remote/10"), two, s.host());
-        assertEquals("blocked: 'pacemaker-remote' refused: pacemaker-remote/10: 'remote-hostname' 'compute-9.maas' "
-                + "is already registered by pacemaker-remote/3", HaclusterCharmTest.shown(out));
+        State two = s.state()
+                .withRelation(s.remotes()
+                        .withRemoteUnit("pacemaker-remote/10", unit(second))
+                        .withRemoteUnit("pacemaker-remote/3", unit(first)));
+        Result out =
+                ctx.run(Event.relationChanged(two.relation("pacemaker-remote"), "pacemaker-remote/10"), two, s.host());
+        assertEquals(
+                "blocked: 'pacemaker-remote' refused: pacemaker-remote/10: 'remote-hostname' 'compute-9.maas' "
+                        + "is already registered by pacemaker-remote/3",
+                HaclusterCharmTest.shown(out));
         String cib = s.cib().configuration().toXml();
         assertTrue(cib.contains("value=\"10.5.1.9\""), cib);
         assertFalse(cib.contains("10.5.1.99"), cib);
@@ -284,13 +355,19 @@ class HostileRelationDataTest {
     @Test
     void aPlanPacemakerRefusesLeavesTheCibAsItWasAndBlocksWithTheReason() {
         Settled s = settle();
-        State grown = s.state().withRelation(s.remotes().withRemoteUnit("pacemaker-remote/2", unit(compute(3, true, false))));
-        s.cib().refuseNextPatch(78, "Entity: line 7: element primitive: Relax-NG validity error : Type ID doesn't "
-                + "allow value 'x'\nCall failed: Update does not conform to the configured schema\n");
-        Result out = ctx.run(Event.relationChanged(grown.relation("pacemaker-remote"), "pacemaker-remote/2"), grown, s.host());
+        State grown =
+                s.state().withRelation(s.remotes().withRemoteUnit("pacemaker-remote/2", unit(compute(3, true, false))));
+        s.cib()
+                .refuseNextPatch(
+                        78,
+                        "Entity: line 7: element primitive: Relax-NG validity error : Type ID doesn't "
+                                + "allow value 'x'\nCall failed: Update does not conform to the configured schema\n");
+        Result out = ctx.run(
+                Event.relationChanged(grown.relation("pacemaker-remote"), "pacemaker-remote/2"), grown, s.host());
         assertEquals(0, out.exitCode(), out.allLogText());
-        assertEquals("blocked: CIB update refused by pacemaker, nothing applied: Update does not conform to the "
-                + "configured schema (Type ID doesn't allow value 'x') (the planned changes are in the log)",
+        assertEquals(
+                "blocked: CIB update refused by pacemaker, nothing applied: Update does not conform to the "
+                        + "configured schema (Type ID doesn't allow value 'x') (the planned changes are in the log)",
                 HaclusterCharmTest.shown(out));
         assertEquals(s.cibXml(), s.cib().configuration().toXml(), "nothing of the plan applied");
         assertEquals("yes", out.localUnitData("ha").get("clustered"), "the principal's resources are still in place");
@@ -302,10 +379,15 @@ class HostileRelationDataTest {
         assertEquals(List.of(), s.cib().changes(), "not retried");
         // Anything that changes the plan or the CIB is a new attempt.
         s.cib().refuseNextPatch(0, null);
-        State fixed = same.state().withRelation(same.state().relation("pacemaker-remote")
-                .withRemoteUnit("pacemaker-remote/2", unit(compute(4, true, false))));
+        State fixed = same.state()
+                .withRelation(same.state()
+                        .relation("pacemaker-remote")
+                        .withRemoteUnit("pacemaker-remote/2", unit(compute(4, true, false))));
         Result next = ctx.run(Event.updateStatus(), fixed, s.host());
-        assertEquals("active: Unit is ready and clustered", HaclusterCharmTest.shown(next), "applied once pacemaker accepts it");
+        assertEquals(
+                "active: Unit is ready and clustered",
+                HaclusterCharmTest.shown(next),
+                "applied once pacemaker accepts it");
         assertTrue(s.cib().configuration().toXml().contains("compute-4.maas"));
         assertFalse(next.state().unitState().containsKey(RefusedPlan.KEY), "forgotten once a plan went through");
     }
@@ -313,7 +395,8 @@ class HostileRelationDataTest {
     @Test
     void aCibThatChangedSinceItWasReadIsReadAgainNotOverwritten() {
         Settled s = settle();
-        State grown = s.state().withRelation(s.remotes().withRemoteUnit("pacemaker-remote/2", unit(compute(3, true, false))));
+        State grown =
+                s.state().withRelation(s.remotes().withRemoteUnit("pacemaker-remote/2", unit(compute(3, true, false))));
         FakeHost host = s.host().onCommand("cibadmin", new java.util.function.Function<>() {
             boolean bumped;
 
@@ -326,9 +409,12 @@ class HostileRelationDataTest {
                 return s.cib().cibadmin(c);
             }
         });
-        Result out = ctx.run(Event.relationChanged(grown.relation("pacemaker-remote"), "pacemaker-remote/2"), grown, host);
+        Result out =
+                ctx.run(Event.relationChanged(grown.relation("pacemaker-remote"), "pacemaker-remote/2"), grown, host);
         assertEquals("active: Unit is ready and clustered", HaclusterCharmTest.shown(out));
-        assertEquals(List.of("cibadmin --patch --xml-pipe", "cibadmin --patch --xml-pipe"), s.cib().changes());
+        assertEquals(
+                List.of("cibadmin --patch --xml-pipe", "cibadmin --patch --xml-pipe"),
+                s.cib().changes());
         assertTrue(s.cib().configuration().toXml().contains("compute-3.maas"));
     }
 
@@ -338,7 +424,10 @@ class HostileRelationDataTest {
         return Stream.of(
                 Arguments.of("json_resources", "{\"res_x\": ", "'json_resources' is not valid JSON"),
                 Arguments.of("json_groups", "[1]", "'json_groups' is not a JSON object"),
-                Arguments.of("json_clones", "{\"1bad\": \"res_masakari_haproxy\"}", "'json_clones' has an invalid pacemaker id"),
+                Arguments.of(
+                        "json_clones",
+                        "{\"1bad\": \"res_masakari_haproxy\"}",
+                        "'json_clones' has an invalid pacemaker id"),
                 Arguments.of("corosync_mcastport", "99999", "'corosync_mcastport' is not a port number"),
                 Arguments.of("corosync_mcastport", "4294967297", "'corosync_mcastport' is not a port number"),
                 Arguments.of("corosync_bindiface", "eth0\nx", "'corosync_bindiface'"));
@@ -355,10 +444,17 @@ class HostileRelationDataTest {
         Result out = ctx.run(Event.relationChanged(hostile.relation("ha"), "masakari/0"), hostile, s.host());
         assertEquals(0, out.exitCode(), out.allLogText());
         assertEquals("blocked", out.unitStatus().level().jujuName());
-        assertTrue(out.unitStatus().message().startsWith("'ha' data unusable: masakari/0: "), out.unitStatus().message());
-        assertTrue(out.unitStatus().message().contains(expected), out.unitStatus().message());
+        assertTrue(
+                out.unitStatus().message().startsWith("'ha' data unusable: masakari/0: "),
+                out.unitStatus().message());
+        assertTrue(
+                out.unitStatus().message().contains(expected), out.unitStatus().message());
         assertEquals(s.files(), s.host().writtenFiles(), "corosync.conf kept (port 4440 stays)");
-        assertTrue(s.host().file(ClusterResources.COROSYNC_CONF).orElseThrow().text().contains("mcastport: 4440"));
+        assertTrue(s.host()
+                .file(ClusterResources.COROSYNC_CONF)
+                .orElseThrow()
+                .text()
+                .contains("mcastport: 4440"));
         assertEquals(List.of(), s.host().serviceLog(), "no restart");
         assertEquals(List.of(), s.cib().changes());
     }
@@ -372,7 +468,8 @@ class HostileRelationDataTest {
         Map<String, String> data = new HashMap<>(ha.remoteUnitsData().get("masakari/0"));
         data.put("json_resources", "not json");
         Result out = ctx.run(Event.configChanged(), state.withRelation(ha.withRemoteUnit("masakari/0", data)), host);
-        assertEquals("blocked: 'ha' data unusable: masakari/0: 'json_resources' is not valid JSON",
+        assertEquals(
+                "blocked: 'ha' data unusable: masakari/0: 'json_resources' is not valid JSON",
                 HaclusterCharmTest.shown(out));
         assertTrue(host.file(ClusterResources.COROSYNC_CONF).isEmpty(), "no cluster on a guessed port");
         assertEquals(List.of(), host.serviceLog());
@@ -388,15 +485,18 @@ class HostileRelationDataTest {
     @Test
     void twoPeersWithOneNodeNameNeverBothEnterCorosync() {
         FakeHost host = Fixtures.host(new FakeCib());
-        State state = HaclusterCharmTest.withKeys(leader()).withRelation(Fixtures.peers(2, Map.of())
-                .withRemoteUnit("hacluster/3", peer("juju-m-1", "10.5.0.13"))
-                .withRemoteUnit("hacluster/4", peer("juju-m-0", "10.5.0.14"))
-                .withRemoteUnit("hacluster/5", peer("juju-m-5", "10.5.0.11")));
+        State state = HaclusterCharmTest.withKeys(leader())
+                .withRelation(Fixtures.peers(2, Map.of())
+                        .withRemoteUnit("hacluster/3", peer("juju-m-1", "10.5.0.13"))
+                        .withRemoteUnit("hacluster/4", peer("juju-m-0", "10.5.0.14"))
+                        .withRemoteUnit("hacluster/5", peer("juju-m-5", "10.5.0.11")));
         Result out = ctx.run(Event.configChanged(), state, host);
         assertEquals(0, out.exitCode(), out.allLogText());
-        assertEquals("blocked: hanode: hacluster/3 announces node name 'juju-m-1', already hacluster/1's; "
-                + "hacluster/4 announces node name 'juju-m-0', already hacluster/0's; hacluster/5 announces address "
-                + "10.5.0.11, already hacluster/1's: left out of the cluster", HaclusterCharmTest.shown(out));
+        assertEquals(
+                "blocked: hanode: hacluster/3 announces node name 'juju-m-1', already hacluster/1's; "
+                        + "hacluster/4 announces node name 'juju-m-0', already hacluster/0's; hacluster/5 announces address "
+                        + "10.5.0.11, already hacluster/1's: left out of the cluster",
+                HaclusterCharmTest.shown(out));
         String conf = host.file(ClusterResources.COROSYNC_CONF).orElseThrow().text();
         assertEquals(1, conf.split("name: juju-m-1\n").length - 1, conf);
         assertEquals(1, conf.split("name: juju-m-0\n").length - 1, conf);
@@ -408,11 +508,12 @@ class HostileRelationDataTest {
     void aPeerWithAnUnusableNameIsNamedAndLeftOut() {
         FakeHost host = Fixtures.host(new FakeCib());
         Map<String, String> bad = peer("juju m 3\n[totem]", "10.5.0.13");
-        State state = HaclusterCharmTest.withKeys(leader()).withRelation(Fixtures.peers(2, Map.of())
-                .withRemoteUnit("hacluster/3", bad));
+        State state = HaclusterCharmTest.withKeys(leader())
+                .withRelation(Fixtures.peers(2, Map.of()).withRemoteUnit("hacluster/3", bad));
         Result out = ctx.run(Event.configChanged(), state, host);
         assertEquals(0, out.exitCode(), out.allLogText());
-        assertEquals("blocked: hanode data unusable: hacluster/3: 'hostname' is not a host name: left out of the cluster",
+        assertEquals(
+                "blocked: hanode data unusable: hacluster/3: 'hostname' is not a host name: left out of the cluster",
                 HaclusterCharmTest.shown(out));
         String conf = host.file(ClusterResources.COROSYNC_CONF).orElseThrow().text();
         assertFalse(conf.contains("10.5.0.13") || conf.contains("[totem]"), conf);
@@ -425,7 +526,8 @@ class HostileRelationDataTest {
                 .withRelation(Fixtures.peers(2, Map.of()).withRemoteUnit("hacluster/0", peer("juju-m-0", "10.5.0.10")));
         Result out = ctx.run(Event.configChanged(), newcomer, host);
         assertEquals(0, out.exitCode(), out.allLogText());
-        assertEquals("blocked: This unit's node name 'juju-m-1' is also hacluster/1's: give this machine a unique host name",
+        assertEquals(
+                "blocked: This unit's node name 'juju-m-1' is also hacluster/1's: give this machine a unique host name",
                 HaclusterCharmTest.shown(out));
         assertTrue(host.file(ClusterResources.COROSYNC_CONF).isEmpty());
         assertEquals(List.of(), host.serviceLog());
@@ -435,10 +537,16 @@ class HostileRelationDataTest {
 
     static Stream<Arguments> garbageKeys() {
         return Stream.of(
-                Arguments.of("corosync-key", "not base64 !", "hanode application data 'corosync-key' is not valid base64: "
-                        + "set the corosync_key option (every unit then uses it)"),
-                Arguments.of("pacemaker-key", "{\"json\": true}", "hanode application data 'pacemaker-key' is not valid "
-                        + "base64: set the pacemaker_key option (every unit then uses it)"),
+                Arguments.of(
+                        "corosync-key",
+                        "not base64 !",
+                        "hanode application data 'corosync-key' is not valid base64: "
+                                + "set the corosync_key option (every unit then uses it)"),
+                Arguments.of(
+                        "pacemaker-key",
+                        "{\"json\": true}",
+                        "hanode application data 'pacemaker-key' is not valid "
+                                + "base64: set the pacemaker_key option (every unit then uses it)"),
                 Arguments.of("corosync-key", "c2hvcnQ=", null));
     }
 
@@ -449,12 +557,17 @@ class HostileRelationDataTest {
         app.put(key, value);
         for (boolean isLeader : List.of(true, false)) {
             FakeHost host = Fixtures.host(new FakeCib());
-            State state = State.of(isLeader ? "hacluster/0" : "hacluster/1").withLeader(isLeader).withAddress("10.5.0.10")
-                    .withRelation(Fixtures.peers(2, app)).withConfig("corosync_transport", "knet");
+            State state = State.of(isLeader ? "hacluster/0" : "hacluster/1")
+                    .withLeader(isLeader)
+                    .withAddress("10.5.0.10")
+                    .withRelation(Fixtures.peers(2, app))
+                    .withConfig("corosync_transport", "knet");
             Result out = ctx.run(Event.configChanged(), state, host);
             assertEquals(0, out.exitCode(), out.allLogText());
-            String message = expected != null ? expected : "hanode application data 'corosync-key' decodes to 5 bytes, "
-                    + "fewer than the 128 needed: set the corosync_key option (every unit then uses it)";
+            String message = expected != null
+                    ? expected
+                    : "hanode application data 'corosync-key' decodes to 5 bytes, "
+                            + "fewer than the 128 needed: set the corosync_key option (every unit then uses it)";
             assertEquals("blocked: " + message, HaclusterCharmTest.shown(out));
             assertTrue(host.file(ClusterResources.COROSYNC_CONF).isEmpty());
             assertEquals(value, out.localAppData("hanode").get(key), "never silently regenerated");
@@ -472,10 +585,13 @@ class HostileRelationDataTest {
         assertEquals(0, out.exitCode(), out.allLogText());
         assertEquals("active: Unit is ready and clustered", HaclusterCharmTest.shown(out));
         assertEquals(List.of(), s.cib().changes());
-        assertEquals(s.state().relation("hanode").localAppData().get(RemoteRecords.KEY),
-                out.localAppData("hanode").get(RemoteRecords.KEY), "rewritten from the ready remotes");
+        assertEquals(
+                s.state().relation("hanode").localAppData().get(RemoteRecords.KEY),
+                out.localAppData("hanode").get(RemoteRecords.KEY),
+                "rewritten from the ready remotes");
         Result follower = ctx.run(Event.updateStatus(), broken.withLeader(false), s.host());
-        assertEquals("waiting: hanode application data 'remote-nodes' is malformed: waiting for the leader to rewrite it",
+        assertEquals(
+                "waiting: hanode application data 'remote-nodes' is malformed: waiting for the leader to rewrite it",
                 HaclusterCharmTest.shown(follower));
     }
 
@@ -483,19 +599,31 @@ class HostileRelationDataTest {
 
     @Test
     void aClusterCountBeyond32BitsBlocksInsteadOfWrappingToOne() {
-        Result out = ctx.run(Event.configChanged(), HaclusterCharmTest.withKeys(leader())
-                .withConfig("cluster_count", 4294967297L), Fixtures.host(new FakeCib()));
+        Result out = ctx.run(
+                Event.configChanged(),
+                HaclusterCharmTest.withKeys(leader()).withConfig("cluster_count", 4294967297L),
+                Fixtures.host(new FakeCib()));
         assertEquals(0, out.exitCode(), out.allLogText());
-        assertTrue(out.blockedOnConfig("cluster_count", "must be between 1 and 384"), out.statusHistory().toString());
+        assertTrue(
+                out.blockedOnConfig("cluster_count", "must be between 1 and 384"),
+                out.statusHistory().toString());
     }
 
     @Test
     void netmtuAndPortBeyond32BitsBlock() {
-        Result mtu = ctx.run(Event.configChanged(), HaclusterCharmTest.withKeys(leader())
-                .withConfig("netmtu", 4294967296L + 1500), Fixtures.host(new FakeCib()));
-        assertTrue(mtu.blockedOnConfig("netmtu", "must be between 576 and 65536"), mtu.statusHistory().toString());
-        Result port = ctx.run(Event.configChanged(), HaclusterCharmTest.withKeys(leader())
-                .withConfig("corosync_mcastport", 4294967296L + 5405), Fixtures.host(new FakeCib()));
-        assertTrue(port.blockedOnConfig("corosync_mcastport", "must be a port"), port.statusHistory().toString());
+        Result mtu = ctx.run(
+                Event.configChanged(),
+                HaclusterCharmTest.withKeys(leader()).withConfig("netmtu", 4294967296L + 1500),
+                Fixtures.host(new FakeCib()));
+        assertTrue(
+                mtu.blockedOnConfig("netmtu", "must be between 576 and 65536"),
+                mtu.statusHistory().toString());
+        Result port = ctx.run(
+                Event.configChanged(),
+                HaclusterCharmTest.withKeys(leader()).withConfig("corosync_mcastport", 4294967296L + 5405),
+                Fixtures.host(new FakeCib()));
+        assertTrue(
+                port.blockedOnConfig("corosync_mcastport", "must be a port"),
+                port.statusHistory().toString());
     }
 }

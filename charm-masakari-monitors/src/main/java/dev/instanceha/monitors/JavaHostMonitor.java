@@ -21,22 +21,24 @@ final class JavaHostMonitor {
     static final String SERVICE = "masakari-hostmonitor-java";
     /** Inside the unpacked charm. */
     static final Path SHIPPED = Path.of("hostmonitor");
+
     static final String JAR_NAME = "masakari-hostmonitor.jar";
     static final String LAUNCHER_NAME = "masakari-hostmonitor-java";
     static final String UNIT_NAME = SERVICE + ".service";
     static final Path JAR = Path.of("/usr/share/masakari-hostmonitor-java").resolve(JAR_NAME);
     static final Path LAUNCHER = Path.of("/usr/bin").resolve(LAUNCHER_NAME);
     static final Path UNIT = Path.of("/etc/systemd/system").resolve(UNIT_NAME);
-    static final Path DROP_IN = Path.of("/etc/systemd/system").resolve(UNIT_NAME + ".d").resolve("juju-java.conf");
+    static final Path DROP_IN =
+            Path.of("/etc/systemd/system").resolve(UNIT_NAME + ".d").resolve("juju-java.conf");
     /** What the daemon runs from: a change to any of them restarts it. */
     static final List<Path> INSTALLED = List.of(JAR, LAUNCHER, UNIT, DROP_IN);
+
     static final String NEEDS_SYSTEMD = "config 'host-monitor' is java, which runs as a systemd service, and this "
             + "machine has no systemd: set host-monitor=upstream";
     static final String NOT_SHIPPED = "config 'host-monitor' is java but this charm build ships no "
             + "masakari-hostmonitor-java (hostmonitor/ missing): set host-monitor=upstream";
 
-    private JavaHostMonitor() {
-    }
+    private JavaHostMonitor() {}
 
     /**
      * Declares the daemon's files.
@@ -56,7 +58,8 @@ final class JavaHostMonitor {
         if (jar.isEmpty() || launcher.isEmpty() || unit.isEmpty()) {
             throw new StatusException(Status.blocked(NOT_SHIPPED));
         }
-        desired.directory(JAR.getParent(), FileSpec.root(0755)).directory(DROP_IN.getParent(), FileSpec.root(0755))
+        desired.directory(JAR.getParent(), FileSpec.root(0755))
+                .directory(DROP_IN.getParent(), FileSpec.root(0755))
                 .file(JAR, jar.get(), FileSpec.root(0644))
                 .file(LAUNCHER, launcher.get(), FileSpec.root(0755))
                 .file(UNIT, unit.get(), FileSpec.root(0644))

@@ -7,7 +7,6 @@ import dev.instanceha.interfaces.identity.IdentityCredentials;
 import dev.instanceha.interfaces.identity.IdentityCredentialsRequest;
 import dev.instanceha.interfaces.identity.IdentityCredentialsRequirer;
 import dev.instanceha.interfaces.jujuinfo.JujuInfoRequirer;
-import dev.instanceha.interfaces.jujuinfo.Principal;
 import dev.instanceha.ops.charm.Charm;
 import dev.instanceha.ops.charm.CharmRunner;
 import dev.instanceha.ops.charm.HookContext;
@@ -33,6 +32,7 @@ public final class MasakariMonitorsCharm implements Charm {
     /** The keystone user and project upstream asks for (anchor-charms.md §7.5). */
     public static final IdentityCredentialsRequest CREDENTIALS =
             new IdentityCredentialsRequest("masakari-monitors", "services");
+
     static final String SERVICES_FOUND_KEY = "services-found";
     static final String STOPPED_MESSAGE = "Monitors stopped: the unit is being removed";
 
@@ -60,8 +60,8 @@ public final class MasakariMonitorsCharm implements Charm {
     public void reconcile(HookContext hook) {
         Host host = hook.host();
         MonitorsConfig config = hook.model().config().as(MonitorsConfig.class);
-        IdentityCredentialsRequirer identity = new IdentityCredentialsRequirer(
-                hook.endpoint(IdentityCredentialsRequirer.ENDPOINT));
+        IdentityCredentialsRequirer identity =
+                new IdentityCredentialsRequirer(hook.endpoint(IdentityCredentialsRequirer.ENDPOINT));
         identity.publish(CREDENTIALS);
         if (!hook.ensurePackages(MonitorPackages.of(config.monitors()))) {
             return;
@@ -70,7 +70,8 @@ public final class MasakariMonitorsCharm implements Charm {
         logRemoved(hook, hook.apply(stopped(host, EnumSet.complementOf(EnumSet.copyOf(config.monitors())))));
 
         Map<String, Completeness<?>> relations = new LinkedHashMap<>();
-        relations.put(JujuInfoRequirer.CONTAINER_ENDPOINT,
+        relations.put(
+                JujuInfoRequirer.CONTAINER_ENDPOINT,
                 new JujuInfoRequirer(hook.endpoint(JujuInfoRequirer.CONTAINER_ENDPOINT)).read());
         Completeness<IdentityCredentials> credentials = identity.read();
         relations.put(IdentityCredentialsRequirer.ENDPOINT, credentials);
@@ -78,24 +79,30 @@ public final class MasakariMonitorsCharm implements Charm {
             return; // without credentials a monitor cannot report anything: keep what runs as it is
         }
 
-        String hostname = config.hostname().or(() -> MachineHostname.fqdn(host)).orElseThrow(() ->
-                new StatusException(Status.blocked("Cannot find this machine's FQDN (hostname --fqdn failed): "
-                        + "set hostname")));
-        String group = ServiceGroup.detect(host).orElseThrow(() -> new StatusException(Status.blocked(
-                ServiceGroup.NOT_FOUND)));
+        String hostname = config.hostname()
+                .or(() -> MachineHostname.fqdn(host))
+                .orElseThrow(() -> new StatusException(
+                        Status.blocked("Cannot find this machine's FQDN (hostname --fqdn failed): " + "set hostname")));
+        String group = ServiceGroup.detect(host)
+                .orElseThrow(() -> new StatusException(Status.blocked(ServiceGroup.NOT_FOUND)));
         DesiredState desired = new DesiredState();
         if (config.runs(Monitor.HOST_JAVA)) {
             JavaHostMonitor.declare(desired, host, hook.juju().charmDir(), javaHome);
         }
-        MonitorFiles.declare(desired, host, new MonitorsConfFile.Inputs(config, credentials.value().orElseThrow(),
-                hostname), group, detect(hook, config));
+        MonitorFiles.declare(
+                desired,
+                host,
+                new MonitorsConfFile.Inputs(config, credentials.value().orElseThrow(), hostname),
+                group,
+                detect(hook, config));
         Applied applied = hook.apply(desired);
         if (applied.changed().contains(MonitorsConfFile.PATH)) {
             hook.log().info(MonitorsConfFile.PATH + " changed: restarting the monitors");
         }
         applied.daemonProblems().forEach(hook::report);
         if (!applied.allRunning()) {
-            hook.report(Status.blocked("Services not running that should be: " + String.join(", ", applied.notRunning())));
+            hook.report(
+                    Status.blocked("Services not running that should be: " + String.join(", ", applied.notRunning())));
         }
         WorkloadVersion.publish(hook, MonitorPackages.COMMON);
     }
@@ -104,10 +111,11 @@ public final class MasakariMonitorsCharm implements Charm {
     private static List<MonitorService> detect(HookContext hook, MonitorsConfig config) {
         List<MonitorService> services = new ArrayList<>();
         for (Monitor monitor : config.monitors()) {
-            services.add(MonitorService.detect(hook.host(), monitor).orElseThrow(() ->
-                    new StatusException(Status.blocked(MonitorService.notFound(monitor)))));
+            services.add(MonitorService.detect(hook.host(), monitor)
+                    .orElseThrow(() -> new StatusException(Status.blocked(MonitorService.notFound(monitor)))));
         }
-        String found = String.join(" ", services.stream().map(MonitorService::name).toList());
+        String found =
+                String.join(" ", services.stream().map(MonitorService::name).toList());
         if (hook.model().state().get(SERVICES_FOUND_KEY).filter(found::equals).isEmpty()) {
             hook.log().info("monitor services found (" + hook.host().services().manager() + "): " + found);
             hook.model().state().put(SERVICES_FOUND_KEY, found);

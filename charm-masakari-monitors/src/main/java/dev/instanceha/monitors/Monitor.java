@@ -14,11 +14,17 @@ public enum Monitor {
      * This project's masakari-hostmonitor-java, shipped in the charm. It needs the common package
      * (masakari user/group, /etc/masakarimonitors) and crm_mon.
      */
-    HOST_JAVA("hostmonitor-java", List.of("masakari-monitors-common", "pacemaker-cli-utils"),
+    HOST_JAVA(
+            "hostmonitor-java",
+            List.of("masakari-monitors-common", "pacemaker-cli-utils"),
             List.of(JavaHostMonitor.SERVICE)),
-    INSTANCE("instancemonitor", List.of("masakari-instance-monitor"),
+    INSTANCE(
+            "instancemonitor",
+            List.of("masakari-instance-monitor"),
             List.of("masakari-instance-monitor", "masakari-instancemonitor")),
-    PROCESS("processmonitor", List.of("masakari-process-monitor"),
+    PROCESS(
+            "processmonitor",
+            List.of("masakari-process-monitor"),
             List.of("masakari-process-monitor", "masakari-processmonitor"));
 
     private final String label;

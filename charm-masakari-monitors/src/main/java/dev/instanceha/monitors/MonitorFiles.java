@@ -28,16 +28,15 @@ final class MonitorFiles {
     static final Path UNIT_DIR = Path.of("/etc/systemd/system");
     static final String DROP_IN_NAME = "juju-config.conf";
 
-    private MonitorFiles() {
-    }
+    private MonitorFiles() {}
 
     static FileSpec configSpec(String group) {
         return new FileSpec("root", group, 0640);
     }
 
     /** Declares the files and, in {@code services}' order, the daemons with what restarts each. */
-    static void declare(DesiredState desired, Host host, MonitorsConfFile.Inputs in, String group,
-                        List<MonitorService> services) {
+    static void declare(
+            DesiredState desired, Host host, MonitorsConfFile.Inputs in, String group, List<MonitorService> services) {
         desired.file(MonitorsConfFile.PATH, rendered(in), configSpec(group))
                 .file(MonitorsConfFile.KEYSTONE_CA, in.credentials().caCertPem(), PUBLIC);
         if (in.config().runs(Monitor.PROCESS)) {
@@ -67,8 +66,9 @@ final class MonitorFiles {
         try {
             return MonitorsConfFile.render(in).bytes();
         } catch (IniDocument.UnrepresentableValueException e) {
-            throw new StatusException(Status.blocked(MonitorsConfFile.PATH.getFileName() + " [" + e.section() + "] "
-                    + e.key() + ": the value has a line break, which oslo.config cannot hold; fix where it comes from"));
+            throw new StatusException(
+                    Status.blocked(MonitorsConfFile.PATH.getFileName() + " [" + e.section() + "] " + e.key()
+                            + ": the value has a line break, which oslo.config cannot hold; fix where it comes from"));
         }
     }
 
@@ -82,7 +82,7 @@ final class MonitorFiles {
     }
 
     private static String defaultsFile() {
-        return "# Managed by Juju (masakari-monitors charm): read by the init script.\n"
-                + "CONFIG_FILE=" + MonitorsConfFile.PATH + "\n";
+        return "# Managed by Juju (masakari-monitors charm): read by the init script.\n" + "CONFIG_FILE="
+                + MonitorsConfFile.PATH + "\n";
     }
 }

@@ -14,8 +14,7 @@ final class MonitorPackages {
     /** Every packaging of masakari-monitors has it; its version is the monitors' version. */
     static final String COMMON = "masakari-monitors-common";
 
-    private MonitorPackages() {
-    }
+    private MonitorPackages() {}
 
     static PackageSet of(Set<Monitor> monitors) {
         Set<String> wanted = new TreeSet<>();

@@ -18,15 +18,13 @@ public final class MonitorsConfFile {
     /** Keystone's CA when keystone is TLS; the monitors otherwise rely on the system trust store. */
     public static final Path KEYSTONE_CA = Path.of("/etc/masakarimonitors/keystone-ca.pem");
 
-    private MonitorsConfFile() {
-    }
+    private MonitorsConfFile() {}
 
     /**
      * @param credentials what keystone answered on identity-credentials
      * @param hostname this compute host's name in Masakari, Nova and pacemaker
      */
-    public record Inputs(MonitorsConfig config, IdentityCredentials credentials, String hostname) {
-    }
+    public record Inputs(MonitorsConfig config, IdentityCredentials credentials, String hostname) {}
 
     public static IniDocument render(Inputs in) {
         MonitorsConfig config = in.config();
@@ -34,9 +32,8 @@ public final class MonitorsConfFile {
         IniDocument ini = new IniDocument("Managed by Juju (masakari-monitors charm): local changes are overwritten.");
 
         // 'hostname', not 'host': 'host' clashed with the [host] section (LP 1941643).
-        IniDocument.Section defaults = ini.section("DEFAULT")
-                .put("debug", config.debug())
-                .put("hostname", in.hostname());
+        IniDocument.Section defaults =
+                ini.section("DEFAULT").put("debug", config.debug()).put("hostname", in.hostname());
         config.configFlags().forEach(defaults::put);
 
         ini.section("api")

@@ -23,14 +23,26 @@ import java.util.regex.Pattern;
  * @param configFlags extra {@code [DEFAULT]} options, in the order given
  * @param processList the process monitor's list; default list when the option is unset
  */
-public record MonitorsConfig(String region, boolean useInternalEndpoints, boolean debug,
-                             Map<String, String> configFlags, Set<Monitor> monitors,
-                             Optional<String> hostname, HostSettings host, List<ProcessList.Entry> processList) {
+public record MonitorsConfig(
+        String region,
+        boolean useInternalEndpoints,
+        boolean debug,
+        Map<String, String> configFlags,
+        Set<Monitor> monitors,
+        Optional<String> hostname,
+        HostSettings host,
+        List<ProcessList.Entry> processList) {
 
     /** The {@code [host]} options, upstream names and defaults. */
-    public record HostSettings(boolean restrictToRemotes, boolean disableIpmiCheck, String pacemakerNodeType,
-                               long monitoringInterval, long monitoringSamples, long stonithWait,
-                               long apiRetryMax, long apiRetryInterval) {
+    public record HostSettings(
+            boolean restrictToRemotes,
+            boolean disableIpmiCheck,
+            String pacemakerNodeType,
+            long monitoringInterval,
+            long monitoringSamples,
+            long stonithWait,
+            long apiRetryMax,
+            long apiRetryInterval) {
         /** masakari-monitors 14's defaults, with the two options the pacemaker-remote setup needs. */
         public static HostSettings forRemotes() {
             return new HostSettings(true, true, "autodetect", 60, 1, 30, 12, 10);
@@ -42,46 +54,58 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
     private static final Pattern FLAG_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     /** Keys the charm writes in [DEFAULT]; a flag must not silently fight them. */
     static final Set<String> MANAGED_DEFAULT_KEYS = Set.of("debug", "hostname");
+
     static final int MAX_FLAGS = 4096;
     private static final long HOUR = 3600;
 
     public MonitorsConfig {
         configFlags = Collections.unmodifiableMap(new LinkedHashMap<>(configFlags));
-        monitors = Collections.unmodifiableSet(monitors.isEmpty() ? EnumSet.noneOf(Monitor.class) : EnumSet.copyOf(monitors));
+        monitors = Collections.unmodifiableSet(
+                monitors.isEmpty() ? EnumSet.noneOf(Monitor.class) : EnumSet.copyOf(monitors));
         processList = List.copyOf(processList);
     }
 
     /** Binds the options (keys as in config.yaml) and checks them in the order an operator reads them. */
     @JsonCreator
-    static MonitorsConfig bind(@JsonProperty("region") String region,
-                               @JsonProperty("use-internal-endpoints") boolean useInternalEndpoints,
-                               @JsonProperty("debug") boolean debug,
-                               @JsonProperty("config-flags") String configFlags,
-                               @JsonProperty("enable-host-monitor") boolean hostMonitor,
-                               @JsonProperty("host-monitor") String hostMonitorKind,
-                               @JsonProperty("enable-instance-monitor") boolean instanceMonitor,
-                               @JsonProperty("enable-process-monitor") boolean processMonitor,
-                               @JsonProperty("hostname") String hostname,
-                               @JsonProperty("restrict-to-remotes") boolean restrictToRemotes,
-                               @JsonProperty("disable-ipmi-check") boolean disableIpmiCheck,
-                               @JsonProperty("pacemaker-node-type") String nodeType,
-                               @JsonProperty("monitoring-interval") long monitoringInterval,
-                               @JsonProperty("monitoring-samples") long monitoringSamples,
-                               @JsonProperty("stonith-wait") long stonithWait,
-                               @JsonProperty("api-retry-max") long apiRetryMax,
-                               @JsonProperty("api-retry-interval") long apiRetryInterval,
-                               @JsonProperty("process-list") String processList) {
+    static MonitorsConfig bind(
+            @JsonProperty("region") String region,
+            @JsonProperty("use-internal-endpoints") boolean useInternalEndpoints,
+            @JsonProperty("debug") boolean debug,
+            @JsonProperty("config-flags") String configFlags,
+            @JsonProperty("enable-host-monitor") boolean hostMonitor,
+            @JsonProperty("host-monitor") String hostMonitorKind,
+            @JsonProperty("enable-instance-monitor") boolean instanceMonitor,
+            @JsonProperty("enable-process-monitor") boolean processMonitor,
+            @JsonProperty("hostname") String hostname,
+            @JsonProperty("restrict-to-remotes") boolean restrictToRemotes,
+            @JsonProperty("disable-ipmi-check") boolean disableIpmiCheck,
+            @JsonProperty("pacemaker-node-type") String nodeType,
+            @JsonProperty("monitoring-interval") long monitoringInterval,
+            @JsonProperty("monitoring-samples") long monitoringSamples,
+            @JsonProperty("stonith-wait") long stonithWait,
+            @JsonProperty("api-retry-max") long apiRetryMax,
+            @JsonProperty("api-retry-interval") long apiRetryInterval,
+            @JsonProperty("process-list") String processList) {
         String checkedRegion = required("region", region);
         if (!checkedRegion.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new ConfigException("region", "must be a region name such as RegionOne, not " + Shown.value(checkedRegion));
+            throw new ConfigException(
+                    "region", "must be a region name such as RegionOne, not " + Shown.value(checkedRegion));
         }
-        HostSettings host = new HostSettings(restrictToRemotes, disableIpmiCheck,
-                oneOf("pacemaker-node-type", nodeType, NODE_TYPES), range("monitoring-interval", monitoringInterval, 1, HOUR),
-                range("monitoring-samples", monitoringSamples, 1, 1000), range("stonith-wait", stonithWait, 0, HOUR),
-                range("api-retry-max", apiRetryMax, 0, 1000), range("api-retry-interval", apiRetryInterval, 0, HOUR));
+        HostSettings host = new HostSettings(
+                restrictToRemotes,
+                disableIpmiCheck,
+                oneOf("pacemaker-node-type", nodeType, NODE_TYPES),
+                range("monitoring-interval", monitoringInterval, 1, HOUR),
+                range("monitoring-samples", monitoringSamples, 1, 1000),
+                range("stonith-wait", stonithWait, 0, HOUR),
+                range("api-retry-max", apiRetryMax, 0, 1000),
+                range("api-retry-interval", apiRetryInterval, 0, HOUR));
         Set<Monitor> monitors = EnumSet.noneOf(Monitor.class);
         if (hostMonitor) {
-            monitors.add("java".equals(oneOf("host-monitor", hostMonitorKind, HOST_MONITORS)) ? Monitor.HOST_JAVA : Monitor.HOST);
+            monitors.add(
+                    "java".equals(oneOf("host-monitor", hostMonitorKind, HOST_MONITORS))
+                            ? Monitor.HOST_JAVA
+                            : Monitor.HOST);
         }
         if (instanceMonitor) {
             monitors.add(Monitor.INSTANCE);
@@ -90,17 +114,29 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
             monitors.add(Monitor.PROCESS);
         }
         if (monitors.isEmpty()) {
-            throw new ConfigException("enable-host-monitor", "and enable-instance-monitor and enable-process-monitor "
-                    + "are all false: enable at least one monitor");
+            throw new ConfigException(
+                    "enable-host-monitor",
+                    "and enable-instance-monitor and enable-process-monitor "
+                            + "are all false: enable at least one monitor");
         }
         if (monitors.contains(Monitor.HOST) && host.restrictToRemotes() && !host.disableIpmiCheck()) {
             // Upstream's crm_mon path has no CIB for its IPMI check and then never notifies (spec §1.1).
-            throw new ConfigException("disable-ipmi-check", "must be true while restrict-to-remotes is true: "
-                    + "the upstream host monitor cannot check IPMI on remote nodes and would report nothing");
+            throw new ConfigException(
+                    "disable-ipmi-check",
+                    "must be true while restrict-to-remotes is true: "
+                            + "the upstream host monitor cannot check IPMI on remote nodes and would report nothing");
         }
-        List<ProcessList.Entry> processes = text(processList).map(ProcessList::parse).orElse(ProcessList.DEFAULT);
-        return new MonitorsConfig(checkedRegion, useInternalEndpoints, debug, flags(text(configFlags)), monitors,
-                hostname(text(hostname)), host, processes);
+        List<ProcessList.Entry> processes =
+                text(processList).map(ProcessList::parse).orElse(ProcessList.DEFAULT);
+        return new MonitorsConfig(
+                checkedRegion,
+                useInternalEndpoints,
+                debug,
+                flags(text(configFlags)),
+                monitors,
+                hostname(text(hostname)),
+                host,
+                processes);
     }
 
     /** {@code [api] api_interface}. */
@@ -118,14 +154,16 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
     }
 
     private static String required(String key, String value) {
-        return text(value).orElseThrow(() -> new ConfigException(key, "is required: set it with `juju config <app> "
-                + key + "=<value>`"));
+        return text(value)
+                .orElseThrow(() ->
+                        new ConfigException(key, "is required: set it with `juju config <app> " + key + "=<value>`"));
     }
 
     private static String oneOf(String key, String text, List<String> allowed) {
         String value = required(key, text).toLowerCase(Locale.ROOT);
         if (!allowed.contains(value)) {
-            throw new ConfigException(key, "must be one of " + String.join(", ", allowed) + ", not " + Shown.value(value));
+            throw new ConfigException(
+                    key, "must be one of " + String.join(", ", allowed) + ", not " + Shown.value(value));
         }
         return value;
     }
@@ -140,8 +178,8 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
 
     private static Optional<String> hostname(Optional<String> value) {
         if (value.isPresent() && !(MachineHostname.isHostname(value.get()) && !numericTopLabel(value.get()))) {
-            throw new ConfigException("hostname", "must be a DNS host name such as compute-1.maas, not "
-                    + Shown.value(value.get()));
+            throw new ConfigException(
+                    "hostname", "must be a DNS host name such as compute-1.maas, not " + Shown.value(value.get()));
         }
         return value;
     }
@@ -162,8 +200,8 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
             return out;
         }
         if (text.get().length() > MAX_FLAGS) {
-            throw new ConfigException("config-flags", "is " + text.get().length() + " characters long; at most "
-                    + MAX_FLAGS + " fit");
+            throw new ConfigException(
+                    "config-flags", "is " + text.get().length() + " characters long; at most " + MAX_FLAGS + " fit");
         }
         for (String pair : text.get().split(",")) {
             String item = pair.strip();
@@ -173,12 +211,15 @@ public record MonitorsConfig(String region, boolean useInternalEndpoints, boolea
             int eq = item.indexOf('=');
             String key = eq > 0 ? item.substring(0, eq).strip() : "";
             if (!FLAG_KEY.matcher(key).matches()) {
-                throw new ConfigException("config-flags", "must be comma-separated option=value pairs; "
-                        + Shown.value(item) + " is not one");
+                throw new ConfigException(
+                        "config-flags",
+                        "must be comma-separated option=value pairs; " + Shown.value(item) + " is not one");
             }
             if (MANAGED_DEFAULT_KEYS.contains(key)) {
-                throw new ConfigException("config-flags", "cannot set '" + key + "': use the charm option "
-                        + ("debug".equals(key) ? "debug" : "hostname"));
+                throw new ConfigException(
+                        "config-flags",
+                        "cannot set '" + key + "': use the charm option "
+                                + ("debug".equals(key) ? "debug" : "hostname"));
             }
             String value = item.substring(eq + 1).strip();
             if (value.chars().anyMatch(Character::isISOControl)) {

@@ -18,16 +18,29 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ProcessList {
     public static final Path PATH = Path.of("/etc/masakarimonitors/process_list.yaml");
     static final String KEY = "process-list";
-    static final Set<String> KEYS = Set.of("process_name", "start_command", "pre_start_command", "post_start_command",
-            "restart_command", "pre_restart_command", "post_restart_command", "run_as_root");
+    static final Set<String> KEYS = Set.of(
+            "process_name",
+            "start_command",
+            "pre_start_command",
+            "post_start_command",
+            "restart_command",
+            "pre_restart_command",
+            "post_restart_command",
+            "run_as_root");
 
     /** One watched process; empty strings are "no command". */
-    public record Entry(String processName, String startCommand, String preStartCommand, String postStartCommand,
-                        String restartCommand, String preRestartCommand, String postRestartCommand,
-                        boolean runAsRoot) {
+    public record Entry(
+            String processName,
+            String startCommand,
+            String preStartCommand,
+            String postStartCommand,
+            String restartCommand,
+            String preRestartCommand,
+            String postRestartCommand,
+            boolean runAsRoot) {
         static Entry systemd(String processName, String service) {
-            return new Entry(processName, "systemctl start " + service, "", "", "systemctl restart " + service, "", "",
-                    true);
+            return new Entry(
+                    processName, "systemctl start " + service, "", "", "systemctl restart " + service, "", "", true);
         }
     }
 
@@ -37,11 +50,9 @@ public final class ProcessList {
      * behind the cluster's back would get the host fenced.
      */
     public static final List<Entry> DEFAULT = List.of(
-            Entry.systemd("/usr/sbin/libvirtd", "libvirtd"),
-            Entry.systemd("/usr/bin/nova-compute", "nova-compute"));
+            Entry.systemd("/usr/sbin/libvirtd", "libvirtd"), Entry.systemd("/usr/bin/nova-compute", "nova-compute"));
 
-    private ProcessList() {
-    }
+    private ProcessList() {}
 
     /** Parses the {@code process-list} option; anything unusable names the option. */
     static List<Entry> parse(String yaml) {
@@ -52,8 +63,8 @@ public final class ProcessList {
             throw new ConfigException(KEY, "is not valid YAML: " + firstLine(e.getMessage()));
         }
         if (!(root instanceof List<?> items) || items.isEmpty()) {
-            throw new ConfigException(KEY, "must be a YAML list of processes (mappings with process_name, "
-                    + "restart_command, ...)");
+            throw new ConfigException(
+                    KEY, "must be a YAML list of processes (mappings with process_name, " + "restart_command, ...)");
         }
         List<Entry> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -62,8 +73,10 @@ public final class ProcessList {
             }
             for (Object key : map.keySet()) {
                 if (!KEYS.contains(String.valueOf(key))) {
-                    throw new ConfigException(KEY, "entry " + (i + 1) + " has unknown key "
-                            + dev.instanceha.ops.log.Shown.value(String.valueOf(key)));
+                    throw new ConfigException(
+                            KEY,
+                            "entry " + (i + 1) + " has unknown key "
+                                    + dev.instanceha.ops.log.Shown.value(String.valueOf(key)));
                 }
             }
             String name = text(map, "process_name", i);
@@ -74,9 +87,14 @@ public final class ProcessList {
             if (runAsRoot != null && !(runAsRoot instanceof Boolean)) {
                 throw new ConfigException(KEY, "entry " + (i + 1) + ": run_as_root must be true or false");
             }
-            out.add(new Entry(name, text(map, "start_command", i), text(map, "pre_start_command", i),
-                    text(map, "post_start_command", i), text(map, "restart_command", i),
-                    text(map, "pre_restart_command", i), text(map, "post_restart_command", i),
+            out.add(new Entry(
+                    name,
+                    text(map, "start_command", i),
+                    text(map, "pre_start_command", i),
+                    text(map, "post_start_command", i),
+                    text(map, "restart_command", i),
+                    text(map, "pre_restart_command", i),
+                    text(map, "post_restart_command", i),
                     Boolean.TRUE.equals(runAsRoot)));
         }
         return out;
@@ -84,7 +102,8 @@ public final class ProcessList {
 
     /** The file, every key present, values quoted so no command can turn into YAML structure. */
     public static String render(List<Entry> entries) {
-        StringBuilder out = new StringBuilder("# Managed by Juju (masakari-monitors charm): local changes are overwritten.\n");
+        StringBuilder out =
+                new StringBuilder("# Managed by Juju (masakari-monitors charm): local changes are overwritten.\n");
         for (Entry e : entries) {
             out.append("-\n");
             line(out, "process_name", e.processName());
@@ -94,7 +113,9 @@ public final class ProcessList {
             line(out, "restart_command", e.restartCommand());
             line(out, "pre_restart_command", e.preRestartCommand());
             line(out, "post_restart_command", e.postRestartCommand());
-            out.append("    run_as_root: ").append(e.runAsRoot() ? "True" : "False").append('\n');
+            out.append("    run_as_root: ")
+                    .append(e.runAsRoot() ? "True" : "False")
+                    .append('\n');
         }
         return out.toString();
     }

@@ -16,8 +16,7 @@ final class ServiceGroup {
     static final String NOT_FOUND = "No masakari or masakarimonitors group on this machine "
             + "(masakari-monitors-common creates it): cannot give the monitors their config";
 
-    private ServiceGroup() {
-    }
+    private ServiceGroup() {}
 
     static Optional<String> detect(Host host) {
         for (String group : CANDIDATES) {

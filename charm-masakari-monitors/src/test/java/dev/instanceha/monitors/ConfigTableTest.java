@@ -34,13 +34,21 @@ class ConfigTableTest {
     static final String HUGE = "a".repeat(100_000);
     static final long WRAPS_TO_ONE = 4_294_967_297L;
     /** Booleans: Juju itself refuses anything but true/false. */
-    static final Set<String> TYPED_BY_JUJU = Set.of("use-internal-endpoints", "debug", "verbose", "use-syslog",
-            "enable-host-monitor", "enable-instance-monitor", "enable-process-monitor", "restrict-to-remotes",
+    static final Set<String> TYPED_BY_JUJU = Set.of(
+            "use-internal-endpoints",
+            "debug",
+            "verbose",
+            "use-syslog",
+            "enable-host-monitor",
+            "enable-instance-monitor",
+            "enable-process-monitor",
+            "restrict-to-remotes",
             "disable-ipmi-check");
     /** Kept for upstream bundles and documented as having no effect: any value is harmless. */
     static final Set<String> NO_EFFECT = Set.of("ssl_cert", "ssl_key", "ssl_ca");
-    final CharmTestContext ctx = new CharmTestContext(() -> new MasakariMonitorsCharm(System.getProperty("java.home")),
-            Fixtures.CHARM);
+
+    final CharmTestContext ctx =
+            new CharmTestContext(() -> new MasakariMonitorsCharm(System.getProperty("java.home")), Fixtures.CHARM);
 
     static Stream<Arguments> badValues() {
         Stream.Builder<Arguments> out = Stream.builder();
@@ -79,10 +87,14 @@ class ConfigTableTest {
             bad(out, key, WRAPS_TO_ONE, "at most");
             bad(out, key, Long.MIN_VALUE, "at least 0");
         }
-        out.add(Arguments.of("disable-ipmi-check", Map.of("host-monitor", "upstream", "disable-ipmi-check", false),
+        out.add(Arguments.of(
+                "disable-ipmi-check",
+                Map.of("host-monitor", "upstream", "disable-ipmi-check", false),
                 "restrict-to-remotes"));
-        out.add(Arguments.of("enable-host-monitor", Map.of("enable-host-monitor", false, "enable-instance-monitor",
-                false), "enable at least one monitor"));
+        out.add(Arguments.of(
+                "enable-host-monitor",
+                Map.of("enable-host-monitor", false, "enable-instance-monitor", false),
+                "enable at least one monitor"));
         bad(out, "process-list", "- [unclosed", "is not valid YAML");
         bad(out, "process-list", "process_name: x", "must be a YAML list");
         bad(out, "process-list", "- restart_command: x", "needs a process_name");
@@ -119,7 +131,8 @@ class ConfigTableTest {
     @ValueSource(strings = {"ssl_cert", "ssl_key", "ssl_ca"})
     void optionsWithoutEffectIgnoreEvenHostileValues(String key) {
         FakeHost host = debianHost();
-        Result out = ctx.run(Event.configChanged(), related().withConfig(key, "junk\n[DEFAULT]\ndebug=true" + HUGE), host);
+        Result out =
+                ctx.run(Event.configChanged(), related().withConfig(key, "junk\n[DEFAULT]\ndebug=true" + HUGE), host);
         assertEquals(Status.active("Unit is ready"), out.unitStatus());
         assertTrue(!host.file(MonitorsConfFile.PATH).orElseThrow().text().contains("junk"));
     }
@@ -129,15 +142,21 @@ class ConfigTableTest {
         Set<String> covered = new HashSet<>(TYPED_BY_JUJU);
         covered.addAll(NO_EFFECT);
         badValues().forEach(a -> covered.add((String) a.get()[0]));
-        Set<String> missing = new HashSet<>(ConfigSchema.load(Fixtures.CHARM.resolve("config.yaml")).options().keySet());
+        Set<String> missing = new HashSet<>(ConfigSchema.load(Fixtures.CHARM.resolve("config.yaml"))
+                .options()
+                .keySet());
         missing.removeAll(covered);
         assertEquals(Set.of(), missing, "options without a bad-value row");
     }
 
     static Stream<Arguments> wrongTypes() {
-        return Stream.of(Arguments.of("monitoring-interval", "abc"), Arguments.of("monitoring-interval", "1.5"),
-                Arguments.of("stonith-wait", 1.5), Arguments.of("debug", "yes please"),
-                Arguments.of("enable-host-monitor", 1), Arguments.of("api-retry-max", List.of(1)));
+        return Stream.of(
+                Arguments.of("monitoring-interval", "abc"),
+                Arguments.of("monitoring-interval", "1.5"),
+                Arguments.of("stonith-wait", 1.5),
+                Arguments.of("debug", "yes please"),
+                Arguments.of("enable-host-monitor", 1),
+                Arguments.of("api-retry-max", List.of(1)));
     }
 
     @ParameterizedTest(name = "{0} = {1}")

@@ -24,10 +24,10 @@ final class Fixtures {
     static final String JAVA_HOME = "/usr/lib/jvm/java-17-openjdk-amd64";
     /** A real CA certificate (throwaway, made with openssl for these tests). */
     static final String CA_PEM = TlsFixtures.CA;
+
     static final Path SHIPPED = CHARM.toAbsolutePath().resolve("hostmonitor");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Debian under systemd with the java monitor shipped in the charm and no monitor package yet. */
     static FakeHost debianHost() {
@@ -36,16 +36,23 @@ final class Fixtures {
 
     /** @param fqdnExit what {@code hostname --fqdn} exits with (non-zero: the machine cannot name itself) */
     static FakeHost debianHost(int fqdnExit) {
-        return new FakeHost().withServiceManager("systemd")
+        return new FakeHost()
+                .withServiceManager("systemd")
                 .onCommand("hostname --fqdn", fqdnExit, fqdnExit == 0 ? FQDN + "\n" : "")
                 .withFile(SHIPPED.resolve("masakari-hostmonitor.jar"), "PK-jar", FileSpec.root(0644))
                 .withFile(SHIPPED.resolve("masakari-hostmonitor-java"), "#!/bin/sh\n", FileSpec.root(0755))
                 .withFile(SHIPPED.resolve("masakari-hostmonitor-java.service"), "[Unit]\n", FileSpec.root(0644))
                 .withFile(Path.of("/lib/systemd/system/masakari-host-monitor.service"), "[Unit]\n", FileSpec.root(0644))
                 .withFile(Path.of("/etc/init.d/masakari-host-monitor"), "#!/bin/sh\n", FileSpec.root(0755))
-                .withFile(Path.of("/lib/systemd/system/masakari-instance-monitor.service"), "[Unit]\n", FileSpec.root(0644))
+                .withFile(
+                        Path.of("/lib/systemd/system/masakari-instance-monitor.service"),
+                        "[Unit]\n",
+                        FileSpec.root(0644))
                 .withFile(Path.of("/etc/init.d/masakari-instance-monitor"), "#!/bin/sh\n", FileSpec.root(0755))
-                .withFile(Path.of("/lib/systemd/system/masakari-process-monitor.service"), "[Unit]\n", FileSpec.root(0644))
+                .withFile(
+                        Path.of("/lib/systemd/system/masakari-process-monitor.service"),
+                        "[Unit]\n",
+                        FileSpec.root(0644))
                 .withFile(Path.of("/etc/init.d/masakari-process-monitor"), "#!/bin/sh\n", FileSpec.root(0755));
     }
 

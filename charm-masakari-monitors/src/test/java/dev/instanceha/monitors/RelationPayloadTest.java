@@ -31,15 +31,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * never goes active on them, and the monitors keep running with the configuration they have.
  */
 class RelationPayloadTest {
-    static final String JUNK_CA = Base64.getEncoder().encodeToString(
-            "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQm9ndXM=\n-----END CERTIFICATE-----\n".getBytes());
-    final CharmTestContext ctx = new CharmTestContext(() -> new MasakariMonitorsCharm(System.getProperty("java.home")),
-            Fixtures.CHARM);
+    static final String JUNK_CA = Base64.getEncoder()
+            .encodeToString("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQm9ndXM=\n-----END CERTIFICATE-----\n"
+                    .getBytes());
+    final CharmTestContext ctx =
+            new CharmTestContext(() -> new MasakariMonitorsCharm(System.getProperty("java.home")), Fixtures.CHARM);
 
     static Stream<Arguments> badPayloads() {
         Stream.Builder<Arguments> out = Stream.builder();
-        for (String key : List.of("credentials_password", "credentials_username", "credentials_project",
-                "credentials_project_id", "api_version", "auth_host", "credentials_port", "private-address")) {
+        for (String key : List.of(
+                "credentials_password",
+                "credentials_username",
+                "credentials_project",
+                "credentials_project_id",
+                "api_version",
+                "auth_host",
+                "credentials_port",
+                "private-address")) {
             out.add(Arguments.of(key, null));
         }
         out.add(Arguments.of("credentials_port", "abc"));
@@ -58,7 +66,9 @@ class RelationPayloadTest {
     }
 
     static State withKeystone(Map<String, String> data) {
-        return State.of("masakari-monitors/0").withRelation(Fixtures.principal()).withRelation(Fixtures.keystone(data));
+        return State.of("masakari-monitors/0")
+                .withRelation(Fixtures.principal())
+                .withRelation(Fixtures.keystone(data));
     }
 
     static Map<String, String> bad(String key, String value) {
@@ -96,11 +106,15 @@ class RelationPayloadTest {
     @Test
     void badPrincipalAddressWaitsNamingIt() {
         FakeHost host = debianHost();
-        State state = State.of("masakari-monitors/0").withRelation(RelationState.of("container", 1, "nova-compute")
-                .withRemoteUnit("nova-compute/0", Fixtures.addresses("10.0.0.300"))).withRelation(Fixtures.keystone());
+        State state = State.of("masakari-monitors/0")
+                .withRelation(RelationState.of("container", 1, "nova-compute")
+                        .withRemoteUnit("nova-compute/0", Fixtures.addresses("10.0.0.300")))
+                .withRelation(Fixtures.keystone());
         Result out = ctx.run(Event.configChanged(), state, host);
-        assertEquals(StatusLevel.WAITING, out.unitStatus().level(), out.unitStatus().message());
-        assertTrue(out.unitStatus().message().startsWith("'container' incomplete: nova-compute/0: "),
+        assertEquals(
+                StatusLevel.WAITING, out.unitStatus().level(), out.unitStatus().message());
+        assertTrue(
+                out.unitStatus().message().startsWith("'container' incomplete: nova-compute/0: "),
                 out.unitStatus().message());
         assertTrue(host.file(MonitorsConfFile.PATH).isEmpty());
     }
@@ -108,7 +122,8 @@ class RelationPayloadTest {
     @Test
     void departingKeystoneLeavesTheMonitorsRunningAndTheUnitWaiting() {
         FakeHost host = debianHost();
-        State ready = ctx.run(Event.configChanged(), withKeystone(identityCredentials(PASSWORD)), host).state();
+        State ready = ctx.run(Event.configChanged(), withKeystone(identityCredentials(PASSWORD)), host)
+                .state();
         host.clearLogs();
         Result out = ctx.run(Event.relationDeparted(ready.relation("identity-credentials"), "keystone/0"), ready, host);
         assertEquals(Status.waiting("'identity-credentials' incomplete: no remote unit has joined"), out.unitStatus());

@@ -15,17 +15,18 @@ import java.util.Optional;
 final class ActionParameters {
     static final int MAX_TEXT = 255;
 
-    private ActionParameters() {
-    }
+    private ActionParameters() {}
 
     /** create-segment. */
     record CreateSegment(String name, String recoveryMethod, String serviceType, String description) {
         @JsonCreator
-        static CreateSegment bind(@JsonProperty("name") String name,
-                                  @JsonProperty("recovery-method") String recoveryMethod,
-                                  @JsonProperty("service-type") String serviceType,
-                                  @JsonProperty("description") String description) {
-            return new CreateSegment(required("name", name),
+        static CreateSegment bind(
+                @JsonProperty("name") String name,
+                @JsonProperty("recovery-method") String recoveryMethod,
+                @JsonProperty("service-type") String serviceType,
+                @JsonProperty("description") String description) {
+            return new CreateSegment(
+                    required("name", name),
                     text("recovery-method", recoveryMethod).orElse("auto"), // the enum is actions.yaml's
                     text("service-type", serviceType).orElse("COMPUTE"),
                     text("description", description).orElse(""));
@@ -33,18 +34,28 @@ final class ActionParameters {
     }
 
     /** add-host. */
-    record AddHost(String segment, String host, String type, String controlAttributes, boolean reserved,
-                   boolean onMaintenance) {
+    record AddHost(
+            String segment,
+            String host,
+            String type,
+            String controlAttributes,
+            boolean reserved,
+            boolean onMaintenance) {
         @JsonCreator
-        static AddHost bind(@JsonProperty("segment") String segment,
-                            @JsonProperty("host") String host,
-                            @JsonProperty("type") String type,
-                            @JsonProperty("control-attributes") String controlAttributes,
-                            @JsonProperty("reserved") Boolean reserved,
-                            @JsonProperty("on-maintenance") Boolean onMaintenance) {
-            return new AddHost(required("segment", segment), required("host", host),
-                    text("type", type).orElse("COMPUTE"), text("control-attributes", controlAttributes).orElse("SSH"),
-                    Boolean.TRUE.equals(reserved), Boolean.TRUE.equals(onMaintenance));
+        static AddHost bind(
+                @JsonProperty("segment") String segment,
+                @JsonProperty("host") String host,
+                @JsonProperty("type") String type,
+                @JsonProperty("control-attributes") String controlAttributes,
+                @JsonProperty("reserved") Boolean reserved,
+                @JsonProperty("on-maintenance") Boolean onMaintenance) {
+            return new AddHost(
+                    required("segment", segment),
+                    required("host", host),
+                    text("type", type).orElse("COMPUTE"),
+                    text("control-attributes", controlAttributes).orElse("SSH"),
+                    Boolean.TRUE.equals(reserved),
+                    Boolean.TRUE.equals(onMaintenance));
         }
     }
 
@@ -70,8 +81,10 @@ final class ActionParameters {
 
     /** A one-line text of at most {@value #MAX_TEXT} characters; blank is unset. */
     private static Optional<String> text(String key, String value) {
-        Optional<String> text = Optional.ofNullable(value).filter(v -> !v.isBlank()).map(String::strip);
-        if (text.isPresent() && (text.get().length() > MAX_TEXT || text.get().chars().anyMatch(Character::isISOControl))) {
+        Optional<String> text =
+                Optional.ofNullable(value).filter(v -> !v.isBlank()).map(String::strip);
+        if (text.isPresent()
+                && (text.get().length() > MAX_TEXT || text.get().chars().anyMatch(Character::isISOControl))) {
             throw fail(key, "must be one line of at most " + MAX_TEXT + " characters, not " + Shown.value(text.get()));
         }
         return text;
@@ -80,8 +93,10 @@ final class ActionParameters {
     /** The range is this charm's; the type was checked by ops. Checked as a long, before narrowing. */
     private static int range(String key, long n, int min, int max) {
         if (n < min || n > max) {
-            throw fail(key, "must be a whole number between " + min + " and " + max + ", not "
-                    + Shown.value(String.valueOf(n)));
+            throw fail(
+                    key,
+                    "must be a whole number between " + min + " and " + max + ", not "
+                            + Shown.value(String.valueOf(n)));
         }
         return (int) n;
     }

@@ -54,8 +54,11 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
         if (key.isEmpty() || cert.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TlsMaterial(new String(cert.get(), java.nio.charset.StandardCharsets.UTF_8),
-                Secret.of(new String(key.get(), java.nio.charset.StandardCharsets.UTF_8)), Optional.empty(), Optional.empty()));
+        return Optional.of(new TlsMaterial(
+                new String(cert.get(), java.nio.charset.StandardCharsets.UTF_8),
+                Secret.of(new String(key.get(), java.nio.charset.StandardCharsets.UTF_8)),
+                Optional.empty(),
+                Optional.empty()));
     }
 
     /** Debian: uwsgi started by /etc/init.d/masakari-api, HTTPS when a key and cert sit in /etc/masakari/ssl. */
@@ -141,8 +144,12 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
                 changed = true;
             }
             if (tls.isPresent()) {
-                changed |= !host.commands().run(dev.instanceha.ops.host.Command.of("a2query", "-m", "ssl")).succeeded()
-                        && host.commands().check(dev.instanceha.ops.host.Command.of("a2enmod", "ssl")).succeeded();
+                changed |= !host.commands()
+                                .run(dev.instanceha.ops.host.Command.of("a2query", "-m", "ssl"))
+                                .succeeded()
+                        && host.commands()
+                                .check(dev.instanceha.ops.host.Command.of("a2enmod", "ssl"))
+                                .succeeded();
             }
             return changed;
         }
@@ -151,13 +158,16 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
             StringBuilder out = new StringBuilder("# Managed by Juju (masakari charm)\n");
             out.append("Listen ").append(PORT).append('\n');
             out.append("<VirtualHost *:").append(PORT).append(">\n");
-            out.append("    WSGIDaemonProcess masakari processes=").append(workers)
+            out.append("    WSGIDaemonProcess masakari processes=")
+                    .append(workers)
                     .append(" threads=1 user=masakari group=masakari display-name=%{GROUP}\n");
             out.append("    WSGIProcessGroup masakari\n    WSGIScriptAlias / /usr/bin/masakari-wsgi\n");
             out.append("    WSGIApplicationGroup %{GLOBAL}\n    WSGIPassAuthorization On\n");
             out.append("    LimitRequestBody 114688\n");
             if (tls) {
-                out.append("    SSLEngine on\n    SSLCertificateFile ").append(CERT).append('\n');
+                out.append("    SSLEngine on\n    SSLCertificateFile ")
+                        .append(CERT)
+                        .append('\n');
                 out.append("    SSLCertificateKeyFile ").append(KEY).append('\n');
                 out.append("    SSLProtocol all -SSLv3 -TLSv1 -TLSv1.1\n");
             }

@@ -9,7 +9,6 @@ import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.model.StatusException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code masakari-manage db sync}: run by the leader once per database, recorded in the peer
@@ -20,11 +19,12 @@ public final class DatabaseMigration {
     static final String SYNCED_KEY = "db-synced";
     /** The peer endpoint of metadata.yaml. */
     static final String PEERS = "cluster";
-    static final Command SYNC = Command.of("masakari-manage", "--config-file", MasakariConfFile.PATH.toString(), "db",
-            "sync").withTimeout(Duration.ofMinutes(10));
 
-    private DatabaseMigration() {
-    }
+    static final Command SYNC = Command.of(
+                    "masakari-manage", "--config-file", MasakariConfFile.PATH.toString(), "db", "sync")
+            .withTimeout(Duration.ofMinutes(10));
+
+    private DatabaseMigration() {}
 
     /** Identifies a database; a new one (another host or name) is migrated again. */
     static String fingerprint(DatabaseAccess db) {
@@ -38,8 +38,11 @@ public final class DatabaseMigration {
     public static void ensure(HookContext hook, DatabaseAccess db, boolean configChanged) {
         String wanted = fingerprint(db);
         Endpoint peers = hook.endpoint(PEERS);
-        String recorded = peers.relations().stream().findFirst().map(p -> p.localAppData().getOrDefault(SYNCED_KEY, ""))
-                .or(() -> hook.model().state().get(SYNCED_KEY)).orElse("");
+        String recorded = peers.relations().stream()
+                .findFirst()
+                .map(p -> p.localAppData().getOrDefault(SYNCED_KEY, ""))
+                .or(() -> hook.model().state().get(SYNCED_KEY))
+                .orElse("");
         if (recorded.equals(wanted)) {
             return;
         }
@@ -52,8 +55,8 @@ public final class DatabaseMigration {
             // The database answered but refused (wrong password, no grant): the operator must act.
             String reason = reason(result);
             hook.log().error("masakari-manage db sync failed: " + reason);
-            throw new StatusException(Status.blocked("Database migration failed: " + reason
-                    + " (check the shared-db relation, then run any hook)"));
+            throw new StatusException(Status.blocked(
+                    "Database migration failed: " + reason + " (check the shared-db relation, then run any hook)"));
         }
         if (peers.isRelated()) {
             peers.publishApp(Map.of(SYNCED_KEY, wanted));

@@ -18,7 +18,8 @@ public record EndpointUrls(String publicUrl, String internalUrl, String adminUrl
         String scheme = tls ? "https" : "http";
         Optional<String> vip = clustered ? config.vips().stream().findFirst() : Optional.empty();
         String publicHost = config.hostnames().publicName().or(() -> vip).orElseGet(() -> model.unitAddress("public"));
-        String internalHost = config.hostnames().internalName().or(() -> vip).orElseGet(() -> model.unitAddress("internal"));
+        String internalHost =
+                config.hostnames().internalName().or(() -> vip).orElseGet(() -> model.unitAddress("internal"));
         String adminHost = config.hostnames().adminName().or(() -> vip).orElseGet(() -> model.unitAddress("admin"));
         return new EndpointUrls(url(scheme, publicHost), url(scheme, internalHost), url(scheme, adminHost));
     }

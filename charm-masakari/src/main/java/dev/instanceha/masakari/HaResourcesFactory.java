@@ -14,8 +14,7 @@ import java.util.List;
  * upstream charm does not duplicate CIB objects.
  */
 public final class HaResourcesFactory {
-    private HaResourcesFactory() {
-    }
+    private HaResourcesFactory() {}
 
     public static HaResources forConfig(MasakariConfig config) {
         HaResources.Builder builder = HaResources.builder();
@@ -24,8 +23,10 @@ public final class HaResourcesFactory {
             boolean v6 = vip.contains(":");
             String name = "res_masakari_" + shortHash(vip) + (v6 ? "_ipv6addr_vip" : "_vip");
             String agent = v6 ? "ocf:heartbeat:IPv6addr" : "ocf:heartbeat:IPaddr2";
-            String params = (v6 ? "params ipv6addr=\"" + vip + "\" cidr_netmask=\"" + config.vipCidr() + "\""
-                    : "params ip=\"" + vip + "\" cidr_netmask=\"" + config.vipCidr() + "\" nic=\"" + config.vipIface() + "\"")
+            String params = (v6
+                            ? "params ipv6addr=\"" + vip + "\" cidr_netmask=\"" + config.vipCidr() + "\""
+                            : "params ip=\"" + vip + "\" cidr_netmask=\"" + config.vipCidr() + "\" nic=\""
+                                    + config.vipIface() + "\"")
                     + " meta migration-threshold=\"INFINITY\" failure-timeout=\"5s\""
                     + " op monitor timeout=\"20s\" interval=\"10s\" depth=\"0\"";
             builder.primitive(name, agent, params);

@@ -21,8 +21,7 @@ import java.util.Map;
 final class MasakariActions {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private MasakariActions() {
-    }
+    private MasakariActions() {}
 
     static Map<String, Action> all() {
         return Map.of(
@@ -66,25 +65,26 @@ final class MasakariActions {
         HookContext hook = action.hook();
         MasakariConfig config = hook.model().config().as(MasakariConfig.class);
         if (!config.actionManagedUpgrade()) {
-            throw new ActionFailedException("action-managed-upgrade is false: upgrades follow openstack-origin by "
-                    + "themselves");
+            throw new ActionFailedException(
+                    "action-managed-upgrade is false: upgrades follow openstack-origin by " + "themselves");
         }
         action.progress("applying openstack-origin " + config.origin().value());
         PackageSources.apply(hook.host(), config.origin());
         MasakariPackages.upgrade(hook.host());
-        hook.model().state().put(MasakariPackages.set(config).stateKey(), config.origin().value());
+        hook.model()
+                .state()
+                .put(MasakariPackages.set(config).stateKey(), config.origin().value());
         hook.model().state().remove(DatabaseMigration.SYNCED_KEY);
         action.progress("migrating the database and restarting");
         action.requestReconcile();
         action.result("outcome", "upgraded to " + config.origin().value());
     }
 
-
     static void createSegment(ActionContext action) {
         ActionParameters.CreateSegment p = action.params(ActionParameters.CreateSegment.class);
         MasakariApi api = api(action.hook());
-        MasakariApi.Segment segment = call(() -> api.createSegment(p.name(), p.recoveryMethod(), p.serviceType(),
-                p.description()));
+        MasakariApi.Segment segment =
+                call(() -> api.createSegment(p.name(), p.recoveryMethod(), p.serviceType(), p.description()));
         action.result("segment.uuid", segment.uuid());
         action.result("segment.name", segment.name());
         action.result("segment.recovery-method", segment.recoveryMethod());
@@ -101,8 +101,8 @@ final class MasakariActions {
         MasakariApi api = api(action.hook());
         MasakariApi.Host host = call(() -> {
             MasakariApi.Segment segment = api.segment(p.segment());
-            return api.addHost(segment.uuid(), p.host(), p.type(), p.controlAttributes(), p.reserved(),
-                    p.onMaintenance());
+            return api.addHost(
+                    segment.uuid(), p.host(), p.type(), p.controlAttributes(), p.reserved(), p.onMaintenance());
         });
         action.result("host.uuid", host.uuid());
         action.result("host.name", host.name());
@@ -123,7 +123,8 @@ final class MasakariActions {
 
     static void listNotifications(ActionContext action) {
         int limit = action.params(ActionParameters.ListNotifications.class).limit();
-        List<MasakariApi.Notification> notifications = call(() -> api(action.hook()).notifications(limit));
+        List<MasakariApi.Notification> notifications =
+                call(() -> api(action.hook()).notifications(limit));
         action.result("count", notifications.size());
         action.result("notifications", json(notifications));
     }
@@ -133,7 +134,8 @@ final class MasakariActions {
         MasakariApi api = api(action.hook());
         MasakariApi.Host host = call(() -> {
             MasakariApi.Segment segment = api.segment(p.segment());
-            return api.setMaintenance(segment.uuid(), api.host(segment.uuid(), p.host()).uuid(), false);
+            return api.setMaintenance(
+                    segment.uuid(), api.host(segment.uuid(), p.host()).uuid(), false);
         });
         action.result("host.name", host.name());
         action.result("host.on-maintenance", host.onMaintenance());
@@ -143,7 +145,9 @@ final class MasakariActions {
     static MasakariApi api(HookContext hook) {
         MasakariConfig config = hook.model().config().as(MasakariConfig.class);
         IdentityServiceData keystone = new IdentityServiceRequirer(hook.endpoint(IdentityServiceRequirer.ENDPOINT))
-                .read().value().orElseThrow(() -> new ActionFailedException(
+                .read()
+                .value()
+                .orElseThrow(() -> new ActionFailedException(
                         "identity-service is not ready: relate masakari to keystone and wait for it"));
         HttpClient http;
         try {
@@ -151,12 +155,17 @@ final class MasakariActions {
         } catch (Tls.TlsException e) {
             throw new ActionFailedException("the CA certificate from the relation cannot be used: " + e.getMessage());
         }
-        KeystoneCredentials.Ref domain = KeystoneCredentials.Ref.domainNamed(keystone.serviceDomain().orElse("default"));
-        KeystoneToken session = call(() -> new KeystoneClient(http, java.time.Duration.ofSeconds(30)).login(
-                new KeystoneCredentials(keystone.authUrl(), KeystoneCredentials.Ref.byName(keystone.serviceUsername(), domain),
-                        keystone.servicePassword().reveal(), KeystoneCredentials.Ref.byName(keystone.serviceTenant(), domain))));
+        KeystoneCredentials.Ref domain =
+                KeystoneCredentials.Ref.domainNamed(keystone.serviceDomain().orElse("default"));
+        KeystoneToken session = call(() -> new KeystoneClient(http, java.time.Duration.ofSeconds(30))
+                .login(new KeystoneCredentials(
+                        keystone.authUrl(),
+                        KeystoneCredentials.Ref.byName(keystone.serviceUsername(), domain),
+                        keystone.servicePassword().reveal(),
+                        KeystoneCredentials.Ref.byName(keystone.serviceTenant(), domain))));
         String interfaceName = config.useInternalEndpoints() ? "internal" : "public";
-        String endpoint = session.endpoint("instance-ha", interfaceName, config.region()).map(Object::toString)
+        String endpoint = session.endpoint("instance-ha", interfaceName, config.region())
+                .map(Object::toString)
                 .orElseThrow(() -> new ActionFailedException("Keystone's catalog has no " + interfaceName
                         + " instance-ha endpoint in " + config.region() + " yet"));
         return new MasakariApi(http, endpoint, session.header());

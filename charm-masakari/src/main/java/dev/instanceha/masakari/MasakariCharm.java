@@ -67,9 +67,11 @@ public final class MasakariCharm implements Charm {
         EndpointUrls urls = EndpointUrls.of(hook.model(), config, ha.clustered(), tls.isPresent());
         sharedDb.request(DATABASE);
         amqp.request(BROKER);
-        identity.request(new IdentityServiceRequest(SERVICE, config.region(), urls.publicUrl(), urls.internalUrl(),
-                urls.adminUrl()));
-        ha.request(HaResourcesFactory.forConfig(config), Optional.of(config.vipIface()),
+        identity.request(new IdentityServiceRequest(
+                SERVICE, config.region(), urls.publicUrl(), urls.internalUrl(), urls.adminUrl()));
+        ha.request(
+                HaResourcesFactory.forConfig(config),
+                Optional.of(config.vipIface()),
                 HaClusterRequirer.DEFAULT_MCAST_PORT);
         certificates.request(certificateRequests(hook.model(), config));
 
@@ -81,15 +83,21 @@ public final class MasakariCharm implements Charm {
         Completeness<DatabaseAccess> db = sharedDb.read(DATABASE);
         Completeness<AmqpConnection> broker = amqp.read(BROKER);
         Completeness<IdentityServiceData> keystone = identity.read();
-        if (!RequiredRelations.report(hook, requiredInUpstreamOrder(db, broker, keystone),
-                RequiredRelations.Detail.NAMES_WITH_REASON)) {
+        if (!RequiredRelations.report(
+                hook, requiredInUpstreamOrder(db, broker, keystone), RequiredRelations.Detail.NAMES_WITH_REASON)) {
             return;
         }
 
         // Files first, then the schema (masakari-manage reads the written config), then the daemons.
         DesiredState files = new DesiredState();
-        MasakariFiles.declare(files, new MasakariConfFile.Inputs(config, db.value().orElseThrow(),
-                broker.value().orElseThrow(), keystone.value().orElseThrow(), TaskflowSupport.available(hook.host())));
+        MasakariFiles.declare(
+                files,
+                new MasakariConfFile.Inputs(
+                        config,
+                        db.value().orElseThrow(),
+                        broker.value().orElseThrow(),
+                        keystone.value().orElseThrow(),
+                        TaskflowSupport.available(hook.host())));
         api.declare(files, tls, workers(config));
         boolean changed = hook.apply(files).anyChanged() | api.enable(hook.host(), tls);
         DatabaseMigration.ensure(hook, db.value().orElseThrow(), changed);
@@ -97,7 +105,8 @@ public final class MasakariCharm implements Charm {
         WorkloadVersion.publish(hook, "masakari-api");
 
         if (!running.allRunning()) {
-            hook.report(Status.blocked("Services not running that should be: " + String.join(", ", running.notRunning())));
+            hook.report(
+                    Status.blocked("Services not running that should be: " + String.join(", ", running.notRunning())));
         }
         if (!config.vips().isEmpty() && !ha.isRelated()) {
             hook.report(Status.blocked("'ha' missing: vip is set but no hacluster is related"));
@@ -115,7 +124,8 @@ public final class MasakariCharm implements Charm {
     /** The API and the engine running, restarted when what they read changed. */
     static DesiredState running(ApiServer api, boolean restart) {
         DesiredState desired = new DesiredState();
-        api.daemons().forEach(name -> desired.daemon(Daemon.runningOnAllFiles(name).restartIf(restart)));
+        api.daemons()
+                .forEach(name -> desired.daemon(Daemon.runningOnAllFiles(name).restartIf(restart)));
         return desired;
     }
 
@@ -145,14 +155,15 @@ public final class MasakariCharm implements Charm {
      * answer is missing or unusable the API keeps the certificate it serves with (never falls back to
      * plain http on a peer's bad data) and the status says which key is wrong.
      */
-    private static Optional<TlsMaterial> tls(HookContext hook, ApiServer api, MasakariConfig config,
-                                             CertificatesRequirer requirer) {
+    private static Optional<TlsMaterial> tls(
+            HookContext hook, ApiServer api, MasakariConfig config, CertificatesRequirer requirer) {
         Model model = hook.model();
         Optional<TlsMaterial> inUse = api.installedTls(hook.host());
         // What the API serves was checked when it was installed: parsing and pairing it again in every
         // hook would cost a cold JVM a few hundred milliseconds.
         java.util.function.BiPredicate<String, String> served = (cert, key) -> inUse.isPresent()
-                && inUse.get().keyPem().reveal().equals(key) && inUse.get().certPem().startsWith(cert.strip() + "\n");
+                && inUse.get().keyPem().reveal().equals(key)
+                && inUse.get().certPem().startsWith(cert.strip() + "\n");
         if (config.manualTls().isPresent()) {
             MasakariConfig.ManualTls manual = config.manualTls().get();
             if (!served.test(manual.certPem(), manual.keyPem().reveal())) {
@@ -164,9 +175,11 @@ public final class MasakariCharm implements Charm {
             return Optional.empty();
         }
         Completeness<CertificateBundle> bundle = requirer.read(certificateRequests(model, config), served);
-        Optional<TlsMaterial> issued = bundle.value().flatMap(b -> b.certificates().values().stream().findFirst()
-                .map((IssuedCertificate cert) -> new TlsMaterial(cert.certPem(), cert.keyPem(), b.chainPem(),
-                        Optional.of(b.caPem()))));
+        Optional<TlsMaterial> issued = bundle.value()
+                .flatMap(b -> b.certificates().values().stream()
+                        .findFirst()
+                        .map((IssuedCertificate cert) ->
+                                new TlsMaterial(cert.certPem(), cert.keyPem(), b.chainPem(), Optional.of(b.caPem()))));
         if (issued.isPresent()) {
             return issued;
         }
@@ -183,13 +196,14 @@ public final class MasakariCharm implements Charm {
     /** API worker processes: worker-multiplier × CPUs, or 2 × CPUs capped at 4 (upstream's default). */
     static int workers(MasakariConfig config) {
         int cpus = Runtime.getRuntime().availableProcessors();
-        return config.workerMultiplier().map(m -> Math.max(1, (int) Math.round(m * cpus)))
+        return config.workerMultiplier()
+                .map(m -> Math.max(1, (int) Math.round(m * cpus)))
                 .orElse(Math.min(4, 2 * cpus));
     }
 
     /** The mandatory relations in the order upstream lists them in its status. */
-    private static Map<String, Completeness<?>> requiredInUpstreamOrder(Completeness<?> db, Completeness<?> broker,
-                                                                      Completeness<?> keystone) {
+    private static Map<String, Completeness<?>> requiredInUpstreamOrder(
+            Completeness<?> db, Completeness<?> broker, Completeness<?> keystone) {
         Map<String, Completeness<?>> ordered = new java.util.LinkedHashMap<>();
         ordered.put("shared-db", db);
         ordered.put("amqp", broker);

@@ -18,13 +18,15 @@ public final class MasakariConfFile {
     /** Where the database CA/cert/key go when shared-db asks for TLS. */
     public static final Path DB_SSL_DIR = Path.of("/etc/masakari/db-ssl");
 
-    private MasakariConfFile() {
-    }
+    private MasakariConfFile() {}
 
     /** Everything the file is made from. {@code taskflowPersistence} is false where the package lacks its migrations. */
-    public record Inputs(MasakariConfig config, DatabaseAccess database, AmqpConnection amqp,
-                         IdentityServiceData identity, boolean taskflowPersistence) {
-    }
+    public record Inputs(
+            MasakariConfig config,
+            DatabaseAccess database,
+            AmqpConnection amqp,
+            IdentityServiceData identity,
+            boolean taskflowPersistence) {}
 
     public static IniDocument render(Inputs in) {
         MasakariConfig config = in.config();
@@ -104,8 +106,10 @@ public final class MasakariConfFile {
         if (db.sslCaPem().isPresent()) {
             StringBuilder q = new StringBuilder("ssl_ca=").append(DB_SSL_DIR.resolve("ca.pem"));
             if (db.sslCertPem().isPresent()) {
-                q.append("&ssl_cert=").append(DB_SSL_DIR.resolve("cert.pem"))
-                        .append("&ssl_key=").append(DB_SSL_DIR.resolve("key.pem"));
+                q.append("&ssl_cert=")
+                        .append(DB_SSL_DIR.resolve("cert.pem"))
+                        .append("&ssl_key=")
+                        .append(DB_SSL_DIR.resolve("key.pem"));
             }
             query = Optional.of(q.toString());
         }

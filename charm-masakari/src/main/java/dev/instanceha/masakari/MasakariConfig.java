@@ -36,26 +36,34 @@ public record MasakariConfig(
         Optional<ManualTls> manualTls) {
 
     /** Engine behaviour: what masakari-engine does with a failure. */
-    public record Engine(int evacuationDelay, boolean evacuateAllInstances, boolean ignoreInstancesInErrorState,
-                         boolean addReservedHostToAggregate, boolean processAllInstances, String haEnabledMetadataKey,
-                         int waitPeriodAfterEvacuation, int waitPeriodAfterPowerOff, int waitPeriodAfterPowerOn,
-                         int duplicateNotificationDetectionInterval, int hostFailureRecoveryThreads) {
-    }
+    public record Engine(
+            int evacuationDelay,
+            boolean evacuateAllInstances,
+            boolean ignoreInstancesInErrorState,
+            boolean addReservedHostToAggregate,
+            boolean processAllInstances,
+            String haEnabledMetadataKey,
+            int waitPeriodAfterEvacuation,
+            int waitPeriodAfterPowerOff,
+            int waitPeriodAfterPowerOn,
+            int duplicateNotificationDetectionInterval,
+            int hostFailureRecoveryThreads) {}
 
     /** os-{public,internal,admin}-hostname: names to publish in Keystone instead of addresses. */
-    public record EndpointHostnames(Optional<String> publicName, Optional<String> internalName,
-                                    Optional<String> adminName) {
-    }
+    public record EndpointHostnames(
+            Optional<String> publicName, Optional<String> internalName, Optional<String> adminName) {}
 
     /** ssl_cert/ssl_key/ssl_ca given in config (PEM, decoded from base64); the key stays a {@link Secret}. */
     public record ManualTls(String certPem, Secret keyPem, Optional<String> caPem) {
         /** Blocks naming ssl_cert or ssl_key unless the key parses and belongs to the certificate. */
         void checkPair() {
             KeyPairCheck.check(certPem, keyPem.reveal()).ifPresent(problem -> {
-                throw new ConfigException(problem.part() == KeyPairCheck.Part.KEY ? "ssl_key" : "ssl_cert",
-                        problem.description() + (problem.part() == KeyPairCheck.Part.KEY
-                                ? ": set it to base64 of ssl_cert's own unencrypted private key"
-                                : ": set it to base64 of the server's PEM certificate"));
+                throw new ConfigException(
+                        problem.part() == KeyPairCheck.Part.KEY ? "ssl_key" : "ssl_cert",
+                        problem.description()
+                                + (problem.part() == KeyPairCheck.Part.KEY
+                                        ? ": set it to base64 of ssl_cert's own unencrypted private key"
+                                        : ": set it to base64 of the server's PEM certificate"));
             });
         }
     }
@@ -66,48 +74,52 @@ public record MasakariConfig(
 
     /** Jackson's way in: the options as config.yaml names them, each checked before the record exists. */
     @JsonCreator
-    static MasakariConfig bind(@JsonProperty("openstack-origin") String origin,
-                               @JsonProperty("action-managed-upgrade") boolean actionManagedUpgrade,
-                               @JsonProperty("region") String region,
-                               @JsonProperty("debug") boolean debug,
-                               @JsonProperty("use-syslog") boolean useSyslog,
-                               @JsonProperty("use-internal-endpoints") boolean useInternalEndpoints,
-                               @JsonProperty("evacuation-delay") long evacuationDelay,
-                               @JsonProperty("evacuate-all-instances") boolean evacuateAllInstances,
-                               @JsonProperty("ignore-instances-in-error-state") boolean ignoreInstancesInError,
-                               @JsonProperty("add-reserved-host-to-aggregate") boolean addReservedHostToAggregate,
-                               @JsonProperty("process-all-instances") boolean processAllInstances,
-                               @JsonProperty("ha-enabled-instance-metadata-key") String metadataKey,
-                               @JsonProperty("wait-period-after-evacuation") long afterEvacuation,
-                               @JsonProperty("wait-period-after-power-off") long afterPowerOff,
-                               @JsonProperty("wait-period-after-power-on") long afterPowerOn,
-                               @JsonProperty("duplicate-notification-detection-interval") long duplicateInterval,
-                               @JsonProperty("host-failure-recovery-threads") long recoveryThreads,
-                               @JsonProperty("notification-expiration") Long notificationExpiration,
-                               @JsonProperty("check-expired-interval") Long checkExpiredInterval,
-                               @JsonProperty("os-admin-network") String adminNetwork,
-                               @JsonProperty("os-internal-network") String internalNetwork,
-                               @JsonProperty("os-public-network") String publicNetwork,
-                               @JsonProperty("os-data-network") String dataNetwork,
-                               @JsonProperty("os-public-hostname") String publicHostname,
-                               @JsonProperty("os-internal-hostname") String internalHostname,
-                               @JsonProperty("os-admin-hostname") String adminHostname,
-                               // float in config.yaml, but a hand-edited model may hand it over as text
-                               @JsonProperty("worker-multiplier") String workerMultiplier,
-                               @JsonProperty("haproxy-server-timeout") Long haproxyServerTimeout,
-                               @JsonProperty("haproxy-client-timeout") Long haproxyClientTimeout,
-                               @JsonProperty("haproxy-queue-timeout") Long haproxyQueueTimeout,
-                               @JsonProperty("haproxy-connect-timeout") Long haproxyConnectTimeout,
-                               @JsonProperty("dns-ha") boolean dnsHa,
-                               @JsonProperty("vip") String vip,
-                               @JsonProperty("vip_iface") String vipIface,
-                               @JsonProperty("vip_cidr") long vipCidr,
-                               @JsonProperty("ssl_cert") String sslCert,
-                               @JsonProperty("ssl_key") Secret sslKey,
-                               @JsonProperty("ssl_ca") String sslCa) {
+    static MasakariConfig bind(
+            @JsonProperty("openstack-origin") String origin,
+            @JsonProperty("action-managed-upgrade") boolean actionManagedUpgrade,
+            @JsonProperty("region") String region,
+            @JsonProperty("debug") boolean debug,
+            @JsonProperty("use-syslog") boolean useSyslog,
+            @JsonProperty("use-internal-endpoints") boolean useInternalEndpoints,
+            @JsonProperty("evacuation-delay") long evacuationDelay,
+            @JsonProperty("evacuate-all-instances") boolean evacuateAllInstances,
+            @JsonProperty("ignore-instances-in-error-state") boolean ignoreInstancesInError,
+            @JsonProperty("add-reserved-host-to-aggregate") boolean addReservedHostToAggregate,
+            @JsonProperty("process-all-instances") boolean processAllInstances,
+            @JsonProperty("ha-enabled-instance-metadata-key") String metadataKey,
+            @JsonProperty("wait-period-after-evacuation") long afterEvacuation,
+            @JsonProperty("wait-period-after-power-off") long afterPowerOff,
+            @JsonProperty("wait-period-after-power-on") long afterPowerOn,
+            @JsonProperty("duplicate-notification-detection-interval") long duplicateInterval,
+            @JsonProperty("host-failure-recovery-threads") long recoveryThreads,
+            @JsonProperty("notification-expiration") Long notificationExpiration,
+            @JsonProperty("check-expired-interval") Long checkExpiredInterval,
+            @JsonProperty("os-admin-network") String adminNetwork,
+            @JsonProperty("os-internal-network") String internalNetwork,
+            @JsonProperty("os-public-network") String publicNetwork,
+            @JsonProperty("os-data-network") String dataNetwork,
+            @JsonProperty("os-public-hostname") String publicHostname,
+            @JsonProperty("os-internal-hostname") String internalHostname,
+            @JsonProperty("os-admin-hostname") String adminHostname,
+            // float in config.yaml, but a hand-edited model may hand it over as text
+            @JsonProperty("worker-multiplier") String workerMultiplier,
+            @JsonProperty("haproxy-server-timeout") Long haproxyServerTimeout,
+            @JsonProperty("haproxy-client-timeout") Long haproxyClientTimeout,
+            @JsonProperty("haproxy-queue-timeout") Long haproxyQueueTimeout,
+            @JsonProperty("haproxy-connect-timeout") Long haproxyConnectTimeout,
+            @JsonProperty("dns-ha") boolean dnsHa,
+            @JsonProperty("vip") String vip,
+            @JsonProperty("vip_iface") String vipIface,
+            @JsonProperty("vip_cidr") long vipCidr,
+            @JsonProperty("ssl_cert") String sslCert,
+            @JsonProperty("ssl_key") Secret sslKey,
+            @JsonProperty("ssl_ca") String sslCa) {
         Engine engine = new Engine(
-                nonNegative("evacuation-delay", evacuationDelay), evacuateAllInstances, ignoreInstancesInError,
-                addReservedHostToAggregate, processAllInstances,
+                nonNegative("evacuation-delay", evacuationDelay),
+                evacuateAllInstances,
+                ignoreInstancesInError,
+                addReservedHostToAggregate,
+                processAllInstances,
                 matching("ha-enabled-instance-metadata-key", metadataKey, Pattern.compile("[A-Za-z0-9_.:-]{1,255}")),
                 nonNegative("wait-period-after-evacuation", afterEvacuation),
                 nonNegative("wait-period-after-power-off", afterPowerOff),
@@ -135,13 +147,19 @@ public record MasakariConfig(
                 PackageOrigin.parse(text(origin).orElse("distro")),
                 actionManagedUpgrade,
                 matching("region", region, Pattern.compile("[A-Za-z0-9_.-]{1,64}")),
-                debug, useSyslog, useInternalEndpoints,
+                debug,
+                useSyslog,
+                useInternalEndpoints,
                 engine,
                 optionalRange("notification-expiration", notificationExpiration, 1, Integer.MAX_VALUE),
                 optionalRange("check-expired-interval", checkExpiredInterval, 1, Integer.MAX_VALUE),
                 multiplier,
-                vips, interfaceName(vipIface), cidrBits, dnsHa(dnsHa, vips),
-                new EndpointHostnames(hostname("os-public-hostname", publicHostname),
+                vips,
+                interfaceName(vipIface),
+                cidrBits,
+                dnsHa(dnsHa, vips),
+                new EndpointHostnames(
+                        hostname("os-public-hostname", publicHostname),
                         hostname("os-internal-hostname", internalHostname),
                         hostname("os-admin-hostname", adminHostname)),
                 manualTls(sslCert, sslKey, sslCa));
@@ -178,8 +196,9 @@ public record MasakariConfig(
     }
 
     private static String matching(String key, String text, Pattern pattern) {
-        String value = text(text).orElseThrow(() -> new ConfigException(key,
-                "is required: set it with `juju config <app> " + key + "=<value>`"));
+        String value = text(text)
+                .orElseThrow(() ->
+                        new ConfigException(key, "is required: set it with `juju config <app> " + key + "=<value>`"));
         if (!pattern.matcher(value).matches()) {
             throw new ConfigException(key, "has characters it may not contain: " + Shown.value(value));
         }
@@ -201,8 +220,8 @@ public record MasakariConfig(
                 continue;
             }
             if (!isIpLiteral(vip)) {
-                throw new ConfigException("vip", "must be space-separated IP addresses, and " + Shown.value(vip)
-                        + " is not one");
+                throw new ConfigException(
+                        "vip", "must be space-separated IP addresses, and " + Shown.value(vip) + " is not one");
             }
             out.add(vip);
         }
@@ -235,8 +254,10 @@ public record MasakariConfig(
             int max = address.contains(":") ? 128 : 32;
             boolean ok = isIpLiteral(address) && bits.matches("\\d{1,3}") && Integer.parseInt(bits) <= max;
             if (!ok) {
-                throw new ConfigException(key, "must be space-separated networks in CIDR form such as 10.5.0.0/24, and "
-                        + Shown.value(network) + " is not one");
+                throw new ConfigException(
+                        key,
+                        "must be space-separated networks in CIDR form such as 10.5.0.0/24, and " + Shown.value(network)
+                                + " is not one");
             }
         }
     }
@@ -246,9 +267,11 @@ public record MasakariConfig(
         if (!dnsHa) {
             return false;
         }
-        throw new ConfigException("dns-ha", vips.isEmpty()
-                ? "is not supported by this charm: set it to false and use vip with hacluster"
-                : "and vip are mutually exclusive, and dns-ha is not supported by this charm: set dns-ha to false");
+        throw new ConfigException(
+                "dns-ha",
+                vips.isEmpty()
+                        ? "is not supported by this charm: set it to false and use vip with hacluster"
+                        : "and vip are mutually exclusive, and dns-ha is not supported by this charm: set dns-ha to false");
     }
 
     /** Literal IPv4/IPv6 only: InetAddress would otherwise resolve names through DNS. */
@@ -274,7 +297,8 @@ public record MasakariConfig(
                 .map(Secret::of);
         Optional<String> ca = pem("ssl_ca", text(sslCa), "CERTIFICATE");
         if (cert.isPresent() != key.isPresent()) {
-            throw new ConfigException(cert.isPresent() ? "ssl_key" : "ssl_cert",
+            throw new ConfigException(
+                    cert.isPresent() ? "ssl_key" : "ssl_cert",
                     "must be set together with " + (cert.isPresent() ? "ssl_cert" : "ssl_key"));
         }
         ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(problem -> {

@@ -21,8 +21,7 @@ public final class MasakariFiles {
     static final FileSpec SECRET_DIR = new FileSpec("root", "masakari", 0750);
     static final FileSpec PUBLIC_DIR = FileSpec.root(0755);
 
-    private MasakariFiles() {
-    }
+    private MasakariFiles() {}
 
     /** Declares masakari.conf and the CA/cert/key files it points at. */
     public static void declare(DesiredState desired, MasakariConfFile.Inputs in) {
@@ -34,7 +33,10 @@ public final class MasakariFiles {
         }
         desired.file(MasakariConfFile.DB_SSL_DIR.resolve("ca.pem"), db.sslCaPem(), SECRET)
                 .file(MasakariConfFile.DB_SSL_DIR.resolve("cert.pem"), db.sslCertPem(), SECRET)
-                .file(MasakariConfFile.DB_SSL_DIR.resolve("key.pem"), db.sslKeyPem().map(Secret::reveal), SECRET)
+                .file(
+                        MasakariConfFile.DB_SSL_DIR.resolve("key.pem"),
+                        db.sslKeyPem().map(Secret::reveal),
+                        SECRET)
                 .file(MasakariConfFile.PATH, rendered(in), CONFIG);
     }
 
@@ -43,8 +45,9 @@ public final class MasakariFiles {
         try {
             return MasakariConfFile.render(in).bytes();
         } catch (IniDocument.UnrepresentableValueException e) {
-            throw new StatusException(Status.blocked(MasakariConfFile.PATH.getFileName() + " [" + e.section() + "] "
-                    + e.key() + ": the value has a line break, which oslo.config cannot hold; fix where it comes from"));
+            throw new StatusException(
+                    Status.blocked(MasakariConfFile.PATH.getFileName() + " [" + e.section() + "] " + e.key()
+                            + ": the value has a line break, which oslo.config cannot hold; fix where it comes from"));
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.instanceha.masakari;
 
 import dev.instanceha.ops.charm.HookContext;
-import dev.instanceha.ops.resource.PackageInstaller;
-import dev.instanceha.ops.resource.PackageSet;
 import dev.instanceha.ops.host.Command;
 import dev.instanceha.ops.host.Host;
+import dev.instanceha.ops.resource.PackageInstaller;
+import dev.instanceha.ops.resource.PackageSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,7 @@ import java.util.Map;
 final class MasakariPackages {
     static final List<String> BASE = List.of("masakari-api", "masakari-engine", "python3-masakariclient");
 
-    private MasakariPackages() {
-    }
+    private MasakariPackages() {}
 
     /** Keyed by the origin installed from: a new openstack-origin means a new install (or upgrade). */
     static PackageSet set(MasakariConfig config) {
@@ -46,11 +45,24 @@ final class MasakariPackages {
 
     /** Upgrades the installed masakari packages from the current origin. */
     static void upgrade(Host host) {
-        List<String> argv = new ArrayList<>(List.of("apt-get", "install", "-y", "-q", "--only-upgrade",
-                "-o", "DPkg::Lock::Timeout=300", "-o", "Dpkg::Options::=--force-confold"));
+        List<String> argv = new ArrayList<>(List.of(
+                "apt-get",
+                "install",
+                "-y",
+                "-q",
+                "--only-upgrade",
+                "-o",
+                "DPkg::Lock::Timeout=300",
+                "-o",
+                "Dpkg::Options::=--force-confold"));
         argv.addAll(BASE);
-        host.commands().check(new Command(List.of("apt-get", "update", "-q"), null, Duration.ofMinutes(10),
-                Map.of("DEBIAN_FRONTEND", "noninteractive")));
-        host.commands().check(new Command(argv, null, Duration.ofMinutes(20), Map.of("DEBIAN_FRONTEND", "noninteractive")));
+        host.commands()
+                .check(new Command(
+                        List.of("apt-get", "update", "-q"),
+                        null,
+                        Duration.ofMinutes(10),
+                        Map.of("DEBIAN_FRONTEND", "noninteractive")));
+        host.commands()
+                .check(new Command(argv, null, Duration.ofMinutes(20), Map.of("DEBIAN_FRONTEND", "noninteractive")));
     }
 }

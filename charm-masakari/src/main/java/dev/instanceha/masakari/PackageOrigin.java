@@ -10,12 +10,19 @@ import java.util.regex.Pattern;
  * "cloud:jammy-caracal" the Ubuntu Cloud Archive pocket; "deb …|KEYID" a repository line.
  */
 public record PackageOrigin(Kind kind, String value, Optional<String> release) {
-    public enum Kind { DISTRO, CLOUD_ARCHIVE, DEB_LINE, PPA }
+    public enum Kind {
+        DISTRO,
+        CLOUD_ARCHIVE,
+        DEB_LINE,
+        PPA
+    }
 
-    private static final Pattern CLOUD = Pattern.compile("cloud:([a-z]{2,20})-([a-z]{2,20})(/(updates|proposed|staging))?");
+    private static final Pattern CLOUD =
+            Pattern.compile("cloud:([a-z]{2,20})-([a-z]{2,20})(/(updates|proposed|staging))?");
 
     private static final Pattern KEY_ID = Pattern.compile("(0x)?[0-9A-Fa-f]{8,40}");
-    private static final Pattern DEB_LINE = Pattern.compile("deb\\s+(\\[[^\\]]*\\]\\s+)?(\\S+)\\s+(\\S+)(\\s+\\S+)*\\s*");
+    private static final Pattern DEB_LINE =
+            Pattern.compile("deb\\s+(\\[[^\\]]*\\]\\s+)?(\\S+)\\s+(\\S+)(\\s+\\S+)*\\s*");
 
     public static PackageOrigin parse(String text) {
         String origin = text.strip();
@@ -37,7 +44,8 @@ public record PackageOrigin(Kind kind, String value, Optional<String> release) {
             // A bare release name (e.g. "caracal", the upstream default) means that release's pocket.
             return new PackageOrigin(Kind.CLOUD_ARCHIVE, origin, Optional.of(origin));
         }
-        throw new ConfigException("openstack-origin",
+        throw new ConfigException(
+                "openstack-origin",
                 "must be distro, cloud:<series>-<release>, a release name, ppa:<owner>/<name> or 'deb <line>', not "
                         + dev.instanceha.ops.log.Shown.value(origin));
     }
@@ -66,13 +74,18 @@ public record PackageOrigin(Kind kind, String value, Optional<String> release) {
             boolean remote = scheme.equals("http") || scheme.equals("https");
             boolean local = scheme.equals("file") || scheme.equals("cdrom");
             String host = parsed.getHost() == null ? "" : parsed.getHost().replaceAll("^\\[|\\]$", "");
-            if (!(local || (remote && (dev.instanceha.interfaces.Net.isIp(host) || dev.instanceha.interfaces.Net.isHost(host))))) {
-                throw new ConfigException("openstack-origin", "repository URI " + dev.instanceha.ops.log.Shown.value(uri)
-                        + " must be http(s):// with a valid host, or file:");
+            if (!(local
+                    || (remote
+                            && (dev.instanceha.interfaces.Net.isIp(host)
+                                    || dev.instanceha.interfaces.Net.isHost(host))))) {
+                throw new ConfigException(
+                        "openstack-origin",
+                        "repository URI " + dev.instanceha.ops.log.Shown.value(uri)
+                                + " must be http(s):// with a valid host, or file:");
             }
         } catch (java.net.URISyntaxException e) {
-            throw new ConfigException("openstack-origin", "repository URI " + dev.instanceha.ops.log.Shown.value(uri)
-                    + " is not a URI");
+            throw new ConfigException(
+                    "openstack-origin", "repository URI " + dev.instanceha.ops.log.Shown.value(uri) + " is not a URI");
         }
     }
 }

@@ -10,11 +10,10 @@ import java.nio.file.Path;
  * flows still run, only unpersisted).
  */
 final class TaskflowSupport {
-    static final Path MIGRATIONS = Path.of(
-            "/usr/lib/python3/dist-packages/taskflow/persistence/backends/sqlalchemy/alembic/versions");
+    static final Path MIGRATIONS =
+            Path.of("/usr/lib/python3/dist-packages/taskflow/persistence/backends/sqlalchemy/alembic/versions");
 
-    private TaskflowSupport() {
-    }
+    private TaskflowSupport() {}
 
     static boolean available(Host host) {
         return host.files().exists(MIGRATIONS);

@@ -7,6 +7,7 @@ import java.util.Optional;
 public record TlsMaterial(String certPem, Secret keyPem, Optional<String> chainPem, Optional<String> caPem) {
     /** Server certificate followed by its chain, as uwsgi and apache read one file. */
     public String fullChainPem() {
-        return certPem.strip() + "\n" + chainPem.map(chain -> chain.strip() + "\n").orElse("");
+        return certPem.strip() + "\n"
+                + chainPem.map(chain -> chain.strip() + "\n").orElse("");
     }
 }

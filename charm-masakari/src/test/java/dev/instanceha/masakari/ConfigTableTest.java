@@ -1,10 +1,10 @@
 package dev.instanceha.masakari;
 
-import dev.instanceha.interfaces.tls.TlsFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.instanceha.interfaces.tls.TlsFixtures;
 import dev.instanceha.ops.model.CharmConfig;
 import dev.instanceha.ops.model.ConfigException;
 import dev.instanceha.ops.model.ConfigSchema;
@@ -31,9 +31,17 @@ class ConfigTableTest {
     static final String HUGE = "a".repeat(100_000);
     static final long WRAPS_TO_ONE = 4_294_967_297L;
     /** Booleans: Juju itself refuses anything but true/false for them. */
-    static final Set<String> TYPED_BY_JUJU = Set.of("action-managed-upgrade", "debug", "verbose", "use-syslog",
-            "use-internal-endpoints", "evacuate-all-instances", "ignore-instances-in-error-state",
-            "add-reserved-host-to-aggregate", "process-all-instances");
+    static final Set<String> TYPED_BY_JUJU = Set.of(
+            "action-managed-upgrade",
+            "debug",
+            "verbose",
+            "use-syslog",
+            "use-internal-endpoints",
+            "evacuate-all-instances",
+            "ignore-instances-in-error-state",
+            "add-reserved-host-to-aggregate",
+            "process-all-instances");
+
     final CharmTestContext ctx = new CharmTestContext(MasakariCharm::new, MasakariCharmTest.CHARM);
 
     static Stream<Arguments> badValues() {
@@ -53,8 +61,12 @@ class ConfigTableTest {
         bad(out, "region", "RegionOne\n[DEFAULT]\ndebug=true", "may not contain");
         bad(out, "region", HUGE, "may not contain");
         bad(out, "region", " ", "is required");
-        for (String key : List.of("evacuation-delay", "wait-period-after-evacuation", "wait-period-after-power-off",
-                "wait-period-after-power-on", "duplicate-notification-detection-interval")) {
+        for (String key : List.of(
+                "evacuation-delay",
+                "wait-period-after-evacuation",
+                "wait-period-after-power-off",
+                "wait-period-after-power-on",
+                "duplicate-notification-detection-interval")) {
             bad(out, key, -5, "between 0 and");
             bad(out, key, WRAPS_TO_ONE, "between 0 and");
             bad(out, key, Long.MIN_VALUE, "between 0 and");
@@ -89,7 +101,10 @@ class ConfigTableTest {
         bad(out, "worker-multiplier", -1.0, "above 0");
         bad(out, "worker-multiplier", 0.0, "above 0");
         bad(out, "worker-multiplier", 65.0, "at most 64");
-        for (String key : List.of("haproxy-server-timeout", "haproxy-client-timeout", "haproxy-queue-timeout",
+        for (String key : List.of(
+                "haproxy-server-timeout",
+                "haproxy-client-timeout",
+                "haproxy-queue-timeout",
                 "haproxy-connect-timeout")) {
             bad(out, key, -1, "between 0 and");
             bad(out, key, WRAPS_TO_ONE, "between 0 and");
@@ -110,8 +125,14 @@ class ConfigTableTest {
         bad(out, "vip_cidr", WRAPS_TO_ONE + 23, "between 1 and 128");
         out.add(Arguments.of("vip_cidr", Map.of("vip", "10.5.100.1", "vip_cidr", 33), "at most 32"));
         bad(out, "ssl_cert", "not-base64!!", "base64");
-        out.add(Arguments.of("ssl_key", Map.of("ssl_cert", TlsFixtures.base64(TlsFixtures.RSA_CERT),
-                "ssl_key", TlsFixtures.base64(TlsFixtures.JUNK_KEY)), "is not a PEM private key"));
+        out.add(Arguments.of(
+                "ssl_key",
+                Map.of(
+                        "ssl_cert",
+                        TlsFixtures.base64(TlsFixtures.RSA_CERT),
+                        "ssl_key",
+                        TlsFixtures.base64(TlsFixtures.JUNK_KEY)),
+                "is not a PEM private key"));
         out.add(Arguments.of("ssl_key", Map.of("ssl_cert", TlsFixtures.base64(TlsFixtures.RSA_CERT)), "set together"));
         out.add(Arguments.of("ssl_cert", Map.of("ssl_key", TlsFixtures.base64(TlsFixtures.RSA_KEY)), "set together"));
         bad(out, "ssl_ca", TlsFixtures.base64(TlsFixtures.JUNK_CERT), "is not a PEM X.509 certificate");
@@ -127,7 +148,8 @@ class ConfigTableTest {
     @MethodSource("badValues")
     void badValueBlocksNamingTheOption(String key, Map<String, Object> config, String expected) {
         FakeHost host = MasakariCharmTest.debianHost();
-        Result out = ctx.run(Event.configChanged(), MasakariCharmTest.related(true).withConfig(config), host);
+        Result out =
+                ctx.run(Event.configChanged(), MasakariCharmTest.related(true).withConfig(config), host);
         assertTrue(out.blockedOnConfig(key, expected), out.exitCode() + " " + out.statusHistory());
         String message = out.unitStatus().message();
         assertTrue(message.lines().count() == 1 && message.length() <= 300, "one bounded line: " + message);
@@ -138,7 +160,9 @@ class ConfigTableTest {
     void everyOptionIsInTheTable() {
         Set<String> covered = new HashSet<>(TYPED_BY_JUJU);
         badValues().forEach(a -> covered.add((String) a.get()[0]));
-        Set<String> options = ConfigSchema.load(MasakariCharmTest.CHARM.resolve("config.yaml")).options().keySet();
+        Set<String> options = ConfigSchema.load(MasakariCharmTest.CHARM.resolve("config.yaml"))
+                .options()
+                .keySet();
         Set<String> missing = new HashSet<>(options);
         missing.removeAll(covered);
         assertEquals(Set.of(), missing, "options without a bad-value row");
@@ -146,10 +170,15 @@ class ConfigTableTest {
 
     /** Values of the wrong type, as a hand-edited or older Juju could deliver them. */
     static Stream<Arguments> wrongTypes() {
-        return Stream.of(Arguments.of("evacuation-delay", "abc"), Arguments.of("evacuation-delay", "1.5"),
-                Arguments.of("evacuation-delay", 1.5), Arguments.of("vip_cidr", "24 bits"),
-                Arguments.of("debug", "yes please"), Arguments.of("worker-multiplier", "lots"),
-                Arguments.of("host-failure-recovery-threads", List.of(3)), Arguments.of("dns-ha", 1));
+        return Stream.of(
+                Arguments.of("evacuation-delay", "abc"),
+                Arguments.of("evacuation-delay", "1.5"),
+                Arguments.of("evacuation-delay", 1.5),
+                Arguments.of("vip_cidr", "24 bits"),
+                Arguments.of("debug", "yes please"),
+                Arguments.of("worker-multiplier", "lots"),
+                Arguments.of("host-failure-recovery-threads", List.of(3)),
+                Arguments.of("dns-ha", 1));
     }
 
     @ParameterizedTest(name = "{0} = {1}")

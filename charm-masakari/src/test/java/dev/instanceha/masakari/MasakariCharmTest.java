@@ -1,10 +1,10 @@
 package dev.instanceha.masakari;
 
-import dev.instanceha.interfaces.tls.TlsFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.instanceha.interfaces.tls.TlsFixtures;
 import dev.instanceha.ops.host.CommandResult;
 import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.testing.CharmTestContext;
@@ -28,15 +28,20 @@ class MasakariCharmTest {
 
     /** A Debian machine after the packages are installed: uwsgi flavour, no taskflow migrations. */
     static FakeHost debianHost() {
-        return new FakeHost().withServiceManager("sysvinit")
+        return new FakeHost()
+                .withServiceManager("sysvinit")
                 .withFile(ApiServer.UWSGI_INI, "[uwsgi]\n", dev.instanceha.ops.host.FileSpec.root(0644))
                 .withPackage("masakari-api", "14.0.2-2");
     }
 
     static State related(boolean leader) {
-        return State.of("masakari/0").withLeader(leader).withAddress("10.5.0.40")
-                .withRelation(Peers.sharedDb("masakari/0 masakari/1")).withRelation(Peers.rabbit())
-                .withRelation(Peers.keystone()).withRelation(Peers.peers());
+        return State.of("masakari/0")
+                .withLeader(leader)
+                .withAddress("10.5.0.40")
+                .withRelation(Peers.sharedDb("masakari/0 masakari/1"))
+                .withRelation(Peers.rabbit())
+                .withRelation(Peers.keystone())
+                .withRelation(Peers.peers());
     }
 
     static Stream<Arguments> relationCombinations() {
@@ -45,12 +50,18 @@ class MasakariCharmTest {
                 Arguments.of(List.of("shared-db"), "blocked", "'amqp', 'identity-service' missing"),
                 Arguments.of(List.of("shared-db", "amqp"), "blocked", "'identity-service' missing"),
                 Arguments.of(List.of("amqp", "identity-service"), "blocked", "'shared-db' missing"),
-                Arguments.of(List.of("shared-db-empty", "amqp", "identity-service"), "waiting",
+                Arguments.of(
+                        List.of("shared-db-empty", "amqp", "identity-service"),
+                        "waiting",
                         "'shared-db' incomplete: mysql/0: missing 'db_host', missing 'password', missing 'allowed_units'"),
-                Arguments.of(List.of("shared-db", "amqp-empty", "identity-service-empty"), "waiting",
+                Arguments.of(
+                        List.of("shared-db", "amqp-empty", "identity-service-empty"),
+                        "waiting",
                         "'amqp', 'identity-service' incomplete: amqp: rabbitmq-server/0: missing 'password', "
                                 + "missing 'private-address'"),
-                Arguments.of(List.of("shared-db-other-unit", "amqp", "identity-service"), "waiting",
+                Arguments.of(
+                        List.of("shared-db-other-unit", "amqp", "identity-service"),
+                        "waiting",
                         "'shared-db' incomplete: masakari-mysql-router/0: 'allowed_units' does not list masakari/0"),
                 Arguments.of(List.of("shared-db", "amqp", "identity-service"), "active", "Unit is ready"));
     }
@@ -60,27 +71,34 @@ class MasakariCharmTest {
     void statusForEveryRelationCombination(List<String> relations, String level, String message) {
         State state = State.of("masakari/0").withLeader(true).withRelation(Peers.peers());
         for (String r : relations) {
-            state = state.withRelation(switch (r) {
-                case "shared-db" -> Peers.sharedDb("masakari/0");
-                case "shared-db-empty" -> RelationState.of("shared-db", 11, "mysql").withRemoteUnit("mysql/0", Map.of());
-                case "shared-db-other-unit" -> Peers.sharedDb("masakari/1 masakari/2");
-                case "amqp" -> Peers.rabbit();
-                case "amqp-empty" -> RelationState.of("amqp", 12, "rabbitmq-server").withRemoteUnit("rabbitmq-server/0", Map.of());
-                case "identity-service" -> Peers.keystone();
-                case "identity-service-empty" -> RelationState.of("identity-service", 13, "keystone")
-                        .withRemoteUnit("keystone/0", Map.of());
-                default -> throw new IllegalArgumentException(r);
-            });
+            state = state.withRelation(
+                    switch (r) {
+                        case "shared-db" -> Peers.sharedDb("masakari/0");
+                        case "shared-db-empty" ->
+                            RelationState.of("shared-db", 11, "mysql").withRemoteUnit("mysql/0", Map.of());
+                        case "shared-db-other-unit" -> Peers.sharedDb("masakari/1 masakari/2");
+                        case "amqp" -> Peers.rabbit();
+                        case "amqp-empty" ->
+                            RelationState.of("amqp", 12, "rabbitmq-server")
+                                    .withRemoteUnit("rabbitmq-server/0", Map.of());
+                        case "identity-service" -> Peers.keystone();
+                        case "identity-service-empty" ->
+                            RelationState.of("identity-service", 13, "keystone").withRemoteUnit("keystone/0", Map.of());
+                        default -> throw new IllegalArgumentException(r);
+                    });
         }
         Result out = ctx.run(Event.configChanged(), state, debianHost());
         assertEquals(0, out.exitCode(), out.allLogText());
-        assertEquals(level + ": " + message, out.unitStatus().level().jujuName() + ": " + out.unitStatus().message());
+        assertEquals(
+                level + ": " + message,
+                out.unitStatus().level().jujuName() + ": " + out.unitStatus().message());
     }
 
     @Test
     void publishesRequestsAsSoonAsRelated() {
         Result out = ctx.run(Event.configChanged(), related(true), debianHost());
-        assertEquals(Map.of("database", "masakari", "username", "masakari", "hostname", "10.5.0.40"),
+        assertEquals(
+                Map.of("database", "masakari", "username", "masakari", "hostname", "10.5.0.40"),
                 out.localUnitData("shared-db"));
         assertEquals(Map.of("username", "masakari", "vhost", "masakari"), out.localUnitData("amqp"));
         Map<String, String> keystone = out.localUnitData("identity-service");
@@ -98,19 +116,28 @@ class MasakariCharmTest {
         FakeHost.FakeFile conf = host.file(MasakariConfFile.PATH).orElseThrow();
         assertEquals(new dev.instanceha.ops.host.FileSpec("root", "masakari", 0640), conf.spec());
         String text = conf.text();
-        assertTrue(text.contains("connection = mysql+pymysql://masakari:" + Peers.DB_PASSWORD
-                + "@127.0.0.1:3306/masakari\n"), text);
-        assertTrue(text.contains("transport_url = rabbit://masakari:" + Peers.RABBIT_PASSWORD
-                + "@10.5.0.30:5672/masakari\n"), text);
+        assertTrue(
+                text.contains(
+                        "connection = mysql+pymysql://masakari:" + Peers.DB_PASSWORD + "@127.0.0.1:3306/masakari\n"),
+                text);
+        assertTrue(
+                text.contains(
+                        "transport_url = rabbit://masakari:" + Peers.RABBIT_PASSWORD + "@10.5.0.30:5672/masakari\n"),
+                text);
         assertTrue(text.contains("os_privileged_user_auth_url = http://10.5.0.20:35357/v3\n"), text);
         assertTrue(text.contains("www_authenticate_uri = http://10.5.0.20:5000\n"), text);
         assertTrue(text.contains("os_user_domain_name = service_domain\n"), text);
         assertTrue(text.contains("wait_period_after_service_update = 30\n"), text);
         assertTrue(text.contains("[host_failure]\nevacuate_all_instances = True\n"), text);
         assertFalse(text.contains("[taskflow]"), "Debian's taskflow has no migrations: option left out");
-        assertTrue(host.serviceLog().containsAll(List.of("restart masakari-api", "restart masakari-engine")),
+        assertTrue(
+                host.serviceLog().containsAll(List.of("restart masakari-api", "restart masakari-engine")),
                 host.serviceLog().toString());
-        assertEquals(1, host.commandLog().stream().filter(c -> c.display().contains("db sync")).count());
+        assertEquals(
+                1,
+                host.commandLog().stream()
+                        .filter(c -> c.display().contains("db sync"))
+                        .count());
         assertEquals("127.0.0.1:3306/masakari", out.localAppData("cluster").get("db-synced"));
         assertEquals(List.of("15868/tcp"), out.state().openedPorts());
         assertEquals(java.util.Optional.of("14.0.2"), out.workloadVersion());
@@ -118,17 +145,26 @@ class MasakariCharmTest {
 
     static Stream<Event> everyHook() {
         RelationState db = Peers.sharedDb("masakari/0 masakari/1");
-        return Stream.of(Event.install(), Event.configChanged(), Event.start(), Event.updateStatus(),
-                Event.upgradeCharm(), Event.leaderElected(), Event.hook("leader-settings-changed"),
-                Event.relationChanged(db, "masakari-mysql-router/0"), Event.relationChanged(Peers.rabbit(), "rabbitmq-server/0"),
-                Event.relationChanged(Peers.keystone(), "keystone/0"), Event.relationCreated(Peers.peers()));
+        return Stream.of(
+                Event.install(),
+                Event.configChanged(),
+                Event.start(),
+                Event.updateStatus(),
+                Event.upgradeCharm(),
+                Event.leaderElected(),
+                Event.hook("leader-settings-changed"),
+                Event.relationChanged(db, "masakari-mysql-router/0"),
+                Event.relationChanged(Peers.rabbit(), "rabbitmq-server/0"),
+                Event.relationChanged(Peers.keystone(), "keystone/0"),
+                Event.relationCreated(Peers.peers()));
     }
 
     @ParameterizedTest
     @MethodSource("everyHook")
     void secondRunOfEveryHookChangesNothing(Event event) {
         FakeHost host = debianHost();
-        Result first = ctx.run(event, ctx.run(Event.configChanged(), related(true), host).state(), host);
+        Result first = ctx.run(
+                event, ctx.run(Event.configChanged(), related(true), host).state(), host);
         Map<Path, FakeHost.FakeFile> files = host.writtenFiles();
         host.clearLogs();
         Result second = ctx.run(event, first.state(), host);
@@ -174,7 +210,9 @@ class MasakariCharmTest {
         host.clearLogs();
         Result next = ctx.run(Event.updateStatus(), paused.state(), host);
         assertEquals(List.of(), host.serviceLog());
-        assertEquals(dev.instanceha.ops.hooktools.StatusLevel.MAINTENANCE, next.unitStatus().level());
+        assertEquals(
+                dev.instanceha.ops.hooktools.StatusLevel.MAINTENANCE,
+                next.unitStatus().level());
     }
 
     @Test
@@ -183,19 +221,26 @@ class MasakariCharmTest {
         Result out = ctx.run(Event.configChanged(), related(false), host);
         assertEquals(Status.waiting("Waiting for the leader to migrate the database"), out.unitStatus());
         assertTrue(host.commandLog().stream().noneMatch(c -> c.display().contains("db sync")));
-        State migrated = related(false).withRelation(Peers.peers().withLocalAppData(
-                Map.of("db-synced", "127.0.0.1:3306/masakari")));
+        State migrated = related(false)
+                .withRelation(Peers.peers().withLocalAppData(Map.of("db-synced", "127.0.0.1:3306/masakari")));
         Result after = ctx.run(Event.relationChanged(Peers.peers(), null), migrated, host);
         assertEquals(Status.active("Unit is ready"), after.unitStatus());
     }
 
     @Test
     void failedMigrationBlocksWithTheReason() {
-        FakeHost host = debianHost().onCommand("masakari-manage", c -> new CommandResult(1, "",
-                "oslo_db.exception.DBError: (1045, \"Access denied for user 'masakari'@'10.5.0.40'\")", false));
+        FakeHost host = debianHost()
+                .onCommand(
+                        "masakari-manage",
+                        c -> new CommandResult(
+                                1,
+                                "",
+                                "oslo_db.exception.DBError: (1045, \"Access denied for user 'masakari'@'10.5.0.40'\")",
+                                false));
         Result out = ctx.run(Event.configChanged(), related(true), host);
         assertEquals(0, out.exitCode());
-        assertTrue(out.unitStatus().message().startsWith("Database migration failed: oslo_db.exception.DBError"),
+        assertTrue(
+                out.unitStatus().message().startsWith("Database migration failed: oslo_db.exception.DBError"),
                 out.unitStatus().message());
         assertEquals("blocked", out.unitStatus().level().jujuName());
         assertFalse(out.localAppData("cluster").containsKey("db-synced"));
@@ -210,11 +255,16 @@ class MasakariCharmTest {
                 + "2026-12-06 21:58:59.520 8403 ERROR masakari \n";
         FakeHost host = debianHost().onCommand("masakari-manage", c -> new CommandResult(1, traceback, "", false));
         Result out = ctx.run(Event.configChanged(), related(true), host);
-        assertEquals("Database migration failed: sqlalchemy.exc.OperationalError: (1045, \"Access denied for user\")"
-                + " (check the shared-db relation, then run any hook)", out.unitStatus().message());
+        assertEquals(
+                "Database migration failed: sqlalchemy.exc.OperationalError: (1045, \"Access denied for user\")"
+                        + " (check the shared-db relation, then run any hook)",
+                out.unitStatus().message());
         FakeHost silent = debianHost().onCommand("masakari-manage", c -> new CommandResult(1, "", "", false));
-        assertEquals("Database migration failed: masakari-manage exited 1 (check the shared-db relation, then run any hook)",
-                ctx.run(Event.configChanged(), related(true), silent).unitStatus().message());
+        assertEquals(
+                "Database migration failed: masakari-manage exited 1 (check the shared-db relation, then run any hook)",
+                ctx.run(Event.configChanged(), related(true), silent)
+                        .unitStatus()
+                        .message());
     }
 
     @ParameterizedTest
@@ -242,12 +292,20 @@ class MasakariCharmTest {
 
     @Test
     void secretsNeverReachTheLog() {
-        FakeHost host = debianHost().onCommand("masakari-manage", c -> new CommandResult(1, "",
-                "cannot connect: mysql+pymysql://masakari:" + Peers.DB_PASSWORD + "@127.0.0.1/masakari", false));
+        FakeHost host = debianHost()
+                .onCommand(
+                        "masakari-manage",
+                        c -> new CommandResult(
+                                1,
+                                "",
+                                "cannot connect: mysql+pymysql://masakari:" + Peers.DB_PASSWORD + "@127.0.0.1/masakari",
+                                false));
         Result out = ctx.run(Event.configChanged(), related(true), host);
         for (String secret : List.of(Peers.DB_PASSWORD, Peers.RABBIT_PASSWORD, Peers.SERVICE_PASSWORD)) {
             assertFalse(out.allLogText().contains(secret), out.allLogText());
-            assertFalse(out.unitStatus().message().contains(secret), out.unitStatus().message());
+            assertFalse(
+                    out.unitStatus().message().contains(secret),
+                    out.unitStatus().message());
         }
     }
 
@@ -256,8 +314,10 @@ class MasakariCharmTest {
         Result out = ctx.run(Event.configChanged(), related(true).withConfig("vip", "10.5.100.1"), debianHost());
         assertEquals(Status.blocked("'ha' missing: vip is set but no hacluster is related"), out.unitStatus());
         RelationState ha = RelationState.of("ha", 20, "hacluster").withRemoteUnit("hacluster/0", Map.of());
-        Result withHa = ctx.run(Event.relationJoined(ha, "hacluster/0"),
-                related(true).withConfig("vip", "10.5.100.1").withRelation(ha), debianHost());
+        Result withHa = ctx.run(
+                Event.relationJoined(ha, "hacluster/0"),
+                related(true).withConfig("vip", "10.5.100.1").withRelation(ha),
+                debianHost());
         String resources = withHa.localUnitData("ha").get("json_resources");
         assertTrue(resources.matches("\\{\"res_masakari_[0-9a-f]{7}_vip\": \"ocf:heartbeat:IPaddr2\"}"), resources);
         assertTrue(withHa.localUnitData("ha").get("json_groups").contains("grp_masakari_vips"));
@@ -267,10 +327,15 @@ class MasakariCharmTest {
 
     @Test
     void clusteredHaPublishesTheVipToKeystone() {
-        RelationState ha = RelationState.of("ha", 20, "hacluster").withRemoteUnit("hacluster/0", Map.of("clustered", "yes"));
-        Result out = ctx.run(Event.relationChanged(ha, "hacluster/0"),
-                related(true).withConfig("vip", "10.5.100.1").withRelation(ha), debianHost());
-        assertEquals("http://10.5.100.1:15868/v1/%(tenant_id)s", out.localUnitData("identity-service").get("public_url"));
+        RelationState ha =
+                RelationState.of("ha", 20, "hacluster").withRemoteUnit("hacluster/0", Map.of("clustered", "yes"));
+        Result out = ctx.run(
+                Event.relationChanged(ha, "hacluster/0"),
+                related(true).withConfig("vip", "10.5.100.1").withRelation(ha),
+                debianHost());
+        assertEquals(
+                "http://10.5.100.1:15868/v1/%(tenant_id)s",
+                out.localUnitData("identity-service").get("public_url"));
     }
 
     static final String CERT = TlsFixtures.RSA_CERT;
@@ -279,23 +344,36 @@ class MasakariCharmTest {
     @Test
     void certificatesRelationTurnsOnTlsAndTheRequestSurvivesClustering() {
         RelationState vault = RelationState.of("certificates", 30, "vault").withRemoteUnit("vault/0", Map.of());
-        State state = related(true).withConfig("vip", "10.5.100.1").withRelation(vault)
+        State state = related(true)
+                .withConfig("vip", "10.5.100.1")
+                .withRelation(vault)
                 .withRelation(RelationState.of("ha", 20, "hacluster").withRemoteUnit("hacluster/0", Map.of()));
         Result asked = ctx.run(Event.relationJoined(vault, "vault/0"), state, debianHost());
         String request = asked.localUnitData("certificates").get("cert_requests");
         assertEquals("{\"10.5.0.40\": {\"sans\": [\"10.5.0.40\", \"10.5.100.1\"]}}", request);
 
-        RelationState issued = vault.withRemoteUnit("vault/0", Map.of("ca", TlsFixtures.CA, "chain", TlsFixtures.CA,
-                "masakari_0.processed_requests", "{\"10.5.0.40\": {\"cert\": \"" + CERT.replace("\n", "\\n")
-                        + "\", \"key\": \"" + KEY.replace("\n", "\\n") + "\"}}"));
-        RelationState clustered = RelationState.of("ha", 20, "hacluster").withRemoteUnit("hacluster/0",
-                Map.of("clustered", "yes"));
+        RelationState issued = vault.withRemoteUnit(
+                "vault/0",
+                Map.of(
+                        "ca",
+                        TlsFixtures.CA,
+                        "chain",
+                        TlsFixtures.CA,
+                        "masakari_0.processed_requests",
+                        "{\"10.5.0.40\": {\"cert\": \"" + CERT.replace("\n", "\\n") + "\", \"key\": \""
+                                + KEY.replace("\n", "\\n") + "\"}}"));
+        RelationState clustered =
+                RelationState.of("ha", 20, "hacluster").withRemoteUnit("hacluster/0", Map.of("clustered", "yes"));
         FakeHost host = debianHost();
-        Result out = ctx.run(Event.relationChanged(issued, "vault/0"),
-                state.withRelation(issued).withRelation(clustered), host);
+        Result out = ctx.run(
+                Event.relationChanged(issued, "vault/0"),
+                state.withRelation(issued).withRelation(clustered),
+                host);
         assertEquals(Status.active("Unit is ready"), out.unitStatus());
         assertEquals(request, out.localUnitData("certificates").get("cert_requests"), "same request once clustered");
-        assertEquals("https://10.5.100.1:15868/v1/%(tenant_id)s", out.localUnitData("identity-service").get("public_url"));
+        assertEquals(
+                "https://10.5.100.1:15868/v1/%(tenant_id)s",
+                out.localUnitData("identity-service").get("public_url"));
         FakeHost.FakeFile key = host.file(ApiServer.Uwsgi.KEY).orElseThrow();
         assertEquals(KEY, key.text());
         assertEquals(0640, key.spec().mode());
@@ -332,7 +410,8 @@ class MasakariCharmTest {
     @Test
     void actionsWithoutKeystoneFailClearly() {
         Result out = ctx.run(Event.action("list-segments", Map.of()), State.of("masakari/0"), debianHost());
-        assertEquals(java.util.Optional.of("identity-service is not ready: relate masakari to keystone and wait for it"),
+        assertEquals(
+                java.util.Optional.of("identity-service is not ready: relate masakari to keystone and wait for it"),
                 out.actionFailure());
     }
 }

@@ -7,8 +7,8 @@ import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.render.IniDocument;
 import dev.instanceha.ops.testing.CharmTestContext;
 import dev.instanceha.ops.testing.Event;
-import dev.instanceha.ops.testing.OsloConfig;
 import dev.instanceha.ops.testing.FakeHost;
+import dev.instanceha.ops.testing.OsloConfig;
 import dev.instanceha.ops.testing.RelationState;
 import dev.instanceha.ops.testing.Result;
 import java.nio.file.Files;
@@ -25,12 +25,39 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OsloConfigRoundTripTest {
     /** Values oslo.config would otherwise interpolate, strip, unquote or misread. */
     static final List<String> HOSTILE = List.of(
-            "pa\"ss", "\"quoted\"", "'single'", "\"", "'", "\"mixed'", "''", "\"\"",
-            "$", "$$", "pw$word", "${debug}", "$debug", "$(whoami)", "ends$",
-            "%s%%%(x)s", "\\", "C:\\path\\", "back\\nslash",
-            " leading", "trailing ", "  ", "\ttab", "\u00a0nbsp\u00a0",
-            "ünïcødé 密码 🔑", "#not-a-comment", ";semi", "[DEFAULT]", "debug = true", "a=b:c", "key: value",
-            "", "x".repeat(10_000));
+            "pa\"ss",
+            "\"quoted\"",
+            "'single'",
+            "\"",
+            "'",
+            "\"mixed'",
+            "''",
+            "\"\"",
+            "$",
+            "$$",
+            "pw$word",
+            "${debug}",
+            "$debug",
+            "$(whoami)",
+            "ends$",
+            "%s%%%(x)s",
+            "\\",
+            "C:\\path\\",
+            "back\\nslash",
+            " leading",
+            "trailing ",
+            "  ",
+            "\ttab",
+            "\u00a0nbsp\u00a0",
+            "ünïcødé 密码 🔑",
+            "#not-a-comment",
+            ";semi",
+            "[DEFAULT]",
+            "debug = true",
+            "a=b:c",
+            "key: value",
+            "",
+            "x".repeat(10_000));
 
     @TempDir
     Path dir;
@@ -51,11 +78,13 @@ class OsloConfigRoundTripTest {
 
         OsloConfig.Read read = OsloConfig.read(file, keys);
         for (String section : keys.keySet()) {
-            assertEquals(keys.get(section).stream().sorted().toList(), read.keys().get(section),
+            assertEquals(
+                    keys.get(section).stream().sorted().toList(),
+                    read.keys().get(section),
                     "no extra or missing key in [" + section + "]");
             for (int i = 0; i < HOSTILE.size(); i++) {
-                assertEquals(HOSTILE.get(i), read.values().get(section).get("value_" + i),
-                        "[" + section + "] value_" + i);
+                assertEquals(
+                        HOSTILE.get(i), read.values().get(section).get("value_" + i), "[" + section + "] value_" + i);
             }
         }
         assertEquals(keys.keySet(), read.keys().keySet(), "no extra section");
@@ -65,7 +94,8 @@ class OsloConfigRoundTripTest {
     @ValueSource(strings = {"pw\n[DEFAULT]\ndebug=true", "pw\r[DEFAULT]\rdebug=true", "pw\r\n debug", "pw\n"})
     void valuesWithLineBreaksAreRefusedNamingTheKey(String value) {
         IniDocument ini = new IniDocument("x");
-        IniDocument.UnrepresentableValueException e = assertThrows(IniDocument.UnrepresentableValueException.class,
+        IniDocument.UnrepresentableValueException e = assertThrows(
+                IniDocument.UnrepresentableValueException.class,
                 () -> ini.section("api").put("password", value));
         assertEquals("api", e.section());
         assertEquals("password", e.key());
@@ -76,19 +106,26 @@ class OsloConfigRoundTripTest {
     void keystonePasswordWithDollarAndQuotesReachesMasakariUnchanged() throws Exception {
         String password = "'$ecret\"pw$$%s\\'";
         RelationState keystone = Peers.keystone();
-        Map<String, String> data = new LinkedHashMap<>(keystone.remoteUnitsData().get("keystone/0"));
+        Map<String, String> data =
+                new LinkedHashMap<>(keystone.remoteUnitsData().get("keystone/0"));
         data.put("service_password", password);
         FakeHost host = MasakariCharmTest.debianHost();
-        Result out = new CharmTestContext(MasakariCharm::new, MasakariCharmTest.CHARM).run(Event.configChanged(),
-                MasakariCharmTest.related(true).withoutRelation(keystone.id())
-                        .withRelation(keystone.withRemoteUnit("keystone/0", data)), host);
+        Result out = new CharmTestContext(MasakariCharm::new, MasakariCharmTest.CHARM)
+                .run(
+                        Event.configChanged(),
+                        MasakariCharmTest.related(true)
+                                .withoutRelation(keystone.id())
+                                .withRelation(keystone.withRemoteUnit("keystone/0", data)),
+                        host);
         assertEquals(Status.active("Unit is ready"), out.unitStatus());
         Path file = dir.resolve("masakari.conf");
         Files.write(file, host.file(MasakariConfFile.PATH).orElseThrow().content());
 
-        OsloConfig.Read read = OsloConfig.read(file, Map.of(
-                "DEFAULT", List.of("os_privileged_user_password", "debug"),
-                "keystone_authtoken", List.of("password")));
+        OsloConfig.Read read = OsloConfig.read(
+                file,
+                Map.of(
+                        "DEFAULT", List.of("os_privileged_user_password", "debug"),
+                        "keystone_authtoken", List.of("password")));
         assertEquals(password, read.values().get("keystone_authtoken").get("password"));
         assertEquals(password, read.values().get("DEFAULT").get("os_privileged_user_password"));
         assertEquals("False", read.values().get("DEFAULT").get("debug"));

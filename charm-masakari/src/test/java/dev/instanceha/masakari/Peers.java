@@ -12,8 +12,7 @@ final class Peers {
     static final String RABBIT_PASSWORD = "Rk4sN8yHq1ZxC6vB";
     static final String SERVICE_PASSWORD = "Wq8x4kHcTRtbk9nM";
 
-    private Peers() {
-    }
+    private Peers() {}
 
     private static Map<String, String> addresses(String ip) {
         return RelationState.addressKeys(ip);
@@ -26,7 +25,8 @@ final class Peers {
         unit.put("db_port", "3306");
         unit.put("password", DB_PASSWORD);
         unit.put("allowed_units", allowedUnits);
-        return RelationState.of("shared-db", 11, "masakari-mysql-router").withRemoteUnit("masakari-mysql-router/0", unit);
+        return RelationState.of("shared-db", 11, "masakari-mysql-router")
+                .withRemoteUnit("masakari-mysql-router/0", unit);
     }
 
     static RelationState rabbit() {

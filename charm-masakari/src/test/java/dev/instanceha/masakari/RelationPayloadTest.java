@@ -1,11 +1,11 @@
 package dev.instanceha.masakari;
 
-import dev.instanceha.interfaces.tls.TlsFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.instanceha.interfaces.tls.TlsFixtures;
 import dev.instanceha.ops.hooktools.StatusLevel;
 import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.testing.CharmTestContext;
@@ -46,8 +46,15 @@ class RelationPayloadTest {
         db(out, "ssl_ca", JUNK_PEM_B64);
         db(out, "ssl_ca", "%%% not base64");
         db(out, "ssl_cert", TlsFixtures.base64(TlsFixtures.RSA_CERT));
-        out.add(Arguments.of("shared-db", Map.of("ssl_ca", TlsFixtures.base64(TlsFixtures.CA),
-                "ssl_cert", TlsFixtures.base64(TlsFixtures.RSA_CERT), "ssl_key", TlsFixtures.base64(TlsFixtures.OTHER_RSA_KEY)),
+        out.add(Arguments.of(
+                "shared-db",
+                Map.of(
+                        "ssl_ca",
+                        TlsFixtures.base64(TlsFixtures.CA),
+                        "ssl_cert",
+                        TlsFixtures.base64(TlsFixtures.RSA_CERT),
+                        "ssl_key",
+                        TlsFixtures.base64(TlsFixtures.OTHER_RSA_KEY)),
                 "ssl_key"));
         db(out, "wait_timeout", "-5");
         db(out, "cluster-series-upgrading", "True");
@@ -119,8 +126,11 @@ class RelationPayloadTest {
     void badPayloadWaitsNamingTheKeyAndIsNeverActive(String endpoint, Map<String, String> changes, String key) {
         FakeHost host = MasakariCharmTest.debianHost();
         RelationState bad = mutated(endpoint, changes);
-        Result out = ctx.run(Event.relationChanged(bad, bad.remoteUnitsData().keySet().iterator().next()),
-                relatedWith(bad), host);
+        Result out = ctx.run(
+                Event.relationChanged(
+                        bad, bad.remoteUnitsData().keySet().iterator().next()),
+                relatedWith(bad),
+                host);
         assertEquals(0, out.exitCode(), out.allLogText());
         Status status = out.unitStatus();
         assertNotEquals(StatusLevel.ACTIVE, status.level(), status.message());
@@ -136,7 +146,8 @@ class RelationPayloadTest {
     @Test
     void departingKeystoneUnitLeavesTheUnitWaitingNotActive() {
         FakeHost host = MasakariCharmTest.debianHost();
-        State ready = ctx.run(Event.configChanged(), MasakariCharmTest.related(true), host).state();
+        State ready = ctx.run(Event.configChanged(), MasakariCharmTest.related(true), host)
+                .state();
         Result out = ctx.run(Event.relationDeparted(ready.relation("identity-service"), "keystone/0"), ready, host);
         assertEquals(Status.waiting("'identity-service' incomplete: no remote unit has joined"), out.unitStatus());
     }
@@ -150,14 +161,16 @@ class RelationPayloadTest {
         Result out = ctx.run(Event.configChanged(), relatedWith(rabbit.withRemoteUnit("rabbitmq-server/1", bad)), host);
         assertEquals(Status.active("Unit is ready"), out.unitStatus());
         String conf = host.file(MasakariConfFile.PATH).orElseThrow().text();
-        assertTrue(conf.contains("transport_url = rabbit://masakari:" + Peers.RABBIT_PASSWORD + "@10.5.0.30:5672/masakari\n"),
+        assertTrue(
+                conf.contains(
+                        "transport_url = rabbit://masakari:" + Peers.RABBIT_PASSWORD + "@10.5.0.30:5672/masakari\n"),
                 conf);
     }
 
     @Test
     void remoteAppDataIsNotReadSoItCannotOverrideUnitData() {
-        RelationState keystone = Peers.keystone().withRemoteAppData(Map.of("service_host", "10.0.0.300",
-                "service_password", "from-app-bag"));
+        RelationState keystone = Peers.keystone()
+                .withRemoteAppData(Map.of("service_host", "10.0.0.300", "service_password", "from-app-bag"));
         FakeHost host = MasakariCharmTest.debianHost();
         Result out = ctx.run(Event.configChanged(), relatedWith(keystone), host);
         assertEquals(Status.active("Unit is ready"), out.unitStatus());

@@ -12,6 +12,5 @@ final class AuthKeyFile {
     static final Path PATH = Path.of("/etc/pacemaker/authkey");
     static final FileSpec SPEC = new FileSpec("hacluster", "haclient", 0440);
 
-    private AuthKeyFile() {
-    }
+    private AuthKeyFile() {}
 }

@@ -11,8 +11,7 @@ import java.util.Optional;
  * resources may run here. Overrides from config win over the machine's own FQDN.
  */
 final class NodeAnnouncement {
-    private NodeAnnouncement() {
-    }
+    private NodeAnnouncement() {}
 
     /**
      * @param fqdn the machine's FQDN, empty when it could not be found
@@ -28,7 +27,8 @@ final class NodeAnnouncement {
         Optional<String> stonith = Optional.empty();
         if (config.enableStonith()) {
             // MAAS knows the machine, not the cluster alias: default to the FQDN, not remote-hostname.
-            stonith = Optional.of(config.stonithHostname().or(() -> fqdn).orElseThrow(() -> unknown("stonith-hostname")));
+            stonith =
+                    Optional.of(config.stonithHostname().or(() -> fqdn).orElseThrow(() -> unknown("stonith-hostname")));
             if (config.stonithHostname().isEmpty() && !RemoteNodeName.isDnsName(stonith.get())) {
                 throw unusableFqdn(stonith.get(), "is not a DNS host name", "stonith-hostname");
             }
@@ -37,12 +37,12 @@ final class NodeAnnouncement {
     }
 
     private static StatusException unusableFqdn(String fqdn, String why, String option) {
-        return new StatusException(Status.blocked("This machine's FQDN " + RemoteConfig.quoted(fqdn) + why
-                + ": set " + option));
+        return new StatusException(
+                Status.blocked("This machine's FQDN " + RemoteConfig.quoted(fqdn) + why + ": set " + option));
     }
 
     private static StatusException unknown(String option) {
-        return new StatusException(Status.blocked("Cannot find this machine's FQDN (hostname --fqdn failed): set "
-                + option));
+        return new StatusException(
+                Status.blocked("Cannot find this machine's FQDN (hostname --fqdn failed): set " + option));
     }
 }

@@ -64,15 +64,19 @@ public final class PacemakerRemoteCharm implements Charm {
         // Related but no (agreed) key yet: keep whatever runs now; a key rotation in progress
         // on the hacluster side must not take the node out of the cluster.
         Optional<DesiredState> desired = clusterEndpoint.isRelated()
-                ? key.value().map(agreed -> inCluster(service, agreed)) : Optional.of(outsideCluster(service));
-        desired.map(hook::apply).ifPresent(applied -> reportApplied(hook, applied, service, clusterEndpoint.isRelated()));
+                ? key.value().map(agreed -> inCluster(service, agreed))
+                : Optional.of(outsideCluster(service));
+        desired.map(hook::apply)
+                .ifPresent(applied -> reportApplied(hook, applied, service, clusterEndpoint.isRelated()));
         WorkloadVersion.publish(hook, RemotePackages.DAEMON);
     }
 
     /** Key in place, daemon running with it (restarted when it changed: read only at start), port open. */
     private static DesiredState inCluster(String service, PacemakerKey key) {
-        return new DesiredState().file(AuthKeyFile.PATH, key.bytes(), AuthKeyFile.SPEC)
-                .daemon(Daemon.running(service, List.of(AuthKeyFile.PATH))).ports(PORT);
+        return new DesiredState()
+                .file(AuthKeyFile.PATH, key.bytes(), AuthKeyFile.SPEC)
+                .daemon(Daemon.running(service, List.of(AuthKeyFile.PATH)))
+                .ports(PORT);
     }
 
     /**
@@ -81,13 +85,19 @@ public final class PacemakerRemoteCharm implements Charm {
      * nothing on this machine still accepts that cluster.
      */
     private static DesiredState outsideCluster(String service) {
-        return new DesiredState().daemon(Daemon.stopped(service)).absent(AuthKeyFile.PATH).ports();
+        return new DesiredState()
+                .daemon(Daemon.stopped(service))
+                .absent(AuthKeyFile.PATH)
+                .ports();
     }
 
     private static void reportApplied(HookContext hook, Applied applied, String service, boolean inCluster) {
         if (applied.changed().contains(AuthKeyFile.PATH)) {
-            hook.log().info(inCluster ? "pacemaker authkey changed: restarting " + service
-                    : "no cluster related: stopped " + service + " and removed its authkey");
+            hook.log()
+                    .info(
+                            inCluster
+                                    ? "pacemaker authkey changed: restarting " + service
+                                    : "no cluster related: stopped " + service + " and removed its authkey");
         }
         applied.daemonProblems().forEach(hook::report);
     }

@@ -16,6 +16,5 @@ final class RemotePackages {
     static final PackageSet SET = PackageSet.of("pacemaker-remote", List.of(DAEMON, "resource-agents"))
             .conflictingWith("pacemaker", CONFLICT_MESSAGE);
 
-    private RemotePackages() {
-    }
+    private RemotePackages() {}
 }

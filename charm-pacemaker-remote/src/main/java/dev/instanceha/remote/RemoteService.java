@@ -15,11 +15,10 @@ import java.util.Optional;
  */
 final class RemoteService {
     static final List<String> NAMES = List.of("pacemaker_remote", "pacemaker-remote");
-    static final String NOT_FOUND = "pacemaker-remote is installed but provides no pacemaker_remote service "
-            + "(systemd unit or init script)";
+    static final String NOT_FOUND =
+            "pacemaker-remote is installed but provides no pacemaker_remote service " + "(systemd unit or init script)";
 
-    private RemoteService() {
-    }
+    private RemoteService() {}
 
     /**
      * The service's name.

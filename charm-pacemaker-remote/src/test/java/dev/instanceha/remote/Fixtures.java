@@ -19,14 +19,14 @@ final class Fixtures {
     static final String ADDRESS = "10.5.1.7";
     /** What /etc/pacemaker/authkey must hold. */
     static final String KEY_TEXT = "Zq8LrT2vXn5Wb7Kc-authkey-material";
+
     static final String KEY = base64(KEY_TEXT);
     static final String OTHER_KEY_TEXT = "Hp3Jd9Sx1Mq6Vf4Ng-rotated-material";
     static final String OTHER_KEY = base64(OTHER_KEY_TEXT);
     static final Path INIT_SCRIPT = Path.of("/etc/init.d/pacemaker_remote");
     static final Path SYSTEMD_UNIT = Path.of("/lib/systemd/system/pacemaker_remote.service");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
@@ -34,14 +34,16 @@ final class Fixtures {
 
     /** Debian without systemd as PID 1 (containers, the lab): the init script runs the daemon. */
     static FakeHost debianHost() {
-        return new FakeHost().withServiceManager("sysvinit")
+        return new FakeHost()
+                .withServiceManager("sysvinit")
                 .withFile(INIT_SCRIPT, "#!/bin/sh\n", FileSpec.root(0755))
                 .onCommand("hostname --fqdn", 0, FQDN + "\n");
     }
 
     /** Ubuntu (or Debian) under systemd: the package's pacemaker_remote unit. */
     static FakeHost ubuntuHost() {
-        return new FakeHost().withServiceManager("systemd")
+        return new FakeHost()
+                .withServiceManager("systemd")
                 .withFile(SYSTEMD_UNIT, "[Unit]\n", FileSpec.root(0644))
                 .onCommand("hostname --fqdn", 0, FQDN + "\n");
     }
@@ -70,7 +72,9 @@ final class Fixtures {
 
     /** A unit attached to nova-compute and related to a three-unit cluster that sent the key. */
     static State related() {
-        return State.of("pacemaker-remote/0").withAddress(ADDRESS)
-                .withRelation(principal()).withRelation(hacluster(KEY, KEY, KEY));
+        return State.of("pacemaker-remote/0")
+                .withAddress(ADDRESS)
+                .withRelation(principal())
+                .withRelation(hacluster(KEY, KEY, KEY));
     }
 }

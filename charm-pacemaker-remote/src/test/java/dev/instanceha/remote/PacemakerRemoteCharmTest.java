@@ -1,6 +1,5 @@
 package dev.instanceha.remote;
 
-import dev.instanceha.interfaces.MachineHostname;
 import static dev.instanceha.remote.Fixtures.ADDRESS;
 import static dev.instanceha.remote.Fixtures.FQDN;
 import static dev.instanceha.remote.Fixtures.KEY;
@@ -16,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.instanceha.interfaces.MachineHostname;
 import dev.instanceha.interfaces.pacemaker.PacemakerRemoteRequirer;
 import dev.instanceha.interfaces.pacemaker.RemoteNode;
 import dev.instanceha.interfaces.pacemaker.RemoteNodes;
@@ -52,27 +52,39 @@ class PacemakerRemoteCharmTest {
     // --- relations
 
     static Stream<Arguments> relationCombinations() {
-        RelationState emptyPrincipal = RelationState.of("juju-info", 1, "nova-compute")
-                .withRemoteUnit("nova-compute/0", Map.of());
+        RelationState emptyPrincipal =
+                RelationState.of("juju-info", 1, "nova-compute").withRemoteUnit("nova-compute/0", Map.of());
         RelationState noUnits = RelationState.of("pacemaker-remote", 7, "hacluster");
         return Stream.of(
                 Arguments.of(List.of(), "blocked: 'juju-info', 'pacemaker-remote' missing", false),
                 Arguments.of(List.of(principal()), "blocked: 'pacemaker-remote' missing", false),
                 Arguments.of(List.of(hacluster(KEY)), "blocked: 'juju-info' missing", true),
                 Arguments.of(List.of(emptyPrincipal), "blocked: 'pacemaker-remote' missing", false),
-                Arguments.of(List.of(emptyPrincipal, hacluster(KEY)),
-                        "waiting: 'juju-info' incomplete: nova-compute/0: missing 'private-address'", true),
-                Arguments.of(List.of(principal(), noUnits),
-                        "waiting: 'pacemaker-remote' incomplete: no remote unit has joined", false),
-                Arguments.of(List.of(principal(), hacluster((String) null)),
-                        "waiting: 'pacemaker-remote' incomplete: hacluster/0: missing 'pacemaker-key'", false),
-                Arguments.of(List.of(principal(), hacluster(KEY, OTHER_KEY)),
+                Arguments.of(
+                        List.of(emptyPrincipal, hacluster(KEY)),
+                        "waiting: 'juju-info' incomplete: nova-compute/0: missing 'private-address'",
+                        true),
+                Arguments.of(
+                        List.of(principal(), noUnits),
+                        "waiting: 'pacemaker-remote' incomplete: no remote unit has joined",
+                        false),
+                Arguments.of(
+                        List.of(principal(), hacluster((String) null)),
+                        "waiting: 'pacemaker-remote' incomplete: hacluster/0: missing 'pacemaker-key'",
+                        false),
+                Arguments.of(
+                        List.of(principal(), hacluster(KEY, OTHER_KEY)),
                         "waiting: 'pacemaker-remote' incomplete: inconsistent 'pacemaker-key' between hacluster/0 "
-                                + "and hacluster/1", false),
-                Arguments.of(List.of(principal(), hacluster("not base64!")),
-                        "blocked: 'pacemaker-remote' data unusable: hacluster/0: 'pacemaker-key' is not valid base64", false),
-                Arguments.of(List.of(emptyPrincipal, noUnits),
-                        "waiting: 'juju-info' incomplete: nova-compute/0: missing 'private-address'", false),
+                                + "and hacluster/1",
+                        false),
+                Arguments.of(
+                        List.of(principal(), hacluster("not base64!")),
+                        "blocked: 'pacemaker-remote' data unusable: hacluster/0: 'pacemaker-key' is not valid base64",
+                        false),
+                Arguments.of(
+                        List.of(emptyPrincipal, noUnits),
+                        "waiting: 'juju-info' incomplete: nova-compute/0: missing 'private-address'",
+                        false),
                 Arguments.of(List.of(principal(), hacluster(KEY, null)), "active: Unit is ready", true),
                 Arguments.of(List.of(principal(), hacluster(KEY, KEY, KEY)), "active: Unit is ready", true));
     }
@@ -80,7 +92,10 @@ class PacemakerRemoteCharmTest {
     @Test
     void garbageInPlaceOfTheKeyKeepsTheRunningKeyAndDaemon() {
         FakeHost host = debianHost();
-        State good = State.of("pacemaker-remote/0").withAddress(ADDRESS).withRelation(principal()).withRelation(hacluster(KEY));
+        State good = State.of("pacemaker-remote/0")
+                .withAddress(ADDRESS)
+                .withRelation(principal())
+                .withRelation(hacluster(KEY));
         Result settled = ctx.run(Event.configChanged(), good, host);
         assertEquals("active: Unit is ready", shown(settled));
         byte[] key = host.file(AuthKeyFile.PATH).orElseThrow().content();
@@ -89,9 +104,13 @@ class PacemakerRemoteCharmTest {
         for (int run = 0; run < 2; run++) {
             Result out = ctx.run(Event.configChanged(), hostile, host);
             assertEquals(0, out.exitCode(), out.allLogText());
-            assertEquals("blocked: 'pacemaker-remote' data unusable: hacluster/0: 'pacemaker-key' is not valid base64",
+            assertEquals(
+                    "blocked: 'pacemaker-remote' data unusable: hacluster/0: 'pacemaker-key' is not valid base64",
                     shown(out));
-            assertTrue(java.util.Arrays.equals(key, host.file(AuthKeyFile.PATH).orElseThrow().content()), "key kept");
+            assertTrue(
+                    java.util.Arrays.equals(
+                            key, host.file(AuthKeyFile.PATH).orElseThrow().content()),
+                    "key kept");
             assertEquals(List.of(), host.serviceLog(), "no restart, no stop");
             assertTrue(host.runningServices().contains(SERVICE));
         }
@@ -116,22 +135,39 @@ class PacemakerRemoteCharmTest {
     void announcementParsesOnTheHaclusterSideExactly() {
         Result out = ctx.run(Event.relationJoined(hacluster(KEY), "hacluster/0"), related(), debianHost());
         Map<String, String> sent = out.localUnitData("pacemaker-remote");
-        assertEquals(Map.of("remote-hostname", "\"compute-1.maas\"", "remote-ip", "\"10.5.1.7\"",
-                "stonith-hostname", "null", "enable-resources", "true"), sent);
+        assertEquals(
+                Map.of(
+                        "remote-hostname",
+                        "\"compute-1.maas\"",
+                        "remote-ip",
+                        "\"10.5.1.7\"",
+                        "stonith-hostname",
+                        "null",
+                        "enable-resources",
+                        "true"),
+                sent);
         assertEquals(new RemoteNode(FQDN, ADDRESS, Optional.empty(), true), asHaclusterReads(sent));
     }
 
     @Test
     void stonithAndOverridesReachTheCluster() {
-        State state = related().withConfig(Map.of("enable-stonith", true, "enable-resources", false,
-                "remote-hostname", "nova-host-1.cloud.example"));
+        State state = related()
+                .withConfig(Map.of(
+                        "enable-stonith",
+                        true,
+                        "enable-resources",
+                        false,
+                        "remote-hostname",
+                        "nova-host-1.cloud.example"));
         Result out = ctx.run(Event.configChanged(), state, debianHost());
         // MAAS knows the machine by its own FQDN, not by the cluster alias.
-        assertEquals(new RemoteNode("nova-host-1.cloud.example", ADDRESS, Optional.of(FQDN), false),
+        assertEquals(
+                new RemoteNode("nova-host-1.cloud.example", ADDRESS, Optional.of(FQDN), false),
                 asHaclusterReads(out.localUnitData("pacemaker-remote")));
 
         Result named = ctx.run(Event.configChanged(), state.withConfig("stonith-hostname", "node-17"), debianHost());
-        assertEquals(Optional.of("node-17"),
+        assertEquals(
+                Optional.of("node-17"),
                 asHaclusterReads(named.localUnitData("pacemaker-remote")).stonithHostname());
         assertEquals(Status.active("Unit is ready"), named.unitStatus());
     }
@@ -141,8 +177,14 @@ class PacemakerRemoteCharmTest {
         Map<String, String> remoteBag = new TreeMap<>(Fixtures.addresses(ADDRESS));
         remoteBag.putAll(published);
         RemoteNodes nodes = new PacemakerRemoteRequirer(dev.instanceha.ops.testing.FixedEndpoint.of(
-                PacemakerRemoteRequirer.ENDPOINT, RelationSnapshot.ofRemote("pacemaker-remote", 3, "pacemaker-remote",
-                        Map.of(), Map.of("pacemaker-remote/0", remoteBag)))).read();
+                        PacemakerRemoteRequirer.ENDPOINT,
+                        RelationSnapshot.ofRemote(
+                                "pacemaker-remote",
+                                3,
+                                "pacemaker-remote",
+                                Map.of(),
+                                Map.of("pacemaker-remote/0", remoteBag))))
+                .read();
         assertEquals(Map.of(), nodes.incomplete());
         return nodes.ready().get("pacemaker-remote/0");
     }
@@ -157,41 +199,54 @@ class PacemakerRemoteCharmTest {
     void badValuesAreNotEchoedInTheStatus() {
         for (String value : List.of("compute-1\n[x]", "c".repeat(5_000))) {
             Result out = ctx.run(Event.configChanged(), related().withConfig("remote-hostname", value), debianHost());
-            assertEquals("config 'remote-hostname' must be a DNS host name such as compute-1.maas",
+            assertEquals(
+                    "config 'remote-hostname' must be a DNS host name such as compute-1.maas",
                     out.unitStatus().message());
         }
     }
 
     @Test
     void anFqdnPacemakerCannotUseBlocksNamingTheOptionThatFixesIt() {
-        FakeHost digitName = new FakeHost().withServiceManager("sysvinit")
+        FakeHost digitName = new FakeHost()
+                .withServiceManager("sysvinit")
                 .withFile(Fixtures.INIT_SCRIPT, "#!/bin/sh\n", FileSpec.root(0755))
                 .onCommand("hostname --fqdn", 0, "1compute.maas\n");
         Result out = ctx.run(Event.configChanged(), related(), digitName);
         assertEquals(0, out.exitCode(), out.allLogText());
-        assertEquals(Status.blocked("This machine's FQDN '1compute.maas' is not a valid pacemaker id: it must start "
-                + "with a letter or '_': set remote-hostname"), out.unitStatus());
+        assertEquals(
+                Status.blocked("This machine's FQDN '1compute.maas' is not a valid pacemaker id: it must start "
+                        + "with a letter or '_': set remote-hostname"),
+                out.unitStatus());
         assertEquals(Map.of(), out.localUnitData("pacemaker-remote"), "nothing announced");
-        Result overridden = ctx.run(Event.configChanged(), related().withConfig("remote-hostname", "compute-1.maas"),
-                digitName);
+        Result overridden =
+                ctx.run(Event.configChanged(), related().withConfig("remote-hostname", "compute-1.maas"), digitName);
         assertEquals(Status.active("Unit is ready"), overridden.unitStatus());
-        assertEquals("\"compute-1.maas\"", overridden.localUnitData("pacemaker-remote").get("remote-hostname"));
+        assertEquals(
+                "\"compute-1.maas\"",
+                overridden.localUnitData("pacemaker-remote").get("remote-hostname"));
     }
 
     @Test
     void unknownFqdnBlocksNamingTheOptionThatFixesIt() {
-        FakeHost noName = new FakeHost().withServiceManager("sysvinit")
-                .withFile(Fixtures.INIT_SCRIPT, "#!/bin/sh\n", FileSpec.root(0755)).onCommand("hostname", 1, "");
+        FakeHost noName = new FakeHost()
+                .withServiceManager("sysvinit")
+                .withFile(Fixtures.INIT_SCRIPT, "#!/bin/sh\n", FileSpec.root(0755))
+                .onCommand("hostname", 1, "");
         Result out = ctx.run(Event.configChanged(), related(), noName);
-        assertEquals(Status.blocked("Cannot find this machine's FQDN (hostname --fqdn failed): set remote-hostname"),
+        assertEquals(
+                Status.blocked("Cannot find this machine's FQDN (hostname --fqdn failed): set remote-hostname"),
                 out.unitStatus());
         assertEquals(Map.of(), out.localUnitData("pacemaker-remote"), "no half announcement");
 
-        Result overridden = ctx.run(Event.configChanged(), related().withConfig("remote-hostname", "compute-9"), noName);
+        Result overridden =
+                ctx.run(Event.configChanged(), related().withConfig("remote-hostname", "compute-9"), noName);
         assertEquals(Status.active("Unit is ready"), overridden.unitStatus());
-        Result fencing = ctx.run(Event.configChanged(), related().withConfig(Map.of("remote-hostname", "compute-9",
-                "enable-stonith", true)), noName);
-        assertEquals(Status.blocked("Cannot find this machine's FQDN (hostname --fqdn failed): set stonith-hostname"),
+        Result fencing = ctx.run(
+                Event.configChanged(),
+                related().withConfig(Map.of("remote-hostname", "compute-9", "enable-stonith", true)),
+                noName);
+        assertEquals(
+                Status.blocked("Cannot find this machine's FQDN (hostname --fqdn failed): set stonith-hostname"),
                 fencing.unitStatus());
     }
 
@@ -202,18 +257,29 @@ class PacemakerRemoteCharmTest {
                 Arguments.of(Map.of("remote-hostname", "compute 1"), "remote-hostname", "must be a DNS host name"),
                 Arguments.of(Map.of("remote-hostname", "10.5.1.7"), "remote-hostname", "not '10.5.1.7'"),
                 Arguments.of(Map.of("remote-hostname", "c\u00f6mpute.maas"), "remote-hostname", "DNS host name"),
-                Arguments.of(Map.of("enable-stonith", true, "stonith-hostname", "node!"), "stonith-hostname",
+                Arguments.of(
+                        Map.of("enable-stonith", true, "stonith-hostname", "node!"),
+                        "stonith-hostname",
                         "must be a DNS host name"),
-                Arguments.of(Map.of("stonith-hostname", "compute-1"), "stonith-hostname",
+                Arguments.of(
+                        Map.of("stonith-hostname", "compute-1"),
+                        "stonith-hostname",
                         "is set but enable-stonith is false"),
-                Arguments.of(Map.of("remote-hostname", "1compute.maas"), "remote-hostname",
+                Arguments.of(
+                        Map.of("remote-hostname", "1compute.maas"),
+                        "remote-hostname",
                         "'1compute.maas' is not a valid pacemaker id: it must start with a letter or '_'"),
-                Arguments.of(Map.of("remote-hostname", "10.0.0.300"), "remote-hostname",
+                Arguments.of(
+                        Map.of("remote-hostname", "10.0.0.300"),
+                        "remote-hostname",
                         "must be a DNS host name such as compute-1.maas, not '10.0.0.300'"),
-                Arguments.of(Map.of("enable-stonith", true, "stonith-hostname", "10.0.0.300"), "stonith-hostname",
+                Arguments.of(
+                        Map.of("enable-stonith", true, "stonith-hostname", "10.0.0.300"),
+                        "stonith-hostname",
                         "must be a DNS host name"),
                 Arguments.of(Map.of("remote-hostname", "compute-1\n[x]"), "remote-hostname", "must be a DNS host name"),
-                Arguments.of(Map.of("remote-hostname", "c".repeat(5_000)), "remote-hostname", "must be a DNS host name"));
+                Arguments.of(
+                        Map.of("remote-hostname", "c".repeat(5_000)), "remote-hostname", "must be a DNS host name"));
     }
 
     @ParameterizedTest
@@ -253,8 +319,8 @@ class PacemakerRemoteCharmTest {
 
         host.clearLogs();
         State rotated = ready.withRelation(hacluster(OTHER_KEY, OTHER_KEY, OTHER_KEY));
-        Result out = ctx.run(Event.relationChanged(hacluster(OTHER_KEY, OTHER_KEY, OTHER_KEY), "hacluster/2"),
-                rotated, host);
+        Result out = ctx.run(
+                Event.relationChanged(hacluster(OTHER_KEY, OTHER_KEY, OTHER_KEY), "hacluster/2"), rotated, host);
         assertEquals(List.of("restart pacemaker_remote", "enable pacemaker_remote"), host.serviceLog());
         assertEquals(OTHER_KEY_TEXT, host.file(AuthKeyFile.PATH).orElseThrow().text());
         assertEquals(Status.active("Unit is ready"), out.unitStatus());
@@ -271,7 +337,8 @@ class PacemakerRemoteCharmTest {
     @Test
     void upstreamsWorldReadableKeyIsTightenedWithoutARestart() {
         // An in-place swap from the upstream charm: same key, but 0444.
-        FakeHost host = debianHost().withFile(AuthKeyFile.PATH, KEY_TEXT, new FileSpec("hacluster", "haclient", 0444))
+        FakeHost host = debianHost()
+                .withFile(AuthKeyFile.PATH, KEY_TEXT, new FileSpec("hacluster", "haclient", 0444))
                 .withRunningService(SERVICE);
         ctx.run(Event.upgradeCharm(), related(), host);
         assertEquals(AuthKeyFile.SPEC, host.file(AuthKeyFile.PATH).orElseThrow().spec());
@@ -306,7 +373,8 @@ class PacemakerRemoteCharmTest {
     @Test
     void beforeAnyClusterThePackagesDaemonIsStopped() {
         // Debian's postinst starts pacemaker_remote with a random key of its own.
-        FakeHost host = debianHost().withRunningService(SERVICE)
+        FakeHost host = debianHost()
+                .withRunningService(SERVICE)
                 .withFile(AuthKeyFile.PATH, "random", new FileSpec("root", "haclient", 0640));
         Result out = ctx.run(Event.install(), State.of("pacemaker-remote/0").withRelation(principal()), host);
         assertEquals(Status.blocked("'pacemaker-remote' missing"), out.unitStatus());
@@ -341,7 +409,8 @@ class PacemakerRemoteCharmTest {
         assertEquals(Status.blocked(RemotePackages.CONFLICT_MESSAGE), out.unitStatus());
         assertTrue(out.unitStatus().message().contains("conflicts"));
         assertFalse(host.installedPackages().contains("pacemaker-remote"), "apt not asked to replace pacemaker");
-        assertEquals(Map.of(), out.localUnitData("pacemaker-remote"), "a node that cannot run the daemon is not announced");
+        assertEquals(
+                Map.of(), out.localUnitData("pacemaker-remote"), "a node that cannot run the daemon is not announced");
         assertTrue(host.file(AuthKeyFile.PATH).isEmpty());
     }
 
@@ -355,13 +424,17 @@ class PacemakerRemoteCharmTest {
 
     @Test
     void serviceNameComesFromWhatThePackageShipped() {
-        FakeHost dashed = new FakeHost().withServiceManager("systemd").onCommand("hostname --fqdn", 0, FQDN)
+        FakeHost dashed = new FakeHost()
+                .withServiceManager("systemd")
+                .onCommand("hostname --fqdn", 0, FQDN)
                 .withFile(Path.of("/usr/lib/systemd/system/pacemaker-remote.service"), "[Unit]\n", FileSpec.root(0644));
         ctx.run(Event.configChanged(), related(), dashed);
         assertEquals(java.util.Set.of("pacemaker-remote"), dashed.runningServices());
 
         // An init script is no use when systemd runs the machine, and vice versa.
-        FakeHost mismatch = new FakeHost().withServiceManager("systemd").onCommand("hostname --fqdn", 0, FQDN)
+        FakeHost mismatch = new FakeHost()
+                .withServiceManager("systemd")
+                .onCommand("hostname --fqdn", 0, FQDN)
                 .withFile(Fixtures.INIT_SCRIPT, "#!/bin/sh\n", FileSpec.root(0755));
         Result out = ctx.run(Event.configChanged(), related(), mismatch);
         assertEquals(Status.blocked(RemoteService.NOT_FOUND), out.unitStatus());
@@ -381,17 +454,26 @@ class PacemakerRemoteCharmTest {
 
     static Stream<Event> everyHook() {
         RelationState cluster = hacluster(KEY, KEY, KEY);
-        return Stream.of(Event.install(), Event.configChanged(), Event.start(), Event.updateStatus(),
-                Event.upgradeCharm(), Event.leaderElected(), Event.relationCreated(cluster),
-                Event.relationJoined(cluster, "hacluster/2"), Event.relationChanged(cluster, "hacluster/0"),
-                Event.relationChanged(principal(), "nova-compute/0"), Event.relationDeparted(cluster, "hacluster/2"));
+        return Stream.of(
+                Event.install(),
+                Event.configChanged(),
+                Event.start(),
+                Event.updateStatus(),
+                Event.upgradeCharm(),
+                Event.leaderElected(),
+                Event.relationCreated(cluster),
+                Event.relationJoined(cluster, "hacluster/2"),
+                Event.relationChanged(cluster, "hacluster/0"),
+                Event.relationChanged(principal(), "nova-compute/0"),
+                Event.relationDeparted(cluster, "hacluster/2"));
     }
 
     @ParameterizedTest
     @MethodSource("everyHook")
     void secondRunOfEveryHookWritesAndRestartsNothing(Event event) {
         FakeHost host = ubuntuHost();
-        Result first = ctx.run(event, ctx.run(Event.configChanged(), related(), host).state(), host);
+        Result first =
+                ctx.run(event, ctx.run(Event.configChanged(), related(), host).state(), host);
         Map<Path, FakeHost.FakeFile> files = host.writtenFiles();
         host.clearLogs();
         Result second = ctx.run(event, first.state(), host);
@@ -399,7 +481,8 @@ class PacemakerRemoteCharmTest {
         assertEquals(List.of(), second.relationWrites());
         assertEquals(files, host.writtenFiles(), "no file rewritten"); // FakeFile compares by identity
         assertEquals(List.of(), host.serviceLog());
-        assertTrue(host.commandLog().stream().allMatch(c -> c.equals(MachineHostname.FQDN)),
+        assertTrue(
+                host.commandLog().stream().allMatch(c -> c.equals(MachineHostname.FQDN)),
                 "only the read-only hostname lookup: " + host.commandLog());
         assertEquals(Status.active("Unit is ready"), second.unitStatus());
     }
@@ -409,8 +492,8 @@ class PacemakerRemoteCharmTest {
         FakeHost host = debianHost();
         Result first = ctx.run(Event.relationChanged(hacluster(KEY, KEY, KEY), "hacluster/0"), related(), host);
         RelationState disagreeing = hacluster(KEY, OTHER_KEY);
-        Result second = ctx.run(Event.relationChanged(disagreeing, "hacluster/1"),
-                first.state().withRelation(disagreeing), host);
+        Result second = ctx.run(
+                Event.relationChanged(disagreeing, "hacluster/1"), first.state().withRelation(disagreeing), host);
         for (Result out : List.of(first, second)) {
             String said = out.allLogText() + "\n" + out.statusHistory();
             for (String secret : List.of(KEY, KEY_TEXT, OTHER_KEY, OTHER_KEY_TEXT)) {

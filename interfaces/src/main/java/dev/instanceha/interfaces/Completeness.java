@@ -39,9 +39,20 @@ public sealed interface Completeness<T> permits Completeness.Complete, Completen
             Objects.requireNonNull(data, "data");
         }
 
-        @Override public boolean isComplete() { return true; }
-        @Override public Optional<T> value() { return Optional.of(data); }
-        @Override public Optional<String> reason() { return Optional.empty(); }
+        @Override
+        public boolean isComplete() {
+            return true;
+        }
+
+        @Override
+        public Optional<T> value() {
+            return Optional.of(data);
+        }
+
+        @Override
+        public Optional<String> reason() {
+            return Optional.empty();
+        }
     }
 
     /** Not usable yet; {@code why} names the missing or malformed key and the unit it came from. */
@@ -50,8 +61,19 @@ public sealed interface Completeness<T> permits Completeness.Complete, Completen
             Objects.requireNonNull(why, "why");
         }
 
-        @Override public boolean isComplete() { return false; }
-        @Override public Optional<T> value() { return Optional.empty(); }
-        @Override public Optional<String> reason() { return Optional.of(why); }
+        @Override
+        public boolean isComplete() {
+            return false;
+        }
+
+        @Override
+        public Optional<T> value() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> reason() {
+            return Optional.of(why);
+        }
     }
 }

@@ -36,8 +36,7 @@ public final class Json {
             .build()
             .writer(new PythonSeparators());
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Encodes maps, lists, strings, booleans and null as Python's sorted json.dumps would. */
     public static String encode(Object value) {

@@ -3,7 +3,6 @@ package dev.instanceha.interfaces;
 import dev.instanceha.ops.host.Command;
 import dev.instanceha.ops.host.CommandResult;
 import dev.instanceha.ops.host.Host;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,8 +16,7 @@ public final class MachineHostname {
     /** A resolver stuck on DNS must not hold the hook for the default five minutes. */
     public static final Command FQDN = Command.of("hostname", "--fqdn").withTimeout(Duration.ofSeconds(20));
 
-    private MachineHostname() {
-    }
+    private MachineHostname() {}
 
     /** Empty when the machine cannot name itself (resolver failure, odd output). */
     public static Optional<String> fqdn(Host host) {

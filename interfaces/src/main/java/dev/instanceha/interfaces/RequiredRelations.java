@@ -2,7 +2,6 @@ package dev.instanceha.interfaces;
 
 import dev.instanceha.ops.charm.HookContext;
 import dev.instanceha.ops.model.Status;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,7 @@ public final class RequiredRelations {
     /** A reason longer than this would crowd out the status line; the log has it in full. */
     static final int MAX_REASON = 200;
 
-    private RequiredRelations() {
-    }
+    private RequiredRelations() {}
 
     /** Reports missing (blocked) and incomplete (waiting) relations; true when every one is complete. */
     public static boolean report(HookContext hook, Map<String, ? extends Completeness<?>> relations, Detail detail) {
@@ -58,7 +56,8 @@ public final class RequiredRelations {
         }
         if (!incomplete.isEmpty() && detail == Detail.NAMES_WITH_REASON) {
             // One incomplete relation is already named in front; with several, say which one the reason is about.
-            String reason = incomplete.size() == 1 ? reasons.get(0).substring(reasons.get(0).indexOf(": ") + 2)
+            String reason = incomplete.size() == 1
+                    ? reasons.get(0).substring(reasons.get(0).indexOf(": ") + 2)
                     : reasons.get(0);
             reason = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason;
             hook.report(Status.waiting(String.join(", ", incomplete) + " incomplete: " + reason));

@@ -14,11 +14,10 @@ public final class UnitSelection {
     /** More would only bury the first reason in a status line. */
     static final int MAX_REASONS = 3;
 
-    private UnitSelection() {
-    }
+    private UnitSelection() {}
 
-    public static <T> Completeness<T> firstComplete(String endpoint, List<RemoteUnit> units,
-                                                    Function<RemoteUnit, Completeness<T>> parse) {
+    public static <T> Completeness<T> firstComplete(
+            String endpoint, List<RemoteUnit> units, Function<RemoteUnit, Completeness<T>> parse) {
         if (units.isEmpty()) {
             return Completeness.incomplete(endpoint + ": no remote unit has joined");
         }

@@ -39,9 +39,17 @@ class FieldReaderTest {
 
     @Test
     void base64PemAcceptsEncodedAndRawPem() {
-        FieldReader r = new FieldReader("u/0", Map.of(
-                "enc", Fixtures.base64(Fixtures.CERT_PEM), "raw", Fixtures.CERT_PEM, "bad", "%%%", "notpem",
-                Fixtures.base64("hello")));
+        FieldReader r = new FieldReader(
+                "u/0",
+                Map.of(
+                        "enc",
+                        Fixtures.base64(Fixtures.CERT_PEM),
+                        "raw",
+                        Fixtures.CERT_PEM,
+                        "bad",
+                        "%%%",
+                        "notpem",
+                        Fixtures.base64("hello")));
         assertEquals(Fixtures.CERT_PEM, r.base64Pem("enc").orElseThrow());
         assertEquals(Fixtures.CERT_PEM, r.base64Pem("raw").orElseThrow());
         assertTrue(r.ok());
@@ -63,10 +71,12 @@ class FieldReaderTest {
     @Test
     void unitSelectionCapsTheNumberOfReasons() {
         var units = java.util.stream.IntStream.range(0, 5)
-                .mapToObj(i -> new RemoteUnit(null, "k/" + i, Map.<String, String>of())).toList();
-        Completeness<String> result = UnitSelection.firstComplete("ep", units,
-                u -> Completeness.incomplete(u.unit() + ": missing 'x'"));
-        assertEquals("ep: k/0: missing 'x'; k/1: missing 'x'; k/2: missing 'x'; and 2 more unit(s)",
+                .mapToObj(i -> new RemoteUnit(null, "k/" + i, Map.<String, String>of()))
+                .toList();
+        Completeness<String> result =
+                UnitSelection.firstComplete("ep", units, u -> Completeness.incomplete(u.unit() + ": missing 'x'"));
+        assertEquals(
+                "ep: k/0: missing 'x'; k/1: missing 'x'; k/2: missing 'x'; and 2 more unit(s)",
                 result.reason().orElseThrow());
     }
 }

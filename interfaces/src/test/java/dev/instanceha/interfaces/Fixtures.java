@@ -10,18 +10,18 @@ import java.util.TreeMap;
 public final class Fixtures {
     /** A real server certificate and its key (throwaway, made with openssl for these tests). */
     public static final String CERT_PEM = resource("/tls/rsa.pem");
+
     public static final String KEY_PEM = resource("/tls/rsa.key");
     /** Larger than any value an interface accepts (FieldReader.MAX_BLOB). */
     public static final String OVERSIZED = "a".repeat(FieldReader.MAX_BLOB + 1);
     /** Longer than a single-line value may be (FieldReader.MAX_TEXT), smaller than a blob. */
     public static final String LONG_TEXT = "b".repeat(FieldReader.MAX_TEXT + 1);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** One relation; units in the order given (the snapshot sorts them by unit number anyway). */
-    public static RelationSnapshot relation(String endpoint, int id, String app,
-                                            Map<String, Map<String, String>> units) {
+    public static RelationSnapshot relation(
+            String endpoint, int id, String app, Map<String, Map<String, String>> units) {
         return RelationSnapshot.ofRemote(endpoint, id, app, Map.of(), units);
     }
 

@@ -41,8 +41,13 @@ class JsonTest {
 
     @Test
     void lenientParserTakesPythonQuoting() {
-        assertEquals("lsb:haproxy",
-                Json.LENIENT.parse("{'res_ks_haproxy': 'lsb:haproxy'}").orElseThrow().get("res_ks_haproxy").asText());
+        assertEquals(
+                "lsb:haproxy",
+                Json.LENIENT
+                        .parse("{'res_ks_haproxy': 'lsb:haproxy'}")
+                        .orElseThrow()
+                        .get("res_ks_haproxy")
+                        .asText());
     }
 
     @Test

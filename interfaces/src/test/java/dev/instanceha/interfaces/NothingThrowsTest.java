@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -34,27 +33,117 @@ import org.junit.jupiter.api.Test;
  */
 class NothingThrowsTest {
     private static final List<String> KEYS = List.of(
-            "private-address", "ingress-address", "egress-subnets", "admin_token",
-            "service_host", "service_port", "service_protocol", "auth_host", "auth_port", "auth_protocol",
-            "internal_host", "internal_port", "internal_protocol", "service_username", "service_password",
-            "service_tenant", "service_tenant_id", "api_version", "ca_cert", "https_keystone",
-            "credentials_host", "credentials_port", "credentials_protocol", "credentials_username",
-            "credentials_password", "credentials_project", "credentials_project_id",
-            "db_host", "db_port", "password", "allowed_units", "ssl_ca", "ssl_cert", "ssl_key", "wait_timeout",
-            "cluster-series-upgrading", "access-network", "hostname", "ssl_port", "clustered", "vip", "ha_queues",
-            "ca", "chain", "masakari_0.processed_requests",
-            "json_resources", "json_resource_params", "json_groups", "json_init_services", "json_delete_resources",
-            "resources", "init_services", "corosync_bindiface", "corosync_mcastport",
-            "remote-hostname", "remote-ip", "stonith-hostname", "enable-resources", "pacemaker-key");
+            "private-address",
+            "ingress-address",
+            "egress-subnets",
+            "admin_token",
+            "service_host",
+            "service_port",
+            "service_protocol",
+            "auth_host",
+            "auth_port",
+            "auth_protocol",
+            "internal_host",
+            "internal_port",
+            "internal_protocol",
+            "service_username",
+            "service_password",
+            "service_tenant",
+            "service_tenant_id",
+            "api_version",
+            "ca_cert",
+            "https_keystone",
+            "credentials_host",
+            "credentials_port",
+            "credentials_protocol",
+            "credentials_username",
+            "credentials_password",
+            "credentials_project",
+            "credentials_project_id",
+            "db_host",
+            "db_port",
+            "password",
+            "allowed_units",
+            "ssl_ca",
+            "ssl_cert",
+            "ssl_key",
+            "wait_timeout",
+            "cluster-series-upgrading",
+            "access-network",
+            "hostname",
+            "ssl_port",
+            "clustered",
+            "vip",
+            "ha_queues",
+            "ca",
+            "chain",
+            "masakari_0.processed_requests",
+            "json_resources",
+            "json_resource_params",
+            "json_groups",
+            "json_init_services",
+            "json_delete_resources",
+            "resources",
+            "init_services",
+            "corosync_bindiface",
+            "corosync_mcastport",
+            "remote-hostname",
+            "remote-ip",
+            "stonith-hostname",
+            "enable-resources",
+            "pacemaker-key");
 
     private static final List<String> VALUES = List.of(
-            "", " ", "__null__", "null", "true", "True", "yes", "-1", "0", "65536", "3306", "5672",
-            "10.5.0.1", "fd00::1", "::", "host.example", "masakari/0", "masakari/0 masakari/1",
-            "{", "}", "[", "]", "{}", "[]", "\"", "\"\"", "\"x.maas\"", "\"10.0.0.1\"", "[null]", "{\"a\": null}",
-            "{\"res\": 1}", "{\"res_a\": \"lsb:haproxy\"}", "{'res_a': 'lsb:haproxy'}", "('a',)",
-            "{\"10.5.0.10\": {\"cert\": null}}", "{\"10.5.0.10\": []}", "{\"10.5.0.10\": {\"cert\": \"x\", \"key\": 1}}",
-            "-----BEGIN X-----\n-----END X-----", "LS0tLS1CRUdJTiBY", "%%%", "\u0000", "\n", "é", "☃", "🔑",
-            "\uD800", "1e309", "99999999999999999999", "[".repeat(3000), "{\"a\":".repeat(2000));
+            "",
+            " ",
+            "__null__",
+            "null",
+            "true",
+            "True",
+            "yes",
+            "-1",
+            "0",
+            "65536",
+            "3306",
+            "5672",
+            "10.5.0.1",
+            "fd00::1",
+            "::",
+            "host.example",
+            "masakari/0",
+            "masakari/0 masakari/1",
+            "{",
+            "}",
+            "[",
+            "]",
+            "{}",
+            "[]",
+            "\"",
+            "\"\"",
+            "\"x.maas\"",
+            "\"10.0.0.1\"",
+            "[null]",
+            "{\"a\": null}",
+            "{\"res\": 1}",
+            "{\"res_a\": \"lsb:haproxy\"}",
+            "{'res_a': 'lsb:haproxy'}",
+            "('a',)",
+            "{\"10.5.0.10\": {\"cert\": null}}",
+            "{\"10.5.0.10\": []}",
+            "{\"10.5.0.10\": {\"cert\": \"x\", \"key\": 1}}",
+            "-----BEGIN X-----\n-----END X-----",
+            "LS0tLS1CRUdJTiBY",
+            "%%%",
+            "\u0000",
+            "\n",
+            "é",
+            "☃",
+            "🔑",
+            "\uD800",
+            "1e309",
+            "99999999999999999999",
+            "[".repeat(3000),
+            "{\"a\":".repeat(2000));
 
     @Test
     void randomPeerDataNeverThrows() {
@@ -105,19 +194,22 @@ class NothingThrowsTest {
 
     private static List<Function<List<RelationSnapshot>, Object>> readers() {
         List<Function<List<RelationSnapshot>, Object>> readers = new ArrayList<>();
-        readers.add(rels -> new IdentityServiceRequirer(FixedEndpoint.of(IdentityServiceRequirer.ENDPOINT, rels))
-                .read());
-        readers.add(rels -> new IdentityCredentialsRequirer(FixedEndpoint.of(IdentityCredentialsRequirer.ENDPOINT, rels)).read());
-        readers.add(rels -> new SharedDbRequirer(FixedEndpoint.of(SharedDbRequirer.ENDPOINT, rels).asUnit("masakari/0"))
+        readers.add(
+                rels -> new IdentityServiceRequirer(FixedEndpoint.of(IdentityServiceRequirer.ENDPOINT, rels)).read());
+        readers.add(rels ->
+                new IdentityCredentialsRequirer(FixedEndpoint.of(IdentityCredentialsRequirer.ENDPOINT, rels)).read());
+        readers.add(rels -> new SharedDbRequirer(
+                        FixedEndpoint.of(SharedDbRequirer.ENDPOINT, rels).asUnit("masakari/0"))
                 .read(new DatabaseRequest("masakari", "masakari")));
         readers.add(rels -> new AmqpRequirer(FixedEndpoint.of(AmqpRequirer.ENDPOINT, rels))
                 .read(new AmqpRequest("masakari", "masakari")));
         readers.add(rels -> new CertificatesRequirer(
-                FixedEndpoint.of(CertificatesRequirer.ENDPOINT, rels).asUnit("masakari/0"))
+                        FixedEndpoint.of(CertificatesRequirer.ENDPOINT, rels).asUnit("masakari/0"))
                 .read(List.of(new CertificateRequest("10.5.0.10", List.of()))));
         readers.add(rels -> new HaClusterRequirer(FixedEndpoint.of(HaClusterRequirer.ENDPOINT, rels)).read());
         readers.add(rels -> new HaClusterProvider(FixedEndpoint.of(HaClusterProvider.ENDPOINT, rels)).read());
-        readers.add(rels -> new PacemakerRemoteProvider(FixedEndpoint.of(PacemakerRemoteProvider.ENDPOINT, rels)).read());
+        readers.add(
+                rels -> new PacemakerRemoteProvider(FixedEndpoint.of(PacemakerRemoteProvider.ENDPOINT, rels)).read());
         readers.add(rels -> {
             var nodes = new PacemakerRemoteRequirer(FixedEndpoint.of(PacemakerRemoteRequirer.ENDPOINT, rels)).read();
             return nodes.enableResources();

@@ -4,8 +4,16 @@ import java.util.Locale;
 
 /** The fence-agents actions this agent implements, and what each one needs. */
 public enum Action {
-    ON(true), OFF(true), REBOOT(true), STATUS(true), MONITOR(false), LIST(false), LIST_STATUS(false),
-    METADATA(false), MANPAGE(false), VALIDATE_ALL(false);
+    ON(true),
+    OFF(true),
+    REBOOT(true),
+    STATUS(true),
+    MONITOR(false),
+    LIST(false),
+    LIST_STATUS(false),
+    METADATA(false),
+    MANPAGE(false),
+    VALIDATE_ALL(false);
 
     private final boolean needsPlug;
 

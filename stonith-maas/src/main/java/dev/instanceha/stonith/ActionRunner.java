@@ -12,8 +12,13 @@ public final class ActionRunner {
     private final PrintStream out;
     private final Diagnostics diagnostics;
 
-    public ActionRunner(AgentConfig config, MaasClient client, MachineResolver resolver, PowerController power,
-                        PrintStream out, Diagnostics diagnostics) {
+    public ActionRunner(
+            AgentConfig config,
+            MaasClient client,
+            MachineResolver resolver,
+            PowerController power,
+            PrintStream out,
+            Diagnostics diagnostics) {
         this.config = config;
         this.client = client;
         this.resolver = resolver;
@@ -64,7 +69,8 @@ public final class ActionRunner {
             // fence-agents tries the on half of a reboot retry_on times.
             power.on(machine, Math.max(1, config.retryOn()));
         } catch (MaasException e) {
-            diagnostics.warn("machine " + machine.hostname() + " is off but powering it on again failed: " + e.getMessage());
+            diagnostics.warn(
+                    "machine " + machine.hostname() + " is off but powering it on again failed: " + e.getMessage());
         }
         out.println("Success: Rebooted");
         return ExitCodes.OK;
@@ -83,7 +89,8 @@ public final class ActionRunner {
                 return ExitCodes.STATUS_OFF;
             }
             default -> {
-                diagnostics.error("status failed: MAAS reports power state '" + state.wire() + "' for " + machine.hostname());
+                diagnostics.error(
+                        "status failed: MAAS reports power state '" + state.wire() + "' for " + machine.hostname());
                 return ExitCodes.ERROR;
             }
         }
@@ -103,19 +110,24 @@ public final class ActionRunner {
      */
     private int list(boolean withStatus) throws MaasException {
         List<MaasMachine> machines = client.allMachines();
-        config.hostMap().entries().forEach((node, machineName) -> machines.stream()
-                .filter(m -> m.hostname().equalsIgnoreCase(MachineResolver.shortName(machineName)))
-                .findFirst()
-                .ifPresent(m -> out.println(node + "," + m.hostname() + (withStatus ? "," + m.powerState().wire() : ""))));
+        config.hostMap()
+                .entries()
+                .forEach((node, machineName) -> machines.stream()
+                        .filter(m -> m.hostname().equalsIgnoreCase(MachineResolver.shortName(machineName)))
+                        .findFirst()
+                        .ifPresent(m -> out.println(node + "," + m.hostname()
+                                + (withStatus ? "," + m.powerState().wire() : ""))));
         for (MaasMachine m : machines) {
-            out.println(m.fqdn() + "," + m.hostname() + (withStatus ? "," + m.powerState().wire() : ""));
+            out.println(m.fqdn() + "," + m.hostname()
+                    + (withStatus ? "," + m.powerState().wire() : ""));
         }
         return ExitCodes.OK;
     }
 
     private void waitDelay() throws MaasException {
         if (!config.delay().isZero()) {
-            diagnostics.debug("waiting " + config.delay().toMillis() / 1000.0 + " s (" + Params.DELAY + ") before fencing");
+            diagnostics.debug(
+                    "waiting " + config.delay().toMillis() / 1000.0 + " s (" + Params.DELAY + ") before fencing");
             Pause.sleep(config.delay());
         }
     }

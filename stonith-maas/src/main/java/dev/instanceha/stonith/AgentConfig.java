@@ -15,8 +15,21 @@ import java.time.Duration;
  * @param connectTimeout connection limit (login_timeout)
  * @param answerTimeout  answer limit for one request (shell_timeout)
  */
-public record AgentConfig(Action action, String plug, URI apiRoot, ApiKey apiKey, HostMap hostMap,
-                          boolean matchFqdn, Path caFile, boolean insecure, Duration delay, Duration powerTimeout,
-                          Duration powerWait, Duration statusSleep, Duration connectTimeout, Duration answerTimeout,
-                          int retries, int retryOn, boolean verbose) {
-}
+public record AgentConfig(
+        Action action,
+        String plug,
+        URI apiRoot,
+        ApiKey apiKey,
+        HostMap hostMap,
+        boolean matchFqdn,
+        Path caFile,
+        boolean insecure,
+        Duration delay,
+        Duration powerTimeout,
+        Duration powerWait,
+        Duration statusSleep,
+        Duration connectTimeout,
+        Duration answerTimeout,
+        int retries,
+        int retryOn,
+        boolean verbose) {}

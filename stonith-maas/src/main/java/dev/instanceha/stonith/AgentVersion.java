@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 final class AgentVersion {
     private static final String RESOURCE = "fence-maas.version";
 
-    private AgentVersion() {
-    }
+    private AgentVersion() {}
 
     static String get() {
         try (InputStream in = AgentVersion.class.getResourceAsStream(RESOURCE)) {

@@ -1,14 +1,13 @@
 package dev.instanceha.stonith;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParseResult;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The command-line form of the same parameters ({@code -o off -n host --url ...}), parsed by a
@@ -18,8 +17,7 @@ import java.util.regex.Pattern;
 public final class ArgvParameters {
     private static final Pattern KEY_ON_ARGV = Pattern.compile("^-{1,2}api[-_]?key(=.*)?$");
 
-    private ArgvParameters() {
-    }
+    private ArgvParameters() {}
 
     /** Thrown for a bad command line; the message never repeats option values. */
     public static final class UsageException extends Exception {
@@ -41,7 +39,8 @@ public final class ArgvParameters {
         try {
             result = commandLine.parseArgs(args);
         } catch (CommandLine.UnmatchedArgumentException e) {
-            List<String> names = e.getUnmatched().stream().map(ArgvParameters::nameOnly).toList();
+            List<String> names =
+                    e.getUnmatched().stream().map(ArgvParameters::nameOnly).toList();
             throw new UsageException("unknown option(s): " + String.join(" ", names));
         } catch (CommandLine.ParameterException e) {
             throw new UsageException("bad command line: " + e.getMessage().replaceAll("'[^']*'", "'…'"));

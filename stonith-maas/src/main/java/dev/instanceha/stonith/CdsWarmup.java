@@ -15,15 +15,15 @@ import java.nio.charset.StandardCharsets;
 final class CdsWarmup {
     static final String FLAG = "--cds-warmup";
 
-    private CdsWarmup() {
-    }
+    private CdsWarmup() {}
 
     static int run() {
         try (TrainingMaas maas = new TrainingMaas()) {
-            String common = "plug=" + TrainingMaas.HOSTNAME + ".maas\nnodename=" + TrainingMaas.HOSTNAME
-                    + "\nurl=" + maas.url() + "\napi_key=training:archive:build\nstonith_status_sleep=0.05\n";
-            for (String action : new String[] {"metadata", "validate-all", "monitor", "list", "status", "off",
-                    "status", "reboot", "on"}) {
+            String common = "plug=" + TrainingMaas.HOSTNAME + ".maas\nnodename=" + TrainingMaas.HOSTNAME + "\nurl="
+                    + maas.url() + "\napi_key=training:archive:build\nstonith_status_sleep=0.05\n";
+            for (String action : new String[] {
+                "metadata", "validate-all", "monitor", "list", "status", "off", "status", "reboot", "on"
+            }) {
                 int exit = agent("action=" + action + "\n" + common);
                 if (exit != ExitCodes.OK && !(action.equals("status") && exit == ExitCodes.STATUS_OFF)) {
                     System.err.println("fence_maas: training run: action " + action + " exited " + exit);
@@ -41,7 +41,11 @@ final class CdsWarmup {
 
     private static int agent(String stdin) {
         PrintStream discard = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        return FenceMaasMain.run(new String[0], new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                discard, discard, FenceMaasMain.environment());
+        return FenceMaasMain.run(
+                new String[0],
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                discard,
+                discard,
+                FenceMaasMain.environment());
     }
 }

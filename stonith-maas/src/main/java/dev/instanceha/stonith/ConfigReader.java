@@ -49,14 +49,26 @@ public final class ConfigReader {
         Duration answerTimeout = secondsOrOldName(raw, Params.SHELL_TIMEOUT, Params.REQUEST_TIMEOUT, 0.1);
         // request_timeout used to limit the connection too; it still does unless login_timeout is given.
         Duration connectTimeout = raw.containsKey(Params.LOGIN_TIMEOUT) || !raw.containsKey(Params.REQUEST_TIMEOUT)
-                ? seconds(raw, Params.LOGIN_TIMEOUT, 0.1) : answerTimeout;
-        return new AgentConfig(action, plug, apiRoot, key, HostMap.parse(raw.get(Params.HOSTNAME_MAP)),
-                bool(raw, Params.MATCH_FQDN), ca, bool(raw, Params.SSL_INSECURE),
-                seconds(raw, Params.DELAY, 0), seconds(raw, Params.POWER_TIMEOUT, 0.1),
+                ? seconds(raw, Params.LOGIN_TIMEOUT, 0.1)
+                : answerTimeout;
+        return new AgentConfig(
+                action,
+                plug,
+                apiRoot,
+                key,
+                HostMap.parse(raw.get(Params.HOSTNAME_MAP)),
+                bool(raw, Params.MATCH_FQDN),
+                ca,
+                bool(raw, Params.SSL_INSECURE),
+                seconds(raw, Params.DELAY, 0),
+                seconds(raw, Params.POWER_TIMEOUT, 0.1),
                 seconds(raw, Params.POWER_WAIT, 0),
                 secondsOrOldName(raw, Params.STONITH_STATUS_SLEEP, Params.POLL_INTERVAL, 0.05),
-                connectTimeout, answerTimeout,
-                integer(raw, Params.RETRIES), integer(raw, Params.RETRY_ON), verbose);
+                connectTimeout,
+                answerTimeout,
+                integer(raw, Params.RETRIES),
+                integer(raw, Params.RETRY_ON),
+                verbose);
     }
 
     /** A parameter that replaced an older name: either may be given, but not both with different values. */
@@ -67,8 +79,8 @@ public final class ConfigReader {
         }
         Duration old = seconds(oldName, raw.get(oldName), minimum);
         if (raw.containsKey(name) && !seconds(raw, name, minimum).equals(old)) {
-            throw new BadParameterException(name, "given together with its old name " + oldName
-                    + " and a different value; set only " + name);
+            throw new BadParameterException(
+                    name, "given together with its old name " + oldName + " and a different value; set only " + name);
         }
         return old;
     }
@@ -80,15 +92,17 @@ public final class ConfigReader {
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                throw new BadParameterException(Params.API_KEY_FILE, "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+                throw new BadParameterException(
+                        Params.API_KEY_FILE,
+                        "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
             }
         }
         if (text == null) {
             text = env.apply(Params.API_KEY_ENV);
         }
         if (text == null || text.isBlank()) {
-            throw new BadParameterException(Params.API_KEY, "missing: pass api_key on stdin, api_key_file, or set "
-                    + Params.API_KEY_ENV);
+            throw new BadParameterException(
+                    Params.API_KEY, "missing: pass api_key on stdin, api_key_file, or set " + Params.API_KEY_ENV);
         }
         diagnostics.addSecret(text);
         return ApiKey.parse(text);
@@ -127,10 +141,11 @@ public final class ConfigReader {
     /** A flag such as help or version: set unless given as 0/false/no/off (or not at all). */
     static boolean flagSet(Map<String, String> raw, String name) {
         String value = raw.get(name);
-        return value != null && switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "0", "false", "no", "off" -> false;
-            default -> true;
-        };
+        return value != null
+                && switch (value.strip().toLowerCase(Locale.ROOT)) {
+                    case "0", "false", "no", "off" -> false;
+                    default -> true;
+                };
     }
 
     private static boolean bool(Map<String, String> raw, String name) throws BadParameterException {
@@ -146,7 +161,8 @@ public final class ConfigReader {
     }
 
     private static Duration seconds(Map<String, String> raw, String name, double minimum) throws BadParameterException {
-        return seconds(name, raw.getOrDefault(name, Params.byName(name).orElseThrow().defaultValue()), minimum);
+        return seconds(
+                name, raw.getOrDefault(name, Params.byName(name).orElseThrow().defaultValue()), minimum);
     }
 
     private static Duration seconds(String name, String value, double minimum) throws BadParameterException {

@@ -10,6 +10,5 @@ public final class ExitCodes {
     /** status: the plug is off. Never used for errors. */
     public static final int STATUS_OFF = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -15,8 +15,7 @@ import java.util.function.Function;
  * pacemaker-fenced calls it); with arguments it parses the equivalent long options.
  */
 public final class FenceMaasMain {
-    private FenceMaasMain() {
-    }
+    private FenceMaasMain() {}
 
     public static void main(String[] args) {
         if (args.length == 1 && CdsWarmup.FLAG.equals(args[0])) {
@@ -30,7 +29,8 @@ public final class FenceMaasMain {
         return System::getenv;
     }
 
-    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Function<String, String> env) {
+    public static int run(
+            String[] args, InputStream in, PrintStream out, PrintStream err, Function<String, String> env) {
         Diagnostics diagnostics = new Diagnostics(err);
         try {
             return runChecked(args, in, out, env, diagnostics);
@@ -42,8 +42,9 @@ public final class FenceMaasMain {
         }
     }
 
-    private static int runChecked(String[] args, InputStream in, PrintStream out, Function<String, String> env,
-                                  Diagnostics diagnostics) throws java.io.IOException {
+    private static int runChecked(
+            String[] args, InputStream in, PrintStream out, Function<String, String> env, Diagnostics diagnostics)
+            throws java.io.IOException {
         Map<String, String> raw;
         if (args.length > 0) {
             try {
@@ -52,7 +53,8 @@ public final class FenceMaasMain {
                 return usageError(diagnostics, e.getMessage());
             }
         } else {
-            raw = StdinParameters.read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), diagnostics);
+            raw = StdinParameters.read(
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), diagnostics);
         }
         // fence-agents' order: help, then metadata/manpage, then version; none needs anything else.
         if (ConfigReader.flagSet(raw, Params.HELP)) {
@@ -90,7 +92,8 @@ public final class FenceMaasMain {
         diagnostics.verbose(config.verbose());
         Clock clock = Clock.systemUTC();
         Retry retry = Retry.times(config.retries()).withPause(config.statusSleep());
-        MaasHttp maasHttp = new MaasHttp(connector, config.apiRoot(), new OAuthSigner(config.apiKey(), clock), diagnostics);
+        MaasHttp maasHttp =
+                new MaasHttp(connector, config.apiRoot(), new OAuthSigner(config.apiKey(), clock), diagnostics);
         MaasClient client = new MaasClient(maasHttp, retry, diagnostics, config.answerTimeout());
         MachineResolver resolver = new MachineResolver(client, config.hostMap(), config.matchFqdn());
         PowerController power = new PowerController(client, config, clock, diagnostics);

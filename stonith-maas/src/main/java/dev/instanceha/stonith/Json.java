@@ -3,7 +3,6 @@ package dev.instanceha.stonith;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +17,7 @@ import java.util.Map;
 final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * @return a {@code Map<String, Object>}, a {@code List<Object>}, a String (numbers and booleans

@@ -26,19 +26,24 @@ public final class MaasClient {
 
     /** Reachability: version/ answers without authentication. */
     public String version() throws MaasException {
-        return Json.text(retried(() -> http.get("version/", requestTimeout, "reading the MAAS version")), "version", "?");
+        return Json.text(
+                retried(() -> http.get("version/", requestTimeout, "reading the MAAS version")), "version", "?");
     }
 
     /** Proves the key works: whoami needs a valid signature. */
     public String whoami() throws MaasException {
-        return Json.text(retried(() -> http.get("users/?op=whoami", requestTimeout, "checking the API key (whoami)")),
-                "username", "?");
+        return Json.text(
+                retried(() -> http.get("users/?op=whoami", requestTimeout, "checking the API key (whoami)")),
+                "username",
+                "?");
     }
 
     /** MAAS hostnames are short and unique; the filter matches the hostname field exactly. */
     public List<MaasMachine> machinesByHostname(String hostname) throws MaasException {
         String what = "looking up machine '" + hostname + "'";
-        return machines(retried(() -> http.get("machines/?hostname=" + OAuthSigner.encode(hostname), requestTimeout, what)), what);
+        return machines(
+                retried(() -> http.get("machines/?hostname=" + OAuthSigner.encode(hostname), requestTimeout, what)),
+                what);
     }
 
     public List<MaasMachine> allMachines() throws MaasException {
@@ -64,25 +69,34 @@ public final class MaasClient {
 
     /** One BMC query, not retried: callers poll. */
     public PowerState queryPowerState(MaasMachine machine, Duration timeout) throws MaasException {
-        Object answer = http.get("machines/" + machine.systemId() + "/?op=query_power_state", timeout,
+        Object answer = http.get(
+                "machines/" + machine.systemId() + "/?op=query_power_state",
+                timeout,
                 "querying the power state of " + machine.hostname());
         return PowerState.parse(Json.text(answer, "state"));
     }
 
     private void power(MaasMachine machine, String op, Map<String, String> form) throws MaasException {
         String what = op + " of " + machine.hostname();
-        Object answer = retried(() -> http.post("machines/" + machine.systemId() + "/?op=" + op, form, requestTimeout, what));
+        Object answer =
+                retried(() -> http.post("machines/" + machine.systemId() + "/?op=" + op, form, requestTimeout, what));
         // MAAS answers null when it sent no power action at all (e.g. power type "manual").
         if (answer == null) {
-            throw new MaasException(MaasException.Kind.POWER, "MAAS sent no " + op + " to " + machine.hostname()
-                    + " (power type '" + machine.powerType() + "' cannot be controlled)");
+            throw new MaasException(
+                    MaasException.Kind.POWER,
+                    "MAAS sent no " + op + " to " + machine.hostname() + " (power type '" + machine.powerType()
+                            + "' cannot be controlled)");
         }
     }
 
     private <T> T retried(Retry.Attempt<T, MaasException> request) throws MaasException {
         try {
-            return retry.call(MaasException.class, request, e -> e.kind().retryable(), (e, retryNumber, retries, pause) ->
-                    diagnostics.warn(e.getMessage() + "; retry " + retryNumber + " of " + retries));
+            return retry.call(
+                    MaasException.class,
+                    request,
+                    e -> e.kind().retryable(),
+                    (e, retryNumber, retries, pause) ->
+                            diagnostics.warn(e.getMessage() + "; retry " + retryNumber + " of " + retries));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MaasException(MaasException.Kind.TIMEOUT, "interrupted");

@@ -25,7 +25,8 @@ public record MaasConnector(SSLSocketFactory tls, boolean skipHostnameCheck, Dur
         }
         if (config.caFile() != null) {
             try {
-                return new MaasConnector(Tls.trusting(config.caFile()).getSocketFactory(), false, config.connectTimeout());
+                return new MaasConnector(
+                        Tls.trusting(config.caFile()).getSocketFactory(), false, config.connectTimeout());
             } catch (Tls.TlsException e) {
                 throw new BadParameterException(Params.SSL_CA, e.getMessage());
             }

@@ -67,9 +67,12 @@ public final class MaasHttp {
             try {
                 connection.connect();
             } catch (SocketTimeoutException e) {
-                throw new MaasException(MaasException.Kind.TIMEOUT, "no connection to MAAS at " + apiRoot.getAuthority()
-                        + " within " + seconds(connector.connectTimeout()) + " s (" + Params.LOGIN_TIMEOUT + ") while "
-                        + what);
+                throw new MaasException(
+                        MaasException.Kind.TIMEOUT,
+                        "no connection to MAAS at " + apiRoot.getAuthority()
+                                + " within " + seconds(connector.connectTimeout()) + " s (" + Params.LOGIN_TIMEOUT
+                                + ") while "
+                                + what);
             }
             if (body != null) {
                 try (OutputStream out = connection.getOutputStream()) {
@@ -79,16 +82,19 @@ public final class MaasHttp {
             status = connection.getResponseCode();
             answer = read(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
         } catch (SocketTimeoutException e) {
-            throw new MaasException(MaasException.Kind.TIMEOUT, "MAAS did not answer within " + seconds(timeout)
-                    + " s while " + what);
+            throw new MaasException(
+                    MaasException.Kind.TIMEOUT, "MAAS did not answer within " + seconds(timeout) + " s while " + what);
         } catch (SSLException e) {
             throw tlsFailure(e, what);
         } catch (ConnectException | NoRouteToHostException e) {
-            throw new MaasException(MaasException.Kind.CONNECTION, "cannot connect to MAAS at " + apiRoot.getAuthority()
-                    + " while " + what + " (connection refused or unreachable)");
+            throw new MaasException(
+                    MaasException.Kind.CONNECTION,
+                    "cannot connect to MAAS at " + apiRoot.getAuthority() + " while " + what
+                            + " (connection refused or unreachable)");
         } catch (UnknownHostException e) {
-            throw new MaasException(MaasException.Kind.CONNECTION, "cannot resolve the MAAS host "
-                    + apiRoot.getHost() + " while " + what);
+            throw new MaasException(
+                    MaasException.Kind.CONNECTION,
+                    "cannot resolve the MAAS host " + apiRoot.getHost() + " while " + what);
         } catch (IOException e) {
             throw transport(e, what);
         }
@@ -107,9 +113,11 @@ public final class MaasHttp {
     }
 
     private MaasException tlsFailure(Throwable e, String what) {
-        return new MaasException(MaasException.Kind.TLS, "TLS connection to MAAS at " + apiRoot.getAuthority()
-                + " failed while " + what + " (" + e.getMessage() + "); if MAAS uses a private CA, set "
-                + Params.SSL_CA + " to its PEM file");
+        return new MaasException(
+                MaasException.Kind.TLS,
+                "TLS connection to MAAS at " + apiRoot.getAuthority()
+                        + " failed while " + what + " (" + e.getMessage() + "); if MAAS uses a private CA, set "
+                        + Params.SSL_CA + " to its PEM file");
     }
 
     private MaasException transport(IOException e, String what) {
@@ -119,9 +127,11 @@ public final class MaasHttp {
                 return tlsFailure(t, what);
             }
         }
-        return new MaasException(MaasException.Kind.CONNECTION, "connection to MAAS at " + apiRoot.getAuthority()
-                + " failed while " + what + " (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        return new MaasException(
+                MaasException.Kind.CONNECTION,
+                "connection to MAAS at " + apiRoot.getAuthority()
+                        + " failed while " + what + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     }
 
     static Object interpret(int status, String body, String what) throws MaasException {
@@ -130,20 +140,35 @@ public final class MaasHttp {
         }
         String detail = "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + oneLine(body));
         switch (status) {
-            case 401 -> throw new MaasException(MaasException.Kind.AUTH, "MAAS rejected the API key while " + what
-                    + " (" + detail + "); check " + Params.API_KEY + " (consumer_key:token_key:token_secret of a MAAS user)");
-            case 403 -> throw new MaasException(MaasException.Kind.FORBIDDEN, "MAAS refused " + what + " (" + detail
-                    + "); the key's user must own the machine or be a MAAS admin");
-            case 404 -> throw new MaasException(MaasException.Kind.NOT_FOUND, "MAAS has nothing for " + what
-                    + " (" + detail + ")");
-            case 409 -> throw new MaasException(MaasException.Kind.CONFLICT, "MAAS refused " + what
-                    + " because of the machine's state (" + detail + ")");
-            case 400 -> throw new MaasException(MaasException.Kind.BAD_REQUEST, "MAAS did not accept " + what
-                    + " (" + detail + ")");
-            case 503 -> throw new MaasException(MaasException.Kind.UNAVAILABLE, "MAAS could not complete " + what
-                    + ": power driver, BMC or rack controller unavailable (" + detail + ")");
-            default -> throw new MaasException(status >= 500 ? MaasException.Kind.SERVER : MaasException.Kind.PROTOCOL,
-                    "unexpected MAAS answer to " + what + " (" + detail + ")");
+            case 401 ->
+                throw new MaasException(
+                        MaasException.Kind.AUTH,
+                        "MAAS rejected the API key while " + what + " (" + detail + "); check " + Params.API_KEY
+                                + " (consumer_key:token_key:token_secret of a MAAS user)");
+            case 403 ->
+                throw new MaasException(
+                        MaasException.Kind.FORBIDDEN,
+                        "MAAS refused " + what + " (" + detail
+                                + "); the key's user must own the machine or be a MAAS admin");
+            case 404 ->
+                throw new MaasException(
+                        MaasException.Kind.NOT_FOUND, "MAAS has nothing for " + what + " (" + detail + ")");
+            case 409 ->
+                throw new MaasException(
+                        MaasException.Kind.CONFLICT,
+                        "MAAS refused " + what + " because of the machine's state (" + detail + ")");
+            case 400 ->
+                throw new MaasException(
+                        MaasException.Kind.BAD_REQUEST, "MAAS did not accept " + what + " (" + detail + ")");
+            case 503 ->
+                throw new MaasException(
+                        MaasException.Kind.UNAVAILABLE,
+                        "MAAS could not complete " + what + ": power driver, BMC or rack controller unavailable ("
+                                + detail + ")");
+            default ->
+                throw new MaasException(
+                        status >= 500 ? MaasException.Kind.SERVER : MaasException.Kind.PROTOCOL,
+                        "unexpected MAAS answer to " + what + " (" + detail + ")");
         }
     }
 
@@ -154,7 +179,8 @@ public final class MaasHttp {
         try {
             return Json.parse(body);
         } catch (IOException e) {
-            throw new MaasException(MaasException.Kind.PROTOCOL, "MAAS answered " + what + " with something that is not JSON");
+            throw new MaasException(
+                    MaasException.Kind.PROTOCOL, "MAAS answered " + what + " with something that is not JSON");
         }
     }
 

@@ -9,7 +9,11 @@ public record MaasMachine(String systemId, String hostname, String fqdn, PowerSt
         if (systemId.isEmpty() || hostname.isEmpty()) {
             throw new MaasException(MaasException.Kind.PROTOCOL, "MAAS returned a machine without system_id/hostname");
         }
-        return new MaasMachine(systemId, hostname, Json.text(json, "fqdn", hostname),
-                PowerState.parse(Json.text(json, "power_state")), Json.text(json, "power_type", ""));
+        return new MaasMachine(
+                systemId,
+                hostname,
+                Json.text(json, "fqdn", hostname),
+                PowerState.parse(Json.text(json, "power_state")),
+                Json.text(json, "power_type", ""));
     }
 }

@@ -24,22 +24,29 @@ public final class MachineResolver {
         String shortName = shortName(name);
         List<MaasMachine> found = client.machinesByHostname(shortName);
         if (found.isEmpty()) {
-            throw new MaasException(MaasException.Kind.NOT_FOUND, "no MAAS machine has hostname '" + shortName + "'"
-                    + (name.equals(node) ? "" : " (mapped from node '" + node + "')")
-                    + "; check " + Params.PLUG + " and " + Params.HOSTNAME_MAP);
+            throw new MaasException(
+                    MaasException.Kind.NOT_FOUND,
+                    "no MAAS machine has hostname '" + shortName + "'"
+                            + (name.equals(node) ? "" : " (mapped from node '" + node + "')")
+                            + "; check " + Params.PLUG + " and " + Params.HOSTNAME_MAP);
         }
         if (found.size() > 1) {
-            throw new MaasException(MaasException.Kind.PROTOCOL, "MAAS returned " + found.size()
-                    + " machines for hostname '" + shortName + "'; expected exactly one");
+            throw new MaasException(
+                    MaasException.Kind.PROTOCOL,
+                    "MAAS returned " + found.size() + " machines for hostname '" + shortName
+                            + "'; expected exactly one");
         }
         MaasMachine machine = found.get(0);
         if (!machine.hostname().equalsIgnoreCase(shortName)) {
-            throw new MaasException(MaasException.Kind.PROTOCOL, "MAAS answered hostname '" + shortName
-                    + "' with machine '" + machine.hostname() + "'");
+            throw new MaasException(
+                    MaasException.Kind.PROTOCOL,
+                    "MAAS answered hostname '" + shortName + "' with machine '" + machine.hostname() + "'");
         }
         if (matchFqdn && name.contains(".") && !machine.fqdn().equalsIgnoreCase(name)) {
-            throw new MaasException(MaasException.Kind.NOT_FOUND, "MAAS machine '" + machine.hostname()
-                    + "' has FQDN '" + machine.fqdn() + "', not '" + name + "' (" + Params.MATCH_FQDN + " is set)");
+            throw new MaasException(
+                    MaasException.Kind.NOT_FOUND,
+                    "MAAS machine '" + machine.hostname() + "' has FQDN '" + machine.fqdn() + "', not '" + name + "' ("
+                            + Params.MATCH_FQDN + " is set)");
         }
         return machine;
     }

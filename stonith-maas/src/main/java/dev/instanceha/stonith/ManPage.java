@@ -7,12 +7,13 @@ import java.util.List;
  * same parameter list as the metadata, so the two never disagree.
  */
 final class ManPage {
-    private ManPage() {
-    }
+    private ManPage() {}
 
     static String troff() {
         StringBuilder man = new StringBuilder();
-        man.append(".TH FENCE_MAAS 8 \"\" \"fence_maas ").append(escape(AgentVersion.get())).append("\" \"Fence agents\"\n");
+        man.append(".TH FENCE_MAAS 8 \"\" \"fence_maas ")
+                .append(escape(AgentVersion.get()))
+                .append("\" \"Fence agents\"\n");
         man.append(".SH NAME\nfence_maas \\- fence agent for MAAS (Canonical Metal as a Service)\n");
         man.append(".SH SYNOPSIS\n.B fence_maas\n[\\fIOPTIONS\\fR]\n.br\n.B fence_maas\n< \\fIname=value lines\\fR\n");
         man.append(".SH DESCRIPTION\n").append(escape(Metadata.LONGDESC)).append('\n');
@@ -20,11 +21,14 @@ final class ManPage {
                 + "runs it; names are the parameter names below.\n");
         man.append(".SH PARAMETERS\n");
         for (Param param : Params.ALL) {
-            man.append(".TP\n.B ").append(escape(param.argvAllowed() ? Usage.optionSyntax(param) : param.getopt()))
+            man.append(".TP\n.B ")
+                    .append(escape(param.argvAllowed() ? Usage.optionSyntax(param) : param.getopt()))
                     .append('\n');
             man.append(escape(param.description()));
             if (param.defaultValue() != null) {
-                man.append(" (Default Value: ").append(escape(param.defaultValue())).append(')');
+                man.append(" (Default Value: ")
+                        .append(escape(param.defaultValue()))
+                        .append(')');
             }
             man.append("\n.br\nstdin name: ").append(escape(param.name()));
             if (param.deprecated()) {
@@ -34,7 +38,11 @@ final class ManPage {
         }
         man.append(".SH ACTIONS\n");
         for (List<String> action : ACTIONS) {
-            man.append(".TP\n.B ").append(action.get(0)).append('\n').append(escape(action.get(1))).append('\n');
+            man.append(".TP\n.B ")
+                    .append(action.get(0))
+                    .append('\n')
+                    .append(escape(action.get(1)))
+                    .append('\n');
         }
         man.append(".SH EXIT STATUS\n0 on success; 1 on failure and on invalid parameters (validate-all included); "
                 + "status exits 0 for on and 2 for off.\n");
@@ -44,8 +52,10 @@ final class ManPage {
 
     private static final List<List<String>> ACTIONS = List.of(
             List.of("on", "Power on the machine and wait until MAAS reports it on (retry_on)."),
-            List.of("off", "Power off the machine; success only once MAAS's query_power_state reports off "
-                    + "within power_timeout."),
+            List.of(
+                    "off",
+                    "Power off the machine; success only once MAAS's query_power_state reports off "
+                            + "within power_timeout."),
             List.of("reboot", "Off as above, then on; the result is that of the off half."),
             List.of("status", "Ask MAAS for the machine's power state: exit 0 for on, 2 for off, 1 for anything else."),
             List.of("monitor", "Check that MAAS answers and accepts the API key."),

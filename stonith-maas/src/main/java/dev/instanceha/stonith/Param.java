@@ -12,18 +12,44 @@ package dev.instanceha.stonith;
  * @param defaultValue null when there is none
  * @param obsoletes   name of the parameter this one replaces (plug obsoletes port)
  */
-public record Param(String name, String[] options, String getopt, String type, boolean flag,
-                    String defaultValue, boolean required, boolean deprecated, String obsoletes,
-                    String description) {
+public record Param(
+        String name,
+        String[] options,
+        String getopt,
+        String type,
+        boolean flag,
+        String defaultValue,
+        boolean required,
+        boolean deprecated,
+        String obsoletes,
+        String description) {
 
     static Param string(String name, String option, String label, boolean required, String description) {
-        return new Param(name, new String[] {option}, option + "=[" + label + "]", "string", false, null,
-                required, false, null, description);
+        return new Param(
+                name,
+                new String[] {option},
+                option + "=[" + label + "]",
+                "string",
+                false,
+                null,
+                required,
+                false,
+                null,
+                description);
     }
 
     static Param seconds(String name, String option, String defaultValue, String description) {
-        return new Param(name, new String[] {option}, option + "=[seconds]", "second", false, defaultValue,
-                false, false, null, description);
+        return new Param(
+                name,
+                new String[] {option},
+                option + "=[seconds]",
+                "second",
+                false,
+                defaultValue,
+                false,
+                false,
+                null,
+                description);
     }
 
     static Param flag(String name, String option, String description) {

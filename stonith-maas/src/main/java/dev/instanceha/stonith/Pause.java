@@ -4,8 +4,7 @@ import java.time.Duration;
 
 /** The agent's fixed waits (delay, power_wait, stonith_status_sleep); an interrupt ends the action. */
 final class Pause {
-    private Pause() {
-    }
+    private Pause() {}
 
     static void sleep(Duration duration) throws MaasException {
         try {

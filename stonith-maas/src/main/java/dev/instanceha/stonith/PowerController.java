@@ -40,13 +40,18 @@ public final class PowerController {
     /** Up to {@code attempts} rounds of power_on and confirmation (retry_on); only the last failure counts. */
     public void on(MaasMachine machine, int attempts) throws MaasException {
         try {
-            Retry.times(Math.max(0, attempts - 1)).call(MaasException.class, () -> {
-                client.powerOn(machine);
-                afterPowerCommand();
-                awaitState(machine, PowerState.ON);
-                return null;
-            }, e -> e.kind().retryable(), (e, retry, retries, pause) -> diagnostics.warn(e.getMessage()
-                    + "; power_on attempt " + (retry + 1) + " of " + attempts + " (" + Params.RETRY_ON + ")"));
+            Retry.times(Math.max(0, attempts - 1))
+                    .call(
+                            MaasException.class,
+                            () -> {
+                                client.powerOn(machine);
+                                afterPowerCommand();
+                                awaitState(machine, PowerState.ON);
+                                return null;
+                            },
+                            e -> e.kind().retryable(),
+                            (e, retry, retries, pause) -> diagnostics.warn(e.getMessage() + "; power_on attempt "
+                                    + (retry + 1) + " of " + attempts + " (" + Params.RETRY_ON + ")"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MaasException(MaasException.Kind.TIMEOUT, "interrupted");
@@ -66,13 +71,16 @@ public final class PowerController {
         while (true) {
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
-                throw new MaasException(MaasException.Kind.TIMEOUT, "MAAS did not confirm that " + machine.hostname()
-                        + " is " + target.wire() + " within " + powerTimeout.toMillis() / 1000.0 + " s ("
-                        + Params.POWER_TIMEOUT + "; last: " + last + ")");
+                throw new MaasException(
+                        MaasException.Kind.TIMEOUT,
+                        "MAAS did not confirm that " + machine.hostname()
+                                + " is " + target.wire() + " within " + powerTimeout.toMillis() / 1000.0 + " s ("
+                                + Params.POWER_TIMEOUT + "; last: " + last + ")");
             }
             try {
                 Duration timeout = remaining.compareTo(answerTimeout) < 0 ? remaining : answerTimeout;
-                PowerState state = client.queryPowerState(machine, timeout.toMillis() < 100 ? Duration.ofMillis(100) : timeout);
+                PowerState state =
+                        client.queryPowerState(machine, timeout.toMillis() < 100 ? Duration.ofMillis(100) : timeout);
                 if (state == target) {
                     diagnostics.debug(machine.hostname() + " is " + target.wire());
                     return;

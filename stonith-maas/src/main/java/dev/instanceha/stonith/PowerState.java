@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** A machine's power state as MAAS reports it; anything unrecognised counts as UNKNOWN. */
 public enum PowerState {
-    ON, OFF, UNKNOWN, ERROR;
+    ON,
+    OFF,
+    UNKNOWN,
+    ERROR;
 
     public static PowerState parse(String text) {
         if (text == null) {

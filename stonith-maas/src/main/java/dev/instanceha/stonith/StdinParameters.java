@@ -11,8 +11,7 @@ import java.util.Map;
  * '-' in names means '_'. Unknown names are reported (by name only, never by value) and ignored.
  */
 public final class StdinParameters {
-    private StdinParameters() {
-    }
+    private StdinParameters() {}
 
     public static Map<String, String> read(BufferedReader in, Diagnostics diagnostics) throws IOException {
         Map<String, String> params = new LinkedHashMap<>();

@@ -4,8 +4,7 @@ package dev.instanceha.stonith;
 final class Usage {
     private static final int COLUMN = 34;
 
-    private Usage() {
-    }
+    private Usage() {}
 
     static String text() {
         StringBuilder text = new StringBuilder("Usage:\n\tfence_maas [options]\n\tfence_maas < name=value lines\n");
@@ -25,7 +24,8 @@ final class Usage {
         }
         text.append("Without options, name=value lines are read from stdin (how pacemaker runs the agent);\n")
                 .append("names are the metadata's parameter names (-o metadata). The API key is read from\n")
-                .append("api_key on stdin, api_key_file or the ").append(Params.API_KEY_ENV)
+                .append("api_key on stdin, api_key_file or the ")
+                .append(Params.API_KEY_ENV)
                 .append(" environment variable, never from the command line.\n");
         return text.toString();
     }

@@ -1,24 +1,23 @@
 package dev.instanceha.stonith;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.instanceha.simulators.maas.FailureMode;
 import dev.instanceha.simulators.maas.MaasSimulator;
 import dev.instanceha.simulators.maas.MachineSpec;
 import dev.instanceha.simulators.maas.Operation;
 import dev.instanceha.simulators.maas.PowerState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every action and error path of fence_maas, run in-process against the MAAS simulator. */
 class FenceMaasAgentTest {
@@ -94,7 +93,8 @@ class FenceMaasAgentTest {
     @Test
     void explicitHostnameMapWins() throws Exception {
         start(MaasSimulator.builder().machine("node-abc").machine("node-def"));
-        AgentRun run = agent("off", "compute-2.cloud", "hostname_map=compute-1.cloud:node-abc;compute-2.cloud:node-def");
+        AgentRun run =
+                agent("off", "compute-2.cloud", "hostname_map=compute-1.cloud:node-abc;compute-2.cloud:node-def");
         assertEquals(0, run.exit(), run.toString());
         assertEquals(PowerState.OFF, sim.powerState("node-def"));
         assertEquals(PowerState.ON, sim.powerState("node-abc"));
@@ -170,7 +170,10 @@ class FenceMaasAgentTest {
     @Test
     void wrongKeyIsRejectedWithoutLeakingIt() throws Exception {
         // Same consumer, another token: MAAS then names the (wrong) token in its answer.
-        sim = MaasSimulator.builder().apiKey("Kc0nsumerXYZ:otherToken1:otherSecret1").machine("compute-1").start();
+        sim = MaasSimulator.builder()
+                .apiKey("Kc0nsumerXYZ:otherToken1:otherSecret1")
+                .machine("compute-1")
+                .start();
         AgentRun run = agent("off", "compute-1");
         assertEquals(1, run.exit(), run.toString());
         assertTrue(run.err().contains("HTTP 401"), run.err());
@@ -241,8 +244,9 @@ class FenceMaasAgentTest {
 
     @Test
     void onPowersOnAndConfirms() throws Exception {
-        start(MaasSimulator.builder().machine(MachineSpec.deployed("compute-1").withInitialState(
-                dev.instanceha.simulators.maas.PowerState.OFF)));
+        start(MaasSimulator.builder()
+                .machine(MachineSpec.deployed("compute-1")
+                        .withInitialState(dev.instanceha.simulators.maas.PowerState.OFF)));
         AgentRun run = agent("on", "compute-1");
         assertEquals(0, run.exit(), run.toString());
         assertEquals(PowerState.ON, sim.powerState("compute-1"));
@@ -251,8 +255,8 @@ class FenceMaasAgentTest {
 
     @Test
     void onOfAnUnallocatedMachineFailsWith409() throws Exception {
-        start(MaasSimulator.builder().machine(MachineSpec.deployed("compute-1").withOwner(null)
-                .withInitialState(PowerState.OFF)));
+        start(MaasSimulator.builder()
+                .machine(MachineSpec.deployed("compute-1").withOwner(null).withInitialState(PowerState.OFF)));
         AgentRun run = agent("on", "compute-1");
         assertEquals(1, run.exit(), run.toString());
         assertTrue(run.err().contains("hasn't been allocated"), run.err());
@@ -289,10 +293,13 @@ class FenceMaasAgentTest {
 
     @Test
     void statusExitCodes() throws Exception {
-        start(MaasSimulator.builder().machine("on-1")
+        start(MaasSimulator.builder()
+                .machine("on-1")
                 .machine(MachineSpec.deployed("off-1").withInitialState(PowerState.OFF))
-                .machine("err-1").failure("err-1", FailureMode.POWER_DRIVER_ERROR)
-                .machine("unk-1").failure("unk-1", FailureMode.UNKNOWN_STATE));
+                .machine("err-1")
+                .failure("err-1", FailureMode.POWER_DRIVER_ERROR)
+                .machine("unk-1")
+                .failure("unk-1", FailureMode.UNKNOWN_STATE));
         AgentRun on = agent("status", "on-1");
         assertEquals(0, on.exit(), on.toString());
         assertEquals("Status: ON\n", on.out());
@@ -306,7 +313,10 @@ class FenceMaasAgentTest {
         assertEquals(1, unknown.exit(), unknown.toString());
         assertTrue(unknown.err().contains("'unknown'"), unknown.err());
         // Bad parameters must not look like "off" (2) to the fencer.
-        assertEquals(1, AgentRun.stdin("action=status\nplug=on-1\napi_key=" + KEY + "\n", env, KEY).exit());
+        assertEquals(
+                1,
+                AgentRun.stdin("action=status\nplug=on-1\napi_key=" + KEY + "\n", env, KEY)
+                        .exit());
         assertTrue(sim.operations("power_off").isEmpty());
     }
 
@@ -323,7 +333,8 @@ class FenceMaasAgentTest {
 
     @Test
     void listAndListStatus() throws Exception {
-        start(MaasSimulator.builder().machine("compute-1")
+        start(MaasSimulator.builder()
+                .machine("compute-1")
                 .machine(MachineSpec.deployed("compute-2").withInitialState(PowerState.OFF)));
         AgentRun list = agent("list", null);
         assertEquals(0, list.exit(), list.toString());
@@ -344,7 +355,9 @@ class FenceMaasAgentTest {
         for (Param p : Params.ALL) {
             assertTrue(run.out().contains("<parameter name=\"" + p.name() + "\""), p.name());
         }
-        assertEquals(run.out(), AgentRun.argv(new String[] {"-o", "metadata"}, env, null).out());
+        assertEquals(
+                run.out(),
+                AgentRun.argv(new String[] {"-o", "metadata"}, env, null).out());
     }
 
     @Test
@@ -356,7 +369,8 @@ class FenceMaasAgentTest {
         // fence-agents' agents exit 1 on invalid input; 2 would read as "off" to a status caller.
         assertEquals(1, badUrl.exit(), badUrl.toString());
         assertTrue(badUrl.err().contains("parameter url"), badUrl.err());
-        AgentRun badKey = AgentRun.stdin("action=validate-all\nurl=" + sim.url() + "\napi_key=onlyonepart\n", env, "onlyonepart");
+        AgentRun badKey =
+                AgentRun.stdin("action=validate-all\nurl=" + sim.url() + "\napi_key=onlyonepart\n", env, "onlyonepart");
         assertEquals(1, badKey.exit(), badKey.toString());
         AgentRun noKey = AgentRun.stdin("action=validate-all\nurl=" + sim.url() + "\n", env, null);
         assertEquals(1, noKey.exit(), noKey.toString());
@@ -377,8 +391,20 @@ class FenceMaasAgentTest {
         Files.writeString(file, KEY + "\n");
         AgentRun fromFile = AgentRun.stdin(noKey + "api_key_file=" + file + "\n", env, KEY);
         assertEquals(0, fromFile.exit(), fromFile.toString());
-        AgentRun argv = AgentRun.argv(new String[] {"-o", "status", "-n", "compute-1", "--url", sim.url(),
-                "--api-key-file", file.toString(), "--retries=0"}, env, KEY);
+        AgentRun argv = AgentRun.argv(
+                new String[] {
+                    "-o",
+                    "status",
+                    "-n",
+                    "compute-1",
+                    "--url",
+                    sim.url(),
+                    "--api-key-file",
+                    file.toString(),
+                    "--retries=0"
+                },
+                env,
+                KEY);
         assertEquals(0, argv.exit(), argv.toString());
         assertEquals("Status: ON\n", argv.out());
     }
@@ -386,8 +412,10 @@ class FenceMaasAgentTest {
     @Test
     void theKeyIsRefusedOnTheCommandLineWithoutEchoingIt() throws Exception {
         start(MaasSimulator.builder().machine("compute-1"));
-        for (String[] args : List.of(new String[] {"--api-key=" + KEY, "-o", "status"},
-                new String[] {"-o", "status", "--api_key", KEY}, new String[] {"--apikey=" + KEY})) {
+        for (String[] args : List.of(
+                new String[] {"--api-key=" + KEY, "-o", "status"},
+                new String[] {"-o", "status", "--api_key", KEY},
+                new String[] {"--apikey=" + KEY})) {
             AgentRun run = AgentRun.argv(args, env, KEY);
             assertEquals(1, run.exit(), run.toString());
             assertTrue(run.err().contains("not accepted on the command line"), run.err());

@@ -1,25 +1,26 @@
 package dev.instanceha.stonith;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.instanceha.simulators.maas.MaasSimulator;
 import dev.instanceha.simulators.maas.PowerState;
 import dev.instanceha.simulators.maas.SelfSignedTls;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** HTTPS MAAS with a private CA: trusted through ssl_ca it works; otherwise it fails clearly. */
 class FenceMaasTlsTest {
     private static final String KEY = FenceMaasAgentTest.KEY;
+
     @TempDir
     static Path dir;
+
     private static SelfSignedTls tls;
     private static SelfSignedTls otherCa;
     private static MaasSimulator sim;
@@ -28,7 +29,12 @@ class FenceMaasTlsTest {
     static void start() throws Exception {
         tls = SelfSignedTls.generate(dir.resolve("maas"));
         otherCa = SelfSignedTls.generate(dir.resolve("other"));
-        sim = MaasSimulator.builder().apiKey(KEY).machine("compute-1").machine("compute-2").tls(tls.serverContext()).start();
+        sim = MaasSimulator.builder()
+                .apiKey(KEY)
+                .machine("compute-1")
+                .machine("compute-2")
+                .tls(tls.serverContext())
+                .start();
     }
 
     @AfterAll
@@ -37,8 +43,8 @@ class FenceMaasTlsTest {
     }
 
     private static AgentRun run(String action, String plug, String... extra) {
-        StringBuilder s = new StringBuilder("action=" + action + "\nurl=" + sim.url() + "\napi_key=" + KEY
-                + "\nplug=" + plug + "\npower_timeout=3\npoll_interval=0.1\nretries=0\n");
+        StringBuilder s = new StringBuilder("action=" + action + "\nurl=" + sim.url() + "\napi_key=" + KEY + "\nplug="
+                + plug + "\npower_timeout=3\npoll_interval=0.1\nretries=0\n");
         for (String line : extra) {
             s.append(line).append('\n');
         }

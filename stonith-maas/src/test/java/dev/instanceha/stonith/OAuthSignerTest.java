@@ -1,16 +1,15 @@
 package dev.instanceha.stonith;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class OAuthSignerTest {
     private final Clock clock = Clock.fixed(Instant.ofEpochSecond(1_700_000_123L), ZoneOffset.UTC);
@@ -19,9 +18,10 @@ class OAuthSignerTest {
     void plaintextHeaderAsMaasExpects() throws Exception {
         OAuthSigner signer = new OAuthSigner(ApiKey.parse("cons:tok:s3cr+t/x"), clock);
         String header = signer.header();
-        Pattern shape = Pattern.compile("OAuth realm=\"\", oauth_version=\"1\\.0\", oauth_signature_method=\"PLAINTEXT\", "
-                + "oauth_consumer_key=\"cons\", oauth_token=\"tok\", oauth_signature=\"%26s3cr%2Bt%2Fx\", "
-                + "oauth_nonce=\"([0-9a-f]{32})\", oauth_timestamp=\"1700000123\"");
+        Pattern shape =
+                Pattern.compile("OAuth realm=\"\", oauth_version=\"1\\.0\", oauth_signature_method=\"PLAINTEXT\", "
+                        + "oauth_consumer_key=\"cons\", oauth_token=\"tok\", oauth_signature=\"%26s3cr%2Bt%2Fx\", "
+                        + "oauth_nonce=\"([0-9a-f]{32})\", oauth_timestamp=\"1700000123\"");
         Matcher m = shape.matcher(header);
         assertTrue(m.matches(), header);
         Matcher again = shape.matcher(signer.header());

@@ -1,5 +1,8 @@
 package dev.instanceha.stonith;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 /** Runs a packaged executable (the fence_maas wrapper, external-maas) as a real process. */
 record ProcessRun(int exit, String out, String err) {
 
@@ -22,13 +22,14 @@ record ProcessRun(int exit, String out, String err) {
     static Path dist() {
         String dir = System.getProperty("fence.maas.dist");
         if (dir == null || !Files.isExecutable(Path.of(dir, "fence_maas"))) {
-            fail("packaged agent not found (fence.maas.dist=" + dir + "); build it with: mvn -pl stonith-maas -am package");
+            fail("packaged agent not found (fence.maas.dist=" + dir
+                    + "); build it with: mvn -pl stonith-maas -am package");
         }
         return Path.of(dir);
     }
 
     static ProcessRun run(List<String> command, Map<String, String> env, String stdin) throws Exception {
-        return run(command, env, stdin, p -> { });
+        return run(command, env, stdin, p -> {});
     }
 
     /** @param whileRunning called with the started process before its stdin is written */

@@ -7,15 +7,14 @@ import java.util.Map;
 
 /** Small builders for the CIB elements every object uses, with crmsh's id conventions. */
 final class Cib {
-    private Cib() {
-    }
+    private Cib() {}
 
     /** {@code <instance_attributes id="<owner>-instance_attributes">} or meta_attributes, with nvpairs. */
     static XmlNode nvpairs(String tag, String ownerId, Map<String, String> values) {
         String setId = ownerId + "-" + tag;
         List<XmlNode> pairs = new ArrayList<>();
-        values.forEach((name, value) -> pairs.add(XmlNode.leaf("nvpair",
-                attrs("id", setId + "-" + name, "name", name, "value", value))));
+        values.forEach((name, value) ->
+                pairs.add(XmlNode.leaf("nvpair", attrs("id", setId + "-" + name, "name", name, "value", value))));
         return XmlNode.of(tag, attrs("id", setId), pairs);
     }
 

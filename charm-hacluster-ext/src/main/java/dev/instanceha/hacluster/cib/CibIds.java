@@ -12,11 +12,12 @@ import java.util.Optional;
  * after any of them is refused by cibadmin (or, worse, would replace that object's entry).
  */
 public final class CibIds {
-    private static final RemoteNode PLACEHOLDER = new RemoteNode("placeholder", "127.0.0.1", Optional.of("placeholder"), true);
-    private static final MaasSettings PLACEHOLDER_MAAS = new MaasSettings("http://placeholder:5240/MAAS", dev.instanceha.ops.model.Secret.of("a:b:c"), 1);
+    private static final RemoteNode PLACEHOLDER =
+            new RemoteNode("placeholder", "127.0.0.1", Optional.of("placeholder"), true);
+    private static final MaasSettings PLACEHOLDER_MAAS =
+            new MaasSettings("http://placeholder:5240/MAAS", dev.instanceha.ops.model.Secret.of("a:b:c"), 1);
 
-    private CibIds() {
-    }
+    private CibIds() {}
 
     /**
      * Every id the desired CIB uses besides the remotes' own objects, and every id of the live

@@ -15,8 +15,12 @@ import java.util.Optional;
  * @param members the full members' pacemaker node names
  * @param maas MAAS fencing settings, when configured
  */
-public record CibInputs(HaResources principal, List<RemoteNode> remotes, List<String> members,
-                        Optional<MaasSettings> maas, ClusterOptions options) {
+public record CibInputs(
+        HaResources principal,
+        List<RemoteNode> remotes,
+        List<String> members,
+        Optional<MaasSettings> maas,
+        ClusterOptions options) {
     public CibInputs {
         remotes = List.copyOf(remotes);
         members = List.copyOf(members);

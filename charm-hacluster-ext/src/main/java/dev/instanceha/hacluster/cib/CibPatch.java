@@ -21,11 +21,9 @@ public final class CibPatch {
      * @param xml the patch, for {@code cibadmin --patch --xml-pipe}
      * @param after the configuration the patch produces (what a re-read CIB will hold)
      */
-    public record Patch(String xml, XmlNode after) {
-    }
+    public record Patch(String xml, XmlNode after) {}
 
-    private CibPatch() {
-    }
+    private CibPatch() {}
 
     /** Empty when the plan changes nothing in the CIB (e.g. it only forgets nodes). */
     public static Optional<Patch> of(CibSnapshot snapshot, List<CibChange> plan) {
@@ -37,7 +35,7 @@ public final class CibPatch {
                 case REPLACE -> replace(config, c.section(), c.object(), changes);
                 case DELETE -> delete(config, c.section(), c.object(), changes);
                 case PROPERTY -> property(config, c.objectId(), c.value(), changes);
-                case FORGET_NODE -> { } // not a CIB edit: crm_node runs after the patch
+                case FORGET_NODE -> {} // not a CIB edit: crm_node runs after the patch
             }
         }
         if (changes.isEmpty()) {
@@ -51,21 +49,44 @@ public final class CibPatch {
         target.put("num_updates", "0");
         root.putAll(target);
         // As crm_diff does: the root's new attributes in full (a modify replaces them all).
-        XmlNode bump = XmlNode.of("change", Cib.attrs("operation", "modify", "path", "/cib"), List.of(
-                XmlNode.of("change-list", Map.of(), List.of(
-                        XmlNode.leaf("change-attr", Cib.attrs("name", "epoch", "operation", "set", "value", target.get("epoch"))),
-                        XmlNode.leaf("change-attr", Cib.attrs("name", "num_updates", "operation", "set", "value", "0")))),
-                XmlNode.of("change-result", Map.of(), List.of(XmlNode.leaf("cib", root)))));
+        XmlNode bump = XmlNode.of(
+                "change",
+                Cib.attrs("operation", "modify", "path", "/cib"),
+                List.of(
+                        XmlNode.of(
+                                "change-list",
+                                Map.of(),
+                                List.of(
+                                        XmlNode.leaf(
+                                                "change-attr",
+                                                Cib.attrs(
+                                                        "name",
+                                                        "epoch",
+                                                        "operation",
+                                                        "set",
+                                                        "value",
+                                                        target.get("epoch"))),
+                                        XmlNode.leaf(
+                                                "change-attr",
+                                                Cib.attrs("name", "num_updates", "operation", "set", "value", "0")))),
+                        XmlNode.of("change-result", Map.of(), List.of(XmlNode.leaf("cib", root)))));
         List<XmlNode> all = new ArrayList<>();
-        all.add(XmlNode.of("version", Map.of(), List.of(XmlNode.leaf("source", source), XmlNode.leaf("target", target))));
+        all.add(XmlNode.of(
+                "version", Map.of(), List.of(XmlNode.leaf("source", source), XmlNode.leaf("target", target))));
         all.add(bump);
         changes.forEach(c -> all.add(c.render()));
-        return Optional.of(new Patch(XmlNode.of("diff", Cib.attrs("format", "2"), all).toXml(), config.toXmlNode()));
+        return Optional.of(
+                new Patch(XmlNode.of("diff", Cib.attrs("format", "2"), all).toXml(), config.toXmlNode()));
     }
 
     private static void create(Elem config, String section, XmlNode object, List<Change> changes) {
         Elem parent = section(config, section, changes);
-        add(parent, "/cib/configuration" + (parent == config ? "" : "/" + parent.tag), parent.kids.size(), object, changes);
+        add(
+                parent,
+                "/cib/configuration" + (parent == config ? "" : "/" + parent.tag),
+                parent.kids.size(),
+                object,
+                changes);
     }
 
     private static void replace(Elem config, String section, XmlNode object, List<Change> changes) {
@@ -116,15 +137,19 @@ public final class CibPatch {
                 }
             }
         }
-        XmlNode pair = XmlNode.leaf("nvpair", Cib.attrs("id", DesiredCib.PROPERTY_SET_ID + "-" + name, "name", name,
-                "value", value));
+        XmlNode pair = XmlNode.leaf(
+                "nvpair", Cib.attrs("id", DesiredCib.PROPERTY_SET_ID + "-" + name, "name", name, "value", value));
         int setAt = crmConfig.indexOf("cluster_property_set", DesiredCib.PROPERTY_SET_ID);
         if (setAt >= 0) {
             Elem set = crmConfig.kids.get(setAt);
             add(set, crmPath + "/" + step(set), set.kids.size(), pair, changes);
         } else {
-            add(crmConfig, crmPath, crmConfig.kids.size(), XmlNode.of("cluster_property_set",
-                    Cib.attrs("id", DesiredCib.PROPERTY_SET_ID), List.of(pair)), changes);
+            add(
+                    crmConfig,
+                    crmPath,
+                    crmConfig.kids.size(),
+                    XmlNode.of("cluster_property_set", Cib.attrs("id", DesiredCib.PROPERTY_SET_ID), List.of(pair)),
+                    changes);
         }
     }
 
@@ -170,8 +195,10 @@ public final class CibPatch {
             if (created == null) {
                 return XmlNode.leaf("change", Cib.attrs("operation", operation, "path", path));
             }
-            return XmlNode.of("change", Cib.attrs("operation", operation, "path", path,
-                    "position", Integer.toString(position)), List.of(created.toXmlNode()));
+            return XmlNode.of(
+                    "change",
+                    Cib.attrs("operation", operation, "path", path, "position", Integer.toString(position)),
+                    List.of(created.toXmlNode()));
         }
     }
 
@@ -215,7 +242,8 @@ public final class CibPatch {
 
         int indexOf(String childTag, String id) {
             for (int i = 0; i < kids.size(); i++) {
-                if (kids.get(i).tag.equals(childTag) && id.equals(kids.get(i).attrs.get("id"))) {
+                if (kids.get(i).tag.equals(childTag)
+                        && id.equals(kids.get(i).attrs.get("id"))) {
                     return i;
                 }
             }

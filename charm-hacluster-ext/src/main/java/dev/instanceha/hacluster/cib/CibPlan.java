@@ -22,8 +22,7 @@ public final class CibPlan {
     /** The node name of the packages' default corosync.conf. */
     static final String PACKAGE_DEFAULT_NODE = "node1";
 
-    private CibPlan() {
-    }
+    private CibPlan() {}
 
     /** @param current the live {@code <configuration>} element (cibadmin --query --scope configuration) */
     public static List<CibChange> between(DesiredCib desired, XmlNode current) {
@@ -68,10 +67,13 @@ public final class CibPlan {
             if (wantedConstraints.containsKey(c.id())) {
                 continue;
             }
-            boolean namesDeleted = REFERENCES.stream().map(a -> c.attributes().get(a)).anyMatch(deletedIds::contains);
+            boolean namesDeleted =
+                    REFERENCES.stream().map(a -> c.attributes().get(a)).anyMatch(deletedIds::contains);
             // Our own placement rules (loc-<res>-<node>) involving a remote that changed its mind or left.
-            boolean staleRemoteRule = c.tag().equals("rsc_location") && c.id().startsWith("loc-")
-                    && (remoteNodes.contains(c.attributes().get("node")) || remoteNodes.contains(c.attributes().get("rsc")));
+            boolean staleRemoteRule = c.tag().equals("rsc_location")
+                    && c.id().startsWith("loc-")
+                    && (remoteNodes.contains(c.attributes().get("node"))
+                            || remoteNodes.contains(c.attributes().get("rsc")));
             if (namesDeleted || staleRemoteRule) {
                 plan.add(CibChange.delete("constraints", c));
             }
@@ -81,10 +83,13 @@ public final class CibPlan {
         // Debian's and Ubuntu's packages first start a one-node cluster whose node is "node1"
         // (LP 1874719). If its CIB reached the cluster, node1 sits there unclean and pacemaker
         // starts nothing until it has fenced it, which no device can: forget it, as operators do.
-        section(current, "nodes").stream().map(n -> n.attributes().get("uname"))
+        section(current, "nodes").stream()
+                .map(n -> n.attributes().get("uname"))
                 .filter(PACKAGE_DEFAULT_NODE::equals)
-                .filter(n -> !desired.memberNames().contains(n) && !desired.remoteNames().contains(n))
-                .findFirst().ifPresent(n -> plan.add(CibChange.forgetNode(n)));
+                .filter(n -> !desired.memberNames().contains(n)
+                        && !desired.remoteNames().contains(n))
+                .findFirst()
+                .ifPresent(n -> plan.add(CibChange.forgetNode(n)));
 
         for (XmlNode r : desired.resources()) {
             XmlNode now = resources.get(r.id());
@@ -103,12 +108,15 @@ public final class CibPlan {
             }
         }
         Optional<XmlNode> defaults = section(current, "rsc_defaults").stream()
-                .filter(m -> m.id().equals(desired.rscDefaults().id())).findFirst();
+                .filter(m -> m.id().equals(desired.rscDefaults().id()))
+                .findFirst();
         if (current.child("rsc_defaults").isEmpty()) {
             // A fresh CIB has no rsc_defaults section, and cibadmin cannot create into a missing
             // section ("Invalid argument"): create the section with its content under configuration.
-            plan.add(CibChange.create("configuration",
-                    XmlNode.of("rsc_defaults", Map.of(), List.of(desired.rscDefaults())), desired.rscDefaults().id()));
+            plan.add(CibChange.create(
+                    "configuration",
+                    XmlNode.of("rsc_defaults", Map.of(), List.of(desired.rscDefaults())),
+                    desired.rscDefaults().id()));
         } else if (defaults.isEmpty()) {
             plan.add(CibChange.create("rsc_defaults", desired.rscDefaults()));
         } else if (!defaults.get().equals(desired.rscDefaults())) {
@@ -150,7 +158,9 @@ public final class CibPlan {
         Map<String, String> out = new LinkedHashMap<>();
         for (XmlNode set : section(configuration, "crm_config")) {
             for (XmlNode pair : set.children("nvpair")) {
-                out.putIfAbsent(pair.attributes().getOrDefault("name", ""), pair.attributes().getOrDefault("value", ""));
+                out.putIfAbsent(
+                        pair.attributes().getOrDefault("name", ""),
+                        pair.attributes().getOrDefault("value", ""));
             }
         }
         return out;

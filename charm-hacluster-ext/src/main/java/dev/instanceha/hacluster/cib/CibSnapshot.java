@@ -34,6 +34,7 @@ public record CibSnapshot(Map<String, String> root, XmlNode configuration) {
 
     /** This snapshot as a whole {@code <cib>} document (status left out), e.g. for {@code CIB_file=}. */
     public String toDocument() {
-        return XmlNode.of("cib", root, List.of(configuration, XmlNode.leaf("status", Map.of()))).toPrettyXml();
+        return XmlNode.of("cib", root, List.of(configuration, XmlNode.leaf("status", Map.of())))
+                .toPrettyXml();
     }
 }

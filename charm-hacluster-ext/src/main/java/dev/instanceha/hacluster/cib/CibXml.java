@@ -17,8 +17,7 @@ import java.util.stream.Collectors;
 public final class CibXml {
     public static final String RSC_DEFAULTS_ID = "rsc-options";
 
-    private CibXml() {
-    }
+    private CibXml() {}
 
     /** @throws CrmSyntaxException when the principal sent crm syntax this charm cannot translate */
     public static DesiredCib desired(CibInputs in) {
@@ -33,8 +32,15 @@ public final class CibXml {
         List<XmlNode> resources = new ArrayList<>();
         for (XmlNode object : principal.resources()) {
             // Clones default to one instance per node, remotes included: cap them at the members.
-            resources.add(object.tag().equals("clone") && someRemoteRefuses && !in.members().isEmpty()
-                    ? withMeta(object, "clone-max", Integer.toString(in.members().size())) : object);
+            resources.add(
+                    object.tag().equals("clone")
+                                    && someRemoteRefuses
+                                    && !in.members().isEmpty()
+                            ? withMeta(
+                                    object,
+                                    "clone-max",
+                                    Integer.toString(in.members().size()))
+                            : object);
         }
         resources.addAll(remotes.resources());
         stonith.ifPresent(resources::add);
@@ -45,8 +51,8 @@ public final class CibXml {
         defaults.put("resource-stickiness", "100");
         defaults.put("failure-timeout", in.options().failureTimeout() + "s");
         List<XmlNode> pairs = new ArrayList<>();
-        defaults.forEach((k, v) -> pairs.add(XmlNode.leaf("nvpair",
-                Cib.attrs("id", RSC_DEFAULTS_ID + "-" + k, "name", k, "value", v))));
+        defaults.forEach((k, v) ->
+                pairs.add(XmlNode.leaf("nvpair", Cib.attrs("id", RSC_DEFAULTS_ID + "-" + k, "name", k, "value", v))));
         XmlNode rscDefaults = XmlNode.of("meta_attributes", Cib.attrs("id", RSC_DEFAULTS_ID), pairs);
 
         Map<String, String> properties = new LinkedHashMap<>();
@@ -58,13 +64,25 @@ public final class CibXml {
         properties.put("maintenance-mode", Boolean.toString(in.options().maintenanceMode()));
         properties.put("stonith-enabled", Boolean.toString(stonith.isPresent()));
 
-        Set<String> desiredIds = resources.stream().flatMap(r -> java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(r), r.descendants().stream())).map(XmlNode::id).collect(Collectors.toSet());
-        List<String> deletes = in.principal().deleteResources().stream().filter(id -> !desiredIds.contains(id))
-                .distinct().toList();
-        Set<String> remoteNames = RemoteResources.sorted(in.remotes()).stream().map(RemoteNode::hostname)
+        Set<String> desiredIds = resources.stream()
+                .flatMap(r -> java.util.stream.Stream.concat(java.util.stream.Stream.of(r), r.descendants().stream()))
+                .map(XmlNode::id)
                 .collect(Collectors.toSet());
-        return new DesiredCib(resources, constraints, rscDefaults, properties, deletes, principalIds, remoteNames,
+        List<String> deletes = in.principal().deleteResources().stream()
+                .filter(id -> !desiredIds.contains(id))
+                .distinct()
+                .toList();
+        Set<String> remoteNames = RemoteResources.sorted(in.remotes()).stream()
+                .map(RemoteNode::hostname)
+                .collect(Collectors.toSet());
+        return new DesiredCib(
+                resources,
+                constraints,
+                rscDefaults,
+                properties,
+                deletes,
+                principalIds,
+                remoteNames,
                 Set.copyOf(in.members()));
     }
 
@@ -79,7 +97,10 @@ public final class CibXml {
         }
         Map<String, String> meta = new LinkedHashMap<>();
         if (at >= 0) {
-            children.get(at).children("nvpair").forEach(p -> meta.put(p.attributes().get("name"), p.attributes().get("value")));
+            children.get(at)
+                    .children("nvpair")
+                    .forEach(p ->
+                            meta.put(p.attributes().get("name"), p.attributes().get("value")));
         }
         meta.put(name, value);
         XmlNode set = Cib.nvpairs("meta_attributes", object.id(), meta);

@@ -8,8 +8,7 @@ import java.util.List;
  * quotes grouping (and removed), so {@code ip="10.0.0.10"} becomes {@code ip=10.0.0.10}.
  */
 final class CrmTokens {
-    private CrmTokens() {
-    }
+    private CrmTokens() {}
 
     static List<String> split(String objectId, String text) {
         List<String> words = new ArrayList<>();

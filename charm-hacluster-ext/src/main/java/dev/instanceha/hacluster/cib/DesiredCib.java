@@ -17,9 +17,15 @@ import java.util.TreeSet;
  * @param remoteNames the remote node names this CIB registers
  * @param memberNames the full members' node names
  */
-public record DesiredCib(List<XmlNode> resources, List<XmlNode> constraints, XmlNode rscDefaults,
-                         Map<String, String> properties, List<String> deleteIds, List<String> principalIds,
-                         Set<String> remoteNames, Set<String> memberNames) {
+public record DesiredCib(
+        List<XmlNode> resources,
+        List<XmlNode> constraints,
+        XmlNode rscDefaults,
+        Map<String, String> properties,
+        List<String> deleteIds,
+        List<String> principalIds,
+        Set<String> remoteNames,
+        Set<String> memberNames) {
     public static final String PROPERTY_SET_ID = "cib-bootstrap-options";
 
     public DesiredCib {
@@ -44,17 +50,25 @@ public record DesiredCib(List<XmlNode> resources, List<XmlNode> constraints, Xml
     /** The {@code <crm_config>} section with the cluster properties as crm_attribute would store them. */
     public XmlNode crmConfig() {
         List<XmlNode> pairs = new ArrayList<>();
-        properties.forEach((name, value) -> pairs.add(XmlNode.leaf("nvpair",
-                Cib.attrs("id", PROPERTY_SET_ID + "-" + name, "name", name, "value", value))));
-        return XmlNode.of("crm_config", Map.of(), List.of(
-                XmlNode.of("cluster_property_set", Cib.attrs("id", PROPERTY_SET_ID), pairs)));
+        properties.forEach((name, value) -> pairs.add(
+                XmlNode.leaf("nvpair", Cib.attrs("id", PROPERTY_SET_ID + "-" + name, "name", name, "value", value))));
+        return XmlNode.of(
+                "crm_config",
+                Map.of(),
+                List.of(XmlNode.of("cluster_property_set", Cib.attrs("id", PROPERTY_SET_ID), pairs)));
     }
 
     /** The whole {@code <configuration>} element. */
     public XmlNode configuration() {
-        return XmlNode.of("configuration", Map.of(), List.of(crmConfig(), XmlNode.leaf("nodes", Map.of()),
-                XmlNode.of("resources", Map.of(), resources), XmlNode.of("constraints", Map.of(), constraints),
-                XmlNode.of("rsc_defaults", Map.of(), List.of(rscDefaults))));
+        return XmlNode.of(
+                "configuration",
+                Map.of(),
+                List.of(
+                        crmConfig(),
+                        XmlNode.leaf("nodes", Map.of()),
+                        XmlNode.of("resources", Map.of(), resources),
+                        XmlNode.of("constraints", Map.of(), constraints),
+                        XmlNode.of("rsc_defaults", Map.of(), List.of(rscDefaults))));
     }
 
     /**
@@ -62,9 +76,20 @@ public record DesiredCib(List<XmlNode> resources, List<XmlNode> constraints, Xml
      * {@code crm_verify --xml-file} or {@code CIB_file=… cibadmin}.
      */
     public String toCibDocument() {
-        XmlNode cib = XmlNode.of("cib", Cib.attrs("validate-with", "pacemaker-3.0", "crm_feature_set", "3.0.14",
-                "epoch", "1", "num_updates", "0", "admin_epoch", "0"), List.of(configuration(),
-                XmlNode.leaf("status", Map.of())));
+        XmlNode cib = XmlNode.of(
+                "cib",
+                Cib.attrs(
+                        "validate-with",
+                        "pacemaker-3.0",
+                        "crm_feature_set",
+                        "3.0.14",
+                        "epoch",
+                        "1",
+                        "num_updates",
+                        "0",
+                        "admin_epoch",
+                        "0"),
+                List.of(configuration(), XmlNode.leaf("status", Map.of())));
         return "<?xml version=\"1.0\"?>\n" + cib.toPrettyXml();
     }
 }

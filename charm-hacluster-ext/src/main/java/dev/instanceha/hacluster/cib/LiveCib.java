@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /** The running cluster's CIB, read and changed through pacemaker's own CLI tools. */
 public final class LiveCib {
-    static final Command QUERY = Command.of("cibadmin", "--query", "--scope", "configuration")
-            .withTimeout(Duration.ofSeconds(30));
+    static final Command QUERY =
+            Command.of("cibadmin", "--query", "--scope", "configuration").withTimeout(Duration.ofSeconds(30));
     static final Command QUERY_ALL = Command.of("cibadmin", "--query").withTimeout(Duration.ofSeconds(30));
     /** pacemaker's exit code for "Update was older than existing configuration" (CRM_EX_OLD). */
     static final int STALE = 103;
@@ -45,7 +45,8 @@ public final class LiveCib {
 
     /** The live {@code <configuration>}; empty when pacemaker does not answer (down or starting). */
     public Optional<XmlNode> configuration() {
-        return query(QUERY).map(root -> root.tag().equals("configuration") ? Optional.of(root) : root.child("configuration"))
+        return query(QUERY)
+                .map(root -> root.tag().equals("configuration") ? Optional.of(root) : root.child("configuration"))
                 .flatMap(c -> c);
     }
 
@@ -73,20 +74,16 @@ public final class LiveCib {
     }
 
     /** What became of a plan. */
-    public sealed interface Outcome permits Committed, Stale, Refused {
-    }
+    public sealed interface Outcome permits Committed, Stale, Refused {}
 
     /** Applied whole; {@code unforgotten} lists nodes crm_node could not clear afterwards (harmless leftovers). */
-    public record Committed(List<String> unforgotten) implements Outcome {
-    }
+    public record Committed(List<String> unforgotten) implements Outcome {}
 
     /** The CIB changed since the snapshot: nothing applied; read again and recompute. */
-    public record Stale() implements Outcome {
-    }
+    public record Stale() implements Outcome {}
 
     /** Pacemaker refused the patch (e.g. schema validation): nothing applied. */
-    public record Refused(String reason) implements Outcome {
-    }
+    public record Refused(String reason) implements Outcome {}
 
     /**
      * Commits the whole plan as one patch against the snapshot it was computed from: all of it or
@@ -106,7 +103,8 @@ public final class LiveCib {
         }
         List<String> unforgotten = new ArrayList<>();
         for (CibChange change : plan) {
-            if (change.kind() == CibChange.Kind.FORGET_NODE && !run(change.command()).succeeded()) {
+            if (change.kind() == CibChange.Kind.FORGET_NODE
+                    && !run(change.command()).succeeded()) {
                 unforgotten.add(change.objectId());
             }
         }
@@ -114,7 +112,8 @@ public final class LiveCib {
     }
 
     static Command patchCommand(CibPatch.Patch patch) {
-        return Command.of("cibadmin", "--patch", "--xml-pipe").withStdin(patch.xml().getBytes(StandardCharsets.UTF_8))
+        return Command.of("cibadmin", "--patch", "--xml-pipe")
+                .withStdin(patch.xml().getBytes(StandardCharsets.UTF_8))
                 .withTimeout(CibChange.TIMEOUT);
     }
 
@@ -123,13 +122,24 @@ public final class LiveCib {
         if (result.timedOut()) {
             return "cibadmin timed out";
         }
-        List<String> lines = result.stderr().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        String last = lines.stream().filter(l -> l.startsWith("Call failed")).reduce((a, b) -> b)
+        List<String> lines = result.stderr()
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
+        String last = lines.stream()
+                .filter(l -> l.startsWith("Call failed"))
+                .reduce((a, b) -> b)
                 .map(l -> l.substring("Call failed".length()).replaceFirst("^[:\\s]+", ""))
                 .orElse(lines.isEmpty() ? "cibadmin exited " + result.exitCode() : lines.get(lines.size() - 1));
         // The schema's first complaint says which value it was.
-        String detail = lines.stream().filter(l -> l.contains("validity error")).findFirst()
-                .map(l -> " (" + l.substring(l.indexOf("validity error") + "validity error".length()).replaceFirst("^[:\\s]+", "") + ")")
+        String detail = lines.stream()
+                .filter(l -> l.contains("validity error"))
+                .findFirst()
+                .map(l -> " ("
+                        + l.substring(l.indexOf("validity error") + "validity error".length())
+                                .replaceFirst("^[:\\s]+", "")
+                        + ")")
                 .orElse("");
         String text = last + detail;
         return text.length() > 240 ? text.substring(0, 240) : text;

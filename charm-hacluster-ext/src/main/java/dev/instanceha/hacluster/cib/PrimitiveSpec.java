@@ -11,8 +11,7 @@ import java.util.Map;
  */
 record PrimitiveSpec(Map<String, String> params, Map<String, String> meta, List<Op> ops) {
     /** One operation: its name (monitor, start, …) and attributes (interval, timeout, depth, …). */
-    record Op(String name, Map<String, String> attributes) {
-    }
+    record Op(String name, Map<String, String> attributes) {}
 
     static PrimitiveSpec parse(String objectId, String text) {
         Map<String, String> params = new LinkedHashMap<>();
@@ -36,8 +35,9 @@ record PrimitiveSpec(Map<String, String> params, Map<String, String> meta, List<
                 default -> {
                     int eq = w.indexOf('=');
                     if (current == null || eq <= 0) {
-                        throw new CrmSyntaxException(objectId, "unexpected '" + w + "' (expected params, meta or op"
-                                + " followed by name=value)");
+                        throw new CrmSyntaxException(
+                                objectId,
+                                "unexpected '" + w + "' (expected params, meta or op" + " followed by name=value)");
                     }
                     String name = w.substring(0, eq);
                     if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
@@ -74,8 +74,17 @@ record PrimitiveSpec(Map<String, String> params, Map<String, String> meta, List<
     }
 
     /** Attributes the CIB schema allows on {@code <op>}. */
-    static final java.util.Set<String> OP_ATTRIBUTES = java.util.Set.of("interval", "timeout", "start-delay",
-            "interval-origin", "enabled", "record-pending", "role", "requires", "on-fail", "description");
+    static final java.util.Set<String> OP_ATTRIBUTES = java.util.Set.of(
+            "interval",
+            "timeout",
+            "start-delay",
+            "interval-origin",
+            "enabled",
+            "record-pending",
+            "role",
+            "requires",
+            "on-fail",
+            "description");
 
     /** crm's {@code depth=N} is the op's OCF_CHECK_LEVEL instance attribute in the CIB, as crmsh writes it. */
     private static XmlNode opNode(String id, Op op) {
@@ -95,8 +104,8 @@ record PrimitiveSpec(Map<String, String> params, Map<String, String> meta, List<
                 throw new CrmSyntaxException(id, "operation " + op.name() + " has an unknown attribute '" + k + "'");
             }
         });
-        List<XmlNode> children = opParams.isEmpty() ? List.of()
-                : List.of(Cib.nvpairs("instance_attributes", opId, opParams));
+        List<XmlNode> children =
+                opParams.isEmpty() ? List.of() : List.of(Cib.nvpairs("instance_attributes", opId, opParams));
         return XmlNode.of("op", attrs, children);
     }
 }

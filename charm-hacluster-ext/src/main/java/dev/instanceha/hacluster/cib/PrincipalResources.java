@@ -12,13 +12,14 @@ import java.util.Map;
  * order and location constraints. Pure; unsupported syntax throws {@link CrmSyntaxException}.
  */
 public final class PrincipalResources {
-    private PrincipalResources() {
-    }
+    private PrincipalResources() {}
 
     public static CibObjects toCib(HaResources ha) {
         Map<String, XmlNode> topLevel = new LinkedHashMap<>();
-        ha.resources().forEach((id, agent) -> topLevel.put(id,
-                PrimitiveSpec.parse(id, ha.resourceParams().get(id)).toPrimitive(id, Agent.parse(id, agent))));
+        ha.resources()
+                .forEach((id, agent) -> topLevel.put(
+                        id,
+                        PrimitiveSpec.parse(id, ha.resourceParams().get(id)).toPrimitive(id, Agent.parse(id, agent))));
         ha.groups().forEach((id, spec) -> topLevel.put(id, group(id, spec, topLevel)));
         ha.clones().forEach((id, spec) -> topLevel.put(id, clone(id, spec, topLevel, false)));
         ha.ms().forEach((id, spec) -> topLevel.put(id, clone(id, spec, topLevel, true)));
@@ -63,7 +64,8 @@ public final class PrincipalResources {
         }
         XmlNode inner = topLevel.remove(s.members().get(0));
         if (inner == null || !(inner.tag().equals("primitive") || inner.tag().equals("group"))) {
-            throw new CrmSyntaxException(id, "'" + s.members().get(0) + "' is not a primitive or group of this request");
+            throw new CrmSyntaxException(
+                    id, "'" + s.members().get(0) + "' is not a primitive or group of this request");
         }
         Map<String, String> meta = new LinkedHashMap<>();
         if (promotable) {
@@ -116,8 +118,9 @@ public final class PrincipalResources {
         }
         requireId(id, w.get(0));
         requireId(id, w.get(2));
-        return XmlNode.leaf("rsc_location", Cib.attrs("id", id, "rsc", w.get(0), "score", Cib.score(id, w.get(1)),
-                "node", w.get(2)));
+        return XmlNode.leaf(
+                "rsc_location",
+                Cib.attrs("id", id, "rsc", w.get(0), "score", Cib.score(id, w.get(1)), "node", w.get(2)));
     }
 
     private static void role(String id, String word, Map<String, String> attrs, String rscAttr, String roleAttr) {
@@ -141,8 +144,7 @@ public final class PrincipalResources {
     }
 
     /** Names before {@code meta}, then the meta attributes. */
-    private record Split(List<String> members, Map<String, String> meta) {
-    }
+    private record Split(List<String> members, Map<String, String> meta) {}
 
     private static Split split(String id, String spec) {
         List<String> w = CrmTokens.split(id, spec);
@@ -151,7 +153,8 @@ public final class PrincipalResources {
         members.forEach(m -> requireId(id, m));
         Map<String, String> meta = new LinkedHashMap<>();
         if (metaAt >= 0) {
-            meta = PrimitiveSpec.parse(id, String.join(" ", w.subList(metaAt, w.size()))).meta();
+            meta = PrimitiveSpec.parse(id, String.join(" ", w.subList(metaAt, w.size())))
+                    .meta();
         }
         return new Split(List.copyOf(members), meta);
     }

@@ -19,13 +19,14 @@ public final class RemoteResources {
     /** Upstream's preference for a remote's "home" member (LP 1889094: one member loss drops few remotes). */
     public static final String PREFERRED_MEMBER_SCORE = "200";
 
-    private RemoteResources() {
-    }
+    private RemoteResources() {}
 
     /** The remotes sorted by name: the CIB then does not depend on relation or unit order. */
     static List<RemoteNode> sorted(List<RemoteNode> remotes) {
         Map<String, RemoteNode> byName = new LinkedHashMap<>();
-        remotes.stream().sorted(Comparator.comparing(RemoteNode::hostname)).forEach(r -> byName.putIfAbsent(r.hostname(), r));
+        remotes.stream()
+                .sorted(Comparator.comparing(RemoteNode::hostname))
+                .forEach(r -> byName.putIfAbsent(r.hostname(), r));
         return List.copyOf(byName.values());
     }
 
@@ -34,9 +35,21 @@ public final class RemoteResources {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("server", remote.ip());
         params.put("reconnect_interval", RECONNECT_INTERVAL);
-        XmlNode ops = XmlNode.of("operations", Map.of(), List.of(XmlNode.leaf("op",
-                Cib.attrs("id", id + "-monitor-" + MONITOR_INTERVAL, "name", "monitor", "interval", MONITOR_INTERVAL))));
-        return XmlNode.of("primitive", Cib.attrs("id", id, "class", "ocf", "provider", "pacemaker", "type", "remote"),
+        XmlNode ops = XmlNode.of(
+                "operations",
+                Map.of(),
+                List.of(XmlNode.leaf(
+                        "op",
+                        Cib.attrs(
+                                "id",
+                                id + "-monitor-" + MONITOR_INTERVAL,
+                                "name",
+                                "monitor",
+                                "interval",
+                                MONITOR_INTERVAL))));
+        return XmlNode.of(
+                "primitive",
+                Cib.attrs("id", id, "class", "ocf", "provider", "pacemaker", "type", "remote"),
                 List.of(Cib.nvpairs("instance_attributes", id, params), ops));
     }
 
@@ -69,8 +82,9 @@ public final class RemoteResources {
 
     /** {@code loc-<resource>-<node>}, upstream's constraint naming. */
     public static XmlNode location(String resource, String node, String score) {
-        return XmlNode.leaf("rsc_location", Cib.attrs("id", "loc-" + resource + "-" + node, "rsc", resource,
-                "score", score, "node", node));
+        return XmlNode.leaf(
+                "rsc_location",
+                Cib.attrs("id", "loc-" + resource + "-" + node, "rsc", resource, "score", score, "node", node));
     }
 
     /**
@@ -79,10 +93,15 @@ public final class RemoteResources {
      * rules; connections this charm could not have written (no IP server) are left out.
      */
     public static Map<String, RemoteNode> fromCib(XmlNode configuration) {
-        List<XmlNode> resources = configuration.child("resources").map(XmlNode::children).orElse(List.of());
-        List<XmlNode> constraints = configuration.child("constraints").map(XmlNode::children).orElse(List.of());
-        Map<String, String> device = resources.stream().filter(r -> r.id().equals(StonithDevice.ID)).findFirst()
-                .map(RemoteResources::params).orElse(Map.of());
+        List<XmlNode> resources =
+                configuration.child("resources").map(XmlNode::children).orElse(List.of());
+        List<XmlNode> constraints =
+                configuration.child("constraints").map(XmlNode::children).orElse(List.of());
+        Map<String, String> device = resources.stream()
+                .filter(r -> r.id().equals(StonithDevice.ID))
+                .findFirst()
+                .map(RemoteResources::params)
+                .orElse(Map.of());
         List<String> fenced = List.of(device.getOrDefault("pcmk_host_list", "").split("\\s+"));
         Map<String, String> machines = new LinkedHashMap<>();
         for (String pair : device.getOrDefault("hostname_map", "").split(";")) {
@@ -97,10 +116,14 @@ public final class RemoteResources {
                 continue;
             }
             String name = r.id();
-            boolean refuses = constraints.stream().anyMatch(c -> c.tag().equals("rsc_location") && c.id().startsWith("loc-")
-                    && name.equals(c.attributes().get("node")) && "-INFINITY".equals(c.attributes().get("score")));
+            boolean refuses = constraints.stream()
+                    .anyMatch(c -> c.tag().equals("rsc_location")
+                            && c.id().startsWith("loc-")
+                            && name.equals(c.attributes().get("node"))
+                            && "-INFINITY".equals(c.attributes().get("score")));
             java.util.Optional<String> machine = fenced.contains(name)
-                    ? java.util.Optional.of(machines.getOrDefault(name, name)) : java.util.Optional.empty();
+                    ? java.util.Optional.of(machines.getOrDefault(name, name))
+                    : java.util.Optional.empty();
             try {
                 out.put(name, new RemoteNode(name, params(r).getOrDefault("server", ""), machine, !refuses));
             } catch (IllegalArgumentException e) {
@@ -121,8 +144,12 @@ public final class RemoteResources {
 
     private static Map<String, String> params(XmlNode primitive) {
         Map<String, String> out = new LinkedHashMap<>();
-        primitive.children("instance_attributes").forEach(set -> set.children("nvpair")
-                .forEach(p -> out.putIfAbsent(p.attributes().getOrDefault("name", ""), p.attributes().getOrDefault("value", ""))));
+        primitive
+                .children("instance_attributes")
+                .forEach(set -> set.children("nvpair")
+                        .forEach(p -> out.putIfAbsent(
+                                p.attributes().getOrDefault("name", ""),
+                                p.attributes().getOrDefault("value", ""))));
         return out;
     }
 
@@ -140,7 +167,9 @@ public final class RemoteResources {
     }
 
     public static boolean isConnection(XmlNode object) {
-        return object.tag().equals("primitive") && "ocf".equals(object.attributes().get("class"))
-                && "pacemaker".equals(object.attributes().get("provider")) && "remote".equals(object.attributes().get("type"));
+        return object.tag().equals("primitive")
+                && "ocf".equals(object.attributes().get("class"))
+                && "pacemaker".equals(object.attributes().get("provider"))
+                && "remote".equals(object.attributes().get("type"));
     }
 }

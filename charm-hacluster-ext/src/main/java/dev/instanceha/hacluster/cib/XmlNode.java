@@ -68,8 +68,10 @@ public record XmlNode(String tag, Map<String, String> attributes, List<XmlNode> 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof XmlNode other && tag.equals(other.tag)
-                && new TreeMap<>(attributes).equals(new TreeMap<>(other.attributes)) && children.equals(other.children);
+        return o instanceof XmlNode other
+                && tag.equals(other.tag)
+                && new TreeMap<>(attributes).equals(new TreeMap<>(other.attributes))
+                && children.equals(other.children);
     }
 
     @Override
@@ -101,7 +103,8 @@ public record XmlNode(String tag, Map<String, String> attributes, List<XmlNode> 
             out.append("  ".repeat(indent));
         }
         out.append('<').append(tag);
-        attributes.forEach((k, v) -> out.append(' ').append(k).append("=\"").append(escape(v)).append('"'));
+        attributes.forEach((k, v) ->
+                out.append(' ').append(k).append("=\"").append(escape(v)).append('"'));
         if (children.isEmpty()) {
             out.append("/>");
         } else {
@@ -147,7 +150,8 @@ public record XmlNode(String tag, Map<String, String> attributes, List<XmlNode> 
             f.setNamespaceAware(false);
             DocumentBuilder b = f.newDocumentBuilder();
             b.setErrorHandler(null);
-            Element root = b.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+            Element root = b.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+                    .getDocumentElement();
             return from(root);
         } catch (Exception e) {
             throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);

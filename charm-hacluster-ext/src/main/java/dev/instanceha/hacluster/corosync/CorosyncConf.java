@@ -7,8 +7,7 @@ package dev.instanceha.hacluster.corosync;
 public final class CorosyncConf {
     public static final String HEADER = "# Managed by Juju (hacluster charm): local changes are overwritten.\n";
 
-    private CorosyncConf() {
-    }
+    private CorosyncConf() {}
 
     public static String render(CorosyncSettings s) {
         StringBuilder out = new StringBuilder(HEADER);

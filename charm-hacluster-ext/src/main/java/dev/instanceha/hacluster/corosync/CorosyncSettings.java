@@ -10,8 +10,14 @@ import java.util.Optional;
  *
  * @param mcastPort the UDP port (corosync's default 5405 when nobody asked for another)
  */
-public record CorosyncSettings(String clusterName, Transport transport, List<CorosyncNode> nodes,
-                               String mcastAddr, int mcastPort, Optional<Integer> netmtu, boolean debug) {
+public record CorosyncSettings(
+        String clusterName,
+        Transport transport,
+        List<CorosyncNode> nodes,
+        String mcastAddr,
+        int mcastPort,
+        Optional<Integer> netmtu,
+        boolean debug) {
     public static final int DEFAULT_PORT = 5405;
 
     public CorosyncSettings {
@@ -21,7 +27,9 @@ public record CorosyncSettings(String clusterName, Transport transport, List<Cor
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("a cluster needs at least one node");
         }
-        nodes = nodes.stream().sorted(Comparator.comparingInt(CorosyncNode::nodeId)).toList();
+        nodes = nodes.stream()
+                .sorted(Comparator.comparingInt(CorosyncNode::nodeId))
+                .toList();
         if (nodes.stream().map(CorosyncNode::nodeId).distinct().count() != nodes.size()) {
             throw new IllegalArgumentException("corosync node ids must be unique");
         }

@@ -31,7 +31,8 @@ class CibPatchWithRealCibadminTest {
 
     @BeforeAll
     static void cibadminIsInstalled() {
-        CommandResult r = HOST.commands().run(Command.of("cibadmin", "--version").withTimeout(Duration.ofSeconds(20)));
+        CommandResult r =
+                HOST.commands().run(Command.of("cibadmin", "--version").withTimeout(Duration.ofSeconds(20)));
         if (!r.succeeded()) {
             fail("cibadmin (pacemaker's CLI) is needed: apt-get install pacemaker-cli-utils pacemaker-schemas "
                     + "(tests/lab/install sets up the whole lab)");
@@ -40,15 +41,20 @@ class CibPatchWithRealCibadminTest {
 
     /** A fresh CIB as pacemaker writes it ({@code cibadmin --empty}), in a file. */
     static LiveCib freshCib(Path dir) throws Exception {
-        CommandResult empty = HOST.commands().run(Command.of("cibadmin", "--empty").withTimeout(Duration.ofSeconds(20)));
+        CommandResult empty =
+                HOST.commands().run(Command.of("cibadmin", "--empty").withTimeout(Duration.ofSeconds(20)));
         assertTrue(empty.succeeded(), empty.stderr());
         Path file = Files.writeString(dir.resolve("cib.xml"), empty.stdout());
         return LiveCib.onFile(HOST, file);
     }
 
     static DesiredCib desired(List<RemoteNode> remotes) {
-        return CibXml.desired(new CibInputs(CibXmlTest.masakari(), remotes, CibXmlTest.MEMBERS,
-                Optional.of(CibXmlTest.MAAS), ClusterOptions.DEFAULTS));
+        return CibXml.desired(new CibInputs(
+                CibXmlTest.masakari(),
+                remotes,
+                CibXmlTest.MEMBERS,
+                Optional.of(CibXmlTest.MAAS),
+                ClusterOptions.DEFAULTS));
     }
 
     static LiveCib.Outcome commit(LiveCib cib, DesiredCib desired) {
@@ -68,29 +74,40 @@ class CibPatchWithRealCibadminTest {
         assertTrue(after.version("epoch") > 1, "a new epoch");
 
         // A remote leaves, another joins, an object changes, a property flips: again one patch.
-        DesiredCib second = CibXml.desired(new CibInputs(CibXmlTest.masakari(), List.of(CibXmlTest.compute(2, true, false),
-                new RemoteNode("compute-3.maas", "10.5.1.33", Optional.empty(), true)), CibXmlTest.MEMBERS,
-                Optional.of(CibXmlTest.MAAS), new ClusterOptions("freeze", 60, 30, true)));
+        DesiredCib second = CibXml.desired(new CibInputs(
+                CibXmlTest.masakari(),
+                List.of(
+                        CibXmlTest.compute(2, true, false),
+                        new RemoteNode("compute-3.maas", "10.5.1.33", Optional.empty(), true)),
+                CibXmlTest.MEMBERS,
+                Optional.of(CibXmlTest.MAAS),
+                new ClusterOptions("freeze", 60, 30, true)));
         assertInstanceOf(LiveCib.Committed.class, commit(cib, second));
         CibSnapshot later = cib.snapshot().orElseThrow();
         assertEquals(List.of(), CibPlan.between(second, later.configuration()));
-        assertTrue(!later.configuration().toXml().contains("compute-1.maas"), later.configuration().toXml());
+        assertTrue(
+                !later.configuration().toXml().contains("compute-1.maas"),
+                later.configuration().toXml());
         assertEquals("freeze", CibPlan.properties(later.configuration()).get("no-quorum-policy"));
         // And pacemaker's scheduler finds nothing wrong with the configuration (state aside: the file
         // has no status, so no quorum and never-connected remotes).
         assertEquals(List.of(), verifyProblems(dir.resolve("cib.xml")));
-        Path broken = Files.writeString(dir.resolve("broken.xml"),
+        Path broken = Files.writeString(
+                dir.resolve("broken.xml"),
                 Files.readString(dir.resolve("cib.xml")).replaceFirst(" class=\"ocf\"", ""));
         assertTrue(!verifyProblems(broken).isEmpty(), "crm_verify must reject a primitive without a class");
     }
 
     /** crm_verify's complaints, less those about state a file without status cannot have. */
     static List<String> verifyProblems(Path file) {
-        CommandResult verify = HOST.commands().run(Command.of("crm_verify", "--xml-file", file.toString(), "-V")
-                .withTimeout(Duration.ofSeconds(60)));
-        return (verify.stdout() + verify.stderr()).lines()
+        CommandResult verify = HOST.commands()
+                .run(Command.of("crm_verify", "--xml-file", file.toString(), "-V")
+                        .withTimeout(Duration.ofSeconds(60)));
+        return (verify.stdout() + verify.stderr())
+                .lines()
                 .filter(l -> l.contains("error") || l.contains("warning:"))
-                .filter(l -> !l.contains("due to lack of quorum") && !l.matches(".*Node \\S+ is unclean but cannot be fenced.*")
+                .filter(l -> !l.contains("due to lack of quorum")
+                        && !l.matches(".*Node \\S+ is unclean but cannot be fenced.*")
                         && !l.matches(".*Scheduling node \\S+ for fencing.*"))
                 .toList();
     }
@@ -104,7 +121,8 @@ class CibPatchWithRealCibadminTest {
         // Valid changes around one pacemaker refuses: a resource id starting with a digit.
         DesiredCib grown = desired(List.of(CibXmlTest.compute(1, true, false), CibXmlTest.compute(2, true, false)));
         List<CibChange> plan = new ArrayList<>(CibPlan.between(grown, now.configuration()));
-        XmlNode bad = XmlNode.parse("<primitive id=\"1compute.maas\" class=\"ocf\" provider=\"pacemaker\" type=\"remote\"/>");
+        XmlNode bad =
+                XmlNode.parse("<primitive id=\"1compute.maas\" class=\"ocf\" provider=\"pacemaker\" type=\"remote\"/>");
         plan.add(plan.size() / 2, CibChange.create("resources", bad));
         LiveCib.Outcome outcome = cib.commit(now, plan);
         LiveCib.Refused refused = assertInstanceOf(LiveCib.Refused.class, outcome);
@@ -143,9 +161,13 @@ class CibPatchWithRealCibadminTest {
             assertInstanceOf(LiveCib.Committed.class, commitRemote(dir, name), name);
         }
         for (String name : List.of("1compute.maas", "9c", "0-node")) {
-            assertTrue(dev.instanceha.interfaces.pacemaker.RemoteNodeName.problem(name).orElseThrow()
-                    .contains("not a valid pacemaker id"), name);
-            assertInstanceOf(LiveCib.Refused.class, commitRemote(dir, name), name + " must be refused by pacemaker too");
+            assertTrue(
+                    dev.instanceha.interfaces.pacemaker.RemoteNodeName.problem(name)
+                            .orElseThrow()
+                            .contains("not a valid pacemaker id"),
+                    name);
+            assertInstanceOf(
+                    LiveCib.Refused.class, commitRemote(dir, name), name + " must be refused by pacemaker too");
         }
     }
 
@@ -153,7 +175,8 @@ class CibPatchWithRealCibadminTest {
     private static LiveCib.Outcome commitRemote(Path dir, String name) throws Exception {
         Path sub = Files.createTempDirectory(dir, "n");
         LiveCib cib = freshCib(sub);
-        XmlNode connection = XmlNode.parse(RemoteResources.connection(CibXmlTest.compute(1, false, true)).toXml()
+        XmlNode connection = XmlNode.parse(RemoteResources.connection(CibXmlTest.compute(1, false, true))
+                .toXml()
                 .replace("compute-1.maas", name));
         return cib.commit(cib.snapshot().orElseThrow(), List.of(CibChange.create("resources", connection)));
     }

@@ -22,7 +22,8 @@ class CorosyncConfTest {
     }
 
     static String render(int n, Transport t) {
-        return CorosyncConf.render(new CorosyncSettings("hacluster", t, nodes(n), "226.94.1.1", 5405, Optional.empty(), false));
+        return CorosyncConf.render(
+                new CorosyncSettings("hacluster", t, nodes(n), "226.94.1.1", 5405, Optional.empty(), false));
     }
 
     @ParameterizedTest
@@ -43,12 +44,18 @@ class CorosyncConfTest {
     @Test
     void exactTextForThreeMembersOnKnet() {
         String conf = render(3, Transport.KNET);
-        assertTrue(conf.startsWith(CorosyncConf.HEADER + "totem {\n    version: 2\n    cluster_name: hacluster\n"
-                + "    transport: knet\n    token: 3000\n    join: 60\n    consensus: 3600\n"
-                + "    crypto_cipher: aes256\n    crypto_hash: sha256\n    interface {\n        linknumber: 0\n"
-                + "        mcastport: 5405\n    }\n}\n\nquorum {\n    provider: corosync_votequorum\n}\n"), conf);
-        assertTrue(conf.contains("logging {\n    fileline: off\n    to_stderr: no\n    to_logfile: no\n    to_syslog: yes\n"));
-        assertEquals(conf.chars().filter(c -> c == '{').count(), conf.chars().filter(c -> c == '}').count(), "balanced");
+        assertTrue(
+                conf.startsWith(CorosyncConf.HEADER + "totem {\n    version: 2\n    cluster_name: hacluster\n"
+                        + "    transport: knet\n    token: 3000\n    join: 60\n    consensus: 3600\n"
+                        + "    crypto_cipher: aes256\n    crypto_hash: sha256\n    interface {\n        linknumber: 0\n"
+                        + "        mcastport: 5405\n    }\n}\n\nquorum {\n    provider: corosync_votequorum\n}\n"),
+                conf);
+        assertTrue(conf.contains(
+                "logging {\n    fileline: off\n    to_stderr: no\n    to_logfile: no\n    to_syslog: yes\n"));
+        assertEquals(
+                conf.chars().filter(c -> c == '{').count(),
+                conf.chars().filter(c -> c == '}').count(),
+                "balanced");
     }
 
     @Test
@@ -60,8 +67,8 @@ class CorosyncConfTest {
 
     @Test
     void multicastNamesItsGroup() {
-        String conf = CorosyncConf.render(new CorosyncSettings("hacluster", Transport.UDP, nodes(3), "239.1.2.3", 4440,
-                Optional.of(1400), true));
+        String conf = CorosyncConf.render(
+                new CorosyncSettings("hacluster", Transport.UDP, nodes(3), "239.1.2.3", 4440, Optional.of(1400), true));
         assertTrue(conf.contains("transport: udp\n"));
         assertTrue(conf.contains("mcastaddr: 239.1.2.3\n        mcastport: 4440\n"), conf);
         assertTrue(conf.contains("netmtu: 1400\n"));
@@ -72,8 +79,10 @@ class CorosyncConfTest {
     void sameMembersInAnyOrderRenderTheSameFile() {
         List<CorosyncNode> reversed = new ArrayList<>(nodes(3));
         java.util.Collections.reverse(reversed);
-        assertEquals(render(3, Transport.KNET), CorosyncConf.render(new CorosyncSettings("hacluster", Transport.KNET,
-                reversed, "226.94.1.1", 5405, Optional.empty(), false)));
+        assertEquals(
+                render(3, Transport.KNET),
+                CorosyncConf.render(new CorosyncSettings(
+                        "hacluster", Transport.KNET, reversed, "226.94.1.1", 5405, Optional.empty(), false)));
     }
 
     @Test
@@ -85,11 +94,15 @@ class CorosyncConfTest {
     @Test
     void badInputIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new CorosyncNode(1000, "juju-m-0", "not-an-ip"));
-        assertThrows(IllegalArgumentException.class, () -> new CorosyncSettings("bad name", Transport.KNET, nodes(1),
-                "226.94.1.1", 5405, Optional.empty(), false));
-        List<CorosyncNode> dup = List.of(new CorosyncNode(1000, "a", "10.0.0.1"), new CorosyncNode(1000, "b", "10.0.0.2"));
-        assertThrows(IllegalArgumentException.class, () -> new CorosyncSettings("c", Transport.KNET, dup,
-                "226.94.1.1", 5405, Optional.empty(), false));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new CorosyncSettings(
+                        "bad name", Transport.KNET, nodes(1), "226.94.1.1", 5405, Optional.empty(), false));
+        List<CorosyncNode> dup =
+                List.of(new CorosyncNode(1000, "a", "10.0.0.1"), new CorosyncNode(1000, "b", "10.0.0.2"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new CorosyncSettings("c", Transport.KNET, dup, "226.94.1.1", 5405, Optional.empty(), false));
     }
 
     @Test

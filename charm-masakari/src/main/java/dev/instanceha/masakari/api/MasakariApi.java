@@ -43,23 +43,33 @@ public final class MasakariApi {
 
     public record Segment(String uuid, String name, String recoveryMethod, String serviceType, String description) {
         static Segment of(JsonNode node) {
-            return new Segment(node.path("uuid").asText(), node.path("name").asText(),
-                    node.path("recovery_method").asText(), node.path("service_type").asText(),
+            return new Segment(
+                    node.path("uuid").asText(),
+                    node.path("name").asText(),
+                    node.path("recovery_method").asText(),
+                    node.path("service_type").asText(),
                     node.path("description").asText(""));
         }
     }
 
     public record Host(String uuid, String name, String type, boolean reserved, boolean onMaintenance) {
         static Host of(JsonNode node) {
-            return new Host(node.path("uuid").asText(), node.path("name").asText(), node.path("type").asText(),
-                    node.path("reserved").asBoolean(), node.path("on_maintenance").asBoolean());
+            return new Host(
+                    node.path("uuid").asText(),
+                    node.path("name").asText(),
+                    node.path("type").asText(),
+                    node.path("reserved").asBoolean(),
+                    node.path("on_maintenance").asBoolean());
         }
     }
 
     public record Notification(String uuid, String type, String hostname, String status, String generatedTime) {
         static Notification of(JsonNode node) {
-            return new Notification(node.path("notification_uuid").asText(), node.path("type").asText(),
-                    node.path("source_host_uuid").asText(), node.path("status").asText(),
+            return new Notification(
+                    node.path("notification_uuid").asText(),
+                    node.path("type").asText(),
+                    node.path("source_host_uuid").asText(),
+                    node.path("status").asText(),
                     node.path("generated_time").asText());
         }
     }
@@ -79,7 +89,9 @@ public final class MasakariApi {
 
     /** A segment by name or UUID; fails clearly when there is none. */
     public Segment segment(String nameOrUuid) {
-        return segments().stream().filter(s -> s.uuid().equals(nameOrUuid) || s.name().equals(nameOrUuid)).findFirst()
+        return segments().stream()
+                .filter(s -> s.uuid().equals(nameOrUuid) || s.name().equals(nameOrUuid))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("no segment named or with UUID '" + nameOrUuid + "'"));
     }
 
@@ -102,12 +114,19 @@ public final class MasakariApi {
     }
 
     public Host host(String segmentUuid, String name) {
-        return hosts(segmentUuid).stream().filter(h -> h.name().equals(name) || h.uuid().equals(name)).findFirst()
+        return hosts(segmentUuid).stream()
+                .filter(h -> h.name().equals(name) || h.uuid().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("segment has no host '" + name + "'"));
     }
 
-    public Host addHost(String segmentUuid, String name, String type, String controlAttributes, boolean reserved,
-                        boolean onMaintenance) {
+    public Host addHost(
+            String segmentUuid,
+            String name,
+            String type,
+            String controlAttributes,
+            boolean reserved,
+            boolean onMaintenance) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode host = body.putObject("host");
         host.put("name", name);
@@ -125,7 +144,8 @@ public final class MasakariApi {
     public Host setMaintenance(String segmentUuid, String hostUuid, boolean onMaintenance) {
         ObjectNode body = JSON.createObjectNode();
         body.putObject("host").put("on_maintenance", onMaintenance);
-        return Host.of(call("PUT", "/segments/" + segmentUuid + "/hosts/" + hostUuid, body).path("host"));
+        return Host.of(call("PUT", "/segments/" + segmentUuid + "/hosts/" + hostUuid, body)
+                .path("host"));
     }
 
     public List<Notification> notifications(int limit) {
@@ -142,8 +162,11 @@ public final class MasakariApi {
                 .timeout(Duration.ofSeconds(60))
                 .header("X-Auth-Token", token)
                 .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body.toString()));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -161,7 +184,8 @@ public final class MasakariApi {
         try {
             return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
-            throw ApiException.badAnswer(SERVICE, method, uri, response.statusCode(), "with something that is not JSON");
+            throw ApiException.badAnswer(
+                    SERVICE, method, uri, response.statusCode(), "with something that is not JSON");
         }
     }
 }

@@ -33,9 +33,30 @@ public record ClusterNode(
         Optional<String> connectionResource) {
 
     /** A node not in standby-on-fail, not the DC, whose connection resource (remote nodes) is its name. */
-    public ClusterNode(String name, String id, NodeType type, boolean online, boolean standby, boolean maintenance,
-                       boolean pending, boolean unclean, boolean shutdown, boolean expectedUp) {
-        this(name, id, type, online, standby, false, maintenance, pending, unclean, shutdown, expectedUp, false,
+    public ClusterNode(
+            String name,
+            String id,
+            NodeType type,
+            boolean online,
+            boolean standby,
+            boolean maintenance,
+            boolean pending,
+            boolean unclean,
+            boolean shutdown,
+            boolean expectedUp) {
+        this(
+                name,
+                id,
+                type,
+                online,
+                standby,
+                false,
+                maintenance,
+                pending,
+                unclean,
+                shutdown,
+                expectedUp,
+                false,
                 type == NodeType.REMOTE ? Optional.of(name) : Optional.empty());
     }
 

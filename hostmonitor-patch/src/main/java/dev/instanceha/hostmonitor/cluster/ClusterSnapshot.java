@@ -30,8 +30,13 @@ public record ClusterSnapshot(
         failures = List.copyOf(failures);
     }
 
-    public ClusterSnapshot(boolean dcPresent, boolean quorate, boolean maintenanceMode, List<ClusterNode> nodes,
-                           boolean fenceHistoryKnown, List<FenceEvent> fenceHistory) {
+    public ClusterSnapshot(
+            boolean dcPresent,
+            boolean quorate,
+            boolean maintenanceMode,
+            List<ClusterNode> nodes,
+            boolean fenceHistoryKnown,
+            List<FenceEvent> fenceHistory) {
         this(dcPresent, quorate, maintenanceMode, nodes, fenceHistoryKnown, fenceHistory, List.of());
     }
 
@@ -46,7 +51,8 @@ public record ClusterSnapshot(
         String rsc = node.connectionResource().get();
         return failures.stream()
                 .filter(f -> f.resource().equals(rsc) && f.task().equals("monitor"))
-                .filter(f -> f.lastRcChange().isPresent() && !f.lastRcChange().get().isBefore(since))
+                .filter(f ->
+                        f.lastRcChange().isPresent() && !f.lastRcChange().get().isBefore(since))
                 .findFirst();
     }
 
@@ -82,7 +88,8 @@ public record ClusterSnapshot(
      */
     public Optional<FenceEvent> fenceFailedSince(String host, Instant since) {
         return eventsFor(host)
-                .filter(e -> e.status() == FenceEvent.Status.FAILED && !e.action().equalsIgnoreCase("on"))
+                .filter(e ->
+                        e.status() == FenceEvent.Status.FAILED && !e.action().equalsIgnoreCase("on"))
                 .filter(e -> e.completed().isEmpty() || !e.completed().get().isBefore(since))
                 .findFirst();
     }
@@ -93,7 +100,8 @@ public record ClusterSnapshot(
      */
     public Optional<FenceEvent> fencePending(String host) {
         return eventsFor(host)
-                .filter(e -> e.status() == FenceEvent.Status.PENDING && !e.action().equalsIgnoreCase("on"))
+                .filter(e ->
+                        e.status() == FenceEvent.Status.PENDING && !e.action().equalsIgnoreCase("on"))
                 .findFirst();
     }
 
@@ -110,6 +118,7 @@ public record ClusterSnapshot(
 
     private Stream<FenceEvent> eventsFor(String host) {
         String wanted = host.toLowerCase(Locale.ROOT);
-        return fenceHistory.stream().filter(e -> e.target().toLowerCase(Locale.ROOT).equals(wanted));
+        return fenceHistory.stream()
+                .filter(e -> e.target().toLowerCase(Locale.ROOT).equals(wanted));
     }
 }

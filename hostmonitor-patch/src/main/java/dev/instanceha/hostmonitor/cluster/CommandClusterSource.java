@@ -32,7 +32,9 @@ public final class CommandClusterSource implements ClusterSource {
     public ClusterSnapshot read() throws ClusterSourceException {
         Process p;
         try {
-            p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            p = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .start();
             p.getOutputStream().close();
         } catch (IOException e) {
             throw new ClusterSourceException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
@@ -42,7 +44,8 @@ public final class CommandClusterSource implements ClusterSource {
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new ClusterSourceException(String.join(" ", command) + " timed out after " + timeout.toSeconds() + "s");
+                throw new ClusterSourceException(
+                        String.join(" ", command) + " timed out after " + timeout.toSeconds() + "s");
             }
             byte[] stdout = out.get();
             String stderr = new String(err.get(), StandardCharsets.UTF_8).strip();

@@ -81,7 +81,8 @@ public final class CrmMonXmlParser {
             }
             String name = r.getLocalName();
             if (path.isEmpty() && !name.equals("crm_mon") && !name.equals("pacemaker-result")) {
-                throw new ClusterSourceException("unexpected root element <" + name + "> (want crm_mon or pacemaker-result)");
+                throw new ClusterSourceException(
+                        "unexpected root element <" + name + "> (want crm_mon or pacemaker-result)");
             }
             String parent = path.peek();
             int depth = path.size();
@@ -133,7 +134,7 @@ public final class CrmMonXmlParser {
                         resultMessage = attr(r, "message");
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         if (resultCode != null && resultCode != 0) {
@@ -142,8 +143,8 @@ public final class CrmMonXmlParser {
         if (!sawNodes && history.isEmpty() && !sawHistoryList) {
             throw new ClusterSourceException("crm_mon output has no <nodes> section");
         }
-        return new ClusterSnapshot(dcPresent, quorate, maintenanceMode, markDc(nodes, dcName), historyKnown, history,
-                failures);
+        return new ClusterSnapshot(
+                dcPresent, quorate, maintenanceMode, markDc(nodes, dcName), historyKnown, history, failures);
     }
 
     /** Where the nodes carry no is_dc (trimmed or older documents), the summary's current_dc names the DC. */
@@ -151,9 +152,24 @@ public final class CrmMonXmlParser {
         if (dcName == null || nodes.stream().anyMatch(ClusterNode::dc)) {
             return nodes;
         }
-        return nodes.stream().map(n -> !n.name().equals(dcName) ? n : new ClusterNode(n.name(), n.id(), n.type(),
-                n.online(), n.standby(), n.standbyOnFail(), n.maintenance(), n.pending(), n.unclean(), n.shutdown(),
-                n.expectedUp(), true, n.connectionResource())).toList();
+        return nodes.stream()
+                .map(n -> !n.name().equals(dcName)
+                        ? n
+                        : new ClusterNode(
+                                n.name(),
+                                n.id(),
+                                n.type(),
+                                n.online(),
+                                n.standby(),
+                                n.standbyOnFail(),
+                                n.maintenance(),
+                                n.pending(),
+                                n.unclean(),
+                                n.shutdown(),
+                                n.expectedUp(),
+                                true,
+                                n.connectionResource()))
+                .toList();
     }
 
     private static ClusterNode node(XMLStreamReader r) throws ClusterSourceException {
@@ -171,10 +187,20 @@ public final class CrmMonXmlParser {
             case GUEST -> Optional.ofNullable(container);
             default -> Optional.empty();
         };
-        return new ClusterNode(name, id == null ? name : id, type,
-                bool(r, "online"), bool(r, "standby"), bool(r, "standby_onfail"), bool(r, "maintenance"),
-                bool(r, "pending"), bool(r, "unclean"), bool(r, "shutdown"), bool(r, "expected_up"),
-                bool(r, "is_dc"), connection);
+        return new ClusterNode(
+                name,
+                id == null ? name : id,
+                type,
+                bool(r, "online"),
+                bool(r, "standby"),
+                bool(r, "standby_onfail"),
+                bool(r, "maintenance"),
+                bool(r, "pending"),
+                bool(r, "unclean"),
+                bool(r, "shutdown"),
+                bool(r, "expected_up"),
+                bool(r, "is_dc"),
+                connection);
     }
 
     /**
@@ -189,10 +215,11 @@ public final class CrmMonXmlParser {
             return Optional.empty();
         }
         String suffix = "_" + task + "_" + (interval == null ? "" : interval);
-        String resource = interval != null && opKey.endsWith(suffix) ? opKey.substring(0, opKey.length() - suffix.length())
+        String resource = interval != null && opKey.endsWith(suffix)
+                ? opKey.substring(0, opKey.length() - suffix.length())
                 : opKey.replaceFirst("_" + java.util.regex.Pattern.quote(task) + "_\\d+$", "");
-        return Optional.of(new ResourceFailure(resource, task, String.valueOf(attr(r, "node")),
-                PacemakerTime.parse(attr(r, "last-rc-change"), zone)));
+        return Optional.of(new ResourceFailure(
+                resource, task, String.valueOf(attr(r, "node")), PacemakerTime.parse(attr(r, "last-rc-change"), zone)));
     }
 
     private static NodeType type(XMLStreamReader r) {
@@ -203,8 +230,10 @@ public final class CrmMonXmlParser {
         return switch (t) {
             case "member" -> NodeType.MEMBER;
             // A guest node is a remote whose connection is a resource (id_as_resource; container_id before 1.1.14).
-            case "remote" -> (attr(r, "id_as_resource") != null || attr(r, "container_id") != null)
-                    ? NodeType.GUEST : NodeType.REMOTE;
+            case "remote" ->
+                (attr(r, "id_as_resource") != null || attr(r, "container_id") != null)
+                        ? NodeType.GUEST
+                        : NodeType.REMOTE;
             case "ping" -> NodeType.PING;
             default -> NodeType.UNKNOWN;
         };
@@ -218,8 +247,12 @@ public final class CrmMonXmlParser {
             case "failed" -> FenceEvent.Status.FAILED;
             default -> FenceEvent.Status.PENDING;
         };
-        return new FenceEvent(String.valueOf(attr(r, "target")), String.valueOf(attr(r, "action")), status,
-                attr(r, "delegate"), PacemakerTime.parse(attr(r, "completed"), zone));
+        return new FenceEvent(
+                String.valueOf(attr(r, "target")),
+                String.valueOf(attr(r, "action")),
+                status,
+                attr(r, "delegate"),
+                PacemakerTime.parse(attr(r, "completed"), zone));
     }
 
     /** A pacemaker time stamp read in this machine's zone where it carries none; see {@link PacemakerTime}. */

@@ -7,7 +7,11 @@ import java.util.Optional;
 /** One entry of pacemaker's fence history; {@code completed} is absent while pending. */
 public record FenceEvent(String target, String action, Status status, String delegate, Optional<Instant> completed) {
 
-    public enum Status { SUCCESS, FAILED, PENDING }
+    public enum Status {
+        SUCCESS,
+        FAILED,
+        PENDING
+    }
 
     /** A successful off or reboot of the target: the node is known to be down. */
     public boolean confirmsDown() {

@@ -2,7 +2,11 @@ package dev.instanceha.hostmonitor.cluster;
 
 /** Kind of pacemaker node as crm_mon reports it; guests are remotes that a cluster resource runs. */
 public enum NodeType {
-    MEMBER, REMOTE, GUEST, PING, UNKNOWN;
+    MEMBER,
+    REMOTE,
+    GUEST,
+    PING,
+    UNKNOWN;
 
     /** Remote and guest nodes are what {@code restrict_to_remotes} selects. */
     public boolean isRemoteKind() {

@@ -28,18 +28,18 @@ import java.util.regex.Pattern;
  */
 public final class PacemakerTime {
 
-    // date, ' ' or 'T', time, optional fraction, optional zone: Z, or [+-]HH[:MM[:SS]] / [+-]HHMM, with or without a blank before it
-    private static final Pattern NUMERIC = Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?"
+    // date, ' ' or 'T', time, optional fraction, optional zone: Z, or [+-]HH[:MM[:SS]] / [+-]HHMM, with or without a
+    // blank before it
+    private static final Pattern NUMERIC =
+            Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?"
                     + "(?:\\s*(Z|[+-]\\d{2}(?::?\\d{2}(?::?\\d{2})?)?))?");
-    private static final Pattern CTIME = Pattern.compile(
-            "[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})");
+    private static final Pattern CTIME =
+            Pattern.compile("[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})");
     private static final Pattern EPOCH = Pattern.compile("(\\d+)(?:\\.(\\d{1,9}))?");
-    private static final List<String> MONTHS = List.of(
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+    private static final List<String> MONTHS =
+            List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
 
-    private PacemakerTime() {
-    }
+    private PacemakerTime() {}
 
     /**
      * @param localZone the zone crm_mon ran in, for the forms that carry none (ctime; a zone-less ISO

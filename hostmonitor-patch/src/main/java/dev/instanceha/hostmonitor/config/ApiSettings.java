@@ -20,5 +20,4 @@ public record ApiSettings(
         String apiVersion,
         Optional<String> cafile,
         boolean insecure,
-        Duration timeout) {
-}
+        Duration timeout) {}

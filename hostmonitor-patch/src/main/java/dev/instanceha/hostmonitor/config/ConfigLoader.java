@@ -22,21 +22,66 @@ public final class ConfigLoader {
     public static final String HOST = "host";
     public static final String OWN = "hostmonitor_java";
 
-    private static final Set<String> API_USED = Set.of("auth_type", "auth_url", "username", "user_id", "password",
-            "user_domain_id", "user_domain_name", "project_id", "project_name", "project_domain_id",
-            "project_domain_name", "default_domain_id", "default_domain_name", "region", "api_version",
-            "api_interface", "cafile", "insecure", "timeout");
+    private static final Set<String> API_USED = Set.of(
+            "auth_type",
+            "auth_url",
+            "username",
+            "user_id",
+            "password",
+            "user_domain_id",
+            "user_domain_name",
+            "project_id",
+            "project_name",
+            "project_domain_id",
+            "project_domain_name",
+            "default_domain_id",
+            "default_domain_name",
+            "region",
+            "api_version",
+            "api_interface",
+            "cafile",
+            "insecure",
+            "timeout");
     /** Upstream (keystoneauth) options this monitor does not implement. */
-    private static final Set<String> API_UNSUPPORTED = Set.of("certfile", "keyfile", "collect_timing",
-            "split_loggers", "auth_section", "domain_id", "domain_name", "system_scope", "trust_id");
-    private static final Set<String> HOST_USED = Set.of("monitoring_interval", "monitoring_samples", "api_retry_max",
-            "api_retry_interval", "restrict_to_remotes", "stonith_wait");
+    private static final Set<String> API_UNSUPPORTED = Set.of(
+            "certfile",
+            "keyfile",
+            "collect_timing",
+            "split_loggers",
+            "auth_section",
+            "domain_id",
+            "domain_name",
+            "system_scope",
+            "trust_id");
+
+    private static final Set<String> HOST_USED = Set.of(
+            "monitoring_interval",
+            "monitoring_samples",
+            "api_retry_max",
+            "api_retry_interval",
+            "restrict_to_remotes",
+            "stonith_wait");
     /** Upstream [host] options that only matter to its corosync/IPMI checks, which this monitor does not need. */
-    private static final Set<String> HOST_NOT_NEEDED = Set.of("monitoring_driver", "disable_ipmi_check", "ipmi_timeout",
-            "ipmi_retry_max", "ipmi_retry_interval", "tcpdump_timeout", "corosync_multicast_interfaces",
-            "corosync_multicast_ports", "pacemaker_node_type");
-    private static final Set<String> OWN_USED = Set.of("mode", "poll_interval", "status_command", "watch_command",
-            "command_timeout", "outbox_dir", "hostname", "dry_run");
+    private static final Set<String> HOST_NOT_NEEDED = Set.of(
+            "monitoring_driver",
+            "disable_ipmi_check",
+            "ipmi_timeout",
+            "ipmi_retry_max",
+            "ipmi_retry_interval",
+            "tcpdump_timeout",
+            "corosync_multicast_interfaces",
+            "corosync_multicast_ports",
+            "pacemaker_node_type");
+
+    private static final Set<String> OWN_USED = Set.of(
+            "mode",
+            "poll_interval",
+            "status_command",
+            "watch_command",
+            "command_timeout",
+            "outbox_dir",
+            "hostname",
+            "dry_run");
 
     /**
      * {@code --output-as=xml} (pacemaker 2.0.3 on) instead of {@code -X}, deprecated in 3.0. XML output
@@ -44,6 +89,7 @@ public final class ConfigLoader {
      * {@code --fence-history=2} states that explicitly (failures, pending and successes).
      */
     public static final String DEFAULT_STATUS_COMMAND = "crm_mon --output-as=xml --fence-history=2";
+
     public static final String DEFAULT_WATCH_COMMAND = "crm_mon --output-as=text --interval=1s";
     public static final String DEFAULT_OUTBOX = "/var/lib/masakari-hostmonitor-java/outbox";
 
@@ -65,13 +111,24 @@ public final class ConfigLoader {
     public MonitorConfig load(IniDocument raw) throws ConfigException {
         IniDocument ini = OsloInterpolation.apply(raw);
         checkOptions(ini, API, API_USED, API_UNSUPPORTED, warn, "not supported by this monitor, ignored");
-        checkOptions(ini, HOST, HOST_USED, HOST_NOT_NEEDED, note, "not needed by this monitor (no corosync/IPMI probing), ignored");
+        checkOptions(
+                ini,
+                HOST,
+                HOST_USED,
+                HOST_NOT_NEEDED,
+                note,
+                "not needed by this monitor (no corosync/IPMI probing), ignored");
         checkOptions(ini, OWN, OWN_USED, Set.of(), warn, "");
         return new MonitorConfig(api(ini), host(ini), own(ini));
     }
 
-    private void checkOptions(IniDocument ini, String section, Set<String> used, Set<String> known,
-                              Consumer<String> knownSink, String knownNote) {
+    private void checkOptions(
+            IniDocument ini,
+            String section,
+            Set<String> used,
+            Set<String> known,
+            Consumer<String> knownSink,
+            String knownNote) {
         for (String key : ini.section(section).keySet()) {
             if (used.contains(key)) {
                 continue;
@@ -108,10 +165,22 @@ public final class ConfigLoader {
         Optional<String> userDomainName = opt(s, "user_domain_name").or(() -> defDomainName);
         Optional<String> projectDomainId = opt(s, "project_domain_id").or(() -> defDomainId);
         Optional<String> projectDomainName = opt(s, "project_domain_name").or(() -> defDomainName);
-        return new ApiSettings(authUrl, userId, username, s.getOrDefault("password", ""),
-                userDomainId, userDomainName, projectId, projectName, projectDomainId, projectDomainName,
-                s.getOrDefault("region", "RegionOne"), s.getOrDefault("api_interface", "public"),
-                s.getOrDefault("api_version", "v1"), opt(s, "cafile"), bool(s, API, "insecure", false),
+        return new ApiSettings(
+                authUrl,
+                userId,
+                username,
+                s.getOrDefault("password", ""),
+                userDomainId,
+                userDomainName,
+                projectId,
+                projectName,
+                projectDomainId,
+                projectDomainName,
+                s.getOrDefault("region", "RegionOne"),
+                s.getOrDefault("api_interface", "public"),
+                s.getOrDefault("api_version", "v1"),
+                opt(s, "cafile"),
+                bool(s, API, "insecure", false),
                 Duration.ofSeconds(positive(s, API, "timeout", 30)));
     }
 
@@ -135,10 +204,15 @@ public final class ConfigLoader {
             default -> throw new ConfigException("[" + OWN + "] mode=" + modeText + ": expected poll or watch");
         };
         Set<String> self = new LinkedHashSet<>();
-        opt(s, "hostname").ifPresentOrElse(
-                v -> Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).forEach(self::add),
-                () -> self.addAll(defaultSelfNames));
-        return new DaemonSettings(mode,
+        opt(s, "hostname")
+                .ifPresentOrElse(
+                        v -> Arrays.stream(v.split(","))
+                                .map(String::strip)
+                                .filter(x -> !x.isEmpty())
+                                .forEach(self::add),
+                        () -> self.addAll(defaultSelfNames));
+        return new DaemonSettings(
+                mode,
                 Duration.ofSeconds(positive(s, OWN, "poll_interval", 2)),
                 command(s, "status_command", DEFAULT_STATUS_COMMAND),
                 command(s, "watch_command", DEFAULT_WATCH_COMMAND),
@@ -149,7 +223,9 @@ public final class ConfigLoader {
     }
 
     private static List<String> command(Map<String, String> s, String key, String dflt) throws ConfigException {
-        List<String> words = Arrays.stream(s.getOrDefault(key, dflt).strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        List<String> words = Arrays.stream(s.getOrDefault(key, dflt).strip().split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
         if (words.isEmpty()) {
             throw new ConfigException("[" + OWN + "] " + key + " is empty");
         }
@@ -193,7 +269,8 @@ public final class ConfigLoader {
     }
 
     /** oslo.config booleans. */
-    private static boolean bool(Map<String, String> s, String section, String key, boolean dflt) throws ConfigException {
+    private static boolean bool(Map<String, String> s, String section, String key, boolean dflt)
+            throws ConfigException {
         Optional<String> v = opt(s, key);
         if (v.isEmpty()) {
             return dflt;

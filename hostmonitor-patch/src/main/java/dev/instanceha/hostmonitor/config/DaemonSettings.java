@@ -17,5 +17,8 @@ public record DaemonSettings(
         boolean dryRun) {
 
     /** poll: read the cluster every poll_interval; watch: also re-read whenever watch_command prints a line. */
-    public enum Mode { POLL, WATCH }
+    public enum Mode {
+        POLL,
+        WATCH
+    }
 }

@@ -9,5 +9,4 @@ public record HostSettings(
         int apiRetryMax,
         Duration apiRetryInterval,
         boolean restrictToRemotes,
-        Duration stonithWait) {
-}
+        Duration stonithWait) {}

@@ -26,7 +26,8 @@ public record IniDocument(Map<String, Map<String, String>> sections) {
     public IniDocument overlay(IniDocument later) {
         Map<String, Map<String, String>> merged = new LinkedHashMap<>();
         sections.forEach((k, v) -> merged.put(k, new LinkedHashMap<>(v)));
-        later.sections.forEach((k, v) -> merged.computeIfAbsent(k, x -> new LinkedHashMap<>()).putAll(v));
+        later.sections.forEach(
+                (k, v) -> merged.computeIfAbsent(k, x -> new LinkedHashMap<>()).putAll(v));
         return new IniDocument(merged);
     }
 }

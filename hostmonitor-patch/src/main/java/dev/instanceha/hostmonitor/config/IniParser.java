@@ -29,7 +29,8 @@ public final class IniParser {
                 if (!line.endsWith("]") || line.length() < 3) {
                     throw new ConfigException("line " + (i + 1) + ": bad section header: " + line);
                 }
-                current = sections.computeIfAbsent(line.substring(1, line.length() - 1).strip(), k -> new LinkedHashMap<>());
+                current = sections.computeIfAbsent(
+                        line.substring(1, line.length() - 1).strip(), k -> new LinkedHashMap<>());
                 lastKey = null;
                 continue;
             }

@@ -1,5 +1,4 @@
 package dev.instanceha.hostmonitor.config;
 
 /** Everything the daemon needs, typed and validated. */
-public record MonitorConfig(ApiSettings api, HostSettings host, DaemonSettings daemon) {
-}
+public record MonitorConfig(ApiSettings api, HostSettings host, DaemonSettings daemon) {}

@@ -12,8 +12,7 @@ import java.util.Map;
 public final class OsloInterpolation {
     private static final int MAX_DEPTH = 8;
 
-    private OsloInterpolation() {
-    }
+    private OsloInterpolation() {}
 
     public static IniDocument apply(IniDocument ini) throws ConfigException {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
@@ -27,7 +26,8 @@ public final class OsloInterpolation {
         return new IniDocument(out);
     }
 
-    private static String expand(IniDocument ini, String section, String key, String value, int depth) throws ConfigException {
+    private static String expand(IniDocument ini, String section, String key, String value, int depth)
+            throws ConfigException {
         if (value.indexOf('$') < 0) {
             return value;
         }
@@ -69,7 +69,8 @@ public final class OsloInterpolation {
         return sb.toString();
     }
 
-    private static String resolve(IniDocument ini, String section, String key, String name, int depth) throws ConfigException {
+    private static String resolve(IniDocument ini, String section, String key, String name, int depth)
+            throws ConfigException {
         String group = section;
         String option = name;
         int dot = name.indexOf('.');

@@ -44,7 +44,8 @@ public final class CommandTrigger implements Trigger {
             try {
                 process = new ProcessBuilder(command).redirectErrorStream(true).start();
                 process.getOutputStream().close();
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     while (r.readLine() != null) {
                         changes.release();
                     }

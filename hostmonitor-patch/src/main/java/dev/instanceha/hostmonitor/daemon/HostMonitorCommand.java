@@ -13,9 +13,9 @@ import dev.instanceha.hostmonitor.config.MonitorConfig;
 import dev.instanceha.hostmonitor.notify.Delivery;
 import dev.instanceha.hostmonitor.notify.MasakariClient;
 import dev.instanceha.hostmonitor.notify.NotificationJson;
+import dev.instanceha.hostmonitor.notify.OpenStackAccess;
 import dev.instanceha.hostmonitor.notify.Outbox;
 import dev.instanceha.hostmonitor.notify.OutboxDispatcher;
-import dev.instanceha.hostmonitor.notify.OpenStackAccess;
 import dev.instanceha.hostmonitor.notify.RetryingDelivery;
 import dev.instanceha.hostmonitor.state.HostTracker;
 import dev.instanceha.hostmonitor.state.TrackerPolicy;
@@ -42,13 +42,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** masakari-hostmonitor-java: wires config, cluster source, state machine, outbox and API client. */
-@Command(name = "masakari-hostmonitor-java", mixinStandardHelpOptions = true, version = "masakari-hostmonitor-java 0.1.0",
-        description = "Pacemaker-remote-aware Masakari host monitor: notifies COMPUTE_HOST STOPPED after the cluster fenced a host.")
+@Command(
+        name = "masakari-hostmonitor-java",
+        mixinStandardHelpOptions = true,
+        version = "masakari-hostmonitor-java 0.1.0",
+        description =
+                "Pacemaker-remote-aware Masakari host monitor: notifies COMPUTE_HOST STOPPED after the cluster fenced a host.")
 public final class HostMonitorCommand implements Callable<Integer> {
 
     private static final Logger LOG = Logger.getLogger(HostMonitorCommand.class.getName());
 
-    @Option(names = "--config-file", paramLabel = "FILE",
+    @Option(
+            names = "--config-file",
+            paramLabel = "FILE",
             description = "masakarimonitors.conf; repeatable, later files win (default: ${DEFAULT-VALUE})",
             defaultValue = "/etc/masakarimonitors/masakarimonitors.conf")
     List<Path> configFiles;
@@ -59,8 +65,11 @@ public final class HostMonitorCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "log decisions and notifications; send and store nothing")
     boolean dryRun;
 
-    @Option(names = "--crm-mon-xml", paramLabel = "FILE",
-            description = "read the cluster status from this saved crm_mon XML (re-read every cycle) instead of running status_command")
+    @Option(
+            names = "--crm-mon-xml",
+            paramLabel = "FILE",
+            description =
+                    "read the cluster status from this saved crm_mon XML (re-read every cycle) instead of running status_command")
     Path crmMonXml;
 
     @Option(names = "--check-config", description = "validate the configuration, print the effective settings, exit")
@@ -95,13 +104,18 @@ public final class HostMonitorCommand implements Callable<Integer> {
         NotificationJson json = new NotificationJson();
         Outbox outbox = new Outbox(dry ? Files.createTempDirectory("hostmonitor-dry-run") : own.outboxDir(), json);
         Delivery delivery = dry ? dryRunDelivery(json) : apiDelivery(config, json);
-        OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, delivery, config.host().apiRetryInterval().multipliedBy(3));
+        OutboxDispatcher dispatcher = new OutboxDispatcher(
+                outbox, delivery, config.host().apiRetryInterval().multipliedBy(3));
 
         CrmMonXmlParser parser = new CrmMonXmlParser();
-        ClusterSource source = crmMonXml != null ? new FileClusterSource(crmMonXml, parser)
+        ClusterSource source = crmMonXml != null
+                ? new FileClusterSource(crmMonXml, parser)
                 : new CommandClusterSource(own.statusCommand(), own.commandTimeout(), parser);
-        HostTracker tracker = new HostTracker(new TrackerPolicy(config.host().monitoringSamples(),
-                config.host().stonithWait(), config.host().restrictToRemotes(), own.selfNames()));
+        HostTracker tracker = new HostTracker(new TrackerPolicy(
+                config.host().monitoringSamples(),
+                config.host().stonithWait(),
+                config.host().restrictToRemotes(),
+                own.selfNames()));
         MonitorLoop loop = new MonitorLoop(source, tracker, outbox, dispatcher::wake, Clock.systemUTC());
         LOG.info("starting: " + describe(config).replace('\n', ' '));
 
@@ -117,7 +131,8 @@ public final class HostMonitorCommand implements Callable<Integer> {
             dispatcher.stop();
             main.interrupt();
         }));
-        try (Trigger trigger = own.mode() == DaemonSettings.Mode.WATCH ? new CommandTrigger(own.watchCommand()) : Trigger.timer()) {
+        try (Trigger trigger =
+                own.mode() == DaemonSettings.Mode.WATCH ? new CommandTrigger(own.watchCommand()) : Trigger.timer()) {
             loop.run(trigger, own.pollInterval());
         } catch (InterruptedException e) {
             LOG.info("stopping");
@@ -133,7 +148,8 @@ public final class HostMonitorCommand implements Callable<Integer> {
             try {
                 text = Files.readString(f, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new ConfigException("cannot read " + f + " (" + e.getClass().getSimpleName() + ")");
+                throw new ConfigException(
+                        "cannot read " + f + " (" + e.getClass().getSimpleName() + ")");
             }
             try {
                 ini = ini.overlay(parser.parse(text));
@@ -141,7 +157,8 @@ public final class HostMonitorCommand implements Callable<Integer> {
                 throw new ConfigException(f + ": " + e.getMessage());
             }
         }
-        return new ConfigLoader(w -> LOG.warning("config: " + w), n -> LOG.info("config: " + n), localNames()).load(ini);
+        return new ConfigLoader(w -> LOG.warning("config: " + w), n -> LOG.info("config: " + n), localNames())
+                .load(ini);
     }
 
     private static Delivery dryRunDelivery(NotificationJson json) {
@@ -153,10 +170,16 @@ public final class HostMonitorCommand implements Callable<Integer> {
 
     private static Delivery apiDelivery(MonitorConfig c, NotificationJson json) throws IOException {
         HttpClient http = OpenStackAccess.httpClient(c.api());
-        CachedToken tokens = new CachedToken(new KeystoneClient(http, c.api().timeout()),
-                OpenStackAccess.credentials(c.api()), Clock.systemUTC());
-        MasakariClient client = new MasakariClient(tokens, http, json, new MasakariClient.EndpointChoice(
-                c.api().apiInterface(), c.api().region(), c.api().apiVersion()), c.api().authUrl(), c.api().timeout());
+        CachedToken tokens = new CachedToken(
+                new KeystoneClient(http, c.api().timeout()), OpenStackAccess.credentials(c.api()), Clock.systemUTC());
+        MasakariClient client = new MasakariClient(
+                tokens,
+                http,
+                json,
+                new MasakariClient.EndpointChoice(
+                        c.api().apiInterface(), c.api().region(), c.api().apiVersion()),
+                c.api().authUrl(),
+                c.api().timeout());
         return new RetryingDelivery(client, c.host().apiRetryMax(), c.host().apiRetryInterval(), Retry.Sleeper.REAL);
     }
 
@@ -182,8 +205,10 @@ public final class HostMonitorCommand implements Callable<Integer> {
                 + "monitoring_samples=" + c.host().monitoringSamples() + "\n"
                 + "stonith_wait=" + c.host().stonithWait().toSeconds() + "s\n"
                 + "restrict_to_remotes=" + c.host().restrictToRemotes() + "\n"
-                + "api_retry_max=" + c.host().apiRetryMax() + " api_retry_interval=" + c.host().apiRetryInterval().toSeconds() + "s\n"
-                + "auth_url=" + c.api().authUrl() + " interface=" + c.api().apiInterface() + " region=" + c.api().region() + "\n"
+                + "api_retry_max=" + c.host().apiRetryMax() + " api_retry_interval="
+                + c.host().apiRetryInterval().toSeconds() + "s\n"
+                + "auth_url=" + c.api().authUrl() + " interface=" + c.api().apiInterface() + " region="
+                + c.api().region() + "\n"
                 + "outbox_dir=" + c.daemon().outboxDir() + "\n"
                 + "self=" + String.join(",", c.daemon().selfNames());
     }

@@ -89,7 +89,8 @@ public final class MonitorLoop {
             outbox.add(n);
             return true;
         } catch (IOException e) {
-            LOG.severe("cannot store notification " + n.id() + " (" + n.event() + " " + n.hostname() + ") in the outbox: " + e.getMessage());
+            LOG.severe("cannot store notification " + n.id() + " (" + n.event() + " " + n.hostname()
+                    + ") in the outbox: " + e.getMessage());
             return false;
         }
     }

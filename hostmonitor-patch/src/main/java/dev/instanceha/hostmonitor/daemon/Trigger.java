@@ -9,8 +9,7 @@ public interface Trigger extends AutoCloseable {
     void await(Duration max) throws InterruptedException;
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     static Trigger timer() {
         return max -> Thread.sleep(max.toMillis());

@@ -18,10 +18,10 @@ public final class MasakariClient {
     public static final String SERVICE_TYPE = "instance-ha";
 
     /** HTTP status and the start of the body, for the log; where it went, for errors. */
-    public record Response(int status, String body, URI uri) { }
+    public record Response(int status, String body, URI uri) {}
 
     /** Which catalog endpoint: [api] api_interface, region, api_version. */
-    public record EndpointChoice(String apiInterface, String region, String apiVersion) { }
+    public record EndpointChoice(String apiInterface, String region, String apiVersion) {}
 
     private final CachedToken tokens;
     private final HttpClient http;
@@ -30,8 +30,13 @@ public final class MasakariClient {
     private final String authUrl;
     private final Duration timeout;
 
-    public MasakariClient(CachedToken tokens, HttpClient http, NotificationJson json, EndpointChoice endpoint,
-                          String authUrl, Duration timeout) {
+    public MasakariClient(
+            CachedToken tokens,
+            HttpClient http,
+            NotificationJson json,
+            EndpointChoice endpoint,
+            String authUrl,
+            Duration timeout) {
         this.tokens = tokens;
         this.http = http;
         this.json = json;
@@ -71,8 +76,12 @@ public final class MasakariClient {
     }
 
     private URI masakariEndpoint(KeystoneToken token) {
-        return token.endpoint(SERVICE_TYPE, endpoint.apiInterface(), endpoint.region()).orElseThrow(() ->
-                ApiException.badAnswer("Keystone", "POST", KeystoneClient.tokensUri(authUrl), 201,
+        return token.endpoint(SERVICE_TYPE, endpoint.apiInterface(), endpoint.region())
+                .orElseThrow(() -> ApiException.badAnswer(
+                        "Keystone",
+                        "POST",
+                        KeystoneClient.tokensUri(authUrl),
+                        201,
                         "with no " + SERVICE_TYPE + " endpoint with interface " + endpoint.apiInterface()
                                 + " in region " + endpoint.region() + " in the catalog"));
     }

@@ -14,8 +14,8 @@ import java.util.UUID;
 public record Notification(String id, String type, String hostname, String generatedTime, Map<String, String> payload) {
 
     public static final String COMPUTE_HOST = "COMPUTE_HOST";
-    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter GENERATED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
     public Notification {
         payload = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(payload));

@@ -39,9 +39,15 @@ public final class NotificationJson {
             throw new IOException("not an outbox record");
         }
         Map<String, String> payload = new LinkedHashMap<>();
-        n.path("payload").fields().forEachRemaining(e -> payload.put(e.getKey(), e.getValue().asText()));
-        return new Notification(rec.get("id").asText(), n.path("type").asText(), n.path("hostname").asText(),
-                n.path("generated_time").asText(), payload);
+        n.path("payload")
+                .fields()
+                .forEachRemaining(e -> payload.put(e.getKey(), e.getValue().asText()));
+        return new Notification(
+                rec.get("id").asText(),
+                n.path("type").asText(),
+                n.path("hostname").asText(),
+                n.path("generated_time").asText(),
+                payload);
     }
 
     private ObjectNode body(Notification n) {

@@ -11,14 +11,12 @@ import java.util.Optional;
 
 /** What masakarimonitors.conf [api] means to the shared client: TLS, timeouts and Keystone credentials. */
 public final class OpenStackAccess {
-    private OpenStackAccess() {
-    }
+    private OpenStackAccess() {}
 
     /** One HttpClient for Keystone and Masakari, honouring [api] cafile (added to the JDK's CAs), insecure and timeout. */
     public static HttpClient httpClient(ApiSettings api) throws IOException {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(api.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().connectTimeout(api.timeout()).followRedirects(HttpClient.Redirect.NEVER);
         if (api.insecure()) {
             // Same meaning as keystoneauth's insecure: no certificate or host name check.
             System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
@@ -35,10 +33,14 @@ public final class OpenStackAccess {
 
     /** User by id, else by name in its domain; project likewise; a domain by id, else name, else "default". */
     public static KeystoneCredentials credentials(ApiSettings api) {
-        Ref user = api.userId().map(Ref::byId).orElseGet(() ->
-                Ref.byName(api.username().orElseThrow(), domain(api.userDomainId(), api.userDomainName())));
-        Ref project = api.projectId().map(Ref::byId).orElseGet(() ->
-                Ref.byName(api.projectName().orElseThrow(), domain(api.projectDomainId(), api.projectDomainName())));
+        Ref user = api.userId()
+                .map(Ref::byId)
+                .orElseGet(() ->
+                        Ref.byName(api.username().orElseThrow(), domain(api.userDomainId(), api.userDomainName())));
+        Ref project = api.projectId()
+                .map(Ref::byId)
+                .orElseGet(() -> Ref.byName(
+                        api.projectName().orElseThrow(), domain(api.projectDomainId(), api.projectDomainName())));
         return new KeystoneCredentials(api.authUrl(), user, api.password(), project);
     }
 

@@ -24,7 +24,7 @@ public final class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
     /** A pending entry and the file that holds it. */
-    public record Entry(Path file, Notification notification) { }
+    public record Entry(Path file, Notification notification) {}
 
     private final Path pending;
     private final Path rejected;
@@ -43,7 +43,8 @@ public final class Outbox {
                 Files.deleteIfExists(p);
             }
         }
-        nextSequence = pendingFiles().stream().mapToLong(Outbox::sequenceOf).max().orElse(0) + 1;
+        nextSequence =
+                pendingFiles().stream().mapToLong(Outbox::sequenceOf).max().orElse(0) + 1;
     }
 
     public synchronized void add(Notification n) throws IOException {
@@ -66,7 +67,8 @@ public final class Outbox {
             try {
                 entries.add(new Entry(p, json.fromOutboxRecord(Files.readAllBytes(p))));
             } catch (IOException e) {
-                LOG.severe("outbox entry " + p.getFileName() + " is unreadable (" + e.getMessage() + "); moved to rejected/");
+                LOG.severe("outbox entry " + p.getFileName() + " is unreadable (" + e.getMessage()
+                        + "); moved to rejected/");
                 move(p, rejected.resolve(p.getFileName()));
             }
         }
@@ -86,7 +88,9 @@ public final class Outbox {
 
     private List<Path> pendingFiles() throws IOException {
         try (Stream<Path> files = Files.list(pending)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
     }
 

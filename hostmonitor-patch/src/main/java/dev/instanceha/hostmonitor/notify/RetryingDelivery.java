@@ -19,7 +19,8 @@ public final class RetryingDelivery implements Delivery {
 
     public RetryingDelivery(MasakariClient client, int retryMax, Duration retryInterval, Retry.Sleeper sleeper) {
         this.client = client;
-        this.retry = Retry.times(retryMax).withBackoff(retryInterval, retryInterval.multipliedBy(MAX_FACTOR))
+        this.retry = Retry.times(retryMax)
+                .withBackoff(retryInterval, retryInterval.multipliedBy(MAX_FACTOR))
                 .withSleeper(sleeper);
     }
 
@@ -27,12 +28,16 @@ public final class RetryingDelivery implements Delivery {
     public Outcome deliver(Notification n) throws InterruptedException {
         int[] attempts = {0};
         try {
-            return retry.call(ApiException.class, () -> {
-                attempts[0]++;
-                return once(n);
-            }, failure -> true, (failure, retryNumber, retries, pause) -> LOG.warning("notification " + n.id()
-                    + " attempt " + retryNumber + " failed: " + failure.getMessage() + "; retrying in "
-                    + pause.toSeconds() + "s"));
+            return retry.call(
+                    ApiException.class,
+                    () -> {
+                        attempts[0]++;
+                        return once(n);
+                    },
+                    failure -> true,
+                    (failure, retryNumber, retries, pause) -> LOG.warning("notification " + n.id()
+                            + " attempt " + retryNumber + " failed: " + failure.getMessage() + "; retrying in "
+                            + pause.toSeconds() + "s"));
         } catch (ApiException e) {
             LOG.warning("notification " + n.id() + " not delivered after " + attempts[0] + " attempts: "
                     + e.getMessage() + "; kept in the outbox");
@@ -44,7 +49,8 @@ public final class RetryingDelivery implements Delivery {
     private Outcome once(Notification n) {
         MasakariClient.Response r = client.post(n);
         if (r.status() / 100 == 2) {
-            LOG.info(() -> "notification " + n.id() + " (" + n.event() + " " + n.hostname() + ") accepted: HTTP " + r.status());
+            LOG.info(() -> "notification " + n.id() + " (" + n.event() + " " + n.hostname() + ") accepted: HTTP "
+                    + r.status());
             return Outcome.DELIVERED;
         }
         if (r.status() == 409) {
@@ -54,7 +60,8 @@ public final class RetryingDelivery implements Delivery {
         }
         if (permanent(r.status())) {
             LOG.severe("notification " + n.id() + " (" + n.event() + " " + n.hostname() + ") rejected: "
-                    + ApiException.status("Masakari", "POST", r.uri(), r.status(), r.body()).getMessage());
+                    + ApiException.status("Masakari", "POST", r.uri(), r.status(), r.body())
+                            .getMessage());
             return Outcome.REJECTED;
         }
         throw ApiException.status("Masakari", "POST", r.uri(), r.status(), r.body());

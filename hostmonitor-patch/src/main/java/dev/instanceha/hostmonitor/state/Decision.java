@@ -9,6 +9,8 @@ public record Decision(String host, HostPhase from, HostPhase to, String reason,
     /** The single log line the daemon writes for this decision. */
     public String logLine() {
         return "host=" + host + " " + from + " -> " + to + ": " + reason
-                + notification.map(n -> " [notify " + n.event() + " id=" + n.id() + "]").orElse("");
+                + notification
+                        .map(n -> " [notify " + n.event() + " id=" + n.id() + "]")
+                        .orElse("");
     }
 }

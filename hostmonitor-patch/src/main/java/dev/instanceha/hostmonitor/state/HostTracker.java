@@ -39,7 +39,8 @@ public final class HostTracker {
         if (hold != null) {
             boolean changed = !hold.equals(holdReason);
             holdReason = hold;
-            return new CycleOutcome(List.of(), changed ? Optional.of("holding all decisions: " + hold) : Optional.empty());
+            return new CycleOutcome(
+                    List.of(), changed ? Optional.of("holding all decisions: " + hold) : Optional.empty());
         }
         Optional<String> note = Optional.empty();
         if (holdReason != null) {
@@ -61,7 +62,12 @@ public final class HostTracker {
             boolean gone = !seen.contains(name);
             if (gone) {
                 HostPhase from = hosts.get(name).phase;
-                decisions.add(new Decision(name, from, HostPhase.UNKNOWN, "no longer in the cluster's node list; forgotten", Optional.empty()));
+                decisions.add(new Decision(
+                        name,
+                        from,
+                        HostPhase.UNKNOWN,
+                        "no longer in the cluster's node list; forgotten",
+                        Optional.empty()));
             }
             return gone;
         });
@@ -124,8 +130,11 @@ public final class HostTracker {
                     return rec.move(host, HostPhase.ONLINE, "first seen online", null);
                 }
                 if (stableDown) {
-                    return rec.move(host, HostPhase.OFFLINE_QUIET,
-                            "first seen offline; a host already down when monitoring starts is not reported", null);
+                    return rec.move(
+                            host,
+                            HostPhase.OFFLINE_QUIET,
+                            "first seen offline; a host already down when monitoring starts is not reported",
+                            null);
                 }
             }
             case ONLINE -> {
@@ -133,7 +142,11 @@ public final class HostTracker {
                     return Optional.empty();
                 }
                 if (rec.adminSeen) {
-                    return rec.move(host, HostPhase.OFFLINE_QUIET, "offline while in standby/maintenance; no notification", null);
+                    return rec.move(
+                            host,
+                            HostPhase.OFFLINE_QUIET,
+                            "offline while in standby/maintenance; no notification",
+                            null);
                 }
                 Optional<FenceEvent> fence = fencedSinceUp(rec, snap, host);
                 if (rec.shutdownSeen && !rec.uncleanSeen && fence.isEmpty()) {
@@ -141,18 +154,30 @@ public final class HostTracker {
                 }
                 Optional<String> evidence = lossEvidence(rec, node, snap, fence);
                 if (evidence.isEmpty()) {
-                    return rec.move(host, HostPhase.OFFLINE_QUIET, "offline without being unclean, fenced or losing its"
-                            + " connection: treated as a clean leave; no notification", null);
+                    return rec.move(
+                            host,
+                            HostPhase.OFFLINE_QUIET,
+                            "offline without being unclean, fenced or losing its"
+                                    + " connection: treated as a clean leave; no notification",
+                            null);
                 }
                 rec.suspectSince = rec.downSince != null ? rec.downSince : now;
                 return confirmOrWait(host, rec, snap, fence, now, "lost by the cluster (" + evidence.get() + ")");
             }
             case SUSPECT -> {
                 if (stableUp) {
-                    return rec.move(host, HostPhase.ONLINE, "back online before the fence was confirmed; no notification", null);
+                    return rec.move(
+                            host,
+                            HostPhase.ONLINE,
+                            "back online before the fence was confirmed; no notification",
+                            null);
                 }
                 if (node.administrativelyDown()) {
-                    return rec.move(host, HostPhase.OFFLINE_QUIET, "put in standby/maintenance while lost; no notification", null);
+                    return rec.move(
+                            host,
+                            HostPhase.OFFLINE_QUIET,
+                            "put in standby/maintenance while lost; no notification",
+                            null);
                 }
                 if (!downNow) {
                     return Optional.empty();
@@ -161,7 +186,8 @@ public final class HostTracker {
             }
             case STOPPED_NOTIFIED -> {
                 if (stableUp) {
-                    return rec.move(host, HostPhase.ONLINE, "back online after STOPPED", Notification.started(host, now));
+                    return rec.move(
+                            host, HostPhase.ONLINE, "back online after STOPPED", Notification.started(host, now));
                 }
             }
             case OFFLINE_QUIET -> {
@@ -171,11 +197,14 @@ public final class HostTracker {
                 // A quiet host that pacemaker fences after all was a failure, not a clean leave.
                 Optional<FenceEvent> fence = fencedSinceUp(rec, snap, host);
                 if (downNow && !node.administrativelyDown() && fence.isPresent()) {
-                    return rec.move(host, HostPhase.STOPPED_NOTIFIED, "fenced after going offline: " + describe(fence.get()),
+                    return rec.move(
+                            host,
+                            HostPhase.STOPPED_NOTIFIED,
+                            "fenced after going offline: " + describe(fence.get()),
                             Notification.stopped(host, now));
                 }
             }
-            default -> { }
+            default -> {}
         }
         return Optional.empty();
     }
@@ -184,16 +213,25 @@ public final class HostTracker {
         return e.delegate() == null ? "?" : e.delegate();
     }
 
-    private Optional<Decision> confirmOrWait(String host, HostRecord rec, ClusterSnapshot snap, Optional<FenceEvent> fence,
-                                             Instant now, String entering) {
+    private Optional<Decision> confirmOrWait(
+            String host,
+            HostRecord rec,
+            ClusterSnapshot snap,
+            Optional<FenceEvent> fence,
+            Instant now,
+            String entering) {
         String prefix = entering == null ? "" : entering + "; ";
         if (fence.isPresent()) {
-            return rec.move(host, HostPhase.STOPPED_NOTIFIED, prefix + "fence confirmed: " + describe(fence.get()),
+            return rec.move(
+                    host,
+                    HostPhase.STOPPED_NOTIFIED,
+                    prefix + "fence confirmed: " + describe(fence.get()),
                     Notification.stopped(host, now));
         }
         Duration waited = Duration.between(rec.suspectSince, now);
         // Fail-safe: without a last-up time every failure counts, and so does one whose time is unreadable.
-        Optional<FenceEvent> failed = snap.fenceFailedSince(host, rec.lastSeenUp == null ? Instant.MIN : sinceUp(rec.lastSeenUp));
+        Optional<FenceEvent> failed =
+                snap.fenceFailedSince(host, rec.lastSeenUp == null ? Instant.MIN : sinceUp(rec.lastSeenUp));
         Optional<FenceEvent> pending = snap.fencePending(host);
         if (waited.compareTo(policy.stonithWait()) >= 0 && (failed.isPresent() || pending.isPresent())) {
             // stonith_wait stands in for a fence we cannot see, not for one that failed or is still
@@ -202,23 +240,35 @@ public final class HostTracker {
             String hold = pending.isPresent()
                     ? "a fence is still in progress (" + pending.get().action() + " by " + delegate(pending.get()) + ")"
                     : "the fence failed (" + failed.get().action() + " by " + delegate(failed.get())
-                    + (failed.get().completed().isEmpty() ? ", completion time unreadable" : "") + ")";
+                            + (failed.get().completed().isEmpty() ? ", completion time unreadable" : "") + ")";
             if (!hold.equals(rec.holdLogged)) {
                 rec.holdLogged = hold;
                 HostPhase from = rec.phase;
                 rec.phase = HostPhase.SUSPECT;
-                return Optional.of(new Decision(host, from, HostPhase.SUSPECT, prefix + "stonith_wait passed but "
-                        + hold + "; holding until a fence succeeds", Optional.empty()));
+                return Optional.of(new Decision(
+                        host,
+                        from,
+                        HostPhase.SUSPECT,
+                        prefix + "stonith_wait passed but " + hold + "; holding until a fence succeeds",
+                        Optional.empty()));
             }
             return Optional.empty();
         }
         if (waited.compareTo(policy.stonithWait()) >= 0) {
-            return rec.move(host, HostPhase.STOPPED_NOTIFIED, prefix + "no fence confirmation after stonith_wait="
-                    + policy.stonithWait().toSeconds() + "s (waited " + waited.toSeconds() + "s)", Notification.stopped(host, now));
+            return rec.move(
+                    host,
+                    HostPhase.STOPPED_NOTIFIED,
+                    prefix + "no fence confirmation after stonith_wait="
+                            + policy.stonithWait().toSeconds() + "s (waited " + waited.toSeconds() + "s)",
+                    Notification.stopped(host, now));
         }
         if (rec.phase != HostPhase.SUSPECT) {
-            return rec.move(host, HostPhase.SUSPECT, prefix + "waiting for the fence, at most stonith_wait="
-                    + policy.stonithWait().toSeconds() + "s", null);
+            return rec.move(
+                    host,
+                    HostPhase.SUSPECT,
+                    prefix + "waiting for the fence, at most stonith_wait="
+                            + policy.stonithWait().toSeconds() + "s",
+                    null);
         }
         return Optional.empty();
     }
@@ -228,7 +278,8 @@ public final class HostTracker {
      * never marks a lost node unclean, so a broken remote connection or a member that vanished while
      * expected up count as well.
      */
-    private static Optional<String> lossEvidence(HostRecord rec, ClusterNode node, ClusterSnapshot snap, Optional<FenceEvent> fence) {
+    private static Optional<String> lossEvidence(
+            HostRecord rec, ClusterNode node, ClusterSnapshot snap, Optional<FenceEvent> fence) {
         if (fence.isPresent()) {
             return Optional.of("fenced");
         }
@@ -238,7 +289,8 @@ public final class HostTracker {
         if (rec.lastSeenUp != null) {
             var lost = snap.connectionLostSince(node, sinceUp(rec.lastSeenUp));
             if (lost.isPresent()) {
-                return Optional.of("connection " + lost.get().resource() + " monitor failed on " + lost.get().node());
+                return Optional.of("connection " + lost.get().resource() + " monitor failed on "
+                        + lost.get().node());
             }
         }
         if (node.type() == NodeType.MEMBER && node.expectedUp() && !node.shutdown()) {

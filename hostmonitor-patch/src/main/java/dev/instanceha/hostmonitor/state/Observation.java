@@ -4,7 +4,9 @@ import dev.instanceha.hostmonitor.cluster.ClusterNode;
 
 /** One sample of a host, coarse on purpose: flapping is judged on up versus not up. */
 enum Observation {
-    UP, DOWN, PENDING;
+    UP,
+    DOWN,
+    PENDING;
 
     static Observation of(ClusterNode n) {
         if (n.unclean()) {

@@ -20,7 +20,8 @@ public final class ParseBenchmark {
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         byte[] xml;
-        try (InputStream in = new GZIPInputStream(ParseBenchmark.class.getResourceAsStream("/crm_mon/nodes-1000.xml.gz"))) {
+        try (InputStream in =
+                new GZIPInputStream(ParseBenchmark.class.getResourceAsStream("/crm_mon/nodes-1000.xml.gz"))) {
             xml = in.readAllBytes();
         }
         CrmMonXmlParser parser = new CrmMonXmlParser();
@@ -49,7 +50,8 @@ public final class ParseBenchmark {
     private static void report(String what, long[] nanos) {
         long[] s = nanos.clone();
         Arrays.sort(s);
-        System.out.printf("%-20s median %.2f ms, p95 %.2f ms, max %.2f ms%n", what,
-                s[s.length / 2] / 1e6, s[(int) (s.length * 0.95)] / 1e6, s[s.length - 1] / 1e6);
+        System.out.printf(
+                "%-20s median %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                what, s[s.length / 2] / 1e6, s[(int) (s.length * 0.95)] / 1e6, s[s.length - 1] / 1e6);
     }
 }

@@ -28,7 +28,8 @@ class CrmMonXmlParserTest {
     static byte[] fixture(String name) throws IOException {
         try (InputStream in = CrmMonXmlParserTest.class.getResourceAsStream("/crm_mon/" + name)) {
             if (in == null) {
-                throw new IOException("missing fixture " + name + " (run src/test/fixtures/generate-crm-mon-fixtures.sh)");
+                throw new IOException(
+                        "missing fixture " + name + " (run src/test/fixtures/generate-crm-mon-fixtures.sh)");
             }
             return name.endsWith(".gz") ? new GZIPInputStream(in).readAllBytes() : in.readAllBytes();
         }
@@ -90,8 +91,12 @@ class CrmMonXmlParserTest {
         assertEquals(FenceEvent.Status.SUCCESS, e.status());
         assertEquals("node-2", e.delegate());
         assertEquals(Optional.of(Instant.parse("2026-11-24T10:00:05Z")), e.completed());
-        assertTrue(s.fencedSince("COMPUTE-1.maas", Instant.parse("2026-11-24T10:00:00Z")).isPresent());
-        assertTrue(s.fencedSince("compute-1.maas", Instant.parse("2026-11-24T10:00:06Z")).isEmpty(), "older fence must not count");
+        assertTrue(s.fencedSince("COMPUTE-1.maas", Instant.parse("2026-11-24T10:00:00Z"))
+                .isPresent());
+        assertTrue(
+                s.fencedSince("compute-1.maas", Instant.parse("2026-11-24T10:00:06Z"))
+                        .isEmpty(),
+                "older fence must not count");
         assertTrue(s.fencedSince("compute-2.maas", Instant.EPOCH).isEmpty());
     }
 
@@ -152,8 +157,13 @@ class CrmMonXmlParserTest {
     void thousandNodeDocument() throws Exception {
         ClusterSnapshot s = parse("nodes-1000.xml.gz");
         assertEquals(1000, s.nodes().size());
-        assertEquals(997, s.nodes().stream().filter(n -> n.type() == NodeType.REMOTE && n.online()).count());
-        assertEquals(3, s.nodes().stream().filter(n -> n.type() == NodeType.MEMBER).count());
+        assertEquals(
+                997,
+                s.nodes().stream()
+                        .filter(n -> n.type() == NodeType.REMOTE && n.online())
+                        .count());
+        assertEquals(
+                3, s.nodes().stream().filter(n -> n.type() == NodeType.MEMBER).count());
     }
 
     @Test
@@ -166,15 +176,21 @@ class CrmMonXmlParserTest {
     @Test
     void notCrmMonOutputIsAnError() {
         assertThrows(ClusterSourceException.class, () -> parser.parse("<cib/>".getBytes(StandardCharsets.UTF_8)));
-        assertThrows(ClusterSourceException.class, () -> parser.parse("Error: connection refused".getBytes(StandardCharsets.UTF_8)));
-        assertThrows(ClusterSourceException.class, () -> parser.parse("<crm_mon version=\"2.1.5\"><summary/></crm_mon>"
-                .getBytes(StandardCharsets.UTF_8)), "no <nodes> section");
+        assertThrows(
+                ClusterSourceException.class,
+                () -> parser.parse("Error: connection refused".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(
+                ClusterSourceException.class,
+                () -> parser.parse("<crm_mon version=\"2.1.5\"><summary/></crm_mon>".getBytes(StandardCharsets.UTF_8)),
+                "no <nodes> section");
     }
 
     @Test
     void pacemakerResultWithErrorStatusIsAnError() {
-        String failed = "<pacemaker-result api-version=\"2.25\" request=\"crm_mon\"><status code=\"102\" message=\"Not connected\"/></pacemaker-result>";
-        ClusterSourceException e = assertThrows(ClusterSourceException.class, () -> parser.parse(failed.getBytes(StandardCharsets.UTF_8)));
+        String failed =
+                "<pacemaker-result api-version=\"2.25\" request=\"crm_mon\"><status code=\"102\" message=\"Not connected\"/></pacemaker-result>";
+        ClusterSourceException e =
+                assertThrows(ClusterSourceException.class, () -> parser.parse(failed.getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("Not connected"));
     }
 
@@ -184,13 +200,16 @@ class CrmMonXmlParserTest {
                 + "<fence_event action=\"off\" target=\"compute-9\" client=\"stonith_admin.1\" origin=\"node-1\" status=\"success\""
                 + " completed=\"2026-11-24 11:00:05 +01:00\"/></fence_history><status code=\"0\" message=\"OK\"/></pacemaker-result>";
         ClusterSnapshot s = parser.parse(history.getBytes(StandardCharsets.UTF_8));
-        assertEquals(Optional.of(Instant.parse("2026-11-24T10:00:05Z")), s.fenceHistory().get(0).completed());
+        assertEquals(
+                Optional.of(Instant.parse("2026-11-24T10:00:05Z")),
+                s.fenceHistory().get(0).completed());
     }
 
     @Test
     void pacemakerTimeFormats() {
         assertEquals(Optional.of(Instant.parse("2026-11-24T10:00:05Z")), CrmMonXmlParser.time("2026-11-24 10:00:05Z"));
-        assertEquals(Optional.of(Instant.parse("2026-11-24T08:30:05Z")), CrmMonXmlParser.time("2026-11-24 10:30:05 +02:00"));
+        assertEquals(
+                Optional.of(Instant.parse("2026-11-24T08:30:05Z")), CrmMonXmlParser.time("2026-11-24 10:30:05 +02:00"));
         assertEquals(Optional.of(Instant.ofEpochSecond(1795543588)), CrmMonXmlParser.time("1795543588"));
         assertEquals(Optional.empty(), CrmMonXmlParser.time("yesterday"));
         assertEquals(Optional.empty(), CrmMonXmlParser.time(null));
@@ -198,56 +217,78 @@ class CrmMonXmlParserTest {
 
     /** Every form pacemaker 2.0-3.0 writes (see PacemakerTime), and ISO/epoch forms other producers use. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "2026-11-24 17:32:40Z                | 2026-11-24T17:32:40Z",         // 2.0.3-2.1.5, zone UTC
-        "2026-11-24 18:32:40 +01:00          | 2026-11-24T17:32:40Z",         // 2.0.3-2.1.5, zone UTC+1
-        "2026-11-24 12:02:40 -05:30          | 2026-11-24T17:32:40Z",
-        "2026-11-24 17:32:40.123456Z         | 2026-11-24T17:32:40.123456Z",  // 2.1.6-3.0 fence history
-        "2026-11-24 18:32:40.123456 +01:00   | 2026-11-24T17:32:40.123456Z",
-        "2026-11-24 17:32:40.000001Z         | 2026-11-24T17:32:40.000001Z",
-        "2026-11-24T17:32:40Z                | 2026-11-24T17:32:40Z",
-        "2026-11-24T17:32:40.5Z              | 2026-11-24T17:32:40.500Z",
-        "2026-11-24T18:32:40.123456+01:00    | 2026-11-24T17:32:40.123456Z",
-        "2026-11-24T18:32:40+0100            | 2026-11-24T17:32:40Z",
-        "1795541560                          | 2026-11-24T17:32:40Z",         // epoch seconds
-        "1795541560.123456                   | 2026-11-24T17:32:40.123456Z",  // epoch with usecs (crm_time_epoch|usecs)
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2026-11-24 17:32:40Z                | 2026-11-24T17:32:40Z", // 2.0.3-2.1.5, zone UTC
+                "2026-11-24 18:32:40 +01:00          | 2026-11-24T17:32:40Z", // 2.0.3-2.1.5, zone UTC+1
+                "2026-11-24 12:02:40 -05:30          | 2026-11-24T17:32:40Z",
+                "2026-11-24 17:32:40.123456Z         | 2026-11-24T17:32:40.123456Z", // 2.1.6-3.0 fence history
+                "2026-11-24 18:32:40.123456 +01:00   | 2026-11-24T17:32:40.123456Z",
+                "2026-11-24 17:32:40.000001Z         | 2026-11-24T17:32:40.000001Z",
+                "2026-11-24T17:32:40Z                | 2026-11-24T17:32:40Z",
+                "2026-11-24T17:32:40.5Z              | 2026-11-24T17:32:40.500Z",
+                "2026-11-24T18:32:40.123456+01:00    | 2026-11-24T17:32:40.123456Z",
+                "2026-11-24T18:32:40+0100            | 2026-11-24T17:32:40Z",
+                "1795541560                          | 2026-11-24T17:32:40Z", // epoch seconds
+                "1795541560.123456                   | 2026-11-24T17:32:40.123456Z", // epoch with usecs
+                // (crm_time_epoch|usecs)
+            })
     void everyPacemakerTimeFormatIsRead(String text, String expected) {
         assertEquals(Optional.of(Instant.parse(expected)), PacemakerTime.parse(text, ZoneId.of("Asia/Tokyo")));
     }
 
     /** ctime() (2.0.1/2.0.2 fence and failure times) and zone-less ISO carry no zone: read as crm_mon's local time. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "Tue Nov 24 18:32:40 2026   | Europe/Paris | 2026-11-24T17:32:40Z",
-        "Wed Nov  4 18:32:40 2026   | Europe/Paris | 2026-11-04T17:32:40Z",
-        "Tue Nov 24 17:32:40 2026   | UTC          | 2026-11-24T17:32:40Z",
-        "2026-11-24 18:32:40        | Europe/Paris | 2026-11-24T17:32:40Z",
-        "2026-11-24 18:32:40.25     | Europe/Paris | 2026-11-24T17:32:40.250Z",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Tue Nov 24 18:32:40 2026   | Europe/Paris | 2026-11-24T17:32:40Z",
+                "Wed Nov  4 18:32:40 2026   | Europe/Paris | 2026-11-04T17:32:40Z",
+                "Tue Nov 24 17:32:40 2026   | UTC          | 2026-11-24T17:32:40Z",
+                "2026-11-24 18:32:40        | Europe/Paris | 2026-11-24T17:32:40Z",
+                "2026-11-24 18:32:40.25     | Europe/Paris | 2026-11-24T17:32:40.250Z",
+            })
     void zoneLessTimesAreLocal(String text, String zone, String expected) {
         assertEquals(Optional.of(Instant.parse(expected)), PacemakerTime.parse(text, ZoneId.of(zone)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "yesterday", "<undefined time>", "2026-13-24 17:32:40Z", "2026-11-24 25:32:40Z",
-        "2026-11-24 17:32:40 +25:00", "2026-11-24 17:32:40.1234567890Z", "Foo Bar 24 17:32:40 2026", "2026-11-24",
-        "17:32:40", "99999999999999999999", "2026-11-24 17:32:40Zjunk"})
+    @ValueSource(
+            strings = {
+                "",
+                "  ",
+                "yesterday",
+                "<undefined time>",
+                "2026-13-24 17:32:40Z",
+                "2026-11-24 25:32:40Z",
+                "2026-11-24 17:32:40 +25:00",
+                "2026-11-24 17:32:40.1234567890Z",
+                "Foo Bar 24 17:32:40 2026",
+                "2026-11-24",
+                "17:32:40",
+                "99999999999999999999",
+                "2026-11-24 17:32:40Zjunk"
+            })
     void anythingElseIsUnreadable(String text) {
         assertEquals(Optional.empty(), PacemakerTime.parse(text, ZoneId.of("UTC")));
     }
 
     /** completed as each release prints it for the same instant (the per-release fixtures). */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "2.1.5-legacy     | UTC          | 2026-11-24T17:33:20Z        | crm_mon",
-        "2.1.6-legacy     | UTC          | 2026-11-24T17:33:20.654321Z | crm_mon",
-        "2.1.6-api-offset | Europe/Paris | 2026-11-24T17:33:20.654321Z | pacemaker-result",
-        "3.0.0-api        | UTC          | 2026-11-24T17:33:20.654321Z | pacemaker-result",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2.1.5-legacy     | UTC          | 2026-11-24T17:33:20Z        | crm_mon",
+                "2.1.6-legacy     | UTC          | 2026-11-24T17:33:20.654321Z | crm_mon",
+                "2.1.6-api-offset | Europe/Paris | 2026-11-24T17:33:20.654321Z | pacemaker-result",
+                "3.0.0-api        | UTC          | 2026-11-24T17:33:20.654321Z | pacemaker-result",
+            })
     void fenceHistoryOfEveryReleaseIsRead(String shape, String zone, String success, String root) throws Exception {
-        ClusterSnapshot s = new CrmMonXmlParser(ZoneId.of(zone)).parse(fixture("versions/" + shape + "/fenced-after-failure.xml"));
-        assertTrue(new String(fixture("versions/" + shape + "/fenced-after-failure.xml"), StandardCharsets.UTF_8).startsWith("<" + root));
+        ClusterSnapshot s =
+                new CrmMonXmlParser(ZoneId.of(zone)).parse(fixture("versions/" + shape + "/fenced-after-failure.xml"));
+        assertTrue(new String(fixture("versions/" + shape + "/fenced-after-failure.xml"), StandardCharsets.UTF_8)
+                .startsWith("<" + root));
         assertTrue(s.fenceHistoryKnown());
         assertEquals(2, s.fenceHistory().size());
         FenceEvent ok = s.fenceHistory().get(0);
@@ -256,12 +297,19 @@ class CrmMonXmlParserTest {
         assertEquals(Optional.of(Instant.parse(success)), ok.completed());
         assertEquals(FenceEvent.Status.FAILED, failed.status());
         assertTrue(failed.completed().isPresent(), "a failed fence's time is read too");
-        assertEquals(Instant.parse("2026-11-24T17:32:40Z"), failed.completed().get().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        assertEquals(Optional.of(Instant.parse("2026-11-24T17:32:32Z")), s.failures().get(0).lastRcChange());
+        assertEquals(
+                Instant.parse("2026-11-24T17:32:40Z"),
+                failed.completed().get().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertEquals(
+                Optional.of(Instant.parse("2026-11-24T17:32:32Z")),
+                s.failures().get(0).lastRcChange());
         assertEquals("compute-1.maas", s.failures().get(0).resource());
-        assertTrue(s.fencedSince("compute-1.maas", Instant.parse("2026-11-24T17:33:00Z")).isPresent());
-        assertTrue(s.fenceFailedSince("compute-1.maas", Instant.parse("2026-11-24T17:32:30Z")).isPresent());
-        ClusterSnapshot pending = new CrmMonXmlParser(ZoneId.of(zone)).parse(fixture("versions/" + shape + "/lost-pending.xml"));
+        assertTrue(s.fencedSince("compute-1.maas", Instant.parse("2026-11-24T17:33:00Z"))
+                .isPresent());
+        assertTrue(s.fenceFailedSince("compute-1.maas", Instant.parse("2026-11-24T17:32:30Z"))
+                .isPresent());
+        ClusterSnapshot pending =
+                new CrmMonXmlParser(ZoneId.of(zone)).parse(fixture("versions/" + shape + "/lost-pending.xml"));
         assertTrue(pending.fencePending("compute-1.maas").isPresent());
         assertTrue(byName(pending).get("compute-1.maas").unclean());
     }
@@ -276,7 +324,9 @@ class CrmMonXmlParserTest {
                 + " completed=\"Tue Nov 24 18:32:30 2026\" /></fence_history></crm_mon>";
         ClusterSnapshot s = new CrmMonXmlParser(ZoneId.of("Europe/Paris")).parse(doc.getBytes(StandardCharsets.UTF_8));
         assertEquals(FenceEvent.Status.SUCCESS, s.fenceHistory().get(0).status());
-        assertEquals(Optional.of(Instant.parse("2026-11-24T17:32:40Z")), s.fenceHistory().get(0).completed());
+        assertEquals(
+                Optional.of(Instant.parse("2026-11-24T17:32:40Z")),
+                s.fenceHistory().get(0).completed());
         assertEquals(FenceEvent.Status.FAILED, s.fenceHistory().get(1).status());
     }
 
@@ -300,26 +350,35 @@ class CrmMonXmlParserTest {
                 + "</fence_history><status code=\"0\" message=\"OK\"/></pacemaker-result>";
         ClusterSnapshot s = parser.parse(doc.getBytes(StandardCharsets.UTF_8));
         Instant lastUp = Instant.parse("2026-11-24T17:30:00Z");
-        assertTrue(s.fencedSince("compute-1", lastUp).isEmpty(), "a success without a readable time is no confirmation");
-        assertTrue(s.fenceFailedSince("compute-1", lastUp).isPresent(), "a failure without a readable time may be the current one");
+        assertTrue(
+                s.fencedSince("compute-1", lastUp).isEmpty(), "a success without a readable time is no confirmation");
+        assertTrue(
+                s.fenceFailedSince("compute-1", lastUp).isPresent(),
+                "a failure without a readable time may be the current one");
         assertTrue(s.fenceFailedSince("compute-2", lastUp).isPresent(), "nor does a missing time hide a failure");
         assertTrue(s.fenceFailedSince("compute-3", Instant.MIN).isEmpty());
     }
 
     @Test
     void stonithAdminHistoryListOfEveryReleaseIsRead() throws Exception {
-        // stonith_admin --history '*' --verbose --output-as=xml: <list name="fencing history">, 2.1.6 on with microseconds
-        String history = "<pacemaker-result api-version=\"2.38\" request=\"stonith_admin --history * --verbose --output-as=xml\">"
-                + "<list name=\"fencing history\" count=\"2\">"
-                + "<fence_event action=\"reboot\" target=\"compute-9\" client=\"pacemaker-controld.1187\" origin=\"node-1\" status=\"success\""
-                + " delegate=\"node-2\" completed=\"2026-11-24 18:32:40.123456 +01:00\"/>"
-                + "<fence_event action=\"reboot\" target=\"compute-9\" client=\"pacemaker-controld.1187\" origin=\"node-1\" status=\"failed\""
-                + " exit-reason=\"Fence agent did not complete in time\" delegate=\"node-2\" completed=\"2026-11-24 17:31:00.5Z\"/>"
-                + "</list><status code=\"0\" message=\"OK\"/></pacemaker-result>";
+        // stonith_admin --history '*' --verbose --output-as=xml: <list name="fencing history">, 2.1.6 on with
+        // microseconds
+        String history =
+                "<pacemaker-result api-version=\"2.38\" request=\"stonith_admin --history * --verbose --output-as=xml\">"
+                        + "<list name=\"fencing history\" count=\"2\">"
+                        + "<fence_event action=\"reboot\" target=\"compute-9\" client=\"pacemaker-controld.1187\" origin=\"node-1\" status=\"success\""
+                        + " delegate=\"node-2\" completed=\"2026-11-24 18:32:40.123456 +01:00\"/>"
+                        + "<fence_event action=\"reboot\" target=\"compute-9\" client=\"pacemaker-controld.1187\" origin=\"node-1\" status=\"failed\""
+                        + " exit-reason=\"Fence agent did not complete in time\" delegate=\"node-2\" completed=\"2026-11-24 17:31:00.5Z\"/>"
+                        + "</list><status code=\"0\" message=\"OK\"/></pacemaker-result>";
         ClusterSnapshot s = parser.parse(history.getBytes(StandardCharsets.UTF_8));
         assertTrue(s.fenceHistoryKnown());
-        assertEquals(Optional.of(Instant.parse("2026-11-24T17:32:40.123456Z")), s.fenceHistory().get(0).completed());
-        assertEquals(Optional.of(Instant.parse("2026-11-24T17:31:00.500Z")), s.fenceHistory().get(1).completed());
+        assertEquals(
+                Optional.of(Instant.parse("2026-11-24T17:32:40.123456Z")),
+                s.fenceHistory().get(0).completed());
+        assertEquals(
+                Optional.of(Instant.parse("2026-11-24T17:31:00.500Z")),
+                s.fenceHistory().get(1).completed());
         String empty = "<pacemaker-result api-version=\"2.38\" request=\"stonith_admin --history *\">"
                 + "<list name=\"fencing history\" count=\"0\"/><status code=\"0\" message=\"OK\"/></pacemaker-result>";
         ClusterSnapshot none = parser.parse(empty.getBytes(StandardCharsets.UTF_8));
@@ -334,7 +393,9 @@ class CrmMonXmlParserTest {
         assertEquals("4", remote.id());
         assertEquals(NodeType.REMOTE, remote.type());
         assertEquals(Optional.of("remote01"), remote.connectionResource());
-        assertTrue(s.connectionLostSince(remote, Instant.parse("2026-11-24T17:32:00Z")).isPresent(),
+        assertTrue(
+                s.connectionLostSince(remote, Instant.parse("2026-11-24T17:32:00Z"))
+                        .isPresent(),
                 "the failure of resource remote01 is this node's connection");
     }
 
@@ -364,14 +425,21 @@ class CrmMonXmlParserTest {
         ClusterNode c1 = byName(s).get("compute-1.maas");
         assertFalse(c1.unclean(), "without fencing a lost remote is not unclean");
         assertFalse(c1.online());
-        assertTrue(s.connectionLostSince(c1, Instant.parse("2026-11-24T00:00:00Z")).isPresent());
-        assertTrue(s.connectionLostSince(byName(s).get("compute-2.maas"), Instant.EPOCH).isEmpty());
+        assertTrue(
+                s.connectionLostSince(c1, Instant.parse("2026-11-24T00:00:00Z")).isPresent());
+        assertTrue(s.connectionLostSince(byName(s).get("compute-2.maas"), Instant.EPOCH)
+                .isEmpty());
     }
 
     @Test
     void guestConnectionIsItsContainerResource() throws Exception {
-        assertEquals(Optional.of("vm-guest-1"), byName(parse("healthy.xml")).get("guest-1").connectionResource());
-        assertEquals(Optional.of("compute-1.maas"), byName(parse("healthy.xml")).get("compute-1.maas").connectionResource());
-        assertEquals(Optional.empty(), byName(parse("healthy.xml")).get("node-1").connectionResource());
+        assertEquals(
+                Optional.of("vm-guest-1"),
+                byName(parse("healthy.xml")).get("guest-1").connectionResource());
+        assertEquals(
+                Optional.of("compute-1.maas"),
+                byName(parse("healthy.xml")).get("compute-1.maas").connectionResource());
+        assertEquals(
+                Optional.empty(), byName(parse("healthy.xml")).get("node-1").connectionResource());
     }
 }

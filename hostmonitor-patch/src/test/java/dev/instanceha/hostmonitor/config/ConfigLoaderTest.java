@@ -78,7 +78,9 @@ class ConfigLoaderTest {
         assertEquals(DaemonSettings.Mode.WATCH, c.daemon().mode());
         assertEquals(Duration.ofSeconds(1), c.daemon().pollInterval());
         assertEquals(Path.of("/var/lib/x/outbox"), c.daemon().outboxDir());
-        assertEquals(List.of("crm_mon", "--output-as=xml", "--fence-history=2"), c.daemon().statusCommand(),
+        assertEquals(
+                List.of("crm_mon", "--output-as=xml", "--fence-history=2"),
+                c.daemon().statusCommand(),
                 "-X is deprecated in pacemaker 3.0");
         assertEquals(Set.of("me.example", "me"), c.daemon().selfNames());
     }
@@ -86,10 +88,15 @@ class ConfigLoaderTest {
     @Test
     void unknownAndUnsupportedOptionsAreIgnoredWithAWarning() throws Exception {
         load(CHARM_STYLE);
-        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("[host] frobnicate") && w.contains("unknown")), warnings.toString());
-        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("[api] certfile") && w.contains("not supported")), warnings.toString());
+        assertTrue(
+                warnings.stream().anyMatch(w -> w.startsWith("[host] frobnicate") && w.contains("unknown")),
+                warnings.toString());
+        assertTrue(
+                warnings.stream().anyMatch(w -> w.startsWith("[api] certfile") && w.contains("not supported")),
+                warnings.toString());
         assertTrue(notes.stream().anyMatch(w -> w.startsWith("[host] disable_ipmi_check")), notes.toString());
-        assertFalse(warnings.stream().anyMatch(w -> w.contains("process_list_path") || w.contains("debug")),
+        assertFalse(
+                warnings.stream().anyMatch(w -> w.contains("process_list_path") || w.contains("debug")),
                 "other monitors' sections are not ours to judge");
         assertEquals(2, warnings.size(), warnings.toString());
     }
@@ -113,29 +120,37 @@ class ConfigLoaderTest {
                 + "[hostmonitor_java]\nstatus_command =  crm_mon -X   --fence-history=2 \n");
         assertEquals(List.of("crm_mon", "-X", "--fence-history=2"), c.daemon().statusCommand());
         assertTrue(warnings.isEmpty(), warnings.toString());
-        ConfigException e = assertThrows(ConfigException.class, () -> load("[api]\nauth_url=http://k\nusername=u\n"
-                + "password=p\nproject_name=s\n[hostmonitor_java]\nstatus_command =   \n"));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> load("[api]\nauth_url=http://k\nusername=u\n"
+                        + "password=p\nproject_name=s\n[hostmonitor_java]\nstatus_command =   \n"));
         assertTrue(e.getMessage().contains("status_command"), e.getMessage());
     }
 
     @Test
     void defaultDomainIsTheFallbackForUserAndProject() throws Exception {
-        MonitorConfig c = load("[api]\nauth_url=http://k\nusername=u\npassword=p\nproject_name=s\ndefault_domain_id=dom1\n");
+        MonitorConfig c =
+                load("[api]\nauth_url=http://k\nusername=u\npassword=p\nproject_name=s\ndefault_domain_id=dom1\n");
         assertEquals(Optional.of("dom1"), c.api().userDomainId());
         assertEquals(Optional.of("dom1"), c.api().projectDomainId());
     }
 
     @Test
     void badValuesNameTheOption() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> load("[api]\nauth_url=http://k\nusername=u\nproject_name=s\n[host]\nmonitoring_samples = many\n"));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> load(
+                        "[api]\nauth_url=http://k\nusername=u\nproject_name=s\n[host]\nmonitoring_samples = many\n"));
         assertTrue(e.getMessage().contains("monitoring_samples"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> load("[api]\nusername=u\nproject_name=s\n"));
         assertTrue(e.getMessage().contains("auth_url"), e.getMessage());
-        e = assertThrows(ConfigException.class,
-                () -> load("[api]\nauth_url=http://k\nusername=u\nproject_name=s\n[host]\nrestrict_to_remotes = sometimes\n"));
+        e = assertThrows(
+                ConfigException.class,
+                () -> load(
+                        "[api]\nauth_url=http://k\nusername=u\nproject_name=s\n[host]\nrestrict_to_remotes = sometimes\n"));
         assertTrue(e.getMessage().contains("restrict_to_remotes"), e.getMessage());
-        e = assertThrows(ConfigException.class,
+        e = assertThrows(
+                ConfigException.class,
                 () -> load("[api]\nauth_url=http://k\nusername=u\nproject_name=s\nauth_type=token\n"));
         assertTrue(e.getMessage().contains("auth_type"), e.getMessage());
     }
@@ -151,7 +166,8 @@ class ConfigLoaderTest {
 
     @Test
     void iniSyntax() throws Exception {
-        IniDocument d = new IniParser().parse("# comment\n; other\n[a]\nk1: v1\nk2 = multi\n  line\nurl = http://x:1/y\n");
+        IniDocument d =
+                new IniParser().parse("# comment\n; other\n[a]\nk1: v1\nk2 = multi\n  line\nurl = http://x:1/y\n");
         assertEquals(Optional.of("v1"), d.get("a", "k1"));
         assertEquals(Optional.of("multi\nline"), d.get("a", "k2"));
         assertEquals(Optional.of("http://x:1/y"), d.get("a", "url"));
@@ -169,7 +185,8 @@ class ConfigLoaderTest {
 
     @Test
     void anUnsetReferenceIsAnErrorThatDoesNotEchoTheSecret() {
-        ConfigException e = assertThrows(ConfigException.class,
+        ConfigException e = assertThrows(
+                ConfigException.class,
                 () -> load("[api]\nauth_url=http://k\nusername=u\npassword=ab$cdef\nproject_name=s\n"));
         assertTrue(e.getMessage().contains("[api] password"), e.getMessage());
         assertFalse(e.getMessage().contains("cdef"), e.getMessage());

@@ -19,7 +19,8 @@ class HostMonitorCommandTest {
 
     @Test
     void checkConfigAcceptsAValidFileAndRefusesABrokenOne() throws Exception {
-        Path good = Files.writeString(dir.resolve("good.conf"),
+        Path good = Files.writeString(
+                dir.resolve("good.conf"),
                 "[api]\nauth_url=http://127.0.0.1:5000\nusername=u\npassword=p\nproject_name=services\n");
         Path bad = Files.writeString(dir.resolve("bad.conf"), "[host]\nmonitoring_samples=lots\n");
         assertEquals(0, run("--config-file", good.toString(), "--check-config"));
@@ -33,7 +34,8 @@ class HostMonitorCommandTest {
         try (var in = getClass().getResourceAsStream("/crm_mon/healthy.xml")) {
             Files.write(xml, in.readAllBytes());
         }
-        Path conf = Files.writeString(dir.resolve("m.conf"),
+        Path conf = Files.writeString(
+                dir.resolve("m.conf"),
                 "[api]\nauth_url=http://127.0.0.1:9\nusername=u\npassword=p\nproject_name=services\n"
                         + "[hostmonitor_java]\noutbox_dir=" + dir.resolve("outbox") + "\n");
         assertEquals(0, run("--config-file", conf.toString(), "--once", "--crm-mon-xml", xml.toString()));

@@ -37,7 +37,8 @@ class MonitorLoopTest {
     Path dir;
 
     private static ClusterSnapshot snap(boolean online, boolean unclean) {
-        ClusterNode n = new ClusterNode("compute-1", "compute-1", NodeType.REMOTE, online, false, false, false, unclean, false, false);
+        ClusterNode n = new ClusterNode(
+                "compute-1", "compute-1", NodeType.REMOTE, online, false, false, false, unclean, false, false);
         return new ClusterSnapshot(true, true, false, List.of(n), true, List.of());
     }
 
@@ -47,8 +48,12 @@ class MonitorLoopTest {
         when(source.read()).thenReturn(snap(true, false), snap(false, true));
         Runnable wake = mock(Runnable.class);
         Outbox outbox = new Outbox(dir, new NotificationJson());
-        MonitorLoop loop = new MonitorLoop(source, new HostTracker(new TrackerPolicy(1, Duration.ZERO, true, Set.of())),
-                outbox, wake, Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+        MonitorLoop loop = new MonitorLoop(
+                source,
+                new HostTracker(new TrackerPolicy(1, Duration.ZERO, true, Set.of())),
+                outbox,
+                wake,
+                Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
         loop.cycle();
         assertTrue(outbox.pending().isEmpty());
         loop.cycle();
@@ -62,8 +67,12 @@ class MonitorLoopTest {
         ClusterSource source = mock(ClusterSource.class);
         when(source.read()).thenReturn(snap(true, false)).thenThrow(new ClusterSourceException("crm_mon exited 102"));
         Outbox outbox = new Outbox(dir, new NotificationJson());
-        MonitorLoop loop = new MonitorLoop(source, new HostTracker(new TrackerPolicy(1, Duration.ZERO, true, Set.of())),
-                outbox, () -> { }, Clock.systemUTC());
+        MonitorLoop loop = new MonitorLoop(
+                source,
+                new HostTracker(new TrackerPolicy(1, Duration.ZERO, true, Set.of())),
+                outbox,
+                () -> {},
+                Clock.systemUTC());
         loop.cycle();
         for (int i = 0; i < 5; i++) {
             assertTrue(loop.cycle().decisions().isEmpty());
@@ -73,15 +82,40 @@ class MonitorLoopTest {
 
     @Test
     void theDesignatedControllerIsLoggedWhenItChanges() throws Exception {
-        ClusterNode dc1 = new ClusterNode("node-1", "1", NodeType.MEMBER, true, false, false, false, false, false, false, true, true,
+        ClusterNode dc1 = new ClusterNode(
+                "node-1",
+                "1",
+                NodeType.MEMBER,
+                true,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                true,
+                true,
                 Optional.empty());
-        ClusterNode dc2 = new ClusterNode("node-2", "2", NodeType.MEMBER, true, false, false, false, false, false, false, true, true,
+        ClusterNode dc2 = new ClusterNode(
+                "node-2",
+                "2",
+                NodeType.MEMBER,
+                true,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                true,
+                true,
                 Optional.empty());
         ClusterSource source = mock(ClusterSource.class);
-        when(source.read()).thenReturn(
-                new ClusterSnapshot(true, true, false, List.of(dc1), true, List.of()),
-                new ClusterSnapshot(true, true, false, List.of(dc1), true, List.of()),
-                new ClusterSnapshot(true, true, false, List.of(dc2), true, List.of()));
+        when(source.read())
+                .thenReturn(
+                        new ClusterSnapshot(true, true, false, List.of(dc1), true, List.of()),
+                        new ClusterSnapshot(true, true, false, List.of(dc1), true, List.of()),
+                        new ClusterSnapshot(true, true, false, List.of(dc2), true, List.of()));
         List<String> lines = new ArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -90,25 +124,28 @@ class MonitorLoopTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger log = Logger.getLogger(MonitorLoop.class.getName());
         log.addHandler(capture);
         try {
-            MonitorLoop loop = new MonitorLoop(source, new HostTracker(new TrackerPolicy(1, Duration.ZERO, false, Set.of())),
-                    new Outbox(dir, new NotificationJson()), () -> { }, Clock.systemUTC());
+            MonitorLoop loop = new MonitorLoop(
+                    source,
+                    new HostTracker(new TrackerPolicy(1, Duration.ZERO, false, Set.of())),
+                    new Outbox(dir, new NotificationJson()),
+                    () -> {},
+                    Clock.systemUTC());
             loop.cycle();
             loop.cycle();
             loop.cycle();
         } finally {
             log.removeHandler(capture);
         }
-        assertEquals(List.of("cluster: designated controller is node-1", "cluster: designated controller is node-2"),
+        assertEquals(
+                List.of("cluster: designated controller is node-1", "cluster: designated controller is node-2"),
                 lines.stream().filter(l -> l.contains("designated controller")).toList());
     }
 }

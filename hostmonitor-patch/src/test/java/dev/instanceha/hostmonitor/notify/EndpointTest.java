@@ -10,11 +10,14 @@ class EndpointTest {
 
     @Test
     void masakariNotificationsUrlFromCatalogForms() {
-        assertEquals(URI.create("http://m:15868/v1/abc/notifications"),
+        assertEquals(
+                URI.create("http://m:15868/v1/abc/notifications"),
                 MasakariClient.notificationsUri(URI.create("http://m:15868/v1/abc"), "v1"));
-        assertEquals(URI.create("http://m/instance-ha/v1/abc/notifications"),
+        assertEquals(
+                URI.create("http://m/instance-ha/v1/abc/notifications"),
                 MasakariClient.notificationsUri(URI.create("http://m/instance-ha/v1/abc/"), "v1"));
-        assertEquals(URI.create("http://m:15868/v1/notifications"),
+        assertEquals(
+                URI.create("http://m:15868/v1/notifications"),
                 MasakariClient.notificationsUri(URI.create("http://m:15868"), "v1"));
     }
 }

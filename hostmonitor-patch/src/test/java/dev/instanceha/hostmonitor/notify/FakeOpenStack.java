@@ -84,10 +84,13 @@ final class FakeOpenStack implements AutoCloseable {
         }
         String base = "http://127.0.0.1:" + port;
         String json = "{\"token\":{\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\",\"catalog\":["
-                + "{\"type\":\"identity\",\"name\":\"keystone\",\"endpoints\":[{\"interface\":\"public\",\"region_id\":\"RegionOne\",\"url\":\"" + base + "/v3\"}]},"
+                + "{\"type\":\"identity\",\"name\":\"keystone\",\"endpoints\":[{\"interface\":\"public\",\"region_id\":\"RegionOne\",\"url\":\""
+                + base + "/v3\"}]},"
                 + "{\"type\":\"instance-ha\",\"name\":\"masakari\",\"endpoints\":["
-                + "{\"interface\":\"public\",\"region_id\":\"RegionOne\",\"region\":\"RegionOne\",\"url\":\"" + base + "/v1/" + PROJECT_ID + "\"},"
-                + "{\"interface\":\"internal\",\"region_id\":\"RegionOne\",\"region\":\"RegionOne\",\"url\":\"" + base + "/internal/v1/" + PROJECT_ID + "\"},"
+                + "{\"interface\":\"public\",\"region_id\":\"RegionOne\",\"region\":\"RegionOne\",\"url\":\"" + base
+                + "/v1/" + PROJECT_ID + "\"},"
+                + "{\"interface\":\"internal\",\"region_id\":\"RegionOne\",\"region\":\"RegionOne\",\"url\":\"" + base
+                + "/internal/v1/" + PROJECT_ID + "\"},"
                 + "{\"interface\":\"public\",\"region_id\":\"RegionTwo\",\"region\":\"RegionTwo\",\"url\":\"http://127.0.0.1:1/v1/x\"}]}]}}";
         ex.getResponseHeaders().add("X-Subject-Token", token);
         reply(ex, 201, json);
@@ -96,7 +99,8 @@ final class FakeOpenStack implements AutoCloseable {
     private void notifications(HttpExchange ex) throws IOException {
         byte[] raw = ex.getRequestBody().readAllBytes();
         notificationPosts.incrementAndGet();
-        if (!"POST".equals(ex.getRequestMethod()) || !ex.getRequestURI().getPath().endsWith("/" + PROJECT_ID + "/notifications")) {
+        if (!"POST".equals(ex.getRequestMethod())
+                || !ex.getRequestURI().getPath().endsWith("/" + PROJECT_ID + "/notifications")) {
             reply(ex, 404, "{}");
             return;
         }
@@ -117,7 +121,8 @@ final class FakeOpenStack implements AutoCloseable {
         }
         JsonNode body = mapper.readTree(raw);
         JsonNode n = body.path("notification");
-        String key = n.path("hostname").asText() + "|" + n.path("type").asText() + "|" + n.path("payload") + "|" + n.path("generated_time").asText();
+        String key = n.path("hostname").asText() + "|" + n.path("type").asText() + "|" + n.path("payload") + "|"
+                + n.path("generated_time").asText();
         synchronized (this) {
             if (!seenKeys.add(key)) {
                 reply(ex, 409, "{\"conflict\":{\"message\":\"duplicate notification\"}}");

@@ -45,20 +45,41 @@ class NotificationDeliveryTest {
     }
 
     private ApiSettings settings(String iface) {
-        return new ApiSettings(openstack.authUrl(), Optional.empty(), Optional.of("masakari-monitors"), "s3cret",
-                Optional.empty(), Optional.of("Default"), Optional.empty(), Optional.of("services"),
-                Optional.empty(), Optional.of("Default"), "RegionOne", iface, "v1", Optional.empty(), false,
+        return new ApiSettings(
+                openstack.authUrl(),
+                Optional.empty(),
+                Optional.of("masakari-monitors"),
+                "s3cret",
+                Optional.empty(),
+                Optional.of("Default"),
+                Optional.empty(),
+                Optional.of("services"),
+                Optional.empty(),
+                Optional.of("Default"),
+                "RegionOne",
+                iface,
+                "v1",
+                Optional.empty(),
+                false,
                 Duration.ofSeconds(5));
     }
 
     private RetryingDelivery delivery(String iface, int retryMax) throws Exception {
         ApiSettings s = settings(iface);
         HttpClient http = OpenStackAccess.httpClient(s);
-        CachedToken tokens = new CachedToken(new KeystoneClient(http, s.timeout()), OpenStackAccess.credentials(s),
-                Clock.systemUTC());
-        return new RetryingDelivery(new MasakariClient(tokens, http, json,
-                new MasakariClient.EndpointChoice(s.apiInterface(), s.region(), "v1"), s.authUrl(), s.timeout()), retryMax,
-                Duration.ofSeconds(10), recordingSleeper);
+        CachedToken tokens = new CachedToken(
+                new KeystoneClient(http, s.timeout()), OpenStackAccess.credentials(s), Clock.systemUTC());
+        return new RetryingDelivery(
+                new MasakariClient(
+                        tokens,
+                        http,
+                        json,
+                        new MasakariClient.EndpointChoice(s.apiInterface(), s.region(), "v1"),
+                        s.authUrl(),
+                        s.timeout()),
+                retryMax,
+                Duration.ofSeconds(10),
+                recordingSleeper);
     }
 
     private static Notification stopped(String host) {
@@ -69,15 +90,31 @@ class NotificationDeliveryTest {
     void postsTheUpstreamBodyWithAPasswordScopedToken() throws Exception {
         assertEquals(Delivery.Outcome.DELIVERED, delivery("public", 0).deliver(stopped("compute-1.maas")));
         JsonNode body = openstack.accepted.get(0);
-        JsonNode expected = new ObjectMapper().readTree("{\"notification\":{\"type\":\"COMPUTE_HOST\",\"hostname\":\"compute-1.maas\","
-                + "\"generated_time\":\"2026-11-24T10:00:05.123456\",\"payload\":{\"event\":\"STOPPED\","
-                + "\"cluster_status\":\"OFFLINE\",\"host_status\":\"NORMAL\"}}}");
+        JsonNode expected = new ObjectMapper()
+                .readTree("{\"notification\":{\"type\":\"COMPUTE_HOST\",\"hostname\":\"compute-1.maas\","
+                        + "\"generated_time\":\"2026-11-24T10:00:05.123456\",\"payload\":{\"event\":\"STOPPED\","
+                        + "\"cluster_status\":\"OFFLINE\",\"host_status\":\"NORMAL\"}}}");
         assertEquals(expected, body);
         JsonNode auth = openstack.authBodies.get(0).path("auth");
         assertEquals("password", auth.path("identity").path("methods").get(0).asText());
-        assertEquals("masakari-monitors", auth.path("identity").path("password").path("user").path("name").asText());
-        assertEquals("Default", auth.path("identity").path("password").path("user").path("domain").path("name").asText());
-        assertEquals("s3cret", auth.path("identity").path("password").path("user").path("password").asText());
+        assertEquals(
+                "masakari-monitors",
+                auth.path("identity").path("password").path("user").path("name").asText());
+        assertEquals(
+                "Default",
+                auth.path("identity")
+                        .path("password")
+                        .path("user")
+                        .path("domain")
+                        .path("name")
+                        .asText());
+        assertEquals(
+                "s3cret",
+                auth.path("identity")
+                        .path("password")
+                        .path("user")
+                        .path("password")
+                        .asText());
         assertEquals("services", auth.path("scope").path("project").path("name").asText());
         assertEquals("/v1/" + FakeOpenStack.PROJECT_ID + "/notifications", openstack.acceptedPaths.get(0));
     }
@@ -124,7 +161,9 @@ class NotificationDeliveryTest {
     void serverErrorsAreRetriedWithGrowingPauses() throws Exception {
         openstack.failNextPosts = 4;
         assertEquals(Delivery.Outcome.DELIVERED, delivery("public", 5).deliver(stopped("compute-1.maas")));
-        assertEquals(List.of(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofSeconds(80)), pauses);
+        assertEquals(
+                List.of(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofSeconds(80)),
+                pauses);
         assertEquals(1, openstack.acceptedCount());
     }
 
@@ -161,10 +200,19 @@ class NotificationDeliveryTest {
         Outbox after = new Outbox(dir, json);
         OutboxDispatcher dispatcher = new OutboxDispatcher(after, delivery("public", 0), Duration.ofSeconds(30));
         assertEquals(2, dispatcher.drainOnce());
-        assertEquals(0, new OutboxDispatcher(new Outbox(dir, json), delivery("public", 0), Duration.ofSeconds(30)).drainOnce());
+        assertEquals(
+                0,
+                new OutboxDispatcher(new Outbox(dir, json), delivery("public", 0), Duration.ofSeconds(30)).drainOnce());
         assertEquals(2, openstack.acceptedCount());
-        assertEquals(List.of("STOPPED", "STARTED"), openstack.accepted.stream()
-                .map(b -> b.path("notification").path("payload").path("event").asText()).toList(), "outbox order kept");
+        assertEquals(
+                List.of("STOPPED", "STARTED"),
+                openstack.accepted.stream()
+                        .map(b -> b.path("notification")
+                                .path("payload")
+                                .path("event")
+                                .asText())
+                        .toList(),
+                "outbox order kept");
     }
 
     @Test
@@ -173,7 +221,8 @@ class NotificationDeliveryTest {
         Outbox outbox = new Outbox(dir, json);
         outbox.add(n);
         delivery("public", 0).deliver(n); // delivered, then the daemon "dies" before removing the entry
-        OutboxDispatcher afterRestart = new OutboxDispatcher(new Outbox(dir, json), delivery("public", 0), Duration.ofSeconds(30));
+        OutboxDispatcher afterRestart =
+                new OutboxDispatcher(new Outbox(dir, json), delivery("public", 0), Duration.ofSeconds(30));
         assertEquals(1, afterRestart.drainOnce());
         assertEquals(1, openstack.acceptedCount(), "same generated_time and payload: masakari sees a duplicate");
         assertTrue(new Outbox(dir, json).pending().isEmpty());

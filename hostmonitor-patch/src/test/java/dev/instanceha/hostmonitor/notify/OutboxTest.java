@@ -30,8 +30,11 @@ class OutboxTest {
         a.add(n("h2", 2));
         Outbox b = new Outbox(dir, json);
         b.add(n("h3", 3));
-        List<Notification> pending = new Outbox(dir, json).pending().stream().map(Outbox.Entry::notification).toList();
-        assertEquals(List.of("h1", "h2", "h3"), pending.stream().map(Notification::hostname).toList());
+        List<Notification> pending = new Outbox(dir, json)
+                .pending().stream().map(Outbox.Entry::notification).toList();
+        assertEquals(
+                List.of("h1", "h2", "h3"),
+                pending.stream().map(Notification::hostname).toList());
         assertEquals(first, pending.get(0));
     }
 
@@ -50,7 +53,8 @@ class OutboxTest {
         Files.writeString(dir.resolve("pending").resolve("00000000000000000003-bad.json"), "not json");
         Outbox o = new Outbox(dir, json);
         assertTrue(o.pending().isEmpty());
-        try (Stream<Path> tmp = Files.list(dir.resolve("tmp")); Stream<Path> rejected = Files.list(dir.resolve("rejected"))) {
+        try (Stream<Path> tmp = Files.list(dir.resolve("tmp"));
+                Stream<Path> rejected = Files.list(dir.resolve("rejected"))) {
             assertEquals(0, tmp.count());
             assertEquals(1, rejected.count());
         }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class FixtureSequenceTest {
 
     private final CrmMonXmlParser parser = new CrmMonXmlParser();
-    private final HostTracker tracker = new HostTracker(new TrackerPolicy(1, Duration.ofSeconds(30), true, Set.of("node-1")));
+    private final HostTracker tracker =
+            new HostTracker(new TrackerPolicy(1, Duration.ofSeconds(30), true, Set.of("node-1")));
     private Instant now = Instant.parse("2026-11-24T10:00:00Z");
 
     private List<String> play(String... fixtures) throws Exception {
@@ -40,7 +41,8 @@ class FixtureSequenceTest {
 
     @Test
     void remoteLostThenFencedGivesOneStoppedForThatRemoteOnly() throws Exception {
-        assertEquals(List.of("STOPPED compute-1.maas"),
+        assertEquals(
+                List.of("STOPPED compute-1.maas"),
                 play("healthy.xml", "remote-unclean.xml", "remote-fenced-history.xml", "remote-fenced-history.xml"));
     }
 

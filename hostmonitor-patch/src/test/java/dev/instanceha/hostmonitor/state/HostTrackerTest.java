@@ -29,11 +29,14 @@ class HostTrackerTest {
     private final List<ResourceFailure> failures = new ArrayList<>();
 
     private HostTracker tracker(int samples, int stonithWaitSeconds) {
-        return new HostTracker(new TrackerPolicy(samples, Duration.ofSeconds(stonithWaitSeconds), true, Set.of("node-1")));
+        return new HostTracker(
+                new TrackerPolicy(samples, Duration.ofSeconds(stonithWaitSeconds), true, Set.of("node-1")));
     }
 
-    private static ClusterNode remote(boolean online, boolean unclean, boolean standby, boolean maintenance, boolean shutdown) {
-        return new ClusterNode(HOST, HOST, NodeType.REMOTE, online, standby, maintenance, false, unclean, shutdown, false);
+    private static ClusterNode remote(
+            boolean online, boolean unclean, boolean standby, boolean maintenance, boolean shutdown) {
+        return new ClusterNode(
+                HOST, HOST, NodeType.REMOTE, online, standby, maintenance, false, unclean, shutdown, false);
     }
 
     private static ClusterNode up() {
@@ -87,7 +90,9 @@ class HostTrackerTest {
         assertEquals("COMPUTE_HOST", n.type());
         assertEquals(HOST, n.hostname());
         assertEquals(Map.of("event", "STOPPED", "cluster_status", "OFFLINE", "host_status", "NORMAL"), n.payload());
-        assertEquals(List.of("event", "cluster_status", "host_status"), List.copyOf(n.payload().keySet()));
+        assertEquals(
+                List.of("event", "cluster_status", "host_status"),
+                List.copyOf(n.payload().keySet()));
         assertTrue(n.generatedTime().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}"), n.generatedTime());
         assertEquals(HostPhase.STOPPED_NOTIFIED, t.phase(HOST));
     }
@@ -191,7 +196,8 @@ class HostTrackerTest {
         poll(t, 2, up());
         assertEquals(List.of("STOPPED", "STARTED"), events());
         Notification started = sent.get(1);
-        assertEquals(Map.of("event", "STARTED", "cluster_status", "ONLINE", "host_status", "NORMAL"), started.payload());
+        assertEquals(
+                Map.of("event", "STARTED", "cluster_status", "ONLINE", "host_status", "NORMAL"), started.payload());
         assertEquals(HostPhase.ONLINE, t.phase(HOST));
     }
 
@@ -265,11 +271,15 @@ class HostTrackerTest {
     @Test
     void selfAndMembersAreNotMonitoredWithRestrictToRemotes() {
         HostTracker t = new HostTracker(new TrackerPolicy(1, Duration.ZERO, true, Set.of("compute-2")));
-        ClusterNode member = new ClusterNode("node-3", "3", NodeType.MEMBER, true, false, false, false, false, false, true);
-        ClusterNode self = new ClusterNode("compute-2.maas", "compute-2.maas", NodeType.REMOTE, true, false, false, false, false, false, false);
+        ClusterNode member =
+                new ClusterNode("node-3", "3", NodeType.MEMBER, true, false, false, false, false, false, true);
+        ClusterNode self = new ClusterNode(
+                "compute-2.maas", "compute-2.maas", NodeType.REMOTE, true, false, false, false, false, false, false);
         t.observe(snap(true, member, self), now);
-        ClusterNode memberLost = new ClusterNode("node-3", "3", NodeType.MEMBER, false, false, false, false, true, false, true);
-        ClusterNode selfLost = new ClusterNode("compute-2.maas", "compute-2.maas", NodeType.REMOTE, false, false, false, false, true, false, false);
+        ClusterNode memberLost =
+                new ClusterNode("node-3", "3", NodeType.MEMBER, false, false, false, false, true, false, true);
+        ClusterNode selfLost = new ClusterNode(
+                "compute-2.maas", "compute-2.maas", NodeType.REMOTE, false, false, false, false, true, false, false);
         CycleOutcome out = t.observe(snap(true, memberLost, selfLost), now.plusSeconds(5));
         assertTrue(out.decisions().isEmpty(), out.decisions().toString());
         assertEquals(HostPhase.UNKNOWN, t.phase("node-3"));
@@ -279,11 +289,14 @@ class HostTrackerTest {
     @Test
     void membersAreMonitoredWithoutRestrictToRemotes() {
         HostTracker t = new HostTracker(new TrackerPolicy(1, Duration.ZERO, false, Set.of("node-1")));
-        ClusterNode member = new ClusterNode("node-3", "3", NodeType.MEMBER, true, false, false, false, false, false, true);
-        ClusterNode memberLost = new ClusterNode("node-3", "3", NodeType.MEMBER, false, false, false, false, true, false, true);
+        ClusterNode member =
+                new ClusterNode("node-3", "3", NodeType.MEMBER, true, false, false, false, false, false, true);
+        ClusterNode memberLost =
+                new ClusterNode("node-3", "3", NodeType.MEMBER, false, false, false, false, true, false, true);
         t.observe(snap(true, member), now);
         CycleOutcome out = t.observe(snap(true, memberLost), now.plusSeconds(2));
-        assertEquals("STOPPED", out.decisions().get(0).notification().orElseThrow().event());
+        assertEquals(
+                "STOPPED", out.decisions().get(0).notification().orElseThrow().event());
     }
 
     @Test
@@ -329,14 +342,28 @@ class HostTrackerTest {
     @Test
     void memberThatVanishesWhileExpectedUpIsALossButAnOrderlyLeaveIsNot() {
         HostTracker t = new HostTracker(new TrackerPolicy(1, Duration.ZERO, false, Set.of("node-1")));
-        ClusterNode upMember = new ClusterNode("node-3", "3", NodeType.MEMBER, true, false, false, false, false, false, true);
-        ClusterNode gone = new ClusterNode("node-3", "3", NodeType.MEMBER, false, false, false, false, false, false, true);
-        ClusterNode left = new ClusterNode("node-3", "3", NodeType.MEMBER, false, false, false, false, false, false, false);
+        ClusterNode upMember =
+                new ClusterNode("node-3", "3", NodeType.MEMBER, true, false, false, false, false, false, true);
+        ClusterNode gone =
+                new ClusterNode("node-3", "3", NodeType.MEMBER, false, false, false, false, false, false, true);
+        ClusterNode left =
+                new ClusterNode("node-3", "3", NodeType.MEMBER, false, false, false, false, false, false, false);
         t.observe(snap(true, upMember), now);
-        assertEquals("STOPPED", t.observe(snap(true, gone), now.plusSeconds(2)).decisions().get(0).notification().orElseThrow().event());
+        assertEquals(
+                "STOPPED",
+                t.observe(snap(true, gone), now.plusSeconds(2))
+                        .decisions()
+                        .get(0)
+                        .notification()
+                        .orElseThrow()
+                        .event());
         HostTracker t2 = new HostTracker(new TrackerPolicy(1, Duration.ZERO, false, Set.of("node-1")));
         t2.observe(snap(true, upMember), now);
-        assertTrue(t2.observe(snap(true, left), now.plusSeconds(2)).decisions().get(0).notification().isEmpty());
+        assertTrue(t2.observe(snap(true, left), now.plusSeconds(2))
+                .decisions()
+                .get(0)
+                .notification()
+                .isEmpty());
         assertEquals(HostPhase.OFFLINE_QUIET, t2.phase("node-3"));
     }
 
@@ -351,7 +378,12 @@ class HostTrackerTest {
         }
         assertEquals(List.of(), events());
         assertEquals(HostPhase.SUSPECT, t.phase(HOST));
-        assertEquals(1, decisions.stream().filter(d -> d.reason().contains("fence failed")).count(), "logged once");
+        assertEquals(
+                1,
+                decisions.stream()
+                        .filter(d -> d.reason().contains("fence failed"))
+                        .count(),
+                "logged once");
         fenceCompleted(now.plusSeconds(1));
         poll(t, 2, down());
         assertEquals(List.of("STOPPED"), events());
@@ -367,12 +399,22 @@ class HostTrackerTest {
             poll(t, 2, lost());
         }
         assertEquals(List.of(), events(), "no STOPPED while the fencer is still powering the host off");
-        assertEquals(1, decisions.stream().filter(d -> d.reason().contains("fence is still in progress")).count(), "logged once");
+        assertEquals(
+                1,
+                decisions.stream()
+                        .filter(d -> d.reason().contains("fence is still in progress"))
+                        .count(),
+                "logged once");
         fences.clear();
         fences.add(new FenceEvent(HOST, "off", FenceEvent.Status.FAILED, "node-2", Optional.of(now)));
         poll(t, 2, lost());
         assertEquals(List.of(), events());
-        assertEquals(1, decisions.stream().filter(d -> d.reason().contains("the fence failed")).count(), "a new reason is logged");
+        assertEquals(
+                1,
+                decisions.stream()
+                        .filter(d -> d.reason().contains("the fence failed"))
+                        .count(),
+                "a new reason is logged");
         fenceCompleted(now.plusSeconds(1));
         poll(t, 2, down());
         assertEquals(List.of("STOPPED"), events());
@@ -390,7 +432,9 @@ class HostTrackerTest {
         }
         assertEquals(List.of(), events(), "the failure may be the current attempt: never STOPPED on stonith_wait");
         assertEquals(HostPhase.SUSPECT, t.phase(HOST));
-        assertTrue(decisions.stream().anyMatch(d -> d.reason().contains("completion time unreadable")), decisions.toString());
+        assertTrue(
+                decisions.stream().anyMatch(d -> d.reason().contains("completion time unreadable")),
+                decisions.toString());
         fenceCompleted(now.plusSeconds(1));
         poll(t, 2, down());
         assertEquals(List.of("STOPPED"), events(), "a readable success still releases exactly one STOPPED");
@@ -412,7 +456,8 @@ class HostTrackerTest {
             poll(t, 2, down());
         }
         assertEquals(List.of("STOPPED"), events());
-        assertTrue(decisions.get(decisions.size() - 1).reason().contains("no fence confirmation after stonith_wait"),
+        assertTrue(
+                decisions.get(decisions.size() - 1).reason().contains("no fence confirmation after stonith_wait"),
                 decisions.get(decisions.size() - 1).reason());
     }
 
@@ -453,20 +498,47 @@ class HostTrackerTest {
     @Test
     void standbyAfterAResourceFailureIsNotAnAdministrativeStop() {
         HostTracker t = new HostTracker(new TrackerPolicy(1, Duration.ofSeconds(30), false, Set.of("node-1")));
-        ClusterNode upOnFail = new ClusterNode("node-3", "3", NodeType.MEMBER, true, true, true, false, false, false, false,
-                true, false, Optional.empty());
-        ClusterNode lostOnFail = new ClusterNode("node-3", "3", NodeType.MEMBER, false, true, true, false, false, true, false,
-                true, false, Optional.empty());
+        ClusterNode upOnFail = new ClusterNode(
+                "node-3",
+                "3",
+                NodeType.MEMBER,
+                true,
+                true,
+                true,
+                false,
+                false,
+                false,
+                false,
+                true,
+                false,
+                Optional.empty());
+        ClusterNode lostOnFail = new ClusterNode(
+                "node-3",
+                "3",
+                NodeType.MEMBER,
+                false,
+                true,
+                true,
+                false,
+                false,
+                true,
+                false,
+                true,
+                false,
+                Optional.empty());
         poll(t, 0, snap(true, upOnFail));
-        fences.add(new FenceEvent("node-3", "reboot", FenceEvent.Status.SUCCESS, "node-2", Optional.of(now.plusSeconds(1))));
+        fences.add(new FenceEvent(
+                "node-3", "reboot", FenceEvent.Status.SUCCESS, "node-2", Optional.of(now.plusSeconds(1))));
         poll(t, 2, snap(true, lostOnFail));
         assertEquals(List.of("STOPPED"), events());
 
         sent.clear();
         fences.clear();
         HostTracker t2 = new HostTracker(new TrackerPolicy(1, Duration.ofSeconds(30), false, Set.of("node-1")));
-        ClusterNode upStandby = new ClusterNode("node-3", "3", NodeType.MEMBER, true, true, false, false, false, false, true);
-        ClusterNode downStandby = new ClusterNode("node-3", "3", NodeType.MEMBER, false, true, false, false, false, false, true);
+        ClusterNode upStandby =
+                new ClusterNode("node-3", "3", NodeType.MEMBER, true, true, false, false, false, false, true);
+        ClusterNode downStandby =
+                new ClusterNode("node-3", "3", NodeType.MEMBER, false, true, false, false, false, false, true);
         poll(t2, 0, snap(true, upStandby));
         poll(t2, 2, snap(true, downStandby));
         assertEquals(List.of(), events(), "an operator's standby stays quiet");
@@ -477,8 +549,10 @@ class HostTrackerTest {
     @Test
     void aBrokenConnectionIsFoundByTheRemoteNameWhenItsIdDiffers() {
         HostTracker t = tracker(1, 10);
-        ClusterNode upRemote = new ClusterNode(HOST, "4", NodeType.REMOTE, true, false, false, false, false, false, false);
-        ClusterNode downRemote = new ClusterNode(HOST, "4", NodeType.REMOTE, false, false, false, false, false, false, false);
+        ClusterNode upRemote =
+                new ClusterNode(HOST, "4", NodeType.REMOTE, true, false, false, false, false, false, false);
+        ClusterNode downRemote =
+                new ClusterNode(HOST, "4", NodeType.REMOTE, false, false, false, false, false, false, false);
         poll(t, 0, upRemote);
         failures.add(new ResourceFailure(HOST, "monitor", "node-1", Optional.of(now.plusSeconds(1))));
         poll(t, 2, downRemote);

@@ -32,7 +32,8 @@ class VersionedFenceHistoryTest {
 
     // The machine running the monitor is in the cluster's zone; only ctime forms depend on it.
     private CrmMonXmlParser parser;
-    private final HostTracker tracker = new HostTracker(new TrackerPolicy(1, Duration.ofSeconds(30), true, Set.of("node-1")));
+    private final HostTracker tracker =
+            new HostTracker(new TrackerPolicy(1, Duration.ofSeconds(30), true, Set.of("node-1")));
     private final List<String> notifications = new ArrayList<>();
     private final List<Decision> decisions = new ArrayList<>();
     private Instant now;
@@ -44,11 +45,13 @@ class VersionedFenceHistoryTest {
         this.now = Instant.parse(utcStart);
     }
 
-    private ClusterSnapshot doc(String name) throws IOException, dev.instanceha.hostmonitor.cluster.ClusterSourceException {
+    private ClusterSnapshot doc(String name)
+            throws IOException, dev.instanceha.hostmonitor.cluster.ClusterSourceException {
         String path = "/crm_mon/versions/" + shape + "/" + name + ".xml";
         try (InputStream in = getClass().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IOException("missing fixture " + path + " (run src/test/fixtures/generate-version-fixtures.sh)");
+                throw new IOException(
+                        "missing fixture " + path + " (run src/test/fixtures/generate-version-fixtures.sh)");
             }
             return parser.parse(in.readAllBytes());
         }
@@ -58,7 +61,8 @@ class VersionedFenceHistoryTest {
     private void read(String name) throws Exception {
         CycleOutcome out = tracker.observe(doc(name), now);
         decisions.addAll(out.decisions());
-        out.decisions().forEach(d -> d.notification().ifPresent(n -> notifications.add(n.event() + " " + n.hostname())));
+        out.decisions()
+                .forEach(d -> d.notification().ifPresent(n -> notifications.add(n.event() + " " + n.hostname())));
         now = now.plus(STEP);
     }
 
@@ -79,7 +83,7 @@ class VersionedFenceHistoryTest {
         start(shape, "2026-11-24T17:32:30.300Z");
         read("healthy");
         read("lost-pending"); // 17:32:33.3
-        read("fenced");       // 17:32:36.3: the reboot completed at 17:32:34.567890
+        read("fenced"); // 17:32:36.3: the reboot completed at 17:32:34.567890
         assertEquals(List.of("STOPPED " + HOST), notifications);
         assertTrue(lastReason().contains("fence confirmed"), lastReason());
         readUntil("fenced", "2026-11-24T17:33:30Z");
@@ -147,6 +151,7 @@ class VersionedFenceHistoryTest {
         read("healthy");
         read("fenced"); // completed 17:32:34.567890, 0.48 s before the host was last seen up
         assertEquals(List.of(), notifications);
-        assertEquals(HostPhase.OFFLINE_QUIET, tracker.phase(HOST), "offline, not unclean, no newer fence: a quiet leave");
+        assertEquals(
+                HostPhase.OFFLINE_QUIET, tracker.phase(HOST), "offline, not unclean, no newer fence: a quiet leave");
     }
 }

@@ -7,8 +7,15 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Access to the broker(s): one entry per ready rabbitmq unit, or the VIP when it is clustered. */
-public record AmqpConnection(String username, Secret password, String vhost, List<String> hosts, int port,
-                             boolean ssl, Optional<String> sslCaPem, boolean haQueues) {
+public record AmqpConnection(
+        String username,
+        Secret password,
+        String vhost,
+        List<String> hosts,
+        int port,
+        boolean ssl,
+        Optional<String> sslCaPem,
+        boolean haQueues) {
     public static final int DEFAULT_PORT = 5672;
 
     public AmqpConnection {
@@ -21,9 +28,10 @@ public record AmqpConnection(String username, Secret password, String vhost, Lis
      */
     public String transportUrl() {
         String credentials = Net.percentEncode(username) + ":" + Net.percentEncode(password.reveal()) + "@";
-        return "rabbit://" + hosts.stream()
-                .map(h -> credentials + Net.urlHost(h) + ":" + port)
-                .collect(Collectors.joining(",")) + "/" + Net.percentEncode(vhost);
+        return "rabbit://"
+                + hosts.stream()
+                        .map(h -> credentials + Net.urlHost(h) + ":" + port)
+                        .collect(Collectors.joining(",")) + "/" + Net.percentEncode(vhost);
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.instanceha.interfaces.tls.KeyPairCheck;
 import dev.instanceha.ops.model.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -53,25 +52,43 @@ public final class AmqpRequirer {
         // The leader generates the password and the others copy it: a unit still showing another
         // password lags behind and would refuse our login, so it is left out of the URL.
         Broker first = ready.get(0);
-        List<Broker> agreeing = ready.stream().filter(b -> b.password().equals(first.password())).toList();
-        Optional<Broker> clustered = agreeing.stream().filter(b -> b.vip().isPresent()).findFirst();
+        List<Broker> agreeing = ready.stream()
+                .filter(b -> b.password().equals(first.password()))
+                .toList();
+        Optional<Broker> clustered =
+                agreeing.stream().filter(b -> b.vip().isPresent()).findFirst();
         TreeSet<String> hosts = new TreeSet<>();
         if (clustered.isPresent()) {
             hosts.add(clustered.get().vip().get());
         } else {
             agreeing.forEach(b -> hosts.add(b.host()));
         }
-        Optional<Integer> sslPort = agreeing.stream().map(Broker::sslPort).flatMap(Optional::stream).findFirst();
-        Optional<String> ca = agreeing.stream().map(Broker::sslCaPem).flatMap(Optional::stream).findFirst();
+        Optional<Integer> sslPort =
+                agreeing.stream().map(Broker::sslPort).flatMap(Optional::stream).findFirst();
+        Optional<String> ca = agreeing.stream()
+                .map(Broker::sslCaPem)
+                .flatMap(Optional::stream)
+                .findFirst();
         boolean haQueues = agreeing.stream().anyMatch(Broker::haQueues);
-        return Completeness.complete(new AmqpConnection(request.username(), endpoint.secret(first.password()), request.vhost(),
-                new ArrayList<>(hosts), sslPort.orElse(AmqpConnection.DEFAULT_PORT), sslPort.isPresent(), ca,
+        return Completeness.complete(new AmqpConnection(
+                request.username(),
+                endpoint.secret(first.password()),
+                request.vhost(),
+                new ArrayList<>(hosts),
+                sslPort.orElse(AmqpConnection.DEFAULT_PORT),
+                sslPort.isPresent(),
+                ca,
                 haQueues));
     }
 
     /** One rabbitmq unit's answer. */
-    record Broker(String host, String password, Optional<String> vip, Optional<Integer> sslPort,
-                  Optional<String> sslCaPem, boolean haQueues) {
+    record Broker(
+            String host,
+            String password,
+            Optional<String> vip,
+            Optional<Integer> sslPort,
+            Optional<String> sslCaPem,
+            boolean haQueues) {
         @Override
         public String toString() {
             return "Broker[host=" + host + ", vip=" + vip + "]";

@@ -5,9 +5,16 @@ import dev.instanceha.ops.model.Secret;
 import java.util.Optional;
 
 /** A database this unit may use, as granted on shared-db. */
-public record DatabaseAccess(String host, int port, String database, String username, Secret password,
-                             Optional<String> sslCaPem, Optional<String> sslCertPem, Optional<Secret> sslKeyPem,
-                             Optional<Integer> waitTimeout) {
+public record DatabaseAccess(
+        String host,
+        int port,
+        String database,
+        String username,
+        Secret password,
+        Optional<String> sslCaPem,
+        Optional<String> sslCertPem,
+        Optional<Secret> sslKeyPem,
+        Optional<Integer> waitTimeout) {
 
     /** SQLAlchemy URL as oslo.db takes it ({@code [database] connection}); credentials percent-encoded. */
     public String connectionUrl() {

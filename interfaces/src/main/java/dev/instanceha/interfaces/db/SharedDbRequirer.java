@@ -6,9 +6,7 @@ import dev.instanceha.interfaces.RemoteUnit;
 import dev.instanceha.interfaces.UnitSelection;
 import dev.instanceha.interfaces.tls.KeyPairCheck;
 import dev.instanceha.ops.model.Endpoint;
-import dev.instanceha.ops.model.Secret;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,7 +38,8 @@ public final class SharedDbRequirer {
         if (!endpoint.isRelated()) {
             return Completeness.incomplete(ENDPOINT + ": not related");
         }
-        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(endpoint.relations()), unit -> parse(unit, request));
+        return UnitSelection.firstComplete(
+                ENDPOINT, RemoteUnit.all(endpoint.relations()), unit -> parse(unit, request));
     }
 
     /**
@@ -83,11 +82,20 @@ public final class SharedDbRequirer {
         }
         ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(p -> r.problem("'ssl_ca' " + p));
         if (cert.isPresent() && key.isPresent()) {
-            KeyPairCheck.check(cert.get(), key.get()).ifPresent(p -> r.problem("'"
-                    + (p.part() == KeyPairCheck.Part.KEY ? "ssl_key" : "ssl_cert") + "' " + p.description()));
+            KeyPairCheck.check(cert.get(), key.get())
+                    .ifPresent(p -> r.problem("'" + (p.part() == KeyPairCheck.Part.KEY ? "ssl_key" : "ssl_cert") + "' "
+                            + p.description()));
         }
         Optional<Integer> waitTimeout = r.positiveInt("wait_timeout");
-        return r.result(() -> new DatabaseAccess(host, port, request.database(), request.username(),
-                endpoint.secret(password), ca, cert, key.map(endpoint::secret), waitTimeout));
+        return r.result(() -> new DatabaseAccess(
+                host,
+                port,
+                request.database(),
+                request.username(),
+                endpoint.secret(password),
+                ca,
+                cert,
+                key.map(endpoint::secret),
+                waitTimeout));
     }
 }

@@ -83,7 +83,9 @@ public final class HaClusterProvider {
         for (String field : HaClusterKeys.LIST_FIELDS) {
             Optional<Keyed> node = node(r, field);
             any |= node.isPresent();
-            if (field.equals("init_services") && node.isPresent() && node.get().node().isObject()) {
+            if (field.equals("init_services")
+                    && node.isPresent()
+                    && node.get().node().isObject()) {
                 // Classic charms send {resource: service}; the reactive layer sends [service].
                 initByResource.putAll(textMap(r, node.get()));
                 lists.put(field, List.copyOf(new TreeSet<>(initByResource.values())));
@@ -99,16 +101,27 @@ public final class HaClusterProvider {
             r.problem("'" + HaClusterKeys.BIND_IFACE + "' is not an interface name");
         }
         Optional<Integer> port = r.port(HaClusterKeys.MCAST_PORT);
-        return r.result(() -> new HaRequest(unit.unit(), new HaResources(
-                maps.get("resources"), maps.get("resource_params"), maps.get("groups"), maps.get("ms"),
-                maps.get("orders"), maps.get("colocations"), maps.get("clones"), maps.get("locations"),
-                lists.get("init_services"), lists.get("systemd_services"), lists.get("delete_resources")),
-                initByResource, iface, port));
+        return r.result(() -> new HaRequest(
+                unit.unit(),
+                new HaResources(
+                        maps.get("resources"),
+                        maps.get("resource_params"),
+                        maps.get("groups"),
+                        maps.get("ms"),
+                        maps.get("orders"),
+                        maps.get("colocations"),
+                        maps.get("clones"),
+                        maps.get("locations"),
+                        lists.get("init_services"),
+                        lists.get("systemd_services"),
+                        lists.get("delete_resources")),
+                initByResource,
+                iface,
+                port));
     }
 
     /** A parsed value with the key it came from, so problems name the key actually sent. */
-    private record Keyed(String key, JsonNode node) {
-    }
+    private record Keyed(String key, JsonNode node) {}
 
     private static Optional<Keyed> node(FieldReader r, String field) {
         String jsonKey = HaClusterKeys.json(field);

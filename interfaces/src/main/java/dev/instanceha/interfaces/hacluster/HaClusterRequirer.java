@@ -54,8 +54,7 @@ public final class HaClusterRequirer {
     }
 
     /** The hacluster unit that reported {@code clustered}. */
-    public record Clustered(String unit) {
-    }
+    public record Clustered(String unit) {}
 
     /** Complete once a hacluster unit says {@code clustered} is "yes" or "true" (any case). */
     public Completeness<Clustered> read() {
@@ -71,8 +70,8 @@ public final class HaClusterRequirer {
                 return Completeness.complete(new Clustered(unit.unit()));
             }
         }
-        return Completeness.incomplete(ENDPOINT + ": " + units.get(0).unit() + ": '" + HaClusterKeys.CLUSTERED
-                + "' is not yes/true yet");
+        return Completeness.incomplete(
+                ENDPOINT + ": " + units.get(0).unit() + ": '" + HaClusterKeys.CLUSTERED + "' is not yes/true yet");
     }
 
     /**
@@ -83,7 +82,10 @@ public final class HaClusterRequirer {
         for (RemoteUnit unit : RemoteUnit.all(endpoint.relations())) {
             var reader = unit.reader();
             java.util.Optional<String> v = reader.text(HaClusterKeys.CLUSTERED);
-            if (!reader.ok() || v.isPresent() && !java.util.Set.of("yes", "no", "true", "false").contains(v.get().strip().toLowerCase(java.util.Locale.ROOT))) {
+            if (!reader.ok()
+                    || v.isPresent()
+                            && !java.util.Set.of("yes", "no", "true", "false")
+                                    .contains(v.get().strip().toLowerCase(java.util.Locale.ROOT))) {
                 return java.util.Optional.of(unit.unit() + ": '" + HaClusterKeys.CLUSTERED + "' is not yes or no");
             }
         }

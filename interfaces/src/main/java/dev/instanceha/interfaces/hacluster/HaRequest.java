@@ -10,8 +10,12 @@ import java.util.Optional;
  *     resource to the init service it replaces (charm-hacluster disables that service); empty when
  *     the principal sent the reactive list form, whose names are in {@code resources().initServices()}
  */
-public record HaRequest(String principalUnit, HaResources resources, Map<String, String> initServicesByResource,
-                        Optional<String> bindIface, Optional<Integer> mcastPort) {
+public record HaRequest(
+        String principalUnit,
+        HaResources resources,
+        Map<String, String> initServicesByResource,
+        Optional<String> bindIface,
+        Optional<Integer> mcastPort) {
     public HaRequest {
         initServicesByResource = Map.copyOf(initServicesByResource);
     }

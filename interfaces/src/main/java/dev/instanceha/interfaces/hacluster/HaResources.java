@@ -48,9 +48,17 @@ public record HaResources(
     }
 
     public boolean isEmpty() {
-        return resources.isEmpty() && resourceParams.isEmpty() && groups.isEmpty() && ms.isEmpty()
-                && orders.isEmpty() && colocations.isEmpty() && clones.isEmpty() && locations.isEmpty()
-                && initServices.isEmpty() && systemdServices.isEmpty() && deleteResources.isEmpty();
+        return resources.isEmpty()
+                && resourceParams.isEmpty()
+                && groups.isEmpty()
+                && ms.isEmpty()
+                && orders.isEmpty()
+                && colocations.isEmpty()
+                && clones.isEmpty()
+                && locations.isEmpty()
+                && initServices.isEmpty()
+                && systemdServices.isEmpty()
+                && deleteResources.isEmpty();
     }
 
     private static Map<String, String> sorted(Map<String, String> m) {
@@ -140,9 +148,18 @@ public record HaResources(
         }
 
         public HaResources build() {
-            return new HaResources(new TreeMap<>(resources), new TreeMap<>(resourceParams), new TreeMap<>(groups),
-                    new TreeMap<>(ms), new TreeMap<>(orders), new TreeMap<>(colocations), new TreeMap<>(clones),
-                    new TreeMap<>(locations), initServices, systemdServices, deleteResources);
+            return new HaResources(
+                    new TreeMap<>(resources),
+                    new TreeMap<>(resourceParams),
+                    new TreeMap<>(groups),
+                    new TreeMap<>(ms),
+                    new TreeMap<>(orders),
+                    new TreeMap<>(colocations),
+                    new TreeMap<>(clones),
+                    new TreeMap<>(locations),
+                    initServices,
+                    systemdServices,
+                    deleteResources);
         }
 
         private static void requireId(String id) {

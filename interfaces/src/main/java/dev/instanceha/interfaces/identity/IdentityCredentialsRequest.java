@@ -9,8 +9,12 @@ import java.util.Optional;
  * What a charm asks keystone for on identity-credentials (charm-interface-keystone-credentials
  * request_credentials): a user in a project, optionally in a domain, with roles/grants.
  */
-public record IdentityCredentialsRequest(String username, Optional<String> project, Optional<String> domain,
-                                         List<String> requestedRoles, List<String> requestedGrants) {
+public record IdentityCredentialsRequest(
+        String username,
+        Optional<String> project,
+        Optional<String> domain,
+        List<String> requestedRoles,
+        List<String> requestedGrants) {
     public IdentityCredentialsRequest {
         if (username == null || username.isBlank()) {
             throw new IllegalArgumentException("username must not be blank");

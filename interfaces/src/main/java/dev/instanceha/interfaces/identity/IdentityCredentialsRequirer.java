@@ -50,7 +50,9 @@ public final class IdentityCredentialsRequirer {
         }
         String username = r.requiredText("credentials_username");
         // Registered as soon as it is read, whether or not this unit's answer is complete.
-        Secret password = Optional.ofNullable(r.requiredText("credentials_password")).map(endpoint::secret).orElse(null);
+        Secret password = Optional.ofNullable(r.requiredText("credentials_password"))
+                .map(endpoint::secret)
+                .orElse(null);
         String project = r.requiredText("credentials_project");
         String projectId = r.requiredText("credentials_project_id");
         Optional<String> region = r.text("region");
@@ -61,7 +63,20 @@ public final class IdentityCredentialsRequirer {
         boolean https = r.flag("https_keystone");
         Optional<String> ca = r.base64Pem("ca_cert");
         ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(p -> r.problem("'ca_cert' " + p));
-        return r.result(() -> new IdentityCredentials(credentials, auth, username, password, project, projectId,
-                apiVersion, region, userDomain, userDomainId, projectDomain, projectDomainId, https, ca));
+        return r.result(() -> new IdentityCredentials(
+                credentials,
+                auth,
+                username,
+                password,
+                project,
+                projectId,
+                apiVersion,
+                region,
+                userDomain,
+                userDomainId,
+                projectDomain,
+                projectDomainId,
+                https,
+                ca));
     }
 }

@@ -1,7 +1,7 @@
 package dev.instanceha.interfaces.identity;
 
-import dev.instanceha.ops.model.Secret;
 import dev.instanceha.interfaces.ServiceEndpoint;
+import dev.instanceha.ops.model.Secret;
 import java.util.Optional;
 
 /** Keystone's answer on identity-service: where it is, and the service account it made for us. */

@@ -9,8 +9,13 @@ import java.util.Objects;
  * What a service charm asks keystone to register (charm-interface-keystone register_endpoints):
  * one service, its region(s) and three endpoint URLs.
  */
-public record IdentityServiceRequest(String service, List<String> regions, String publicUrl,
-                                     String internalUrl, String adminUrl, List<String> requestedRoles) {
+public record IdentityServiceRequest(
+        String service,
+        List<String> regions,
+        String publicUrl,
+        String internalUrl,
+        String adminUrl,
+        List<String> requestedRoles) {
     public IdentityServiceRequest {
         requireText(service, "service");
         requireText(publicUrl, "publicUrl");
@@ -23,8 +28,8 @@ public record IdentityServiceRequest(String service, List<String> regions, Strin
         requestedRoles = List.copyOf(requestedRoles == null ? List.of() : requestedRoles);
     }
 
-    public IdentityServiceRequest(String service, String region, String publicUrl, String internalUrl,
-                                  String adminUrl) {
+    public IdentityServiceRequest(
+            String service, String region, String publicUrl, String internalUrl, String adminUrl) {
         this(service, List.of(region), publicUrl, internalUrl, adminUrl, List.of());
     }
 

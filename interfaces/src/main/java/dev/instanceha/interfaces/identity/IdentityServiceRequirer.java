@@ -7,8 +7,6 @@ import dev.instanceha.interfaces.ServiceEndpoint;
 import dev.instanceha.interfaces.UnitSelection;
 import dev.instanceha.interfaces.tls.KeyPairCheck;
 import dev.instanceha.ops.model.Endpoint;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The requiring side of interface {@code keystone} (endpoint {@code identity-service}). */
@@ -43,8 +41,8 @@ public final class IdentityServiceRequirer {
         }
         ServiceEndpoint service = endpoint(r, "service");
         ServiceEndpoint auth = endpoint(r, "auth");
-        Optional<ServiceEndpoint> internal = r.has("internal_host")
-                ? Optional.ofNullable(endpoint(r, "internal")) : Optional.empty();
+        Optional<ServiceEndpoint> internal =
+                r.has("internal_host") ? Optional.ofNullable(endpoint(r, "internal")) : Optional.empty();
         String username = r.requiredText("service_username");
         String password = r.requiredText("service_password");
         String tenant = r.requiredText("service_tenant");
@@ -56,15 +54,31 @@ public final class IdentityServiceRequirer {
         Optional<String> adminProjectId = r.text("admin_project_id");
         Optional<String> adminUserId = r.text("admin_user_id");
         Optional<String> apiVersion = r.text("api_version");
-        apiVersion.filter(v -> !KeystoneApiVersion.isKnown(v))
+        apiVersion
+                .filter(v -> !KeystoneApiVersion.isKnown(v))
                 .ifPresent(v -> r.problem("'api_version' is not a Keystone API version (2 or 3)"));
         Optional<String> region = r.text("region");
         boolean https = r.flag("https_keystone");
         Optional<String> ca = r.base64Pem("ca_cert");
         ca.flatMap(KeyPairCheck::certificateProblem).ifPresent(p -> r.problem("'ca_cert' " + p));
-        return r.result(() -> new IdentityServiceData(service, auth, internal, username, endpoint.secret(password), tenant,
-                tenantId, domain, domainId, userId, adminDomainId, adminProjectId, adminUserId, apiVersion,
-                region, https, ca));
+        return r.result(() -> new IdentityServiceData(
+                service,
+                auth,
+                internal,
+                username,
+                endpoint.secret(password),
+                tenant,
+                tenantId,
+                domain,
+                domainId,
+                userId,
+                adminDomainId,
+                adminProjectId,
+                adminUserId,
+                apiVersion,
+                region,
+                https,
+                ca));
     }
 
     /** Reads {@code <prefix>_protocol}, {@code <prefix>_host}, {@code <prefix>_port}. */

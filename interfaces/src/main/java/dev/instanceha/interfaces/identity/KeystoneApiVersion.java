@@ -6,8 +6,7 @@ import java.util.Set;
 final class KeystoneApiVersion {
     private static final Set<String> KNOWN = Set.of("2", "2.0", "3", "3.0");
 
-    private KeystoneApiVersion() {
-    }
+    private KeystoneApiVersion() {}
 
     static boolean isKnown(String value) {
         return KNOWN.contains(value.strip());

@@ -43,7 +43,10 @@ public final class JujuInfoRequirer {
         String address = r.requiredHost("private-address");
         Optional<String> ingress = r.host("ingress-address");
         List<String> subnets = r.text("egress-subnets")
-                .map(s -> Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
+                .map(s -> Arrays.stream(s.split(","))
+                        .map(String::strip)
+                        .filter(x -> !x.isEmpty())
+                        .toList())
                 .orElse(List.of());
         for (String subnet : subnets) {
             if (!isCidr(subnet)) {
@@ -60,7 +63,8 @@ public final class JujuInfoRequirer {
             return false;
         }
         String bits = s.substring(slash + 1);
-        return Net.isIp(s.substring(0, slash)) && bits.matches("\\d{1,3}")
+        return Net.isIp(s.substring(0, slash))
+                && bits.matches("\\d{1,3}")
                 && Integer.parseInt(bits) <= (s.contains(":") ? 128 : 32);
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The principal unit a subordinate is attached to, and the addresses Juju published for it. */
-public record Principal(String unit, String privateAddress, Optional<String> ingressAddress,
-                        List<String> egressSubnets) {
+public record Principal(
+        String unit, String privateAddress, Optional<String> ingressAddress, List<String> egressSubnets) {
     public Principal {
         egressSubnets = List.copyOf(egressSubnets);
     }

@@ -8,6 +8,5 @@ final class PacemakerRemoteKeys {
     static final String ENABLE_RESOURCES = "enable-resources";
     static final String PACEMAKER_KEY = "pacemaker-key";
 
-    private PacemakerRemoteKeys() {
-    }
+    private PacemakerRemoteKeys() {}
 }

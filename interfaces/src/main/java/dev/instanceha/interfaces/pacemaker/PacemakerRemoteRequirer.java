@@ -56,15 +56,17 @@ public final class PacemakerRemoteRequirer {
 
     private static Completeness<RemoteNode> parse(FieldReader r) {
         Optional<String> hostname = jsonText(r, PacemakerRemoteKeys.REMOTE_HOSTNAME, true);
-        hostname.flatMap(RemoteNodeName::problem).ifPresent(why ->
-                r.problem("'" + PacemakerRemoteKeys.REMOTE_HOSTNAME + "' " + shown(hostname.get()) + why));
+        hostname.flatMap(RemoteNodeName::problem)
+                .ifPresent(why ->
+                        r.problem("'" + PacemakerRemoteKeys.REMOTE_HOSTNAME + "' " + shown(hostname.get()) + why));
         Optional<String> ip = jsonText(r, PacemakerRemoteKeys.REMOTE_IP, true);
         if (ip.isPresent() && !Net.isIp(ip.get())) {
             r.problem("'" + PacemakerRemoteKeys.REMOTE_IP + "' " + shown(ip.get()) + "is not an IP address");
         }
         Optional<String> stonith = jsonText(r, PacemakerRemoteKeys.STONITH_HOSTNAME, false);
         if (stonith.isPresent() && !RemoteNodeName.isDnsName(stonith.get())) {
-            r.problem("'" + PacemakerRemoteKeys.STONITH_HOSTNAME + "' " + shown(stonith.get()) + "is not a DNS host name");
+            r.problem("'" + PacemakerRemoteKeys.STONITH_HOSTNAME + "' " + shown(stonith.get())
+                    + "is not a DNS host name");
         }
         boolean enable = enableResources(r);
         return r.result(() -> new RemoteNode(hostname.get(), ip.get(), stonith, enable));

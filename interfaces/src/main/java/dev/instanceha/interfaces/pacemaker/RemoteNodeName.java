@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 public final class RemoteNodeName {
     private static final Pattern NCNAME_ASCII = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
-    private RemoteNodeName() {
-    }
+    private RemoteNodeName() {}
 
     public static boolean isValid(String name) {
         return problem(name).isEmpty();

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * are not yet. One bad remote must not hold back the others, so this is not a single Completeness.
  * Unit names sort as Juju numbers them ({@code app/2} before {@code app/10}).
  */
-public record RemoteNodes(SortedMap<String, RemoteNode> ready, SortedMap<String, String> incomplete,
-                          SortedSet<String> malformed) {
+public record RemoteNodes(
+        SortedMap<String, RemoteNode> ready, SortedMap<String, String> incomplete, SortedSet<String> malformed) {
     public RemoteNodes {
         ready = Collections.unmodifiableSortedMap(sorted(ready));
         incomplete = Collections.unmodifiableSortedMap(sorted(incomplete));
@@ -48,11 +48,12 @@ public record RemoteNodes(SortedMap<String, RemoteNode> ready, SortedMap<String,
         if (ready.isEmpty()) {
             return Completeness.incomplete("pacemaker-remote: no remote node is ready");
         }
-        Map<Boolean, String> byValue = ready.entrySet().stream().collect(Collectors.toMap(
-                e -> e.getValue().enableResources(), Map.Entry::getKey, (a, b) -> a, TreeMap::new));
+        Map<Boolean, String> byValue = ready.entrySet().stream()
+                .collect(Collectors.toMap(
+                        e -> e.getValue().enableResources(), Map.Entry::getKey, (a, b) -> a, TreeMap::new));
         if (byValue.size() > 1) {
-            return Completeness.incomplete("pacemaker-remote: inconsistent 'enable-resources' ("
-                    + byValue.get(true) + " says true, " + byValue.get(false) + " says false)");
+            return Completeness.incomplete("pacemaker-remote: inconsistent 'enable-resources' (" + byValue.get(true)
+                    + " says true, " + byValue.get(false) + " says false)");
         }
         return Completeness.complete(byValue.keySet().iterator().next());
     }

@@ -73,8 +73,8 @@ public final class CertificatesRequirer {
         if (!endpoint.isRelated()) {
             return Completeness.incomplete(ENDPOINT + ": not related");
         }
-        return UnitSelection.firstComplete(ENDPOINT, RemoteUnit.all(endpoint.relations()),
-                unit -> parse(unit, requests, inUse));
+        return UnitSelection.firstComplete(
+                ENDPOINT, RemoteUnit.all(endpoint.relations()), unit -> parse(unit, requests, inUse));
     }
 
     /**
@@ -82,12 +82,13 @@ public final class CertificatesRequirer {
      * incomplete read means the answer is unusable, not merely not there yet.
      */
     public boolean answered() {
-        return RemoteUnit.all(endpoint.relations()).stream().map(RemoteUnit::reader)
+        return RemoteUnit.all(endpoint.relations()).stream()
+                .map(RemoteUnit::reader)
                 .anyMatch(r -> r.has("ca") || r.has(processedRequestsKey()));
     }
 
-    private Completeness<CertificateBundle> parse(RemoteUnit unit, List<CertificateRequest> requests,
-                                                  BiPredicate<String, String> inUse) {
+    private Completeness<CertificateBundle> parse(
+            RemoteUnit unit, List<CertificateRequest> requests, BiPredicate<String, String> inUse) {
         FieldReader r = unit.reader();
         Optional<String> ca = r.pem("ca");
         if (ca.isEmpty() && r.ok()) {
@@ -112,8 +113,8 @@ public final class CertificatesRequirer {
         return r.result(() -> new CertificateBundle(ca.get(), chain, issued));
     }
 
-    private Optional<IssuedCertificate> issue(FieldReader r, String key, JsonNode entry, String cn,
-                                                     BiPredicate<String, String> inUse) {
+    private Optional<IssuedCertificate> issue(
+            FieldReader r, String key, JsonNode entry, String cn, BiPredicate<String, String> inUse) {
         if (entry == null || entry.isNull()) {
             r.problem("'" + key + "' has no certificate for " + cn);
             return Optional.empty();
@@ -125,8 +126,9 @@ public final class CertificatesRequirer {
             return Optional.empty();
         }
         // Reuse the PEM checks by reading the two values as if they were keys of their own.
-        FieldReader pem = new FieldReader(r.source(), Map.of(key + "[" + cn + "].cert", cert.asText(),
-                key + "[" + cn + "].key", privateKey.asText()));
+        FieldReader pem = new FieldReader(
+                r.source(),
+                Map.of(key + "[" + cn + "].cert", cert.asText(), key + "[" + cn + "].key", privateKey.asText()));
         Optional<String> certPem = pem.pem(key + "[" + cn + "].cert");
         Optional<String> keyPem = pem.pem(key + "[" + cn + "].key");
         pem.problems().forEach(r::problem);
@@ -136,11 +138,13 @@ public final class CertificatesRequirer {
             }
             return Optional.empty();
         }
-        Optional<KeyPairCheck.Problem> pair = inUse.test(certPem.get(), keyPem.get()) ? Optional.empty()
+        Optional<KeyPairCheck.Problem> pair = inUse.test(certPem.get(), keyPem.get())
+                ? Optional.empty()
                 : KeyPairCheck.check(certPem.get(), keyPem.get());
         if (pair.isPresent()) {
             String part = pair.get().part() == KeyPairCheck.Part.KEY ? "key" : "cert";
-            r.problem("'" + key + "' entry for " + cn + ": '" + part + "' " + pair.get().description());
+            r.problem("'" + key + "' entry for " + cn + ": '" + part + "' "
+                    + pair.get().description());
             return Optional.empty();
         }
         return Optional.of(new IssuedCertificate(cn, certPem.get(), endpoint.secret(keyPem.get())));

@@ -27,20 +27,21 @@ import java.util.regex.Pattern;
  */
 public final class KeyPairCheck {
     /** Which of the two values is wrong. */
-    public enum Part { CERTIFICATE, KEY }
-
-    /** What is wrong, and with which value. */
-    public record Problem(Part part, String description) {
+    public enum Part {
+        CERTIFICATE,
+        KEY
     }
 
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
+    /** What is wrong, and with which value. */
+    public record Problem(Part part, String description) {}
+
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
     private static final byte[] RSA_ALGORITHM = hex("300d06092a864886f70d0101010500");
     private static final byte[] EC_PUBLIC_KEY_OID = hex("06072a8648ce3d0201");
     private static final byte[] PROBE = "instanceha key pair check".getBytes(StandardCharsets.US_ASCII);
 
-    private KeyPairCheck() {
-    }
+    private KeyPairCheck() {}
 
     /** A problem with the pair, or empty when the key is the certificate's. */
     public static Optional<Problem> check(String certPem, String keyPem) {
@@ -102,10 +103,11 @@ public final class KeyPairCheck {
             return switch (label) {
                 case "PRIVATE KEY" -> pkcs8(der);
                 case "RSA PRIVATE KEY" -> pkcs8(sequence(der(0x02, new byte[] {0}), RSA_ALGORITHM, der(0x04, der)));
-                case "EC PRIVATE KEY" -> pkcs8(sequence(der(0x02, new byte[] {0}),
-                        sequence(EC_PUBLIC_KEY_OID, namedCurve(der)), der(0x04, der)));
-                case "ENCRYPTED PRIVATE KEY" -> throw new KeyFormatException(
-                        "is encrypted: give the key without a passphrase");
+                case "EC PRIVATE KEY" ->
+                    pkcs8(sequence(
+                            der(0x02, new byte[] {0}), sequence(EC_PUBLIC_KEY_OID, namedCurve(der)), der(0x04, der)));
+                case "ENCRYPTED PRIVATE KEY" ->
+                    throw new KeyFormatException("is encrypted: give the key without a passphrase");
                 default -> throw new KeyFormatException("is a " + label + ", not an RSA, EC or PKCS#8 key");
             };
         }

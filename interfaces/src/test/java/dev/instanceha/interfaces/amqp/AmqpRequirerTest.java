@@ -65,8 +65,10 @@ class AmqpRequirerTest {
                 "rabbitmq-server/0", rabbit("10.5.0.40"),
                 "rabbitmq-server/1", rabbit("10.5.0.41")))));
         assertEquals(List.of("10.5.0.40", "10.5.0.41", "10.5.0.42"), c.hosts());
-        assertEquals("rabbit://masakari:" + PASSWORD + "@10.5.0.40:5672,masakari:" + PASSWORD
-                + "@10.5.0.41:5672,masakari:" + PASSWORD + "@10.5.0.42:5672/masakari", c.transportUrl());
+        assertEquals(
+                "rabbit://masakari:" + PASSWORD + "@10.5.0.40:5672,masakari:" + PASSWORD + "@10.5.0.41:5672,masakari:"
+                        + PASSWORD + "@10.5.0.42:5672/masakari",
+                c.transportUrl());
     }
 
     @Test
@@ -91,8 +93,10 @@ class AmqpRequirerTest {
 
     @Test
     void sslPortAndCaSwitchTheUrlToTls() {
-        AmqpConnection c = complete(one("amqp", "rabbitmq-server", with(rabbit("10.5.0.40"),
-                "ssl_port", "5671", "ssl_ca", Fixtures.base64(Fixtures.CERT_PEM))));
+        AmqpConnection c = complete(one(
+                "amqp",
+                "rabbitmq-server",
+                with(rabbit("10.5.0.40"), "ssl_port", "5671", "ssl_ca", Fixtures.base64(Fixtures.CERT_PEM))));
         assertTrue(c.ssl());
         assertEquals(5671, c.port());
         assertEquals(Fixtures.CERT_PEM, c.sslCaPem().orElseThrow());
@@ -106,39 +110,51 @@ class AmqpRequirerTest {
                 "rabbitmq-server/1", with(rabbit("10.5.0.41"), "clustered", "true", "vip", "10.5.0.49")))));
         assertEquals(List.of("10.5.0.49"), c.hosts());
         String r = read(one("amqp", "rabbitmq-server", with(rabbit("10.5.0.40"), "clustered", "true")))
-                .reason().orElseThrow();
+                .reason()
+                .orElseThrow();
         assertTrue(r.contains("'vip'"), r);
     }
 
     @Test
     void addressFallsBackToHostnameAndIsRequired() {
-        AmqpConnection c = complete(one("amqp", "rabbitmq-server",
-                without(rabbit("10.5.0.40"), "private-address")));
+        AmqpConnection c = complete(one("amqp", "rabbitmq-server", without(rabbit("10.5.0.40"), "private-address")));
         assertEquals(List.of("10.5.0.40"), c.hosts());
-        String r = read(one("amqp", "rabbitmq-server",
-                without(without(rabbit("10.5.0.40"), "private-address"), "hostname"))).reason().orElseThrow();
+        String r = read(one(
+                        "amqp",
+                        "rabbitmq-server",
+                        without(without(rabbit("10.5.0.40"), "private-address"), "hostname")))
+                .reason()
+                .orElseThrow();
         assertTrue(r.contains("missing 'private-address'"), r);
     }
 
     @Test
     void malformedValuesNameTheirKey() {
         assertTrue(read(one("amqp", "rabbitmq-server", with(rabbit("10.5.0.40"), "ssl_port", "ssl")))
-                .reason().orElseThrow().contains("'ssl_port'"));
-        assertTrue(read(one("amqp", "rabbitmq-server",
-                with(rabbit("10.5.0.40"), "private-address", "10.5.0.40 evil"))).reason().orElseThrow()
+                .reason()
+                .orElseThrow()
+                .contains("'ssl_port'"));
+        assertTrue(read(one("amqp", "rabbitmq-server", with(rabbit("10.5.0.40"), "private-address", "10.5.0.40 evil")))
+                .reason()
+                .orElseThrow()
                 .contains("'private-address'"));
         assertTrue(read(one("amqp", "rabbitmq-server", with(rabbit("10.5.0.40"), "ssl_ca", "@@@")))
-                .reason().orElseThrow().contains("'ssl_ca'"));
-        assertTrue(read(one("amqp", "rabbitmq-server",
-                with(rabbit("10.5.0.40"), "password", Fixtures.OVERSIZED))).reason().orElseThrow()
+                .reason()
+                .orElseThrow()
+                .contains("'ssl_ca'"));
+        assertTrue(read(one("amqp", "rabbitmq-server", with(rabbit("10.5.0.40"), "password", Fixtures.OVERSIZED)))
+                .reason()
+                .orElseThrow()
                 .contains("'password' is too long"));
     }
 
     @Test
     void credentialsAndVhostArePercentEncoded() {
         var odd = new AmqpRequest("masakari", "openstack/ha");
-        AmqpConnection c = requirer(one("amqp", "rabbitmq-server",
-                with(rabbit("10.5.0.40"), "password", "pä@ss:w/rd"))).read(odd).value().orElseThrow();
+        AmqpConnection c = requirer(one("amqp", "rabbitmq-server", with(rabbit("10.5.0.40"), "password", "pä@ss:w/rd")))
+                .read(odd)
+                .value()
+                .orElseThrow();
         assertEquals("rabbit://masakari:p%C3%A4%40ss%3Aw%2Frd@10.5.0.40:5672/openstack%2Fha", c.transportUrl());
     }
 
@@ -152,10 +168,19 @@ class AmqpRequirerTest {
     void prefixedRequestReadsItsOwnPassword() {
         var prefixed = new AmqpRequest(Optional.of("nova"), "nova", "openstack");
         Map<String, String> answer = with(rabbit("10.5.0.40"), "nova_password", "nova-pw");
-        assertEquals("nova-pw", requirer(one("amqp", "rabbitmq-server", answer)).read(prefixed).value().orElseThrow()
-                .password().reveal());
-        assertTrue(requirer(one("amqp", "rabbitmq-server", rabbit("10.5.0.40"))).read(prefixed).reason()
-                .orElseThrow().contains("missing 'nova_password'"));
+        assertEquals(
+                "nova-pw",
+                requirer(one("amqp", "rabbitmq-server", answer))
+                        .read(prefixed)
+                        .value()
+                        .orElseThrow()
+                        .password()
+                        .reveal());
+        assertTrue(requirer(one("amqp", "rabbitmq-server", rabbit("10.5.0.40")))
+                .read(prefixed)
+                .reason()
+                .orElseThrow()
+                .contains("missing 'nova_password'"));
     }
 
     @Test
@@ -163,12 +188,14 @@ class AmqpRequirerTest {
         FixedEndpoint endpoint = FixedEndpoint.of(AmqpRequirer.ENDPOINT);
         var requirer = new AmqpRequirer(endpoint);
         requirer.request(REQUEST);
-        assertEquals(Map.of("", new RabbitPeer.Access("masakari", "masakari")),
-                RabbitPeer.requests(endpoint.published()));
+        assertEquals(
+                Map.of("", new RabbitPeer.Access("masakari", "masakari")), RabbitPeer.requests(endpoint.published()));
         // A second request on the same endpoint adds its prefixed keys to the databag.
         requirer.request(new AmqpRequest(Optional.of("nova"), "nova", "openstack"));
         Map<String, String> both = endpoint.published();
-        assertEquals(new RabbitPeer.Access("nova", "openstack"), RabbitPeer.requests(both).get("nova"));
+        assertEquals(
+                new RabbitPeer.Access("nova", "openstack"),
+                RabbitPeer.requests(both).get("nova"));
     }
 
     @Test
@@ -180,8 +207,8 @@ class AmqpRequirerTest {
 
     @Test
     void passwordIsRegisteredWithTheRedactorWhenRead() {
-        FixedEndpoint endpoint = FixedEndpoint.of(AmqpRequirer.ENDPOINT,
-                one("amqp", "rabbitmq-server", rabbit("10.5.0.40")));
+        FixedEndpoint endpoint =
+                FixedEndpoint.of(AmqpRequirer.ENDPOINT, one("amqp", "rabbitmq-server", rabbit("10.5.0.40")));
         AmqpConnection c = new AmqpRequirer(endpoint).read(REQUEST).value().orElseThrow();
         assertTrue(endpoint.registeredSecrets().contains(PASSWORD), "password registered");
         assertFalse(c.toString().contains(PASSWORD), c.toString());
@@ -190,7 +217,8 @@ class AmqpRequirerTest {
     @Test
     void noRelationOrNoUnits() {
         assertEquals("amqp: not related", read(List.of()).reason().orElseThrow());
-        assertEquals("amqp: no remote unit has joined",
+        assertEquals(
+                "amqp: no remote unit has joined",
                 read(List.of(cluster(Map.of()))).reason().orElseThrow());
     }
 }

@@ -5,11 +5,9 @@ import java.util.TreeMap;
 
 /** What rabbitmq-server reads from a requirer (amqp_changed): username+vhost, plain or "<p>_" prefixed. */
 final class RabbitPeer {
-    record Access(String username, String vhost) {
-    }
+    record Access(String username, String vhost) {}
 
-    private RabbitPeer() {
-    }
+    private RabbitPeer() {}
 
     static Map<String, Access> requests(Map<String, String> unit) {
         Map<String, Access> out = new TreeMap<>();

@@ -11,8 +11,7 @@ import java.util.TreeMap;
 final class MysqlSharedPeer {
     private static final Set<String> KEYS = Set.of("database", "username", "hostname");
 
-    private MysqlSharedPeer() {
-    }
+    private MysqlSharedPeer() {}
 
     static Map<String, Map<String, String>> requests(Map<String, String> unit) {
         Map<String, Map<String, String>> out = new TreeMap<>();

@@ -74,8 +74,10 @@ class SharedDbRequirerTest {
 
     @Test
     void mysqlRouterAnswerGivesLocalConnection() {
-        DatabaseAccess a = requirer(one("shared-db", "masakari-mysql-router", mysqlRouterAnswer())).read(REQUEST)
-                .value().orElseThrow();
+        DatabaseAccess a = requirer(one("shared-db", "masakari-mysql-router", mysqlRouterAnswer()))
+                .read(REQUEST)
+                .value()
+                .orElseThrow();
         assertEquals("127.0.0.1", a.host());
         assertEquals(3306, a.port());
         assertEquals(Optional.of(3600), a.waitTimeout());
@@ -84,11 +86,14 @@ class SharedDbRequirerTest {
     @Test
     void unitMustBeListedInAllowedUnits() {
         String r = read(with(perconaAnswer(), "allowed_units", "masakari/0 masakari/2 masakari/10"))
-                .reason().orElseThrow();
+                .reason()
+                .orElseThrow();
         assertTrue(r.contains("'allowed_units' does not list masakari/1"), r);
         // A name that merely contains ours is not ours.
-        assertFalse(read(with(perconaAnswer(), "allowed_units", "masakari/10 xmasakari/1")).isComplete());
-        assertTrue(read(with(perconaAnswer(), "allowed_units", "  masakari/1\tmasakari/0 ")).isComplete());
+        assertFalse(read(with(perconaAnswer(), "allowed_units", "masakari/10 xmasakari/1"))
+                .isComplete());
+        assertTrue(read(with(perconaAnswer(), "allowed_units", "  masakari/1\tmasakari/0 "))
+                .isComplete());
     }
 
     @ParameterizedTest
@@ -108,11 +113,16 @@ class SharedDbRequirerTest {
         // An unprefixed answer for another request must not satisfy the prefixed one.
         answer.put("password", "pw-other");
         answer.put("allowed_units", "masakari/1");
-        DatabaseAccess a = requirer(one("shared-db", "mysql", answer)).read(prefixed).value().orElseThrow();
+        DatabaseAccess a = requirer(one("shared-db", "mysql", answer))
+                .read(prefixed)
+                .value()
+                .orElseThrow();
         assertEquals("pw-api", a.password().reveal());
         assertEquals("nova_api", a.database());
-        String r = requirer(one("shared-db", "mysql", without(answer, "novaapi_password"))).read(prefixed)
-                .reason().orElseThrow();
+        String r = requirer(one("shared-db", "mysql", without(answer, "novaapi_password")))
+                .read(prefixed)
+                .reason()
+                .orElseThrow();
         assertTrue(r.contains("missing 'novaapi_password'"), r);
     }
 
@@ -122,36 +132,52 @@ class SharedDbRequirerTest {
         var requirer = new SharedDbRequirer(endpoint);
         requirer.request(REQUEST);
         Map<String, Map<String, String>> seen = MysqlSharedPeer.requests(endpoint.published());
-        assertEquals(Map.of("", Map.of("database", "masakari", "username", "masakari", "hostname", "10.5.0.11")),
-                seen);
+        assertEquals(Map.of("", Map.of("database", "masakari", "username", "masakari", "hostname", "10.5.0.11")), seen);
         var prefixed = new DatabaseRequest(Optional.of("novaapi"), "nova_api", "nova");
         // Both requests on one endpoint: the databag holds the union, as two configure calls leave it.
         requirer.request(prefixed);
         seen = MysqlSharedPeer.requests(endpoint.published());
-        assertEquals(Map.of("database", "nova_api", "username", "nova", "hostname", "10.5.0.11"),
-                seen.get("novaapi"));
+        assertEquals(Map.of("database", "nova_api", "username", "nova", "hostname", "10.5.0.11"), seen.get("novaapi"));
         assertEquals(2, seen.size());
-        assertThrows(IllegalArgumentException.class,
-                () -> new DatabaseRequest(Optional.of("nova_api"), "d", "u"));
+        assertThrows(IllegalArgumentException.class, () -> new DatabaseRequest(Optional.of("nova_api"), "d", "u"));
     }
 
     @Test
     void malformedOptionalKeysAreNamed() {
-        assertTrue(read(with(perconaAnswer(), "db_port", "three")).reason().orElseThrow().contains("'db_port'"));
-        assertTrue(read(with(perconaAnswer(), "wait_timeout", "-5")).reason().orElseThrow()
+        assertTrue(read(with(perconaAnswer(), "db_port", "three"))
+                .reason()
+                .orElseThrow()
+                .contains("'db_port'"));
+        assertTrue(read(with(perconaAnswer(), "wait_timeout", "-5"))
+                .reason()
+                .orElseThrow()
                 .contains("'wait_timeout'"));
-        assertTrue(read(with(perconaAnswer(), "ssl_ca", "{{not base64")).reason().orElseThrow()
+        assertTrue(read(with(perconaAnswer(), "ssl_ca", "{{not base64"))
+                .reason()
+                .orElseThrow()
                 .contains("'ssl_ca'"));
-        assertTrue(read(with(perconaAnswer(), "ssl_cert", Fixtures.base64(Fixtures.CERT_PEM))).reason()
-                .orElseThrow().contains("'ssl_cert' and 'ssl_key'"));
-        assertTrue(read(with(perconaAnswer(), "db_host", "")).reason().orElseThrow().contains("missing 'db_host'"));
+        assertTrue(read(with(perconaAnswer(), "ssl_cert", Fixtures.base64(Fixtures.CERT_PEM)))
+                .reason()
+                .orElseThrow()
+                .contains("'ssl_cert' and 'ssl_key'"));
+        assertTrue(read(with(perconaAnswer(), "db_host", ""))
+                .reason()
+                .orElseThrow()
+                .contains("missing 'db_host'"));
     }
 
     @Test
     void tlsMaterialIsDecoded() {
-        DatabaseAccess a = read(with(perconaAnswer(), "ssl_ca", Fixtures.base64(Fixtures.CERT_PEM),
-                "ssl_cert", Fixtures.base64(Fixtures.CERT_PEM), "ssl_key", Fixtures.base64(Fixtures.KEY_PEM)))
-                .value().orElseThrow();
+        DatabaseAccess a = read(with(
+                        perconaAnswer(),
+                        "ssl_ca",
+                        Fixtures.base64(Fixtures.CERT_PEM),
+                        "ssl_cert",
+                        Fixtures.base64(Fixtures.CERT_PEM),
+                        "ssl_key",
+                        Fixtures.base64(Fixtures.KEY_PEM)))
+                .value()
+                .orElseThrow();
         assertEquals(Fixtures.CERT_PEM, a.sslCaPem().orElseThrow());
         assertEquals(Fixtures.KEY_PEM, a.sslKeyPem().orElseThrow().reveal());
         assertFalse(a.toString().contains("PRIVATE KEY"));
@@ -159,9 +185,12 @@ class SharedDbRequirerTest {
 
     @Test
     void seriesUpgradeMakesTheDatabaseUnavailable() {
-        String r = read(with(perconaAnswer(), "cluster-series-upgrading", "True")).reason().orElseThrow();
+        String r = read(with(perconaAnswer(), "cluster-series-upgrading", "True"))
+                .reason()
+                .orElseThrow();
         assertTrue(r.contains("'cluster-series-upgrading'"), r);
-        assertTrue(read(with(perconaAnswer(), "cluster-series-upgrading", "False")).isComplete());
+        assertTrue(
+                read(with(perconaAnswer(), "cluster-series-upgrading", "False")).isComplete());
     }
 
     @Test
@@ -169,30 +198,41 @@ class SharedDbRequirerTest {
         var rels = one("shared-db", "mysql", Map.of("access-network", "10.20.0.0/24"));
         assertEquals(Optional.of("10.20.0.0/24"), requirer(rels).accessNetwork());
         assertFalse(requirer(rels).read(REQUEST).isComplete());
-        assertEquals(Optional.empty(), requirer(one("shared-db", "mysql", perconaAnswer())).accessNetwork());
+        assertEquals(
+                Optional.empty(),
+                requirer(one("shared-db", "mysql", perconaAnswer())).accessNetwork());
     }
 
     @Test
     void unicodeAndReservedCharactersArePercentEncodedInTheUrl() {
-        DatabaseAccess a = read(with(perconaAnswer(), "password", "p@ss/wörd:1")).value().orElseThrow();
+        DatabaseAccess a =
+                read(with(perconaAnswer(), "password", "p@ss/wörd:1")).value().orElseThrow();
         assertEquals("p@ss/wörd:1", a.password().reveal());
         assertEquals("mysql+pymysql://masakari:p%40ss%2Fw%C3%B6rd%3A1@10.5.0.30:3306/masakari", a.connectionUrl());
     }
 
     @Test
     void oversizedAndMultiLinePasswordsAreRejected() {
-        assertTrue(read(with(perconaAnswer(), "password", Fixtures.LONG_TEXT)).reason().orElseThrow()
+        assertTrue(read(with(perconaAnswer(), "password", Fixtures.LONG_TEXT))
+                .reason()
+                .orElseThrow()
                 .contains("'password' is too long"));
-        assertTrue(read(with(perconaAnswer(), "password", "line1\nline2")).reason().orElseThrow()
+        assertTrue(read(with(perconaAnswer(), "password", "line1\nline2"))
+                .reason()
+                .orElseThrow()
                 .contains("'password' contains control characters"));
     }
 
     @Test
     void derivedAcrossProviderUnits() {
-        var rel = relation("shared-db", 9, "mysql", Map.of(
-                "mysql/0", Fixtures.jujuAddresses("10.5.0.31"),
-                "mysql/1", with(perconaAnswer(), "allowed_units", "masakari/0"),
-                "mysql/2", perconaAnswer()));
+        var rel = relation(
+                "shared-db",
+                9,
+                "mysql",
+                Map.of(
+                        "mysql/0", Fixtures.jujuAddresses("10.5.0.31"),
+                        "mysql/1", with(perconaAnswer(), "allowed_units", "masakari/0"),
+                        "mysql/2", perconaAnswer()));
         assertTrue(requirer(List.of(rel)).read(REQUEST).isComplete());
     }
 
@@ -205,9 +245,17 @@ class SharedDbRequirerTest {
 
     @Test
     void passwordAndKeyAreRegisteredWithTheRedactorWhenRead() {
-        FixedEndpoint endpoint = endpoint(one("shared-db", "mysql", with(perconaAnswer(),
-                "ssl_ca", Fixtures.base64(Fixtures.CERT_PEM), "ssl_cert", Fixtures.base64(Fixtures.CERT_PEM),
-                "ssl_key", Fixtures.base64(Fixtures.KEY_PEM))));
+        FixedEndpoint endpoint = endpoint(one(
+                "shared-db",
+                "mysql",
+                with(
+                        perconaAnswer(),
+                        "ssl_ca",
+                        Fixtures.base64(Fixtures.CERT_PEM),
+                        "ssl_cert",
+                        Fixtures.base64(Fixtures.CERT_PEM),
+                        "ssl_key",
+                        Fixtures.base64(Fixtures.KEY_PEM))));
         DatabaseAccess a = new SharedDbRequirer(endpoint).read(REQUEST).value().orElseThrow();
         assertTrue(endpoint.registeredSecrets().contains(PASSWORD), "password registered");
         assertTrue(endpoint.registeredSecrets().contains(Fixtures.KEY_PEM), "ssl_key registered");

@@ -12,8 +12,7 @@ import java.util.Map;
 final class HaclusterPeer {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private HaclusterPeer() {
-    }
+    private HaclusterPeer() {}
 
     static JsonNode parseData(Map<String, String> unit, String key) throws Exception {
         String json = unit.get("json_" + key);

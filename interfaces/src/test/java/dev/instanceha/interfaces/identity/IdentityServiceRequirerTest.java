@@ -73,8 +73,8 @@ class IdentityServiceRequirerTest {
 
     @Test
     void severalRegionsAndRolesUseKeystonesSeparators() {
-        var req = new IdentityServiceRequest("masakari", List.of("RegionOne", "RegionTwo"), URL, URL, URL,
-                List.of("member", "reader"));
+        var req = new IdentityServiceRequest(
+                "masakari", List.of("RegionOne", "RegionTwo"), URL, URL, URL, List.of("member", "reader"));
         Map<String, String> data = req.unitData();
         assertEquals("RegionOne RegionTwo", data.get("region"));
         assertEquals("member,reader", data.get("requested_roles"));
@@ -84,8 +84,19 @@ class IdentityServiceRequirerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"service_host", "service_port", "service_protocol", "auth_host", "auth_port",
-            "auth_protocol", "service_tenant", "service_username", "service_password", "service_tenant_id"})
+    @ValueSource(
+            strings = {
+                "service_host",
+                "service_port",
+                "service_protocol",
+                "auth_host",
+                "auth_port",
+                "auth_protocol",
+                "service_tenant",
+                "service_username",
+                "service_password",
+                "service_tenant_id"
+            })
     void eachBaseKeyIsRequiredAndNamed(String key) {
         String reason = reason(without(KeystoneFixtures.identityService(), key));
         assertTrue(reason.contains("missing '" + key + "'"), reason);
@@ -106,7 +117,9 @@ class IdentityServiceRequirerTest {
         assertTrue(reason(with(base, "service_port", "five thousand")).contains("'service_port' is not a port"));
         assertTrue(reason(with(base, "auth_port", "70000")).contains("'auth_port' is not a port"));
         assertTrue(reason(with(base, "api_version", "9")).contains("'api_version' is not a Keystone API version"));
-        assertTrue(complete(with(base, "api_version", "2.0")).apiVersion().isPresent(), "v2.0 as older keystones write it");
+        assertTrue(
+                complete(with(base, "api_version", "2.0")).apiVersion().isPresent(),
+                "v2.0 as older keystones write it");
         assertTrue(reason(with(base, "auth_protocol", "ftp")).contains("'auth_protocol'"));
         assertTrue(reason(with(base, "service_host", "10.5.0.20; rm -rf /")).contains("'service_host'"));
         assertTrue(reason(with(base, "ca_cert", "not base64!")).contains("'ca_cert' is not valid base64"));
@@ -115,8 +128,12 @@ class IdentityServiceRequirerTest {
 
     @Test
     void caCertIsDecodedFromBase64() {
-        IdentityServiceData d = complete(with(KeystoneFixtures.identityService(),
-                "ca_cert", Fixtures.base64(Fixtures.CERT_PEM), "https_keystone", "True"));
+        IdentityServiceData d = complete(with(
+                KeystoneFixtures.identityService(),
+                "ca_cert",
+                Fixtures.base64(Fixtures.CERT_PEM),
+                "https_keystone",
+                "True"));
         assertEquals(Fixtures.CERT_PEM, d.caCertPem().orElseThrow());
         assertTrue(d.httpsKeystone());
     }
@@ -146,15 +163,23 @@ class IdentityServiceRequirerTest {
     @Test
     void completenessIsDerivedFromAnyUnitNotAssumedFromTheFirst() {
         // The leader (keystone/2 here) answered; keystone/0 and /1 have not copied the data yet.
-        var rel = relation("identity-service", 7, "keystone", Map.of(
-                "keystone/0", Fixtures.jujuAddresses("10.5.0.21"),
-                "keystone/1", Fixtures.jujuAddresses("10.5.0.22"),
-                "keystone/2", KeystoneFixtures.identityService()));
+        var rel = relation(
+                "identity-service",
+                7,
+                "keystone",
+                Map.of(
+                        "keystone/0", Fixtures.jujuAddresses("10.5.0.21"),
+                        "keystone/1", Fixtures.jujuAddresses("10.5.0.22"),
+                        "keystone/2", KeystoneFixtures.identityService()));
         assertTrue(read(List.of(rel)).isComplete());
 
-        var none = relation("identity-service", 7, "keystone", Map.of(
-                "keystone/0", Fixtures.jujuAddresses("10.5.0.21"),
-                "keystone/1", without(KeystoneFixtures.identityService(), "service_password")));
+        var none = relation(
+                "identity-service",
+                7,
+                "keystone",
+                Map.of(
+                        "keystone/0", Fixtures.jujuAddresses("10.5.0.21"),
+                        "keystone/1", without(KeystoneFixtures.identityService(), "service_password")));
         String r = read(List.of(none)).reason().orElseThrow();
         assertTrue(r.startsWith("identity-service: keystone/0: missing"), r);
         assertTrue(r.contains("keystone/1: missing 'service_password'"), r);
@@ -162,18 +187,27 @@ class IdentityServiceRequirerTest {
 
     @Test
     void aLaterRelationOnTheSameEndpointCanComplete() {
-        var stale = relation("identity-service", 3, "keystone-old", Map.of("keystone-old/0",
-                without(KeystoneFixtures.identityService(), "service_tenant_id")));
-        var fresh = relation("identity-service", 8, "keystone", Map.of("keystone/0",
-                with(KeystoneFixtures.identityService(), "service_username", "masakari-new")));
-        assertEquals("masakari-new", read(List.of(stale, fresh)).value().orElseThrow().serviceUsername());
+        var stale = relation(
+                "identity-service",
+                3,
+                "keystone-old",
+                Map.of("keystone-old/0", without(KeystoneFixtures.identityService(), "service_tenant_id")));
+        var fresh = relation(
+                "identity-service",
+                8,
+                "keystone",
+                Map.of("keystone/0", with(KeystoneFixtures.identityService(), "service_username", "masakari-new")));
+        assertEquals(
+                "masakari-new",
+                read(List.of(stale, fresh)).value().orElseThrow().serviceUsername());
     }
 
     @Test
     void noRelationAndNoUnitsAreIncomplete() {
         assertEquals("identity-service: not related", read(List.of()).reason().orElseThrow());
         var empty = relation("identity-service", 3, "keystone", Map.of());
-        assertEquals("identity-service: no remote unit has joined",
+        assertEquals(
+                "identity-service: no remote unit has joined",
                 read(List.of(empty)).reason().orElseThrow());
     }
 
@@ -182,8 +216,8 @@ class IdentityServiceRequirerTest {
         IdentityServiceData d = complete(KeystoneFixtures.identityService());
         assertFalse(d.toString().contains(d.servicePassword().reveal()));
         assertTrue(d.toString().contains("servicePassword=<redacted>"));
-        String r = reason(with(KeystoneFixtures.identityService(), "service_password", "abc\u0007def",
-                "service_port", "x"));
+        String r = reason(
+                with(KeystoneFixtures.identityService(), "service_password", "abc\u0007def", "service_port", "x"));
         assertFalse(r.contains("abc"), r);
         assertTrue(r.contains("'service_password' contains control characters"), r);
     }
@@ -191,9 +225,11 @@ class IdentityServiceRequirerTest {
     @Test
     void passwordIsRegisteredWithTheRedactorWhenRead() {
         String password = KeystoneFixtures.identityService().get("service_password");
-        FixedEndpoint endpoint = FixedEndpoint.of(IdentityServiceRequirer.ENDPOINT,
+        FixedEndpoint endpoint = FixedEndpoint.of(
+                IdentityServiceRequirer.ENDPOINT,
                 one("identity-service", "keystone", KeystoneFixtures.identityService()));
-        IdentityServiceData d = new IdentityServiceRequirer(endpoint).read().value().orElseThrow();
+        IdentityServiceData d =
+                new IdentityServiceRequirer(endpoint).read().value().orElseThrow();
         assertTrue(endpoint.registeredSecrets().contains(password), "service_password registered");
         assertFalse(d.toString().contains(password), d.toString());
     }
@@ -206,9 +242,10 @@ class IdentityServiceRequirerTest {
 
     @Test
     void blankRequestValuesAreRefusedAtConstruction() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new IdentityServiceRequest("", "RegionOne", URL, URL, URL));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new IdentityServiceRequest("", "RegionOne", URL, URL, URL));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
                 () -> new IdentityServiceRequest("masakari", "Region One", URL, URL, URL));
         assertNull(KeystonePeer.register(Map.of("service", "masakari")));
     }

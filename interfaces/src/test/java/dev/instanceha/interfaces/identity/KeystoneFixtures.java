@@ -14,8 +14,7 @@ public final class KeystoneFixtures {
     /** The password keystone generated for user masakari-monitors. */
     public static final String CREDENTIALS_PASSWORD = "hG7kz2Qm9pLxW4cVtB8nR3sD6fJ1yE5a";
 
-    private KeystoneFixtures() {
-    }
+    private KeystoneFixtures() {}
 
     /** identity-service answer for service "masakari" (juju-contract.md §5.1). */
     static Map<String, String> identityService() {
@@ -81,8 +80,17 @@ public final class KeystoneFixtures {
 
     /** The same answer from a keystone behind https at its public name, with the CA it is signed by. */
     static Map<String, String> identityCredentialsOverHttps() {
-        return Fixtures.with(identityCredentials(CREDENTIALS_PASSWORD), "auth_protocol", "https",
-                "credentials_host", "keystone.example.com", "credentials_protocol", "https",
-                "https_keystone", "True", "ca_cert", Fixtures.base64(Fixtures.CERT_PEM));
+        return Fixtures.with(
+                identityCredentials(CREDENTIALS_PASSWORD),
+                "auth_protocol",
+                "https",
+                "credentials_host",
+                "keystone.example.com",
+                "credentials_protocol",
+                "https",
+                "https_keystone",
+                "True",
+                "ca_cert",
+                Fixtures.base64(Fixtures.CERT_PEM));
     }
 }

@@ -13,15 +13,17 @@ final class KeystonePeer {
     /** keystone maps service names to types; masakari is type instance-ha (juju-contract.md §5.1). */
     static final Set<String> VALID_SERVICES = Set.of("masakari", "nova", "glance");
 
-    record Registration(String service, List<String> regions, String publicUrl, String internalUrl,
-                        String adminUrl, List<String> roles) {
-    }
+    record Registration(
+            String service,
+            List<String> regions,
+            String publicUrl,
+            String internalUrl,
+            String adminUrl,
+            List<String> roles) {}
 
-    record CredentialsRequest(String username, String project, String domain, List<String> roles) {
-    }
+    record CredentialsRequest(String username, String project, String domain, List<String> roles) {}
 
-    private KeystonePeer() {
-    }
+    private KeystonePeer() {}
 
     /** Null when keystone would not register (missing keys or unknown service: it answers admin_token=-1). */
     static Registration register(Map<String, String> unit) {
@@ -33,8 +35,12 @@ final class KeystonePeer {
         if (!VALID_SERVICES.contains(unit.get("service"))) {
             return null;
         }
-        return new Registration(unit.get("service"), Arrays.asList(unit.get("region").split(" ")),
-                unit.get("public_url"), unit.get("internal_url"), unit.get("admin_url"),
+        return new Registration(
+                unit.get("service"),
+                Arrays.asList(unit.get("region").split(" ")),
+                unit.get("public_url"),
+                unit.get("internal_url"),
+                unit.get("admin_url"),
                 split(unit.get("requested_roles")));
     }
 
@@ -45,8 +51,11 @@ final class KeystonePeer {
         }
         String project = unit.get("project");
         String domain = unit.get("domain");
-        return new CredentialsRequest(username, project == null || project.isEmpty() ? null : project,
-                domain == null || domain.isEmpty() ? null : domain, split(unit.get("requested_roles")));
+        return new CredentialsRequest(
+                username,
+                project == null || project.isEmpty() ? null : project,
+                domain == null || domain.isEmpty() ? null : domain,
+                split(unit.get("requested_roles")));
     }
 
     private static List<String> split(String commaList) {

@@ -22,7 +22,8 @@ class JujuInfoRequirerTest {
     @Test
     void principalAddressesParse() {
         // juju-contract.md §5.6: only Juju's own keys are in a juju-info databag.
-        FixedEndpoint endpoint = FixedEndpoint.of(JujuInfoRequirer.CONTAINER_ENDPOINT,
+        FixedEndpoint endpoint = FixedEndpoint.of(
+                JujuInfoRequirer.CONTAINER_ENDPOINT,
                 one("container", "nova-compute", Fixtures.jujuAddresses("10.5.1.7")));
         Principal p = new JujuInfoRequirer(endpoint).read().value().orElseThrow();
         assertEquals("nova-compute/0", p.unit());
@@ -35,24 +36,41 @@ class JujuInfoRequirerTest {
 
     @Test
     void severalEgressSubnetsAndIpv6() {
-        Principal p = read(one("container", "nova-compute", with(Fixtures.jujuAddresses("fd00::7"),
-                "egress-subnets", "fd00::7/128, 10.5.1.0/24"))).value().orElseThrow();
+        Principal p = read(one(
+                        "container",
+                        "nova-compute",
+                        with(Fixtures.jujuAddresses("fd00::7"), "egress-subnets", "fd00::7/128, 10.5.1.0/24")))
+                .value()
+                .orElseThrow();
         assertEquals(List.of("fd00::7/128", "10.5.1.0/24"), p.egressSubnets());
     }
 
     @Test
     void missingOrMalformedAddressesAreNamed() {
-        String why = read(one("container", "nova-compute",
-                without(Fixtures.jujuAddresses("10.5.1.7"), "private-address"))).reason().orElseThrow();
+        String why = read(one(
+                        "container", "nova-compute", without(Fixtures.jujuAddresses("10.5.1.7"), "private-address")))
+                .reason()
+                .orElseThrow();
         assertTrue(why.startsWith("container: nova-compute/0: missing 'private-address'"), why);
-        why = read(one("container", "nova-compute",
-                with(Fixtures.jujuAddresses("10.5.1.7"), "egress-subnets", "10.5.1.7/33"))).reason().orElseThrow();
+        why = read(one(
+                        "container",
+                        "nova-compute",
+                        with(Fixtures.jujuAddresses("10.5.1.7"), "egress-subnets", "10.5.1.7/33")))
+                .reason()
+                .orElseThrow();
         assertTrue(why.contains("'egress-subnets'"), why);
-        why = read(one("container", "nova-compute",
-                with(Fixtures.jujuAddresses("10.5.1.7"), "ingress-address", "növa.example"))).reason().orElseThrow();
+        why = read(one(
+                        "container",
+                        "nova-compute",
+                        with(Fixtures.jujuAddresses("10.5.1.7"), "ingress-address", "növa.example")))
+                .reason()
+                .orElseThrow();
         assertTrue(why.contains("'ingress-address'"), why);
-        why = read(one("container", "nova-compute",
-                with(Fixtures.jujuAddresses("10.5.1.7"), "private-address", Fixtures.LONG_TEXT))).reason()
+        why = read(one(
+                        "container",
+                        "nova-compute",
+                        with(Fixtures.jujuAddresses("10.5.1.7"), "private-address", Fixtures.LONG_TEXT)))
+                .reason()
                 .orElseThrow();
         assertTrue(why.contains("'private-address' is too long"), why);
         assertEquals("container: not related", read(List.of()).reason().orElseThrow());

@@ -26,12 +26,13 @@ public final class TlsFixtures {
     public static final String OTHER_RSA_KEY = pem("other.key");
     public static final String OTHER_EC_KEY = pem("other-ec.key");
 
-    public static final String JUNK_KEY = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Zq5ZrVbT3u2yTkVfYl9Q3d0c2VjcmV0\n"
-            + "-----END RSA PRIVATE KEY-----\n";
-    public static final String JUNK_CERT = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQm9ndXM=\n-----END CERTIFICATE-----\n";
+    public static final String JUNK_KEY =
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Zq5ZrVbT3u2yTkVfYl9Q3d0c2VjcmV0\n"
+                    + "-----END RSA PRIVATE KEY-----\n";
+    public static final String JUNK_CERT =
+            "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQm9ndXM=\n-----END CERTIFICATE-----\n";
 
-    private TlsFixtures() {
-    }
+    private TlsFixtures() {}
 
     public static String base64(String pem) {
         return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));

@@ -17,11 +17,9 @@ import java.util.TreeMap;
 final class TlsPeer {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    record Request(String unitName, String commonName, List<String> sans) {
-    }
+    record Request(String unitName, String commonName, List<String> sans) {}
 
-    private TlsPeer() {
-    }
+    private TlsPeer() {}
 
     static List<Request> requests(Map<String, String> unit) throws Exception {
         List<Request> out = new ArrayList<>();

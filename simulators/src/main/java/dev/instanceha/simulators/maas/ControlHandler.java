@@ -2,7 +2,6 @@ package dev.instanceha.simulators.maas;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,12 +37,22 @@ final class ControlHandler implements HttpHandler {
             Map<String, List<String>> query = Exchanges.query(exchange);
             try {
                 if (path.equals("operations") && method.equals("GET")) {
-                    Exchanges.json(exchange, 200, sim.operations().stream().map(ControlHandler::operationJson).toList());
+                    Exchanges.json(
+                            exchange,
+                            200,
+                            sim.operations().stream()
+                                    .map(ControlHandler::operationJson)
+                                    .toList());
                 } else if (path.equals("operations") && method.equals("DELETE")) {
                     sim.clearOperations();
                     Exchanges.text(exchange, 200, "cleared\n");
                 } else if (path.equals("machines") && method.equals("GET")) {
-                    Exchanges.json(exchange, 200, sim.allMachines().stream().map(ControlHandler::machineJson).toList());
+                    Exchanges.json(
+                            exchange,
+                            200,
+                            sim.allMachines().stream()
+                                    .map(ControlHandler::machineJson)
+                                    .toList());
                 } else if (path.startsWith("machines/") && method.equals("POST")) {
                     String hostname = path.substring("machines/".length());
                     String failure = Exchanges.first(query, "failure");
@@ -54,13 +63,17 @@ final class ControlHandler implements HttpHandler {
                     if (state != null) {
                         sim.setPowerState(hostname, PowerState.parse(state));
                     }
-                    Exchanges.json(exchange, 200, machineJson(sim.machine(hostname).orElseThrow()));
+                    Exchanges.json(
+                            exchange, 200, machineJson(sim.machine(hostname).orElseThrow()));
                 } else if (path.equals("power-delay") && method.equals("POST")) {
-                    sim.setPowerDelay(Duration.ofMillis(Math.round(Double.parseDouble(Exchanges.first(query, "seconds")) * 1000)));
-                    Exchanges.text(exchange, 200, "power delay " + sim.powerDelay().toMillis() + " ms\n");
+                    sim.setPowerDelay(Duration.ofMillis(
+                            Math.round(Double.parseDouble(Exchanges.first(query, "seconds")) * 1000)));
+                    Exchanges.text(
+                            exchange, 200, "power delay " + sim.powerDelay().toMillis() + " ms\n");
                 } else if (path.equals("fail-next") && method.equals("POST")) {
                     String status = Exchanges.first(query, "status");
-                    sim.failNextRequests(Integer.parseInt(Exchanges.first(query, "count")),
+                    sim.failNextRequests(
+                            Integer.parseInt(Exchanges.first(query, "count")),
                             status == null ? 503 : Integer.parseInt(status));
                     Exchanges.text(exchange, 200, "ok\n");
                 } else {

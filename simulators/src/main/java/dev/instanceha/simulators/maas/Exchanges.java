@@ -2,7 +2,6 @@ package dev.instanceha.simulators.maas;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -20,8 +19,7 @@ final class Exchanges {
     private static final Pattern MULTIPART_FIELD =
             Pattern.compile("name=\"([^\"]+)\"\\r?\\n(?:[^\\r\\n]+\\r?\\n)*\\r?\\n([^\\r\\n]*)");
 
-    private Exchanges() {
-    }
+    private Exchanges() {}
 
     /** Query-string parameters; repeated names (MAAS uses {@code hostname=a&hostname=b}) keep every value. */
     static Map<String, List<String>> query(HttpExchange exchange) {

@@ -2,7 +2,6 @@ package dev.instanceha.simulators.maas;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,8 +26,14 @@ final class MaasApiHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Reply reply = serve(exchange);
-            sim.record(new Operation(Instant.now(), exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    reply.op, reply.hostname, reply.status, reply.authenticated));
+            sim.record(new Operation(
+                    Instant.now(),
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    reply.op,
+                    reply.hostname,
+                    reply.status,
+                    reply.authenticated));
             if (reply.body instanceof String text) {
                 Exchanges.text(exchange, reply.status, text);
             } else {
@@ -42,21 +47,37 @@ final class MaasApiHandler implements HttpHandler {
     private Reply serve(HttpExchange exchange) throws IOException, InterruptedException {
         String rest = exchange.getRequestURI().getPath().substring(API_ROOT.length());
         Map<String, List<String>> query = Exchanges.query(exchange);
-        Map<String, List<String>> form = "POST".equals(exchange.getRequestMethod()) ? Exchanges.form(exchange) : Map.of();
+        Map<String, List<String>> form =
+                "POST".equals(exchange.getRequestMethod()) ? Exchanges.form(exchange) : Map.of();
         String op = Optional.ofNullable(Exchanges.first(query, "op")).orElse(Exchanges.first(form, "op"));
         String[] parts = rest.split("/");
 
         if (rest.equals("version/")) {
-            return new Reply("version", null, 200, false, Map.of("version", "3.4.0", "subversion", "simulated",
-                    "capabilities", List.of("networks-management", "static-ipaddresses", "devices-management")));
+            return new Reply(
+                    "version",
+                    null,
+                    200,
+                    false,
+                    Map.of(
+                            "version",
+                            "3.4.0",
+                            "subversion",
+                            "simulated",
+                            "capabilities",
+                            List.of("networks-management", "static-ipaddresses", "devices-management")));
         }
         String rejection = sim.oauth().reject(exchange.getRequestHeaders().getFirst("Authorization"));
         if (rejection != null) {
-            return new Reply(op == null ? "unauthenticated" : op, null, 401, false, "Authorization Error: " + rejection);
+            return new Reply(
+                    op == null ? "unauthenticated" : op, null, 401, false, "Authorization Error: " + rejection);
         }
         int transientStatus = sim.takeTransientFailure();
         if (transientStatus != 0) {
-            return new Reply(op == null ? "transient" : op, null, transientStatus, true,
+            return new Reply(
+                    op == null ? "transient" : op,
+                    null,
+                    transientStatus,
+                    true,
                     "Simulated transient failure (HTTP " + transientStatus + ")");
         }
         if (rest.equals("users/") && "whoami".equals(op)) {
@@ -72,7 +93,12 @@ final class MaasApiHandler implements HttpHandler {
             }
             return machineOp(exchange.getRequestMethod(), op, machine.get());
         }
-        return new Reply(op, null, 404, true, "Unknown API path: " + exchange.getRequestURI().getPath());
+        return new Reply(
+                op,
+                null,
+                404,
+                true,
+                "Unknown API path: " + exchange.getRequestURI().getPath());
     }
 
     private Reply list(Map<String, List<String>> query) {
@@ -88,7 +114,8 @@ final class MaasApiHandler implements HttpHandler {
         String host = machine.spec().hostname();
         FailureMode mode = machine.failure();
         if (mode == FailureMode.UNAVAILABLE) {
-            return new Reply(op == null ? "read" : op, host, 503, true, "Unable to reach the rack controller for " + host);
+            return new Reply(
+                    op == null ? "read" : op, host, 503, true, "Unable to reach the rack controller for " + host);
         }
         if (mode == FailureMode.HANG && op != null) {
             sim.hang();
@@ -126,7 +153,8 @@ final class MaasApiHandler implements HttpHandler {
         FailureMode mode = machine.failure();
         if (mode == FailureMode.POWER_DRIVER_ERROR || machine.powerState() == PowerState.ERROR) {
             machine.powerState(PowerState.ERROR);
-            String detail = machine.lastError() != null ? machine.lastError() : "Power driver error: simulated BMC failure";
+            String detail =
+                    machine.lastError() != null ? machine.lastError() : "Power driver error: simulated BMC failure";
             return new Reply("query_power_state", host, 503, true, "Failed to query node's BMC - " + detail);
         }
         PowerState state = mode == FailureMode.UNKNOWN_STATE ? PowerState.UNKNOWN : machine.powerState();
@@ -149,6 +177,5 @@ final class MaasApiHandler implements HttpHandler {
         return json;
     }
 
-    private record Reply(String op, String hostname, int status, boolean authenticated, Object body) {
-    }
+    private record Reply(String op, String hostname, int status, boolean authenticated, Object body) {}
 }

@@ -3,7 +3,6 @@ package dev.instanceha.simulators.maas;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -53,7 +52,8 @@ public final class MaasSimulator implements AutoCloseable {
         this.hangLimit = b.hangLimit;
         this.powerDelay = b.powerDelay;
         for (MachineSpec spec : b.machines) {
-            machines.put(spec.hostname(), new SimMachine(spec, b.failures.getOrDefault(spec.hostname(), FailureMode.NONE)));
+            machines.put(
+                    spec.hostname(), new SimMachine(spec, b.failures.getOrDefault(spec.hostname(), FailureMode.NONE)));
         }
     }
 
@@ -113,15 +113,21 @@ public final class MaasSimulator implements AutoCloseable {
     }
 
     public PowerState powerState(String hostname) {
-        return machine(hostname).orElseThrow(() -> new IllegalArgumentException("no machine " + hostname)).powerState();
+        return machine(hostname)
+                .orElseThrow(() -> new IllegalArgumentException("no machine " + hostname))
+                .powerState();
     }
 
     public void setPowerState(String hostname, PowerState state) {
-        machine(hostname).orElseThrow(() -> new IllegalArgumentException("no machine " + hostname)).powerState(state);
+        machine(hostname)
+                .orElseThrow(() -> new IllegalArgumentException("no machine " + hostname))
+                .powerState(state);
     }
 
     public void setFailure(String hostname, FailureMode mode) {
-        machine(hostname).orElseThrow(() -> new IllegalArgumentException("no machine " + hostname)).failure(mode);
+        machine(hostname)
+                .orElseThrow(() -> new IllegalArgumentException("no machine " + hostname))
+                .failure(mode);
     }
 
     public void setPowerDelay(Duration delay) {
@@ -158,7 +164,9 @@ public final class MaasSimulator implements AutoCloseable {
     }
 
     Optional<SimMachine> machineBySystemId(String systemId) {
-        return machines.values().stream().filter(m -> m.spec().systemId().equals(systemId)).findFirst();
+        return machines.values().stream()
+                .filter(m -> m.spec().systemId().equals(systemId))
+                .findFirst();
     }
 
     List<SimMachine> allMachines() {
@@ -208,7 +216,7 @@ public final class MaasSimulator implements AutoCloseable {
             machine.finishAction(generation, target, null);
         } catch (Exception e) {
             machine.finishAction(generation, PowerState.ERROR, "Power driver error: " + e.getMessage());
-        } 
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

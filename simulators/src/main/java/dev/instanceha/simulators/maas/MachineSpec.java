@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param owner null means "not allocated", which makes power_on answer 409 like real MAAS
  */
-public record MachineSpec(String hostname, String domain, String systemId, String powerType,
-                          String owner, PowerState initialState) {
+public record MachineSpec(
+        String hostname, String domain, String systemId, String powerType, String owner, PowerState initialState) {
     public MachineSpec {
         Objects.requireNonNull(hostname, "hostname");
         // Short DNS labels only: MAAS hostnames never contain dots, and power commands may embed them.

@@ -42,8 +42,9 @@ final class OAuthPlaintext {
         if (!"PLAINTEXT".equals(params.get("oauth_signature_method"))) {
             return "unsupported signature method " + params.get("oauth_signature_method");
         }
-        for (String required : new String[] {"oauth_consumer_key", "oauth_token", "oauth_signature",
-                "oauth_nonce", "oauth_timestamp"}) {
+        for (String required :
+                new String[] {"oauth_consumer_key", "oauth_token", "oauth_signature", "oauth_nonce", "oauth_timestamp"
+                }) {
             if (params.get(required) == null || params.get(required).isEmpty()) {
                 return "missing " + required;
             }

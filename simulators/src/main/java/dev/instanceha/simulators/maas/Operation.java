@@ -9,6 +9,5 @@ import java.time.Instant;
  * @param hostname the machine's hostname, or null when the request was not about one machine
  * @param status   the HTTP status the simulator answered
  */
-public record Operation(Instant at, String method, String path, String op, String hostname,
-                        int status, boolean authenticated) {
-}
+public record Operation(
+        Instant at, String method, String path, String op, String hostname, int status, boolean authenticated) {}

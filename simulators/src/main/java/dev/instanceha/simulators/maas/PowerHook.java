@@ -9,5 +9,5 @@ public interface PowerHook {
     /** @throws Exception when the power action failed; the machine then reports power state "error" */
     void apply(String hostname, PowerState target) throws Exception;
 
-    PowerHook NONE = (hostname, target) -> { };
+    PowerHook NONE = (hostname, target) -> {};
 }

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** MAAS power states as they appear in JSON ("on", "off", "unknown", "error"). */
 public enum PowerState {
-    ON, OFF, UNKNOWN, ERROR;
+    ON,
+    OFF,
+    UNKNOWN,
+    ERROR;
 
     public String json() {
         return name().toLowerCase(Locale.ROOT);

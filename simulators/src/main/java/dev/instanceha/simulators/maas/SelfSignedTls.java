@@ -31,23 +31,112 @@ public record SelfSignedTls(Path caPem, Path serverKeyStore, char[] password) {
         Path server = dir.resolve("server.p12");
         Path csr = dir.resolve("server.csr");
         Path serverPem = dir.resolve("server.pem");
-        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=MAAS simulator test CA", "-ext", "bc:c", "-validity", "3", "-keystore", ca.toString(),
-                "-storetype", "PKCS12", "-storepass", pw, "-keypass", pw);
-        keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storepass", pw,
-                "-file", caPem.toString());
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=127.0.0.1", "-validity", "3", "-keystore", server.toString(), "-storetype", "PKCS12",
-                "-storepass", pw, "-keypass", pw);
-        keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-storepass", pw,
-                "-file", csr.toString());
-        keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storepass", pw,
-                "-infile", csr.toString(), "-outfile", serverPem.toString(), "-validity", "3",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-ext", "KU=digitalSignature", "-ext", "EKU=serverAuth");
-        keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore",
-                server.toString(), "-storepass", pw);
-        keytool("-importcert", "-noprompt", "-alias", "server", "-file", serverPem.toString(), "-keystore",
-                server.toString(), "-storepass", pw);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=MAAS simulator test CA",
+                "-ext",
+                "bc:c",
+                "-validity",
+                "3",
+                "-keystore",
+                ca.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                pw,
+                "-keypass",
+                pw);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca.toString(),
+                "-storepass",
+                pw,
+                "-file",
+                caPem.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=127.0.0.1",
+                "-validity",
+                "3",
+                "-keystore",
+                server.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                pw,
+                "-keypass",
+                pw);
+        keytool(
+                "-certreq",
+                "-alias",
+                "server",
+                "-keystore",
+                server.toString(),
+                "-storepass",
+                pw,
+                "-file",
+                csr.toString());
+        keytool(
+                "-gencert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca.toString(),
+                "-storepass",
+                pw,
+                "-infile",
+                csr.toString(),
+                "-outfile",
+                serverPem.toString(),
+                "-validity",
+                "3",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-ext",
+                "KU=digitalSignature",
+                "-ext",
+                "EKU=serverAuth");
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "ca",
+                "-file",
+                caPem.toString(),
+                "-keystore",
+                server.toString(),
+                "-storepass",
+                pw);
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "server",
+                "-file",
+                serverPem.toString(),
+                "-keystore",
+                server.toString(),
+                "-storepass",
+                pw);
         return new SelfSignedTls(caPem, server, pw.toCharArray());
     }
 

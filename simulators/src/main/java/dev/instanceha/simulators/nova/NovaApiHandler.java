@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -107,18 +106,21 @@ final class NovaApiHandler implements HttpHandler {
             send(ex, 200, obj().set("services", list));
         } else if (method.equals("PUT") && seg.length == 2) {
             JsonNode body = body(ex);
-            NovaInventory.ComputeService s = inventory.serviceById(seg[1])
-                    .orElseThrow(() -> new NovaInventory.NotFound("Service " + seg[1]));
+            NovaInventory.ComputeService s =
+                    inventory.serviceById(seg[1]).orElseThrow(() -> new NovaInventory.NotFound("Service " + seg[1]));
             if (body.has("status")) {
                 String status = body.get("status").asText();
                 if (!status.equals("enabled") && !status.equals("disabled")) {
                     throw new IllegalArgumentException("Invalid status " + status);
                 }
-                String reason = body.hasNonNull("disabled_reason") ? body.get("disabled_reason").asText() : null;
+                String reason = body.hasNonNull("disabled_reason")
+                        ? body.get("disabled_reason").asText()
+                        : null;
                 s = inventory.setServiceStatus(s.id(), status, reason);
             }
             if (body.has("forced_down")) {
-                s = inventory.setServiceForcedDown(s.id(), body.get("forced_down").asBoolean());
+                s = inventory.setServiceForcedDown(
+                        s.id(), body.get("forced_down").asBoolean());
             }
             send(ex, 200, obj().set("service", service(s)));
         } else {
@@ -138,7 +140,8 @@ final class NovaApiHandler implements HttpHandler {
             }
             send(ex, 200, obj().set("servers", list));
         } else if (method.equals("GET") && seg.length == 2) {
-            NovaInventory.Server s = inventory.server(seg[1]).orElseThrow(() -> new NovaInventory.NotFound("Instance " + seg[1]));
+            NovaInventory.Server s =
+                    inventory.server(seg[1]).orElseThrow(() -> new NovaInventory.NotFound("Instance " + seg[1]));
             send(ex, 200, obj().set("server", server(s)));
         } else if (method.equals("POST") && seg.length == 3 && seg[2].equals("action")) {
             action(ex, seg[1], body(ex));
@@ -155,22 +158,38 @@ final class NovaApiHandler implements HttpHandler {
         JsonNode args = body.get(name);
         switch (name) {
             case "evacuate" -> {
-                String host = args != null && args.hasNonNull("host") ? args.get("host").asText() : null;
+                String host = args != null && args.hasNonNull("host")
+                        ? args.get("host").asText()
+                        : null;
                 inventory.evacuate(id, host);
                 send(ex, 200, null);
             }
             case "os-resetState" -> {
-                String state = args != null && args.hasNonNull("state") ? args.get("state").asText() : "error";
+                String state = args != null && args.hasNonNull("state")
+                        ? args.get("state").asText()
+                        : "error";
                 if (!state.equals("active") && !state.equals("error")) {
                     throw new IllegalArgumentException("Invalid state " + state);
                 }
                 inventory.resetState(id, state);
                 send(ex, 202, null);
             }
-            case "lock" -> { inventory.setLocked(id, true); send(ex, 202, null); }
-            case "unlock" -> { inventory.setLocked(id, false); send(ex, 202, null); }
-            case "os-stop" -> { inventory.setPower(id, false); send(ex, 202, null); }
-            case "os-start" -> { inventory.setPower(id, true); send(ex, 202, null); }
+            case "lock" -> {
+                inventory.setLocked(id, true);
+                send(ex, 202, null);
+            }
+            case "unlock" -> {
+                inventory.setLocked(id, false);
+                send(ex, 202, null);
+            }
+            case "os-stop" -> {
+                inventory.setPower(id, false);
+                send(ex, 202, null);
+            }
+            case "os-start" -> {
+                inventory.setPower(id, true);
+                send(ex, 202, null);
+            }
             default -> throw new IllegalArgumentException("Unsupported server action " + name);
         }
     }
@@ -185,11 +204,17 @@ final class NovaApiHandler implements HttpHandler {
             if (seg.length == 2 && !detail && !s.id().equals(seg[1])) {
                 continue;
             }
-            ObjectNode h = obj().put("id", s.id()).put("hypervisor_hostname", s.host())
-                    .put("state", s.state()).put("status", s.status());
+            ObjectNode h = obj().put("id", s.id())
+                    .put("hypervisor_hostname", s.host())
+                    .put("state", s.state())
+                    .put("status", s.status());
             if (detail || seg.length == 2) {
-                h.put("host_ip", "").put("hypervisor_type", "simulated").put("running_vms", inventory.serversOnHost(s.host()).size());
-                h.set("service", obj().put("host", s.host()).put("id", s.id()).put("disabled_reason", s.disabledReason()));
+                h.put("host_ip", "")
+                        .put("hypervisor_type", "simulated")
+                        .put("running_vms", inventory.serversOnHost(s.host()).size());
+                h.set(
+                        "service",
+                        obj().put("host", s.host()).put("id", s.id()).put("disabled_reason", s.disabledReason()));
             }
             list.add(h);
         }
@@ -222,7 +247,9 @@ final class NovaApiHandler implements HttpHandler {
                 throw new NovaInventory.NotFound("compute host " + seg[1]);
             }
             send(ex, 204, null);
-        } else if (head.equals("hosts") && seg.length == 3 && seg[2].equals("state")
+        } else if (head.equals("hosts")
+                && seg.length == 3
+                && seg[2].equals("state")
                 && (method.equals("PUT") || method.equals("POST"))) {
             String state = required(body(ex), "state");
             if (!state.equals("up") && !state.equals("down")) {
@@ -233,19 +260,36 @@ final class NovaApiHandler implements HttpHandler {
             JsonNode body = body(ex);
             Map<String, String> metadata = new HashMap<>();
             if (body.has("metadata")) {
-                body.get("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+                body.get("metadata")
+                        .fields()
+                        .forEachRemaining(
+                                e -> metadata.put(e.getKey(), e.getValue().asText()));
             }
-            String name = body.hasNonNull("name") ? body.get("name").asText() : "vm-" + UUID.randomUUID().toString().substring(0, 8);
+            String name = body.hasNonNull("name")
+                    ? body.get("name").asText()
+                    : "vm-" + UUID.randomUUID().toString().substring(0, 8);
             String vmState = body.hasNonNull("vm_state") ? body.get("vm_state").asText() : null;
-            send(ex, 201, obj().set("server", server(inventory.addServer(name, required(body, "host"), vmState, metadata))));
+            send(
+                    ex,
+                    201,
+                    obj().set("server", server(inventory.addServer(name, required(body, "host"), vmState, metadata))));
         } else if (head.equals("servers") && seg.length == 2 && method.equals("GET")) {
-            send(ex, 200, obj().set("server", server(inventory.server(seg[1])
-                    .orElseThrow(() -> new NovaInventory.NotFound("server " + seg[1])))));
+            send(
+                    ex,
+                    200,
+                    obj().set(
+                                    "server",
+                                    server(inventory
+                                            .server(seg[1])
+                                            .orElseThrow(() -> new NovaInventory.NotFound("server " + seg[1])))));
         } else if (head.equals("servers") && seg.length == 3 && seg[2].equals("fault") && method.equals("PUT")) {
             JsonNode body = body(ex);
             JsonNode f = body.get("fault");
-            inventory.injectFault(seg[1], f == null || f.isNull() ? null
-                    : NovaInventory.EvacuationFault.valueOf(f.asText().toUpperCase()));
+            inventory.injectFault(
+                    seg[1],
+                    f == null || f.isNull()
+                            ? null
+                            : NovaInventory.EvacuationFault.valueOf(f.asText().toUpperCase()));
             send(ex, 204, null);
         } else {
             throw new NovaInventory.NotFound("control endpoint " + method + " " + path);
@@ -259,16 +303,23 @@ final class NovaApiHandler implements HttpHandler {
         ArrayNode servers = root.putArray("servers");
         inventory.servers().forEach(s -> servers.add(server(s)));
         ArrayNode actions = root.putArray("actions");
-        inventory.actions().forEach(a -> actions.add(obj().put("at", a.at().toString()).put("kind", a.kind())
-                .put("target", a.target()).put("detail", a.detail())));
+        inventory
+                .actions()
+                .forEach(a -> actions.add(obj().put("at", a.at().toString())
+                        .put("kind", a.kind())
+                        .put("target", a.target())
+                        .put("detail", a.detail())));
         return root;
     }
 
     // ---- representations ----
 
     private ObjectNode versions(boolean single) {
-        ObjectNode v = obj().put("id", "v2.1").put("status", "CURRENT").put("version", MICROVERSION)
-                .put("min_version", "2.1").put("updated", "2013-07-23T11:33:21Z");
+        ObjectNode v = obj().put("id", "v2.1")
+                .put("status", "CURRENT")
+                .put("version", MICROVERSION)
+                .put("min_version", "2.1")
+                .put("updated", "2013-07-23T11:33:21Z");
         v.putArray("links").add(obj().put("rel", "self").put("href", selfUrl + "/v2.1/"));
         if (single) {
             return obj().set("version", v);
@@ -279,23 +330,40 @@ final class NovaApiHandler implements HttpHandler {
     }
 
     private static ObjectNode service(NovaInventory.ComputeService s) {
-        return obj().put("id", s.id()).put("binary", "nova-compute").put("host", s.host()).put("zone", "nova")
-                .put("status", s.status()).put("state", s.state()).put("updated_at", s.updatedAt().toString())
-                .put("disabled_reason", s.disabledReason()).put("forced_down", s.forcedDown());
+        return obj().put("id", s.id())
+                .put("binary", "nova-compute")
+                .put("host", s.host())
+                .put("zone", "nova")
+                .put("status", s.status())
+                .put("state", s.state())
+                .put("updated_at", s.updatedAt().toString())
+                .put("disabled_reason", s.disabledReason())
+                .put("forced_down", s.forcedDown());
     }
 
     private ObjectNode server(NovaInventory.Server s) {
-        ObjectNode n = obj().put("id", s.id()).put("name", s.name()).put("status", s.status())
-                .put("tenant_id", "lab").put("user_id", "lab").put("hostId", Integer.toHexString(s.host().hashCode()))
-                .put("OS-EXT-SRV-ATTR:host", s.host()).put("OS-EXT-SRV-ATTR:hypervisor_hostname", s.host())
+        ObjectNode n = obj().put("id", s.id())
+                .put("name", s.name())
+                .put("status", s.status())
+                .put("tenant_id", "lab")
+                .put("user_id", "lab")
+                .put("hostId", Integer.toHexString(s.host().hashCode()))
+                .put("OS-EXT-SRV-ATTR:host", s.host())
+                .put("OS-EXT-SRV-ATTR:hypervisor_hostname", s.host())
                 .put("OS-EXT-SRV-ATTR:instance_name", "instance-" + s.id().substring(0, 8))
-                .put("OS-EXT-STS:vm_state", s.vmState()).put("OS-EXT-STS:task_state", s.taskState())
-                .put("OS-EXT-STS:power_state", s.powerState()).put("OS-EXT-AZ:availability_zone", "nova")
+                .put("OS-EXT-STS:vm_state", s.vmState())
+                .put("OS-EXT-STS:task_state", s.taskState())
+                .put("OS-EXT-STS:power_state", s.powerState())
+                .put("OS-EXT-AZ:availability_zone", "nova")
                 .put("locked", s.locked());
         ObjectNode md = n.putObject("metadata");
         s.metadata().forEach(md::put);
         n.putObject("addresses");
-        n.putObject("flavor").put("original_name", "m1.sim").put("vcpus", 1).put("ram", 512).put("disk", 1);
+        n.putObject("flavor")
+                .put("original_name", "m1.sim")
+                .put("vcpus", 1)
+                .put("ram", 512)
+                .put("disk", 1);
         n.putArray("links").add(obj().put("rel", "self").put("href", selfUrl + "/v2.1/servers/" + s.id()));
         return n;
     }
@@ -371,7 +439,13 @@ final class NovaApiHandler implements HttpHandler {
     }
 
     static List<String> routes() {
-        return List.of("GET /os-services", "PUT /os-services/{id}", "GET /servers[/detail]", "GET /servers/{id}",
-                "POST /servers/{id}/action", "GET /os-hypervisors[/detail]", "GET /os-aggregates");
+        return List.of(
+                "GET /os-services",
+                "PUT /os-services/{id}",
+                "GET /servers[/detail]",
+                "GET /servers/{id}",
+                "POST /servers/{id}/action",
+                "GET /os-hypervisors[/detail]",
+                "GET /os-aggregates");
     }
 }

@@ -42,16 +42,21 @@ public final class NovaInventory {
     }
 
     /** An API call that changed something, in order. */
-    public record Action(Instant at, String kind, String target, String detail) {
-    }
+    public record Action(Instant at, String kind, String target, String detail) {}
 
     public synchronized ComputeService addHost(String host) {
         ComputeService existing = servicesByHost.get(host);
         if (existing != null) {
             return existing;
         }
-        ComputeService service = new ComputeService(UUID.nameUUIDFromBytes(("nova-compute@" + host).getBytes()).toString(),
-                host, "enabled", "up", null, false, now());
+        ComputeService service = new ComputeService(
+                UUID.nameUUIDFromBytes(("nova-compute@" + host).getBytes()).toString(),
+                host,
+                "enabled",
+                "up",
+                null,
+                false,
+                now());
         servicesByHost.put(host, service);
         return service;
     }
@@ -75,8 +80,8 @@ public final class NovaInventory {
     /** Sets a service's admin status (enabled/disabled) with an optional reason, as PUT os-services does. */
     public synchronized ComputeService setServiceStatus(String id, String status, String reason) {
         ComputeService s = serviceById(id).orElseThrow(() -> new NotFound("service " + id));
-        ComputeService updated = new ComputeService(s.id(), s.host(), status,
-                s.state(), "disabled".equals(status) ? reason : null, s.forcedDown(), now());
+        ComputeService updated = new ComputeService(
+                s.id(), s.host(), status, s.state(), "disabled".equals(status) ? reason : null, s.forcedDown(), now());
         servicesByHost.put(s.host(), updated);
         record("service-" + status, s.host(), reason == null ? "" : reason);
         return updated;
@@ -84,8 +89,8 @@ public final class NovaInventory {
 
     public synchronized ComputeService setServiceForcedDown(String id, boolean forcedDown) {
         ComputeService s = serviceById(id).orElseThrow(() -> new NotFound("service " + id));
-        ComputeService updated = new ComputeService(s.id(), s.host(), s.status(),
-                forcedDown ? "down" : "up", s.disabledReason(), forcedDown, now());
+        ComputeService updated = new ComputeService(
+                s.id(), s.host(), s.status(), forcedDown ? "down" : "up", s.disabledReason(), forcedDown, now());
         servicesByHost.put(s.host(), updated);
         record(forcedDown ? "service-forced-down" : "service-forced-up", s.host(), "");
         return updated;
@@ -94,8 +99,8 @@ public final class NovaInventory {
     /** Marks a host's service state up or down (what nova would see from heartbeats). */
     public synchronized ComputeService setServiceState(String host, String state) {
         ComputeService s = serviceByHost(host).orElseThrow(() -> new NotFound("compute host " + host));
-        ComputeService updated = new ComputeService(s.id(), s.host(), s.status(), state, s.disabledReason(),
-                s.forcedDown(), now());
+        ComputeService updated =
+                new ComputeService(s.id(), s.host(), s.status(), state, s.disabledReason(), s.forcedDown(), now());
         servicesByHost.put(host, updated);
         return updated;
     }
@@ -106,8 +111,15 @@ public final class NovaInventory {
             throw new NotFound("compute host " + host);
         }
         String state = vmState == null ? "active" : vmState;
-        Server server = new Server(UUID.randomUUID().toString(), name, host, state, null, powerStateFor(state),
-                false, Map.copyOf(metadata == null ? Map.of() : metadata));
+        Server server = new Server(
+                UUID.randomUUID().toString(),
+                name,
+                host,
+                state,
+                null,
+                powerStateFor(state),
+                false,
+                Map.copyOf(metadata == null ? Map.of() : metadata));
         servers.put(server.id(), server);
         return server;
     }
@@ -167,8 +179,10 @@ public final class NovaInventory {
         if (target == null) {
             target = servicesByHost.values().stream()
                     .filter(c -> !c.host().equals(s.host()) && "enabled".equals(c.status()) && "up".equals(c.state()))
-                    .map(ComputeService::host).findFirst()
-                    .orElseThrow(() -> new BadRequest("No valid host was found. There are not enough hosts available."));
+                    .map(ComputeService::host)
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new BadRequest("No valid host was found. There are not enough hosts available."));
         } else if (!servicesByHost.containsKey(target)) {
             throw new NotFound("Compute host " + target + " could not be found.");
         } else if (target.equals(s.host())) {
@@ -181,7 +195,10 @@ public final class NovaInventory {
         }
         Server after;
         if (fault == EvacuationFault.ERROR_STATE) {
-            after = s.with(b -> { b.vmState = "error"; b.powerState = 0; });
+            after = s.with(b -> {
+                b.vmState = "error";
+                b.powerState = 0;
+            });
         } else if (fault == EvacuationFault.HANG) {
             after = s.with(b -> b.taskState = "rebuilding");
         } else {
@@ -198,7 +215,10 @@ public final class NovaInventory {
         if (s == null) {
             throw new NotFound("server " + id);
         }
-        Server after = s.with(b -> { b.vmState = state; b.taskState = null; });
+        Server after = s.with(b -> {
+            b.vmState = state;
+            b.taskState = null;
+        });
         servers.put(id, after);
         record("reset-state", id, state);
         return after;
@@ -220,7 +240,10 @@ public final class NovaInventory {
         if (s == null) {
             throw new NotFound("server " + id);
         }
-        Server after = s.with(b -> { b.vmState = on ? "active" : "stopped"; b.powerState = on ? 1 : 4; });
+        Server after = s.with(b -> {
+            b.vmState = on ? "active" : "stopped";
+            b.powerState = on ? 1 : 4;
+        });
         servers.put(id, after);
         record(on ? "start" : "stop", id, "");
         return after;
@@ -239,13 +262,25 @@ public final class NovaInventory {
     }
 
     /** One nova-compute service. */
-    public record ComputeService(String id, String host, String status, String state, String disabledReason,
-                                 boolean forcedDown, Instant updatedAt) {
-    }
+    public record ComputeService(
+            String id,
+            String host,
+            String status,
+            String state,
+            String disabledReason,
+            boolean forcedDown,
+            Instant updatedAt) {}
 
     /** One server (instance) as nova reports it with the extended attributes masakari reads. */
-    public record Server(String id, String name, String host, String vmState, String taskState, int powerState,
-                         boolean locked, Map<String, String> metadata) {
+    public record Server(
+            String id,
+            String name,
+            String host,
+            String vmState,
+            String taskState,
+            int powerState,
+            boolean locked,
+            Map<String, String> metadata) {
         Server with(Consumer<Builder> change) {
             Builder b = new Builder(this);
             change.accept(b);

@@ -1,7 +1,6 @@
 package dev.instanceha.simulators.nova;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -40,7 +39,8 @@ public final class NovaSimulator implements AutoCloseable {
             return t;
         });
         http.setExecutor(executor);
-        String base = "http://" + address.getHostAddress() + ":" + http.getAddress().getPort();
+        String base =
+                "http://" + address.getHostAddress() + ":" + http.getAddress().getPort();
         http.createContext("/", new NovaApiHandler(inventory, base));
         http.start();
         return new NovaSimulator(http, executor, inventory);

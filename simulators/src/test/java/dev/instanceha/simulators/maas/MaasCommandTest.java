@@ -1,18 +1,17 @@
 package dev.instanceha.simulators.maas;
 
-import dev.instanceha.simulators.SimulatorsMain;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.instanceha.simulators.SimulatorsMain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class MaasCommandTest {
     @Test
@@ -20,9 +19,26 @@ class MaasCommandTest {
         Path keyFile = dir.resolve("maas.key");
         Path marker = dir.resolve("off-hosts");
         MaasCommand command = new MaasCommand();
-        new CommandLine(command).parseArgs("--port", "0", "--machine", "compute-1", "--machine", "compute-2=abc123",
-                "--unallocated", "compute-2", "--domain", "lab", "--power-delay", "0.25", "--failure", "compute-2=never-off",
-                "--api-key-file", keyFile.toString(), "--power-off-command", "echo \"$1\" >> " + marker);
+        new CommandLine(command)
+                .parseArgs(
+                        "--port",
+                        "0",
+                        "--machine",
+                        "compute-1",
+                        "--machine",
+                        "compute-2=abc123",
+                        "--unallocated",
+                        "compute-2",
+                        "--domain",
+                        "lab",
+                        "--power-delay",
+                        "0.25",
+                        "--failure",
+                        "compute-2=never-off",
+                        "--api-key-file",
+                        keyFile.toString(),
+                        "--power-off-command",
+                        "echo \"$1\" >> " + marker);
         try (MaasSimulator sim = command.startSimulator()) {
             String key = Files.readString(keyFile).strip();
             assertEquals(3, key.split(":").length);
@@ -44,6 +60,8 @@ class MaasCommandTest {
     void registeredAsTheMaasSubcommand() {
         CommandLine main = new CommandLine(new SimulatorsMain());
         assertTrue(main.getSubcommands().containsKey("maas"));
-        assertEquals(MaasCommand.class, main.getSubcommands().get("maas").getCommand().getClass());
+        assertEquals(
+                MaasCommand.class,
+                main.getSubcommands().get("maas").getCommand().getClass());
     }
 }

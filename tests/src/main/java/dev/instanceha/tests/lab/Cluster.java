@@ -23,15 +23,18 @@ public final class Cluster {
     /** Waits until the node's online flag equals {@code online}; returns the snapshot and how long it took. */
     public Timed<CrmMonView> awaitOnline(String node, boolean online, Duration timeout) {
         Instant start = Instant.now();
-        CrmMonView s = Poll.until(timeout, Duration.ofMillis(500), this::crmMon, v -> v.cluster().online(node) == online,
-                v -> node + " did not become " + (online ? "online" : "offline") + " within "
-                        + timeout.toSeconds() + " s; crm_mon nodes: " + v.cluster().nodes());
+        CrmMonView s = Poll.until(
+                timeout,
+                Duration.ofMillis(500),
+                this::crmMon,
+                v -> v.cluster().online(node) == online,
+                v -> node + " did not become " + (online ? "online" : "offline") + " within " + timeout.toSeconds()
+                        + " s; crm_mon nodes: " + v.cluster().nodes());
         return new Timed<>(s, Duration.between(start, Instant.now()));
     }
 
     /** A value and the time it took to get it. */
-    public record Timed<T>(T value, Duration took) {
-    }
+    public record Timed<T>(T value, Duration took) {}
 
     /**
      * Runs a command "on" a compute host: in its network and UTS namespaces (address 10.251.x.y,

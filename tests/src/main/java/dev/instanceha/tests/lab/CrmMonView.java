@@ -3,7 +3,6 @@ package dev.instanceha.tests.lab;
 import dev.instanceha.hostmonitor.cluster.ClusterSnapshot;
 import dev.instanceha.hostmonitor.cluster.ClusterSourceException;
 import dev.instanceha.hostmonitor.cluster.CrmMonXmlParser;
-
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 
@@ -21,8 +20,8 @@ public record CrmMonView(String xml, ClusterSnapshot cluster) {
         try {
             return new CrmMonView(xml, PARSER.parse(xml.getBytes(StandardCharsets.UTF_8)));
         } catch (ClusterSourceException e) {
-            throw new AssertionError("crm_mon did not print the XML expected: " + e.getMessage() + "\n"
-                    + Lab.tail(xml, 20), e);
+            throw new AssertionError(
+                    "crm_mon did not print the XML expected: " + e.getMessage() + "\n" + Lab.tail(xml, 20), e);
         }
     }
 }

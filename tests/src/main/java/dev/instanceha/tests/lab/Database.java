@@ -20,7 +20,21 @@ public record Database(String host, int port, String rootUser, String rootPasswo
 
     /** Runs SQL with the mysql client as a user over TCP; tab-separated rows, no header. Fails on error. */
     public String query(String user, String password, String db, String sql) {
-        return Lab.run(java.time.Duration.ofSeconds(30), "mysql", "--protocol=tcp", "-h", host, "-P", Integer.toString(port),
-                "-u", user, "--password=" + password, "-N", "-B", "-e", sql, db);
+        return Lab.run(
+                java.time.Duration.ofSeconds(30),
+                "mysql",
+                "--protocol=tcp",
+                "-h",
+                host,
+                "-P",
+                Integer.toString(port),
+                "-u",
+                user,
+                "--password=" + password,
+                "-N",
+                "-B",
+                "-e",
+                sql,
+                db);
     }
 }

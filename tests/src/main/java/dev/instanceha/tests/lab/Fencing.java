@@ -1,12 +1,9 @@
 package dev.instanceha.tests.lab;
 
-import dev.instanceha.hostmonitor.cluster.FenceEvent;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -44,10 +41,14 @@ public final class Fencing implements AutoCloseable {
     private static boolean install(Lab lab) {
         Path repo = lab.dir().getParent().getParent();
         if (!Files.isRegularFile(repo.resolve("stonith-maas/target/dist/fence-maas.jar"))) {
-            throw new Lab.LabUnavailable("stonith-maas is not built (no stonith-maas/target/dist); run: mvn -pl stonith-maas -am package");
+            throw new Lab.LabUnavailable(
+                    "stonith-maas is not built (no stonith-maas/target/dist); run: mvn -pl stonith-maas -am package");
         }
         boolean installedHere = !Files.exists(AGENT);
-        Lab.run(Duration.ofMinutes(2), "sh", repo.resolve("stonith-maas/install.sh").toString());
+        Lab.run(
+                Duration.ofMinutes(2),
+                "sh",
+                repo.resolve("stonith-maas/install.sh").toString());
         return installedHere;
     }
 
@@ -66,16 +67,31 @@ public final class Fencing implements AutoCloseable {
         fencing.removeResource();
         Path keyFile = lab.runDir().resolve(Lab.MAAS_KEY_FILE);
         // The key stays in a root-only file: the CIB (readable by haclient) holds only its path.
-        Lab.run(CMD, "cibadmin", "--create", "-o", "resources", "--xml-text",
+        Lab.run(
+                CMD,
+                "cibadmin",
+                "--create",
+                "-o",
+                "resources",
+                "--xml-text",
                 "<primitive id=\"" + RESOURCE + "\" class=\"stonith\" type=\"fence_maas\">"
                         + "<instance_attributes id=\"" + RESOURCE + "-ia\">"
                         + nv("url", maas.url()) + nv("api_key_file", keyFile.toString())
                         + nv("power_timeout", "20")
                         + "</instance_attributes>"
-                        + "<operations><op id=\"" + RESOURCE + "-monitor\" name=\"monitor\" interval=\"60s\" timeout=\"30s\"/></operations>"
+                        + "<operations><op id=\"" + RESOURCE
+                        + "-monitor\" name=\"monitor\" interval=\"60s\" timeout=\"30s\"/></operations>"
                         + "</primitive>");
         if (stonithAction != null) {
-            Lab.run(CMD, "crm_attribute", "--type", "crm_config", "--name", "stonith-action", "--update", stonithAction);
+            Lab.run(
+                    CMD,
+                    "crm_attribute",
+                    "--type",
+                    "crm_config",
+                    "--name",
+                    "stonith-action",
+                    "--update",
+                    stonithAction);
         }
         Lab.run(CMD, "crm_attribute", "--type", "crm_config", "--name", "stonith-enabled", "--update", "true");
         fencing.awaitRegistered(Duration.ofSeconds(60));
@@ -87,7 +103,10 @@ public final class Fencing implements AutoCloseable {
     }
 
     private void awaitRegistered(Duration timeout) {
-        Poll.until(timeout, Duration.ofMillis(500), () -> Lab.exec(CMD, "stonith_admin", "--list-registered"),
+        Poll.until(
+                timeout,
+                Duration.ofMillis(500),
+                () -> Lab.exec(CMD, "stonith_admin", "--list-registered"),
                 r -> r.output().contains(RESOURCE),
                 r -> "pacemaker-fenced did not register " + RESOURCE + " within " + timeout.toSeconds() + " s: "
                         + r.output() + "\n" + Lab.exec(CMD, "crm_mon", "-1").output());
@@ -103,8 +122,13 @@ public final class Fencing implements AutoCloseable {
     /** Asks the fencer to power the node off, as an operator would ({@code stonith_admin --fence}). */
     public FenceResult fence(String node, Duration timeout) {
         Instant start = Instant.now();
-        Lab.Result r = Lab.exec(timeout.plusSeconds(30), "stonith_admin", "--fence", node,
-                "--timeout", Long.toString(timeout.toSeconds()));
+        Lab.Result r = Lab.exec(
+                timeout.plusSeconds(30),
+                "stonith_admin",
+                "--fence",
+                node,
+                "--timeout",
+                Long.toString(timeout.toSeconds()));
         return new FenceResult(r.exitCode(), r.output(), Duration.between(start, Instant.now()));
     }
 
@@ -115,8 +139,13 @@ public final class Fencing implements AutoCloseable {
 
     /** Waits until the fence history of {@code node} holds a line containing {@code text}. */
     public String awaitHistory(String node, String text, Duration timeout) {
-        return Poll.until(timeout, Duration.ofMillis(500), () -> history(node), h -> h.contains(text),
-                h -> "no '" + text + "' in the fence history of " + node + " within " + timeout.toSeconds() + " s:\n" + h);
+        return Poll.until(
+                timeout,
+                Duration.ofMillis(500),
+                () -> history(node),
+                h -> h.contains(text),
+                h -> "no '" + text + "' in the fence history of " + node + " within " + timeout.toSeconds() + " s:\n"
+                        + h);
     }
 
     /** The whole CIB, as any member of haclient can read it. */
@@ -131,9 +160,14 @@ public final class Fencing implements AutoCloseable {
      */
     public Instant awaitFenced(String node, String action, Instant since, Duration timeout) {
         Instant from = since.minusSeconds(1);
-        return Poll.until(timeout, Duration.ofMillis(500), () -> fencedAt(node, action, from), Optional::isPresent,
-                none -> "no successful " + action + " of " + node + " since " + since + " within "
-                        + timeout.toSeconds() + " s:\n" + history(node)).orElseThrow();
+        return Poll.until(
+                        timeout,
+                        Duration.ofMillis(500),
+                        () -> fencedAt(node, action, from),
+                        Optional::isPresent,
+                        none -> "no successful " + action + " of " + node + " since " + since + " within "
+                                + timeout.toSeconds() + " s:\n" + history(node))
+                .orElseThrow();
     }
 
     /**
@@ -146,7 +180,8 @@ public final class Fencing implements AutoCloseable {
         for (String line : history(node).split("\n")) {
             java.util.regex.Matcher m = COMPLETED.matcher(line);
             if (line.contains(action + " of " + node + " successful") && m.find()) {
-                Instant t = java.time.LocalDateTime.parse(m.group(1).replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+                Instant t = java.time.LocalDateTime.parse(m.group(1).replace(' ', 'T'))
+                        .toInstant(java.time.ZoneOffset.UTC);
                 if (!t.isBefore(from) && latest.map(t::isAfter).orElse(true)) {
                     latest = Optional.of(t);
                 }
@@ -172,7 +207,14 @@ public final class Fencing implements AutoCloseable {
             unconfigureCluster();
         }
         if (installedHere) {
-            Lab.exec(CMD, "sh", lab.dir().getParent().getParent().resolve("stonith-maas/install.sh").toString(),
+            Lab.exec(
+                    CMD,
+                    "sh",
+                    lab.dir()
+                            .getParent()
+                            .getParent()
+                            .resolve("stonith-maas/install.sh")
+                            .toString(),
                     "--uninstall");
         }
     }

@@ -18,7 +18,10 @@ import java.util.stream.Stream;
  */
 public final class HostMonitorDaemon implements AutoCloseable {
     /** Which monitor runs. */
-    public enum Kind { JAVA, UPSTREAM }
+    public enum Kind {
+        JAVA,
+        UPSTREAM
+    }
 
     private final Kind kind;
     private final Process process;
@@ -58,7 +61,10 @@ public final class HostMonitorDaemon implements AutoCloseable {
             cmd.add("--config-file");
             cmd.add(f.toString());
         }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         p.getOutputStream().close();
         return new HostMonitorDaemon(kind, p, dir);
     }
@@ -66,7 +72,8 @@ public final class HostMonitorDaemon implements AutoCloseable {
     private static Path launcher(Lab lab) {
         Path l = lab.dir().getParent().getParent().resolve("hostmonitor-patch/target/masakari-hostmonitor-java");
         if (!Files.isExecutable(l)) {
-            throw new Lab.LabUnavailable("hostmonitor-patch is not built (no " + l + "); run: mvn -pl hostmonitor-patch -am package");
+            throw new Lab.LabUnavailable(
+                    "hostmonitor-patch is not built (no " + l + "); run: mvn -pl hostmonitor-patch -am package");
         }
         return l;
     }
@@ -92,8 +99,14 @@ public final class HostMonitorDaemon implements AutoCloseable {
                 stonith_wait = %d
                 api_retry_max = 3
                 api_retry_interval = 2
-                """.formatted(Lab.HOST, Lab.KEYSTONE_PORT, Lab.SERVICE_USER, Lab.SERVICE_PASSWORD, Lab.SERVICE_PROJECT,
-                        Lab.REGION, stonithWait);
+                """.formatted(
+                        Lab.HOST,
+                        Lab.KEYSTONE_PORT,
+                        Lab.SERVICE_USER,
+                        Lab.SERVICE_PASSWORD,
+                        Lab.SERVICE_PROJECT,
+                        Lab.REGION,
+                        stonithWait);
         if (kind == Kind.JAVA) {
             return common + """
 
@@ -135,15 +148,20 @@ public final class HostMonitorDaemon implements AutoCloseable {
     /** Waits until one line of the monitor's log matches {@code line} (find); fails with the log's tail otherwise. */
     public void awaitLogLine(java.util.regex.Pattern line, Duration timeout) {
         String text = line.pattern();
-        Poll.until(timeout, Duration.ofMillis(250), () -> {
-            boolean alive = process.isAlive(); // read before the log: a line written just before dying still counts
-            String log = log();
-            if (!alive && log.lines().noneMatch(l -> line.matcher(l).find())) {
-                throw new AssertionError(kind + " host monitor died before logging '" + text + "' within "
-                        + timeout.toSeconds() + " s:\n" + Lab.tail(log, 30));
-            }
-            return log;
-        }, log -> log.lines().anyMatch(l -> line.matcher(l).find()),
+        Poll.until(
+                timeout,
+                Duration.ofMillis(250),
+                () -> {
+                    boolean alive =
+                            process.isAlive(); // read before the log: a line written just before dying still counts
+                    String log = log();
+                    if (!alive && log.lines().noneMatch(l -> line.matcher(l).find())) {
+                        throw new AssertionError(kind + " host monitor died before logging '" + text + "' within "
+                                + timeout.toSeconds() + " s:\n" + Lab.tail(log, 30));
+                    }
+                    return log;
+                },
+                log -> log.lines().anyMatch(l -> line.matcher(l).find()),
                 log -> kind + " host monitor did not log '" + text + "' within " + timeout.toSeconds() + " s:\n"
                         + Lab.tail(log, 30));
     }

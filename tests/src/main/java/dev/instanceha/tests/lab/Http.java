@@ -2,7 +2,6 @@ package dev.instanceha.tests.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,11 +13,12 @@ import java.util.Map;
 /** Small JSON-over-HTTP helper for the lab's handles (loopback only). */
 public final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
-    private Http() {
-    }
+    private Http() {}
 
     /** A response: status, headers, body parsed as JSON when there is one. */
     public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
@@ -31,8 +31,11 @@ public final class Http {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst()
+                    .orElse(null);
         }
 
         public Response expect(int... codes) {
@@ -41,16 +44,20 @@ public final class Http {
                     return this;
                 }
             }
-            throw new AssertionError("expected HTTP " + java.util.Arrays.toString(codes) + " but got " + status + ": " + body);
+            throw new AssertionError(
+                    "expected HTTP " + java.util.Arrays.toString(codes) + " but got " + status + ": " + body);
         }
     }
 
     public static Response call(String method, String url, Object body, Map<String, String> headers) {
         try {
-            HttpRequest.BodyPublisher pub = body == null ? HttpRequest.BodyPublishers.noBody()
+            HttpRequest.BodyPublisher pub = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                    .method(method, pub).header("Accept", "application/json");
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(60))
+                    .method(method, pub)
+                    .header("Accept", "application/json");
             if (body != null) {
                 b.header("Content-Type", "application/json");
             }

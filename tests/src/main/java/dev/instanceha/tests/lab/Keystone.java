@@ -6,7 +6,6 @@ import dev.instanceha.ops.client.KeystoneClient;
 import dev.instanceha.ops.client.KeystoneCredentials;
 import dev.instanceha.ops.client.KeystoneCredentials.Ref;
 import dev.instanceha.ops.client.KeystoneToken;
-
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -28,8 +27,8 @@ public final class Keystone {
     /** A project-scoped token for a user of the Default domain. */
     public KeystoneToken login(String user, String password, String project) {
         try {
-            return CLIENT.login(new KeystoneCredentials(url, Ref.byName(user, Ref.DEFAULT_DOMAIN), password,
-                    Ref.byName(project, Ref.DEFAULT_DOMAIN)));
+            return CLIENT.login(new KeystoneCredentials(
+                    url, Ref.byName(user, Ref.DEFAULT_DOMAIN), password, Ref.byName(project, Ref.DEFAULT_DOMAIN)));
         } catch (ApiException e) {
             if (e.status() == 0) {
                 throw new Lab.LabUnavailable(e.getMessage());
@@ -55,27 +54,53 @@ public final class Keystone {
     public void ensureUser(String user, String password, String project, String role) {
         Map<String, String> auth = authHeader(admin());
         String base = url + "/v3";
-        JsonNode found = Http.call("GET", base + "/users?domain_id=default&name=" + user, null, auth).expect(200).json()
+        JsonNode found = Http.call("GET", base + "/users?domain_id=default&name=" + user, null, auth)
+                .expect(200)
+                .json()
                 .get("users");
         String userId;
         if (found.isEmpty()) {
-            userId = Http.call("POST", base + "/users", Map.of("user", Map.of("name", user, "password", password,
-                    "domain_id", "default", "enabled", true)), auth).expect(201).json().at("/user/id").asText();
+            userId = Http.call(
+                            "POST",
+                            base + "/users",
+                            Map.of(
+                                    "user",
+                                    Map.of(
+                                            "name",
+                                            user,
+                                            "password",
+                                            password,
+                                            "domain_id",
+                                            "default",
+                                            "enabled",
+                                            true)),
+                            auth)
+                    .expect(201)
+                    .json()
+                    .at("/user/id")
+                    .asText();
         } else {
             userId = found.get(0).get("id").asText();
-            Http.call("PATCH", base + "/users/" + userId, Map.of("user", Map.of("password", password)), auth).expect(200);
+            Http.call("PATCH", base + "/users/" + userId, Map.of("user", Map.of("password", password)), auth)
+                    .expect(200);
         }
         String projectId = projectId(project);
-        String roleId = Http.call("GET", base + "/roles?name=" + role, null, auth).expect(200).json()
-                .at("/roles/0/id").asText();
+        String roleId = Http.call("GET", base + "/roles?name=" + role, null, auth)
+                .expect(200)
+                .json()
+                .at("/roles/0/id")
+                .asText();
         Http.call("PUT", base + "/projects/" + projectId + "/users/" + userId + "/roles/" + roleId, null, auth)
                 .expect(204);
     }
 
     /** The id of a project in the default domain. */
     public String projectId(String project) {
-        String id = Http.call("GET", url + "/v3/projects?name=" + project, null, authHeader(admin())).expect(200).json()
-                .at("/projects/0/id").asText();
+        String id = Http.call("GET", url + "/v3/projects?name=" + project, null, authHeader(admin()))
+                .expect(200)
+                .json()
+                .at("/projects/0/id")
+                .asText();
         if (id.isEmpty()) {
             throw new AssertionError("Keystone has no project " + project);
         }
@@ -88,7 +113,9 @@ public final class Keystone {
 
     /** The catalog URL of a service type and interface (e.g. instance-ha, public), or an error. */
     public static String endpoint(KeystoneToken token, String type, String iface) {
-        return token.endpoint(type, iface, null).map(Object::toString).orElseThrow(() ->
-                new AssertionError("no " + type + " " + iface + " endpoint in the catalog: " + token.catalog()));
+        return token.endpoint(type, iface, null)
+                .map(Object::toString)
+                .orElseThrow(() -> new AssertionError(
+                        "no " + type + " " + iface + " endpoint in the catalog: " + token.catalog()));
     }
 }

@@ -34,6 +34,7 @@ public final class Lab {
     public static final String CLUSTER_NODE = SETTINGS.string("LAB_CLUSTER_NODE");
     /** Where the MAAS simulator's API key lives, relative to {@link #runDir()}. */
     public static final String MAAS_KEY_FILE = SETTINGS.string("LAB_MAAS_KEY_FILE");
+
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(8);
 
     private static Lab instance;
@@ -76,7 +77,8 @@ public final class Lab {
     /** Compute hosts the running lab was brought up with (0 when none). */
     public int computes() {
         try {
-            return Integer.parseInt(Files.readString(runDir().resolve("computes")).strip());
+            return Integer.parseInt(
+                    Files.readString(runDir().resolve("computes")).strip());
         } catch (IOException | NumberFormatException e) {
             return 0;
         }
@@ -88,7 +90,8 @@ public final class Lab {
      */
     public synchronized void ensureUp(int computes) {
         int want = Math.max(computes, computes());
-        if (computes() >= computes && script(Duration.ofMinutes(1), false, "status").exitCode() == 0) {
+        if (computes() >= computes
+                && script(Duration.ofMinutes(1), false, "status").exitCode() == 0) {
             return;
         }
         Result up = script(UP_TIMEOUT, true, "up", "--computes", Integer.toString(want));
@@ -104,7 +107,8 @@ public final class Lab {
     }
 
     /** Runs a lab script with extra environment variables (e.g. LAB_REMOTE_AUTHKEY for host-power on). */
-    public Result script(Duration timeout, boolean echo, java.util.Map<String, String> env, String name, String... args) {
+    public Result script(
+            Duration timeout, boolean echo, java.util.Map<String, String> env, String name, String... args) {
         if (!"root".equals(System.getProperty("user.name"))) {
             throw new LabUnavailable("the lab needs root (network namespaces, pacemaker); run the tests as root");
         }
@@ -113,7 +117,8 @@ public final class Lab {
         cmd.addAll(List.of(args));
         try {
             Path out = Files.createTempFile("lab-" + name, ".log");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+            ProcessBuilder pb =
+                    new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
             pb.environment().putAll(env);
             Process p = pb.start();
             p.getOutputStream().close();
@@ -155,7 +160,10 @@ public final class Lab {
             // block on a hung command and the timeout would never apply.
             Path out = Files.createTempFile("lab-cmd", ".log");
             try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                Process p = new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.toFile())
+                        .start();
                 p.getOutputStream().close();
                 if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly();
@@ -179,8 +187,7 @@ public final class Lab {
     }
 
     /** A script's exit code and combined output. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     /** A lab component cannot be had: the test fails with this message, which says how to fix it. */
     public static final class LabUnavailable extends RuntimeException {

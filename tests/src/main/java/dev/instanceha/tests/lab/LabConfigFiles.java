@@ -41,8 +41,7 @@ public final class LabConfigFiles {
             "wait-period-after-power-off", 10,
             "duplicate-notification-detection-interval", 1);
 
-    private LabConfigFiles() {
-    }
+    private LabConfigFiles() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -54,7 +53,10 @@ public final class LabConfigFiles {
         Path masakari = run.resolve("masakari");
         // 0600: masakari.conf holds the database, broker and service passwords.
         write(masakari.resolve("masakari.conf"), masakariConf(repo).render(), "rw-------");
-        write(masakari.resolve("masakari-lab.conf"), masakariLabConf(masakari.resolve("lock")).render(), "rw-r--r--");
+        write(
+                masakari.resolve("masakari-lab.conf"),
+                masakariLabConf(masakari.resolve("lock")).render(),
+                "rw-r--r--");
         write(run.resolve("cluster/corosync.conf"), corosyncConf(), "rw-r--r--");
     }
 
@@ -62,23 +64,53 @@ public final class LabConfigFiles {
     static IniDocument masakariConf(Path repo) {
         ConfigSchema schema = ConfigSchema.load(repo.resolve("charm-masakari/src/main/charm/config.yaml"));
         MasakariConfig config = new CharmConfig(schema, MASAKARI_OPTIONS).as(MasakariConfig.class);
-        DatabaseAccess db = new DatabaseAccess(Lab.HOST, Lab.MYSQL_PORT, "masakari", "masakari", Secret.of(Lab.DB_PASSWORD),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        AmqpConnection amqp = new AmqpConnection(Lab.RABBIT_USER, Secret.of(Lab.RABBIT_PASSWORD), Lab.RABBIT_VHOST,
-                List.of(Lab.HOST), Lab.RABBIT_PORT, false, Optional.empty(), false);
+        DatabaseAccess db = new DatabaseAccess(
+                Lab.HOST,
+                Lab.MYSQL_PORT,
+                "masakari",
+                "masakari",
+                Secret.of(Lab.DB_PASSWORD),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        AmqpConnection amqp = new AmqpConnection(
+                Lab.RABBIT_USER,
+                Secret.of(Lab.RABBIT_PASSWORD),
+                Lab.RABBIT_VHOST,
+                List.of(Lab.HOST),
+                Lab.RABBIT_PORT,
+                false,
+                Optional.empty(),
+                false);
         ServiceEndpoint keystone = new ServiceEndpoint("http", Lab.HOST, Lab.KEYSTONE_PORT);
         // The project id is not part of masakari.conf, and keystone_setup.py makes the project later.
-        IdentityServiceData identity = new IdentityServiceData(keystone, keystone, Optional.empty(),
-                Lab.SERVICE_USER, Secret.of(Lab.SERVICE_PASSWORD), Lab.SERVICE_PROJECT, "", Optional.of("Default"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of("3"), Optional.of(Lab.REGION), false, Optional.empty());
+        IdentityServiceData identity = new IdentityServiceData(
+                keystone,
+                keystone,
+                Optional.empty(),
+                Lab.SERVICE_USER,
+                Secret.of(Lab.SERVICE_PASSWORD),
+                Lab.SERVICE_PROJECT,
+                "",
+                Optional.of("Default"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("3"),
+                Optional.of(Lab.REGION),
+                false,
+                Optional.empty());
         // No [taskflow] connection: Debian bookworm's python3-taskflow lacks its migrations (docs/lab.md).
         return MasakariConfFile.render(new MasakariConfFile.Inputs(config, db, amqp, identity, false));
     }
 
     /** The settings the lab needs that the charm does not render (it serves the API through uwsgi). */
     static IniDocument masakariLabConf(Path lockDir) {
-        IniDocument ini = new IniDocument("The lab's own settings, read after the charm's masakari.conf (tests/lab/up).");
+        IniDocument ini =
+                new IniDocument("The lab's own settings, read after the charm's masakari.conf (tests/lab/up).");
         ini.section("DEFAULT")
                 .put("masakari_api_listen", Lab.HOST)
                 .put("masakari_api_listen_port", Lab.MASAKARI_PORT)
@@ -95,9 +127,14 @@ public final class LabConfigFiles {
      * encrypts knet, and knet's key (/etc/corosync/authkey) is the machine's, not the lab's.
      */
     static String corosyncConf() {
-        return CorosyncConf.render(new CorosyncSettings("instanceha-lab", Transport.UDPU,
-                List.of(new CorosyncNode(1, Lab.CLUSTER_NODE, Lab.HOST)), "226.94.1.1", CorosyncSettings.DEFAULT_PORT,
-                Optional.empty(), false));
+        return CorosyncConf.render(new CorosyncSettings(
+                "instanceha-lab",
+                Transport.UDPU,
+                List.of(new CorosyncNode(1, Lab.CLUSTER_NODE, Lab.HOST)),
+                "226.94.1.1",
+                CorosyncSettings.DEFAULT_PORT,
+                Optional.empty(),
+                false));
     }
 
     private static void write(Path file, String text, String mode) throws IOException {

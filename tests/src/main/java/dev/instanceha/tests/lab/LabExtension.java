@@ -1,24 +1,31 @@
 package dev.instanceha.tests.lab;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Set;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.util.Set;
-
 /** JUnit 5 extension behind {@link LabTest}: brings the lab up and hands out component handles. */
 public final class LabExtension implements BeforeAllCallback, ParameterResolver {
-    private static final Set<Class<?>> TYPES = Set.of(Lab.class, Database.class, Broker.class, Keystone.class,
-            Masakari.class, Cluster.class, NovaSim.class, MaasSim.class);
+    private static final Set<Class<?>> TYPES = Set.of(
+            Lab.class,
+            Database.class,
+            Broker.class,
+            Keystone.class,
+            Masakari.class,
+            Cluster.class,
+            NovaSim.class,
+            MaasSim.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
         int computes = context.getRequiredTestClass().isAnnotationPresent(LabTest.class)
-                ? context.getRequiredTestClass().getAnnotation(LabTest.class).computes() : 3;
+                ? context.getRequiredTestClass().getAnnotation(LabTest.class).computes()
+                : 3;
         Lab.get().ensureUp(computes);
     }
 
@@ -45,7 +52,8 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
         } else if (type == Masakari.class) {
             requirePort("Keystone", Lab.KEYSTONE_PORT);
             requirePort("masakari-api", Lab.MASAKARI_PORT);
-            return new Masakari(new Keystone("http://" + Lab.HOST + ":" + Lab.KEYSTONE_PORT),
+            return new Masakari(
+                    new Keystone("http://" + Lab.HOST + ":" + Lab.KEYSTONE_PORT),
                     "http://" + Lab.HOST + ":" + Lab.MASAKARI_PORT);
         } else if (type == Cluster.class) {
             return new Cluster(lab);
@@ -62,7 +70,8 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(Lab.HOST, port), 2000);
         } catch (IOException ex) {
-            throw new Lab.LabUnavailable(what + " is not listening on " + Lab.HOST + ":" + port + " (" + ex.getMessage() + ")");
+            throw new Lab.LabUnavailable(
+                    what + " is not listening on " + Lab.HOST + ":" + port + " (" + ex.getMessage() + ")");
         }
     }
 }

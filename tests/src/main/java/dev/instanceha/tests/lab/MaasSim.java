@@ -1,7 +1,6 @@
 package dev.instanceha.tests.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,9 @@ public record MaasSim(String url, String apiKey) {
     static MaasSim lab(Lab lab) {
         Path key = lab.runDir().resolve(Lab.MAAS_KEY_FILE);
         try {
-            return new MaasSim("http://" + Lab.HOST + ":" + Lab.MAAS_PORT + "/MAAS", Files.readString(key).strip());
+            return new MaasSim(
+                    "http://" + Lab.HOST + ":" + Lab.MAAS_PORT + "/MAAS",
+                    Files.readString(key).strip());
         } catch (IOException e) {
             throw new Lab.LabUnavailable("the MAAS simulator is not running (no " + key + ")");
         }
@@ -39,7 +40,9 @@ public record MaasSim(String url, String apiKey) {
     }
 
     public String systemId(String hostname) {
-        JsonNode list = call("GET", "machines/?hostname=" + hostname, apiKey).expect(200).json();
+        JsonNode list = call("GET", "machines/?hostname=" + hostname, apiKey)
+                .expect(200)
+                .json();
         if (list.size() != 1) {
             throw new AssertionError("MAAS simulator has " + list.size() + " machines named " + hostname + ": " + list);
         }
@@ -55,13 +58,17 @@ public record MaasSim(String url, String apiKey) {
     }
 
     public String powerState(String hostname) {
-        return call("GET", "machines/" + systemId(hostname) + "/?op=query_power_state", apiKey).expect(200).json()
-                .get("state").asText();
+        return call("GET", "machines/" + systemId(hostname) + "/?op=query_power_state", apiKey)
+                .expect(200)
+                .json()
+                .get("state")
+                .asText();
     }
 
     /** The simulator's test-only control plane (/_sim/...), next to /MAAS. */
     private Http.Response control(String method, String pathAndQuery) {
-        return Http.call(method, url.replaceFirst("/MAAS$", "") + "/_sim/" + pathAndQuery, null, Map.of()).expect(200);
+        return Http.call(method, url.replaceFirst("/MAAS$", "") + "/_sim/" + pathAndQuery, null, Map.of())
+                .expect(200);
     }
 
     /** Makes a machine misbehave ({@code none}, {@code never_off}, {@code power_driver_error}, ...). */
@@ -79,7 +86,8 @@ public record MaasSim(String url, String apiKey) {
         java.util.List<String> ops = new java.util.ArrayList<>();
         for (JsonNode op : control("GET", "operations").json()) {
             String name = op.path("op").asText();
-            if (hostname.equals(op.path("hostname").asText()) && (name.equals("power_off") || name.equals("power_on"))) {
+            if (hostname.equals(op.path("hostname").asText())
+                    && (name.equals("power_off") || name.equals("power_on"))) {
                 ops.add(name);
             }
         }

@@ -1,9 +1,7 @@
 package dev.instanceha.tests.lab;
 
-import dev.instanceha.ops.client.KeystoneToken;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
+import dev.instanceha.ops.client.KeystoneToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -56,24 +54,38 @@ public final class Masakari {
         }
 
         public JsonNode createSegment(String name, String recoveryMethod) {
-            return call("POST", "/segments", Map.of("segment", Map.of("name", name, "recovery_method", recoveryMethod,
-                    "service_type", "COMPUTE"))).expect(200, 201, 202).json().get("segment");
+            return call(
+                            "POST",
+                            "/segments",
+                            Map.of(
+                                    "segment",
+                                    Map.of("name", name, "recovery_method", recoveryMethod, "service_type", "COMPUTE")))
+                    .expect(200, 201, 202)
+                    .json()
+                    .get("segment");
         }
 
         public Http.Response createHost(String segmentUuid, String name) {
-            return call("POST", "/segments/" + segmentUuid + "/hosts", Map.of("host", Map.of("name", name,
-                    "type", "COMPUTE", "control_attributes", "SSH")));
+            return call(
+                    "POST",
+                    "/segments/" + segmentUuid + "/hosts",
+                    Map.of("host", Map.of("name", name, "type", "COMPUTE", "control_attributes", "SSH")));
         }
 
         /** Deletes every segment whose name starts with the prefix, hosts first (test cleanup). */
         public void deleteSegments(String prefix) {
-            for (JsonNode seg : call("GET", "/segments", null).expect(200).json().get("segments")) {
+            for (JsonNode seg :
+                    call("GET", "/segments", null).expect(200).json().get("segments")) {
                 if (!seg.get("name").asText().startsWith(prefix)) {
                     continue;
                 }
                 String id = seg.get("uuid").asText();
-                for (JsonNode h : call("GET", "/segments/" + id + "/hosts", null).expect(200).json().get("hosts")) {
-                    call("DELETE", "/segments/" + id + "/hosts/" + h.get("uuid").asText(), null).expect(204, 404);
+                for (JsonNode h : call("GET", "/segments/" + id + "/hosts", null)
+                        .expect(200)
+                        .json()
+                        .get("hosts")) {
+                    call("DELETE", "/segments/" + id + "/hosts/" + h.get("uuid").asText(), null)
+                            .expect(204, 404);
                 }
                 call("DELETE", "/segments/" + id, null).expect(204, 404);
             }
@@ -83,7 +95,10 @@ public final class Masakari {
         public java.util.List<JsonNode> notificationsOf(String hostUuid) {
             java.util.List<JsonNode> list = new java.util.ArrayList<>();
             call("GET", "/notifications?source_host_uuid=" + hostUuid + "&sort_key=created_at&sort_dir=asc", null)
-                    .expect(200).json().get("notifications").forEach(list::add);
+                    .expect(200)
+                    .json()
+                    .get("notifications")
+                    .forEach(list::add);
             return list;
         }
 
@@ -100,18 +115,29 @@ public final class Masakari {
         }
 
         /** Waits until at least {@code count} such notifications arrived; {@code context} is shown on failure. */
-        public java.util.List<JsonNode> awaitEvents(String hostUuid, String event, Instant since, int count,
-                                                    Duration timeout, java.util.function.Supplier<String> context) {
-            return Poll.until(timeout, Duration.ofMillis(500), () -> events(hostUuid, event, since),
+        public java.util.List<JsonNode> awaitEvents(
+                String hostUuid,
+                String event,
+                Instant since,
+                int count,
+                Duration timeout,
+                java.util.function.Supplier<String> context) {
+            return Poll.until(
+                    timeout,
+                    Duration.ofMillis(500),
+                    () -> events(hostUuid, event, since),
                     found -> found.size() >= count,
-                    found -> "no " + event + " notification for host " + hostUuid + " within "
-                            + timeout.toSeconds() + " s; " + context.get());
+                    found -> "no " + event + " notification for host " + hostUuid + " within " + timeout.toSeconds()
+                            + " s; " + context.get());
         }
 
         /** Puts a host in or out of maintenance (what an operator does once a failed host is repaired). */
         public void setOnMaintenance(String segmentUuid, String hostUuid, boolean onMaintenance) {
-            call("PUT", "/segments/" + segmentUuid + "/hosts/" + hostUuid,
-                    Map.of("host", Map.of("on_maintenance", onMaintenance))).expect(200);
+            call(
+                            "PUT",
+                            "/segments/" + segmentUuid + "/hosts/" + hostUuid,
+                            Map.of("host", Map.of("on_maintenance", onMaintenance)))
+                    .expect(200);
         }
 
         /** POSTs a COMPUTE_HOST notification (event STOPPED, host_status NORMAL) as the host monitor does. */
@@ -120,17 +146,36 @@ public final class Masakari {
             payload.put("event", "STOPPED");
             payload.put("host_status", "NORMAL");
             payload.put("cluster_status", "OFFLINE");
-            String now = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC)
+            String now = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+                    .withZone(ZoneOffset.UTC)
                     .format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-            return call("POST", "/notifications", Map.of("notification", Map.of("type", "COMPUTE_HOST",
-                    "hostname", hostname, "generated_time", now, "payload", payload)));
+            return call(
+                    "POST",
+                    "/notifications",
+                    Map.of(
+                            "notification",
+                            Map.of(
+                                    "type",
+                                    "COMPUTE_HOST",
+                                    "hostname",
+                                    hostname,
+                                    "generated_time",
+                                    now,
+                                    "payload",
+                                    payload)));
         }
 
         /** Polls a notification until its status is final (finished, failed, ignored; error is retried by the engine) or time runs out. */
         public JsonNode awaitNotification(String uuid, Duration timeout) {
-            return Poll.until(timeout, Duration.ofSeconds(1),
-                    () -> call("GET", "/notifications/" + uuid, null).expect(200).json().get("notification"),
-                    n -> java.util.Set.of("finished", "failed", "ignored").contains(n.get("status").asText()),
+            return Poll.until(
+                    timeout,
+                    Duration.ofSeconds(1),
+                    () -> call("GET", "/notifications/" + uuid, null)
+                            .expect(200)
+                            .json()
+                            .get("notification"),
+                    n -> java.util.Set.of("finished", "failed", "ignored")
+                            .contains(n.get("status").asText()),
                     n -> "notification " + uuid + " not final after " + timeout.toSeconds() + " s: " + n);
         }
     }

@@ -1,7 +1,6 @@
 package dev.instanceha.tests.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Map;
 
 /** Handle on the lab's Nova simulator (its /_sim control endpoints; the API itself is for masakari). */
@@ -20,12 +19,18 @@ public final class NovaSim {
     /** Places an ACTIVE server on a compute host; returns its id. */
     public String addServer(String name, String host) {
         return Http.call("POST", url + "/_sim/servers", Map.of("name", name, "host", host), Map.of())
-                .expect(201).json().at("/server/id").asText();
+                .expect(201)
+                .json()
+                .at("/server/id")
+                .asText();
     }
 
     /** The server as the compute API shows it (OS-EXT-SRV-ATTR:host, OS-EXT-STS:vm_state, ...). */
     public JsonNode server(String id) {
-        return Http.call("GET", url + "/_sim/servers/" + id, null, Map.of()).expect(200).json().get("server");
+        return Http.call("GET", url + "/_sim/servers/" + id, null, Map.of())
+                .expect(200)
+                .json()
+                .get("server");
     }
 
     public String hostOf(String serverId) {
@@ -34,7 +39,8 @@ public final class NovaSim {
 
     /** Marks a compute service up or down (what nova learns from heartbeats). */
     public void setHostState(String host, boolean up) {
-        Http.call("PUT", url + "/_sim/hosts/" + host + "/state", Map.of("state", up ? "up" : "down"), Map.of()).expect(200);
+        Http.call("PUT", url + "/_sim/hosts/" + host + "/state", Map.of("state", up ? "up" : "down"), Map.of())
+                .expect(200);
     }
 
     public void addHost(String host) {
@@ -61,7 +67,11 @@ public final class NovaSim {
         setHostState(host, true);
         String id = service(host).get("id").asText();
         // The simulator checks only that a token is present; Keystone is not involved in this control call.
-        Http.call("PUT", url + "/v2.1/os-services/" + id, Map.of("status", "enabled"), Map.of("X-Auth-Token", "lab-test"))
+        Http.call(
+                        "PUT",
+                        url + "/v2.1/os-services/" + id,
+                        Map.of("status", "enabled"),
+                        Map.of("X-Auth-Token", "lab-test"))
                 .expect(200);
     }
 }

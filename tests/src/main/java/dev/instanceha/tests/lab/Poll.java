@@ -15,20 +15,28 @@ import org.awaitility.core.ConditionTimeoutException;
  * probe throws (a daemon that died) ends the wait at once.
  */
 public final class Poll {
-    private Poll() {
-    }
+    private Poll() {}
 
-    public static <T> T until(Duration timeout, Duration interval, Callable<T> probe, Predicate<? super T> done,
-                              Function<? super T, String> failure) {
+    public static <T> T until(
+            Duration timeout,
+            Duration interval,
+            Callable<T> probe,
+            Predicate<? super T> done,
+            Function<? super T, String> failure) {
         AtomicReference<T> last = new AtomicReference<>();
         try {
-            return Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(interval)
+            return Awaitility.await()
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(interval)
                     .pollInSameThread()
-                    .until(() -> {
-                        T value = probe.call();
-                        last.set(value);
-                        return value;
-                    }, done::test);
+                    .until(
+                            () -> {
+                                T value = probe.call();
+                                last.set(value);
+                                return value;
+                            },
+                            done::test);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(failure.apply(last.get()), e);
         }

@@ -1,7 +1,6 @@
 package dev.instanceha.tests.model;
 
 import dev.instanceha.tests.lab.Lab;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.util.List;
 public final class Machines {
     /** The host's address on the model's bridge: the only address machines reach. */
     public static final String HOST = "10.251.200.1";
+
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path scripts;
@@ -33,10 +33,12 @@ public final class Machines {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path dir = p.resolve("tests/model/machines");
             if (Files.isExecutable(dir.resolve("launch"))) {
-                return new Machines(dir, Path.of(System.getenv().getOrDefault("MODEL_HOME", "/var/lib/instanceha-model")));
+                return new Machines(
+                        dir, Path.of(System.getenv().getOrDefault("MODEL_HOME", "/var/lib/instanceha-model")));
             }
         }
-        throw new MachinesUnavailable("cannot find tests/model/machines above " + Path.of("").toAbsolutePath());
+        throw new MachinesUnavailable(
+                "cannot find tests/model/machines above " + Path.of("").toAbsolutePath());
     }
 
     /** Fails with the fix when this host cannot run model machines. */
@@ -45,7 +47,9 @@ public final class Machines {
             throw new MachinesUnavailable("model machines are LXC system containers: run the tests as root");
         }
         for (String tool : List.of("lxc-start", "mmdebstrap", "apt-cacher-ng")) {
-            if (Lab.exec(Duration.ofSeconds(10), "sh", "-c", "command -v " + tool).exitCode() != 0) {
+            if (Lab.exec(Duration.ofSeconds(10), "sh", "-c", "command -v " + tool)
+                            .exitCode()
+                    != 0) {
                 throw new MachinesUnavailable(tool + " missing: run tests/model/install (bin/test-all does)");
             }
         }
@@ -108,7 +112,9 @@ public final class Machines {
     /** What {@link #destroyAll()} must leave: no machine, no bridge, no model veth, no live pid file. */
     public List<String> leftovers() {
         List<String> left = new ArrayList<>();
-        try (var dirs = Files.exists(home.resolve("lxc")) ? Files.list(home.resolve("lxc")) : java.util.stream.Stream.<Path>empty()) {
+        try (var dirs = Files.exists(home.resolve("lxc"))
+                ? Files.list(home.resolve("lxc"))
+                : java.util.stream.Stream.<Path>empty()) {
             dirs.forEach(d -> left.add("machine directory " + d));
         } catch (IOException e) {
             left.add("unreadable " + home.resolve("lxc") + ": " + e.getMessage());
@@ -120,7 +126,9 @@ public final class Machines {
                 left.add("link " + dev);
             }
         }
-        try (var pids = Files.exists(home.resolve("run")) ? Files.list(home.resolve("run")) : java.util.stream.Stream.<Path>empty()) {
+        try (var pids = Files.exists(home.resolve("run"))
+                ? Files.list(home.resolve("run"))
+                : java.util.stream.Stream.<Path>empty()) {
             pids.filter(p -> p.toString().endsWith(".pid")).forEach(p -> left.add("pid file " + p));
         } catch (IOException e) {
             left.add("unreadable " + home.resolve("run") + ": " + e.getMessage());
@@ -225,8 +233,10 @@ public final class Machines {
                 Path tmpFile = inRoot.resolveSibling(tmpName);
                 Files.deleteIfExists(tmpFile);
                 // Created root-only, so a secret is never readable in the machine before its mode is set.
-                Files.createFile(tmpFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        tmpFile,
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
                 try (var out = Files.newOutputStream(tmpFile)) {
                     Files.copy(source, out);
                 }
@@ -234,8 +244,16 @@ public final class Machines {
                 throw new MachinesUnavailable("cannot copy " + source + " into " + name + ": " + e.getMessage());
             }
             String tmp = target.substring(0, target.lastIndexOf('/') + 1) + tmpName;
-            run(Duration.ofSeconds(30), "/bin/sh", "-c", "chown \"$1\" \"$3\" && chmod \"$2\" \"$3\" && mv \"$3\" \"$4\"",
-                    "sh", owner, mode, tmp, target);
+            run(
+                    Duration.ofSeconds(30),
+                    "/bin/sh",
+                    "-c",
+                    "chown \"$1\" \"$3\" && chmod \"$2\" \"$3\" && mv \"$3\" \"$4\"",
+                    "sh",
+                    owner,
+                    mode,
+                    tmp,
+                    target);
         }
 
         /** Writes text into the machine (owner and mode applied before the file appears under its name). */
@@ -255,14 +273,30 @@ public final class Machines {
 
         /** LXC's view: RUNNING, STOPPED, ... */
         public String state() {
-            return Lab.exec(Duration.ofSeconds(10), "lxc-info", "-P", home.resolve("lxc").toString(), "-n", name, "-sH")
-                    .output().strip();
+            return Lab.exec(
+                            Duration.ofSeconds(10),
+                            "lxc-info",
+                            "-P",
+                            home.resolve("lxc").toString(),
+                            "-n",
+                            name,
+                            "-sH")
+                    .output()
+                    .strip();
         }
 
         /** Memory in use by the machine's cgroup, in bytes (-1 if unknown). */
         public long memoryBytes() {
-            String out = Lab.exec(Duration.ofSeconds(10), "lxc-info", "-P", home.resolve("lxc").toString(), "-n", name,
-                    "-H", "-S").output();
+            String out = Lab.exec(
+                            Duration.ofSeconds(10),
+                            "lxc-info",
+                            "-P",
+                            home.resolve("lxc").toString(),
+                            "-n",
+                            name,
+                            "-H",
+                            "-S")
+                    .output();
             for (String line : out.split("\n")) {
                 if (line.startsWith("Memory use:")) {
                     return Long.parseLong(line.substring("Memory use:".length()).strip());

@@ -2,7 +2,6 @@ package dev.instanceha.tests.model;
 
 import dev.instanceha.tests.lab.CrmMonView;
 import dev.instanceha.tests.lab.Lab;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,16 +37,19 @@ public final class PacemakerModelCluster {
      * Installs and forms the cluster. {@code extraMemberPackages} go onto the member with pacemaker
      * (a Java runtime for fence_maas and the host monitor, say).
      */
-    public static PacemakerModelCluster form(Machines.Machine member, Machines.Machine remote, String extraMemberPackages,
-                                             Path workDir) throws InterruptedException {
+    public static PacemakerModelCluster form(
+            Machines.Machine member, Machines.Machine remote, String extraMemberPackages, Path workDir)
+            throws InterruptedException {
         PacemakerModelCluster c = new PacemakerModelCluster(member, remote);
         c.timed("apt-get update (both machines)", () -> {
             member.run(APT, "apt-get", "update", "-q");
             remote.run(APT, "apt-get", "update", "-q");
         });
-        c.timed("apt-get install on " + member.name() + " (" + MEMBER_PACKAGES + " " + extraMemberPackages + ")",
+        c.timed(
+                "apt-get install on " + member.name() + " (" + MEMBER_PACKAGES + " " + extraMemberPackages + ")",
                 () -> member.sh(APT, "apt-get install -y -q " + MEMBER_PACKAGES + " " + extraMemberPackages));
-        c.timed("apt-get install on " + remote.name() + " (pacemaker-remote)",
+        c.timed(
+                "apt-get install on " + remote.name() + " (pacemaker-remote)",
                 () -> remote.run(APT, "apt-get", "install", "-y", "-q", "pacemaker-remote"));
         Path authkey = workDir.resolve("authkey");
         writeAuthkey(authkey);
@@ -66,15 +68,22 @@ public final class PacemakerModelCluster {
             member.run(SERVICE, "systemctl", "stop", "pacemaker");
             member.run(SERVICE, "systemctl", "restart", "corosync");
             member.run(SERVICE, "systemctl", "start", "pacemaker");
-            c.await("a DC with quorum", Duration.ofSeconds(90), v -> v.cluster().quorate() && v.cluster().online(member.name()));
+            c.await(
+                    "a DC with quorum",
+                    Duration.ofSeconds(90),
+                    v -> v.cluster().quorate() && v.cluster().online(member.name()));
         });
         c.timed("remote " + remote.name() + " online", () -> {
             member.run(SHORT, "crm_attribute", "--type", "crm_config", "--name", "dc-deadtime", "--update", "5s");
             // Fencing stays off until a test adds a device: with it on and no device, pacemaker holds
             // a never-seen remote as unclean and starts nothing.
-            member.run(SHORT, "crm_attribute", "--type", "crm_config", "--name", "stonith-enabled", "--update", "false");
+            member.run(
+                    SHORT, "crm_attribute", "--type", "crm_config", "--name", "stonith-enabled", "--update", "false");
             member.run(SHORT, "cibadmin", "--create", "-o", "resources", "--xml-text", remoteResource(remote));
-            c.await(remote.name() + " online", Duration.ofSeconds(60), v -> v.cluster().online(remote.name()));
+            c.await(
+                    remote.name() + " online",
+                    Duration.ofSeconds(60),
+                    v -> v.cluster().online(remote.name()));
         });
         return c;
     }
@@ -85,8 +94,10 @@ public final class PacemakerModelCluster {
         try {
             Files.createDirectories(authkey.getParent());
             Files.deleteIfExists(authkey);
-            Files.createFile(authkey, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    authkey,
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             Files.write(authkey, key);
         } catch (IOException e) {
             throw new MachinesUnavailable("cannot write the pacemaker authkey: " + e.getMessage());
@@ -134,7 +145,8 @@ public final class PacemakerModelCluster {
         return "<primitive id=\"" + id + "\" class=\"ocf\" provider=\"pacemaker\" type=\"remote\">"
                 + "<instance_attributes id=\"" + id + "-ia\"><nvpair id=\"" + id + "-server\" name=\"server\" value=\""
                 + remote.address() + "\"/></instance_attributes>"
-                + "<operations><op id=\"" + id + "-monitor\" name=\"monitor\" interval=\"5s\" timeout=\"15s\"/></operations>"
+                + "<operations><op id=\"" + id
+                + "-monitor\" name=\"monitor\" interval=\"5s\" timeout=\"15s\"/></operations>"
                 + "</primitive>";
     }
 

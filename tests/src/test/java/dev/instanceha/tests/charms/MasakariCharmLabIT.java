@@ -1,7 +1,5 @@
 package dev.instanceha.tests.charms;
 
-import dev.instanceha.ops.client.KeystoneToken;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instanceha.masakari.ApiServer;
 import dev.instanceha.masakari.MasakariCharm;
 import dev.instanceha.masakari.MasakariConfFile;
+import dev.instanceha.ops.client.KeystoneToken;
 import dev.instanceha.ops.host.FileSpec;
 import dev.instanceha.ops.model.Status;
 import dev.instanceha.ops.testing.CharmTestContext;
@@ -68,10 +67,17 @@ class MasakariCharmLabIT {
     /** The masakari.conf the charm renders for these credentials (leader, all relations complete). */
     private String renderedConf(String dbPassword) {
         FakeHost host = new FakeHost().withFile(ApiServer.UWSGI_INI, "[uwsgi]\n", FileSpec.root(0644));
-        Result out = new CharmTestContext(MasakariCharm::new, CHARM).run(Event.configChanged(), State.of("masakari/0")
-                .withLeader(true).withAddress(Lab.HOST)
-                .withRelation(sharedDb(dbPassword)).withRelation(amqp()).withRelation(identity())
-                .withRelation(RelationState.of("cluster", 1, "masakari")), host);
+        Result out = new CharmTestContext(MasakariCharm::new, CHARM)
+                .run(
+                        Event.configChanged(),
+                        State.of("masakari/0")
+                                .withLeader(true)
+                                .withAddress(Lab.HOST)
+                                .withRelation(sharedDb(dbPassword))
+                                .withRelation(amqp())
+                                .withRelation(identity())
+                                .withRelation(RelationState.of("cluster", 1, "masakari")),
+                        host);
         assertEquals(Status.active("Unit is ready"), out.unitStatus(), out.allLogText());
         return host.file(MasakariConfFile.PATH).orElseThrow().text();
     }
@@ -89,26 +95,40 @@ class MasakariCharmLabIT {
         try {
             KeystoneToken session = keystone.service();
             String endpoint = "http://" + Lab.HOST + ":" + Lab.MASAKARI_PORT + "/v1/" + session.projectId();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             HttpResponse<String> segments = awaitApi(http, endpoint + "/segments", session.id(), api, dir);
             assertEquals(200, segments.statusCode(), segments.body());
             assertTrue(JSON.readTree(segments.body()).has("segments"), segments.body());
 
-            HttpResponse<String> unauthenticated = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/segments"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> unauthenticated = http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint + "/segments"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(401, unauthenticated.statusCode(), "keystone_authtoken from the charm must guard the API");
 
             String name = "charm-proof-" + System.currentTimeMillis();
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/segments"))
-                    .header("X-Auth-Token", session.id()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"segment\": {\"name\": \"" + name
-                            + "\", \"recovery_method\": \"auto\", \"service_type\": \"COMPUTE\"}}")).build(),
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint + "/segments"))
+                            .header("X-Auth-Token", session.id())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"segment\": {\"name\": \"" + name
+                                    + "\", \"recovery_method\": \"auto\", \"service_type\": \"COMPUTE\"}}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals(201, created.statusCode(), "masakari answers 201 Created on a segment create: " + created.body());
+            assertEquals(
+                    201, created.statusCode(), "masakari answers 201 Created on a segment create: " + created.body());
             JsonNode segment = JSON.readTree(created.body()).path("segment");
             assertEquals(name, segment.path("name").asText());
-            http.send(HttpRequest.newBuilder(URI.create(endpoint + "/segments/" + segment.path("uuid").asText()))
-                    .header("X-Auth-Token", session.id()).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint + "/segments/"
+                                    + segment.path("uuid").asText()))
+                            .header("X-Auth-Token", session.id())
+                            .DELETE()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             assertTrue(engine.isAlive(), "masakari-engine with the charm's config died: " + log(dir, "engine"));
         } finally {
             stop(api);
@@ -121,37 +141,109 @@ class MasakariCharmLabIT {
     void segmentAndHostActionsRunAgainstTheRealApi() {
         lab.ensureUp(1); // the API may have been handed back just now
         CharmTestContext ctx = new CharmTestContext(MasakariCharm::new, CHARM);
-        State state = State.of("masakari/0").withLeader(true).withAddress(Lab.HOST)
-                .withRelation(sharedDb(Lab.DB_PASSWORD)).withRelation(amqp()).withRelation(identity())
+        State state = State.of("masakari/0")
+                .withLeader(true)
+                .withAddress(Lab.HOST)
+                .withRelation(sharedDb(Lab.DB_PASSWORD))
+                .withRelation(amqp())
+                .withRelation(identity())
                 .withRelation(RelationState.of("cluster", 1, "masakari"));
         String segment = "charm-actions-" + System.currentTimeMillis();
-        Result created = ctx.run(Event.action("create-segment", Map.of("name", segment, "recovery-method", "auto",
-                "service-type", "COMPUTE", "description", "")), state);
+        Result created = ctx.run(
+                Event.action(
+                        "create-segment",
+                        Map.of(
+                                "name",
+                                segment,
+                                "recovery-method",
+                                "auto",
+                                "service-type",
+                                "COMPUTE",
+                                "description",
+                                "")),
+                state);
         assertEquals(java.util.Optional.empty(), created.actionFailure());
         assertEquals(segment, created.actionResults().get("segment.name"));
         try {
             Result listed = ctx.run(Event.action("list-segments", Map.of()), state);
-            assertTrue(listed.actionResults().get("segments").contains(segment), listed.actionResults().toString());
+            assertTrue(
+                    listed.actionResults().get("segments").contains(segment),
+                    listed.actionResults().toString());
 
             // compute1 is a Nova compute service in the lab (the simulator), so masakari accepts it.
-            Result added = ctx.run(Event.action("add-host", Map.of("segment", segment, "host", "compute1",
-                    "type", "COMPUTE", "control-attributes", "SSH", "reserved", false, "on-maintenance", true)), state);
+            Result added = ctx.run(
+                    Event.action(
+                            "add-host",
+                            Map.of(
+                                    "segment",
+                                    segment,
+                                    "host",
+                                    "compute1",
+                                    "type",
+                                    "COMPUTE",
+                                    "control-attributes",
+                                    "SSH",
+                                    "reserved",
+                                    false,
+                                    "on-maintenance",
+                                    true)),
+                    state);
             assertEquals(java.util.Optional.empty(), added.actionFailure());
             assertEquals("true", added.actionResults().get("host.on-maintenance"));
-            Result duplicate = ctx.run(Event.action("add-host", Map.of("segment", segment, "host", "compute1",
-                    "type", "COMPUTE", "control-attributes", "SSH", "reserved", false, "on-maintenance", false)), state);
-            assertTrue(duplicate.actionFailure().orElse("").contains("409"), duplicate.actionFailure().toString());
-
-            Result reset = ctx.run(Event.action("reset-host-maintenance", Map.of("segment", segment, "host", "compute1")),
+            Result duplicate = ctx.run(
+                    Event.action(
+                            "add-host",
+                            Map.of(
+                                    "segment",
+                                    segment,
+                                    "host",
+                                    "compute1",
+                                    "type",
+                                    "COMPUTE",
+                                    "control-attributes",
+                                    "SSH",
+                                    "reserved",
+                                    false,
+                                    "on-maintenance",
+                                    false)),
                     state);
-            assertEquals("false", reset.actionResults().get("host.on-maintenance"), reset.actionFailure().toString());
+            assertTrue(
+                    duplicate.actionFailure().orElse("").contains("409"),
+                    duplicate.actionFailure().toString());
+
+            Result reset = ctx.run(
+                    Event.action("reset-host-maintenance", Map.of("segment", segment, "host", "compute1")), state);
+            assertEquals(
+                    "false",
+                    reset.actionResults().get("host.on-maintenance"),
+                    reset.actionFailure().toString());
             Result notifications = ctx.run(Event.action("list-notifications", Map.of("limit", 5)), state);
             assertEquals(java.util.Optional.empty(), notifications.actionFailure());
-            Result removed = ctx.run(Event.action("remove-host", Map.of("segment", segment, "host", "compute1")), state);
-            assertEquals("compute1", removed.actionResults().get("removed"), removed.actionFailure().toString());
-            Result unknown = ctx.run(Event.action("add-host", Map.of("segment", "no-such-segment", "host", "compute1",
-                    "type", "COMPUTE", "control-attributes", "SSH", "reserved", false, "on-maintenance", false)), state);
-            assertEquals(java.util.Optional.of("no segment named or with UUID 'no-such-segment'"), unknown.actionFailure());
+            Result removed =
+                    ctx.run(Event.action("remove-host", Map.of("segment", segment, "host", "compute1")), state);
+            assertEquals(
+                    "compute1",
+                    removed.actionResults().get("removed"),
+                    removed.actionFailure().toString());
+            Result unknown = ctx.run(
+                    Event.action(
+                            "add-host",
+                            Map.of(
+                                    "segment",
+                                    "no-such-segment",
+                                    "host",
+                                    "compute1",
+                                    "type",
+                                    "COMPUTE",
+                                    "control-attributes",
+                                    "SSH",
+                                    "reserved",
+                                    false,
+                                    "on-maintenance",
+                                    false)),
+                    state);
+            assertEquals(
+                    java.util.Optional.of("no segment named or with UUID 'no-such-segment'"), unknown.actionFailure());
         } finally {
             masakari.admin().deleteSegments(segment);
         }
@@ -208,8 +300,13 @@ class MasakariCharmLabIT {
 
     private void stopLabMasakari() {
         // The lab's own stop: by recorded PID and start time, never a recycled PID.
-        Process p = start(List.of("bash", "-c", "source '" + lab.dir().resolve("lib/common.sh")
-                + "'; stop_pid masakari-api; stop_pid masakari-engine"), null);
+        Process p = start(
+                List.of(
+                        "bash",
+                        "-c",
+                        "source '" + lab.dir().resolve("lib/common.sh")
+                                + "'; stop_pid masakari-api; stop_pid masakari-engine"),
+                null);
         assertEquals(0, waitFor(p, 60), "could not stop the lab's masakari");
     }
 
@@ -258,15 +355,27 @@ class MasakariCharmLabIT {
     }
 
     private static HttpResponse<String> awaitApi(HttpClient http, String url, String token, Process api, Path dir) {
-        return Poll.until(Duration.ofSeconds(90), Duration.ofMillis(500), () -> {
-            assertTrue(api.isAlive(), "masakari-api with the charm's config exited: " + log(dir, "api"));
-            try {
-                return java.util.Optional.of(http.send(HttpRequest.newBuilder(URI.create(url)).header("X-Auth-Token", token)
-                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()));
-            } catch (IOException notYet) {
-                return java.util.Optional.<HttpResponse<String>>empty();
-            }
-        }, java.util.Optional::isPresent, none -> "masakari-api did not answer in 90 s: " + log(dir, "api")).orElseThrow();
+        return Poll.until(
+                        Duration.ofSeconds(90),
+                        Duration.ofMillis(500),
+                        () -> {
+                            assertTrue(
+                                    api.isAlive(), "masakari-api with the charm's config exited: " + log(dir, "api"));
+                            try {
+                                return java.util.Optional.of(http.send(
+                                        HttpRequest.newBuilder(URI.create(url))
+                                                .header("X-Auth-Token", token)
+                                                .timeout(Duration.ofSeconds(10))
+                                                .GET()
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString()));
+                            } catch (IOException notYet) {
+                                return java.util.Optional.<HttpResponse<String>>empty();
+                            }
+                        },
+                        java.util.Optional::isPresent,
+                        none -> "masakari-api did not answer in 90 s: " + log(dir, "api"))
+                .orElseThrow();
     }
 
     private static String log(Path dir, String name) {

@@ -45,7 +45,11 @@ class PackedCharmsIT {
     private static String name(Path module) {
         try {
             return Files.readAllLines(module.resolve("src/main/charm/metadata.yaml")).stream()
-                    .filter(l -> l.startsWith("name:")).findFirst().orElseThrow().substring(5).strip();
+                    .filter(l -> l.startsWith("name:"))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(5)
+                    .strip();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -79,8 +83,10 @@ class PackedCharmsIT {
                     ZipArchiveEntry packed = zip.getEntry(DeclarationFiles.packedName(name));
                     assertEquals(Files.exists(source.resolve(name)), packed != null, charm + ": " + name + " as JSON");
                     if (packed != null) {
-                        assertEquals(YamlFiles.readMap(source.resolve(name)),
-                                json.readValue(zip.getInputStream(packed), Object.class), charm + ": " + name);
+                        assertEquals(
+                                YamlFiles.readMap(source.resolve(name)),
+                                json.readValue(zip.getInputStream(packed), Object.class),
+                                charm + ": " + name);
                     }
                 }
                 List<String> yamlClasses = new ArrayList<>();
@@ -91,7 +97,9 @@ class PackedCharmsIT {
                         }
                     }
                 }
-                assertEquals(BRING_SNAKEYAML.contains(charm.getFileName().toString()), !yamlClasses.isEmpty(),
+                assertEquals(
+                        BRING_SNAKEYAML.contains(charm.getFileName().toString()),
+                        !yamlClasses.isEmpty(),
                         charm + ": SnakeYAML in lib/charm.jar");
             }
         }
@@ -100,10 +108,12 @@ class PackedCharmsIT {
     @Test
     void masakarisUpdateStatusLoadsNoYamlClass(@TempDir Path work) {
         ClassLoadRecorder recorder = new ClassLoadRecorder(ROOT.resolve("charm-masakari/target/masakari.charm"), work);
-        ClassLoadRecorder.Recorded hook = recorder.run(Event.updateStatus(),
-                State.of("masakari/0").withUnitState(Map.of("packages/masakari", "distro")));
+        ClassLoadRecorder.Recorded hook = recorder.run(
+                Event.updateStatus(), State.of("masakari/0").withUnitState(Map.of("packages/masakari", "distro")));
         assertEquals(0, hook.hook().exitCode(), hook.hook().stderr());
-        assertEquals("blocked: 'shared-db', 'amqp', 'identity-service' missing", hook.hook().unitStatus());
+        assertEquals(
+                "blocked: 'shared-db', 'amqp', 'identity-service' missing",
+                hook.hook().unitStatus());
         assertTrue(hook.classes().stream().anyMatch(ClassLoadRecorder.LoadedClass::fromCharmJar), "the log is read");
         assertEquals(List.of(), hook.named("org.yaml."));
     }
@@ -113,8 +123,7 @@ class PackedCharmsIT {
         Path charm = ROOT.resolve("charm-masakari/target/masakari.charm");
         ContractRunner runner = new ContractRunner(charm, work);
         // Packages recorded as installed: this run must not apt-get on the test machine.
-        State state = State.of("masakari/0").withLeader(true)
-                .withUnitState(Map.of("packages/masakari", "distro"));
+        State state = State.of("masakari/0").withLeader(true).withUnitState(Map.of("packages/masakari", "distro"));
         runner.reset(state);
         ContractRunner.ContractResult hook = runner.run(Event.updateStatus(), state);
         assertEquals(0, hook.exitCode(), hook.stderr());
@@ -122,7 +131,8 @@ class PackedCharmsIT {
 
         ContractRunner.ContractResult action = runner.run(Event.action("list-segments", Map.of()), state);
         assertEquals(0, action.exitCode(), action.stderr());
-        assertEquals("identity-service is not ready: relate masakari to keystone and wait for it",
+        assertEquals(
+                "identity-service is not ready: relate masakari to keystone and wait for it",
                 action.action().path("failed").asText());
     }
 
@@ -136,7 +146,9 @@ class PackedCharmsIT {
         runner.reset(state);
         ContractRunner.ContractResult hook = runner.run(Event.updateStatus(), state);
         assertEquals(0, hook.exitCode(), hook.stderr());
-        assertTrue(hook.unitStatus().startsWith("blocked: Cannot install pacemaker-remote: the 'pacemaker' package is installed"),
+        assertTrue(
+                hook.unitStatus()
+                        .startsWith("blocked: Cannot install pacemaker-remote: the 'pacemaker' package is installed"),
                 hook.unitStatus());
     }
 
@@ -149,8 +161,10 @@ class PackedCharmsIT {
         Path built = ROOT.resolve("hostmonitor-patch/target/masakari-hostmonitor.jar");
         assertTrue(Files.exists(built), built + " was not built: run `mvn -B package` first");
         java.util.Set<String> wanted = classes(built);
-        Path charm = builtCharms().stream().filter(c -> c.getFileName().toString().equals("masakari-monitors.charm"))
-                .findFirst().orElseThrow();
+        Path charm = builtCharms().stream()
+                .filter(c -> c.getFileName().toString().equals("masakari-monitors.charm"))
+                .findFirst()
+                .orElseThrow();
         Path shipped = Files.createTempFile("shipped-hostmonitor", ".jar");
         try (ZipFile zip = ZipFile.builder().setPath(charm).get()) {
             ZipArchiveEntry entry = zip.getEntry("hostmonitor/masakari-hostmonitor.jar");

@@ -31,6 +31,7 @@ public final class CaseRunner {
     static final int TIMED_OUT = 124;
     /** The packed jar gets this mtime, so dispatch's AppCDS archive name is the same in every case. */
     private static final FileTime JAR_TIME = FileTime.fromMillis(1_700_000_000_000L);
+
     private static final List<String> TRACE_MARKERS = List.of("Exception in thread", "\tat ", "Caused by:");
 
     private final Sandbox sandbox;
@@ -61,9 +62,16 @@ public final class CaseRunner {
             List<String> callsSecond = calls(layer);
             keepCdsArchive(c, runner.charmDir());
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new Checks(c, first, second, afterFirst, afterSecond,
-                    callsSecond.subList(Math.min(callsFirst.size(), callsSecond.size()), callsSecond.size()),
-                    callsFirst, layer.resolve("upper")).outcome(millis);
+            return new Checks(
+                            c,
+                            first,
+                            second,
+                            afterFirst,
+                            afterSecond,
+                            callsSecond.subList(Math.min(callsFirst.size(), callsSecond.size()), callsSecond.size()),
+                            callsFirst,
+                            layer.resolve("upper"))
+                    .outcome(millis);
         } finally {
             Sandbox.delete(layer);
             Sandbox.delete(unitDir);
@@ -89,7 +97,8 @@ public final class CaseRunner {
                     + "PATH=" + inside + "/tools:${PATH#*:}\n"
                     + "SANDBOX_SHIMS='" + sandbox.layer(c.charm()) + "'\n"
                     + "export JUJU_CHARM_DIR JUJU_AGENT_SOCKET_ADDRESS PATH SANDBOX_SHIMS\n"
-                    + "exec '" + sandbox.script() + "' '" + layer + "' '" + c.charm().hostname() + "' '"
+                    + "exec '" + sandbox.script() + "' '" + layer + "' '"
+                    + c.charm().hostname() + "' '"
                     + unitDir + ":" + inside + "' " + timeoutSeconds + " -- " + inside + "/charm/dispatch.packed\n";
             Path dispatch = charmDir.resolve("dispatch");
             Files.writeString(dispatch, wrapper);
@@ -105,23 +114,27 @@ public final class CaseRunner {
             return;
         }
         try (Stream<Path> files = Files.list(charmDir)) {
-            files.filter(p -> p.getFileName().toString().matches("\\.charm-.*\\.jsa")).findFirst().ifPresent(p -> {
-                try {
-                    Path kept = Files.createDirectories(workRoot.resolve("cds").resolve(c.charm().name()))
-                            .resolve(p.getFileName());
-                    Files.copy(p, kept, StandardCopyOption.REPLACE_EXISTING);
-                    cdsArchives.putIfAbsent(c.charm().name(), kept);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            files.filter(p -> p.getFileName().toString().matches("\\.charm-.*\\.jsa"))
+                    .findFirst()
+                    .ifPresent(p -> {
+                        try {
+                            Path kept = Files.createDirectories(workRoot.resolve("cds")
+                                            .resolve(c.charm().name()))
+                                    .resolve(p.getFileName());
+                            Files.copy(p, kept, StandardCopyOption.REPLACE_EXISTING);
+                            cdsArchives.putIfAbsent(c.charm().name(), kept);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static List<String> calls(Path layer) {
-        Path log = layer.resolve("upper").resolve(Sandbox.SHIM_STATE.substring(1)).resolve("calls.log");
+        Path log =
+                layer.resolve("upper").resolve(Sandbox.SHIM_STATE.substring(1)).resolve("calls.log");
         try {
             return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
         } catch (IOException e) {
@@ -135,7 +148,8 @@ public final class CaseRunner {
         String tool = w[0];
         String verb = w.length > 1 ? w[1] : "";
         return switch (tool) {
-            case "systemctl" -> !call.matches("systemctl( --\\S+)* (is-active|is-enabled|status|show|list-units|cat)\\b.*");
+            case "systemctl" ->
+                !call.matches("systemctl( --\\S+)* (is-active|is-enabled|status|show|list-units|cat)\\b.*");
             case "apt-get" -> !verb.equals("--version");
             case "dpkg-query", "crm_mon", "crm_verify", "a2query" -> false;
             case "cibadmin" -> !(call.contains("--query") || call.contains(" -Q"));
@@ -157,8 +171,15 @@ public final class CaseRunner {
         private final Path upper;
         private final List<Finding> findings = new ArrayList<>();
 
-        Checks(HostileCase c, ContractResult first, ContractResult second, UpperDir.Manifest afterFirst,
-               UpperDir.Manifest afterSecond, List<String> secondCalls, List<String> firstCalls, Path upper) {
+        Checks(
+                HostileCase c,
+                ContractResult first,
+                ContractResult second,
+                UpperDir.Manifest afterFirst,
+                UpperDir.Manifest afterSecond,
+                List<String> secondCalls,
+                List<String> firstCalls,
+                Path upper) {
             this.c = c;
             this.first = first;
             this.second = second;
@@ -180,8 +201,10 @@ public final class CaseRunner {
                 checkSecondRun();
             }
             List<Integer> exits = runs.stream().map(ContractResult::exitCode).toList();
-            List<String> statuses = runs.stream().map(ContractResult::unitStatus).toList();
-            String failed = runs.get(runs.size() - 1).action().path("failed").isNull() ? null
+            List<String> statuses =
+                    runs.stream().map(ContractResult::unitStatus).toList();
+            String failed = runs.get(runs.size() - 1).action().path("failed").isNull()
+                    ? null
                     : runs.get(runs.size() - 1).action().path("failed").asText();
             return new CaseOutcome(c, exits, statuses, failed, millis, dedupe(findings), log(runs));
         }
@@ -192,7 +215,8 @@ public final class CaseRunner {
                 return;
             }
             if (r.exitCode() != 0) {
-                findings.add(new Finding(Cause.NON_ZERO_EXIT, which + ": exit " + r.exitCode() + ", " + lastErrorLine(r)));
+                findings.add(
+                        new Finding(Cause.NON_ZERO_EXIT, which + ": exit " + r.exitCode() + ", " + lastErrorLine(r)));
             }
             String trace = firstTraceLine(r);
             if (trace != null) {
@@ -209,14 +233,18 @@ public final class CaseRunner {
             if (e.kind() == Expectation.Kind.ACTION_FAIL) {
                 JsonNode failed = r.action().path("failed");
                 if (r.exitCode() != 0) {
-                    findings.add(new Finding(Cause.ACTION_NOT_FAILED_CLEANLY, which + ": exit " + r.exitCode()
-                            + " instead of action-fail naming '" + e.names() + "'"));
+                    findings.add(new Finding(
+                            Cause.ACTION_NOT_FAILED_CLEANLY,
+                            which + ": exit " + r.exitCode() + " instead of action-fail naming '" + e.names() + "'"));
                 } else if (failed.isNull() || failed.isMissingNode()) {
-                    findings.add(new Finding(Cause.ACTION_NOT_FAILED_CLEANLY, which + ": action succeeded (results "
-                            + r.action().path("results") + "); expected action-fail naming '" + e.names() + "'"));
+                    findings.add(new Finding(
+                            Cause.ACTION_NOT_FAILED_CLEANLY,
+                            which + ": action succeeded (results " + r.action().path("results")
+                                    + "); expected action-fail naming '" + e.names() + "'"));
                 } else if (!e.named(failed.asText())) {
-                    findings.add(new Finding(Cause.ACTION_NOT_FAILED_CLEANLY, which + ": action-fail '"
-                            + failed.asText() + "' does not name '" + e.names() + "'"));
+                    findings.add(new Finding(
+                            Cause.ACTION_NOT_FAILED_CLEANLY,
+                            which + ": action-fail '" + failed.asText() + "' does not name '" + e.names() + "'"));
                 }
                 return;
             }
@@ -226,7 +254,8 @@ public final class CaseRunner {
             switch (e.kind()) {
                 case ACTIVE -> {
                     if (!level.equals("active")) {
-                        findings.add(new Finding(Cause.WRONG_STATUS, which + ": valid input refused, status '" + status + "'"));
+                        findings.add(new Finding(
+                                Cause.WRONG_STATUS, which + ": valid input refused, status '" + status + "'"));
                     }
                 }
                 case BLOCKED, WAITING, REJECT -> {
@@ -236,11 +265,12 @@ public final class CaseRunner {
                         default -> level.equals("blocked") || level.equals("waiting");
                     };
                     if (level.equals("active")) {
-                        findings.add(new Finding(Cause.BAD_PAYLOAD_ACTIVE, which + ": ended '" + status
-                                + "', expected " + e));
+                        findings.add(new Finding(
+                                Cause.BAD_PAYLOAD_ACTIVE, which + ": ended '" + status + "', expected " + e));
                     } else if (!e.named(message)) {
-                        findings.add(new Finding(Cause.BLOCK_NOT_NAMING_KEY, which + ": '" + status
-                                + "' does not name '" + e.names() + "'"));
+                        findings.add(new Finding(
+                                Cause.BLOCK_NOT_NAMING_KEY,
+                                which + ": '" + status + "' does not name '" + e.names() + "'"));
                     } else if (!levelOk) {
                         findings.add(new Finding(Cause.WRONG_STATUS, which + ": '" + status + "', expected " + e));
                     }
@@ -255,7 +285,8 @@ public final class CaseRunner {
                 shown.append(r.stdout()).append('\n').append(r.stderr()).append('\n');
                 ObjectNode s = r.state();
                 s.path("logs").forEach(l -> shown.append(l.asText()).append('\n'));
-                s.path("status_history").forEach(h -> shown.append(h.path("message").asText()).append('\n'));
+                s.path("status_history")
+                        .forEach(h -> shown.append(h.path("message").asText()).append('\n'));
                 shown.append(s.path("app_status").path("message").asText()).append('\n');
                 shown.append(s.path("action").toString()).append('\n');
                 JsonNode action = s.path("action");
@@ -267,8 +298,9 @@ public final class CaseRunner {
             for (String secret : c.secrets()) {
                 for (String form : forms(secret)) {
                     if (text.contains(form)) {
-                        findings.add(new Finding(Cause.SECRET_LEAKED, "'" + mask(secret) + "' in logs/status/action output: "
-                                + around(text, form)));
+                        findings.add(new Finding(
+                                Cause.SECRET_LEAKED,
+                                "'" + mask(secret) + "' in logs/status/action output: " + around(text, form)));
                         break;
                     }
                 }
@@ -279,8 +311,9 @@ public final class CaseRunner {
             for (String secret : c.secrets()) {
                 for (String form : forms(secret)) {
                     if (commandLines.contains(form)) {
-                        findings.add(new Finding(Cause.SECRET_LEAKED, "'" + mask(secret) + "' in a command's arguments: "
-                                + around(commandLines, form)));
+                        findings.add(new Finding(
+                                Cause.SECRET_LEAKED,
+                                "'" + mask(secret) + "' in a command's arguments: " + around(commandLines, form)));
                         break;
                     }
                     if (cib.contains(form)) {
@@ -294,8 +327,10 @@ public final class CaseRunner {
                 for (String secret : c.secrets()) {
                     for (String form : forms(secret)) {
                         if (content.contains(form)) {
-                            findings.add(new Finding(Cause.SECRET_LEAKED, "'" + mask(secret) + "' in world-readable "
-                                    + f.path() + " (mode " + Integer.toOctalString(f.mode()) + ")"));
+                            findings.add(new Finding(
+                                    Cause.SECRET_LEAKED,
+                                    "'" + mask(secret) + "' in world-readable " + f.path() + " (mode "
+                                            + Integer.toOctalString(f.mode()) + ")"));
                             break;
                         }
                     }
@@ -334,13 +369,22 @@ public final class CaseRunner {
             StringBuilder b = new StringBuilder();
             b.append("== ").append(c.name()).append('\n');
             b.append("input:    ").append(c.input()).append('\n');
-            b.append("event:    ").append(c.event().dispatchPath()).append(c.event().isAction() ? " " + c.event().actionParams() : "")
+            b.append("event:    ")
+                    .append(c.event().dispatchPath())
+                    .append(c.event().isAction() ? " " + c.event().actionParams() : "")
                     .append('\n');
             b.append("expect:   ").append(c.expectation()).append('\n');
             for (int i = 0; i < runs.size(); i++) {
                 ContractResult r = runs.get(i);
-                b.append("run ").append(i + 1).append(": exit ").append(r.exitCode()).append(", ").append(r.millis())
-                        .append(" ms, status '").append(shorten(r.unitStatus(), 400)).append("'");
+                b.append("run ")
+                        .append(i + 1)
+                        .append(": exit ")
+                        .append(r.exitCode())
+                        .append(", ")
+                        .append(r.millis())
+                        .append(" ms, status '")
+                        .append(shorten(r.unitStatus(), 400))
+                        .append("'");
                 if (c.event().isAction()) {
                     b.append(", action ").append(shorten(r.action().toString(), 400));
                 }
@@ -349,16 +393,30 @@ public final class CaseRunner {
                 int from = i == 0 ? 0 : runs.get(0).state().path("logs").size();
                 JsonNode logs = r.state().path("logs");
                 for (int j = from; j < logs.size(); j++) {
-                    b.append("  log: ").append(shorten(logs.get(j).asText(), 400)).append('\n');
+                    b.append("  log: ")
+                            .append(shorten(logs.get(j).asText(), 400))
+                            .append('\n');
                 }
                 if (!r.stderr().isBlank()) {
-                    r.stderr().lines().limit(40).forEach(l -> b.append("  stderr: ").append(shorten(l, 400)).append('\n'));
+                    r.stderr()
+                            .lines()
+                            .limit(40)
+                            .forEach(l -> b.append("  stderr: ")
+                                    .append(shorten(l, 400))
+                                    .append('\n'));
                 }
             }
-            firstCalls.forEach(call -> b.append("  command (run 1): ").append(shorten(call, 200)).append('\n'));
-            secondCalls.forEach(call -> b.append("  command (run 2): ").append(shorten(call, 200)).append('\n'));
-            afterSecond.files().forEach(f -> b.append("  file: ").append(f.path()).append(" ")
-                    .append(Integer.toOctalString(f.mode())).append('\n'));
+            firstCalls.forEach(call ->
+                    b.append("  command (run 1): ").append(shorten(call, 200)).append('\n'));
+            secondCalls.forEach(call ->
+                    b.append("  command (run 2): ").append(shorten(call, 200)).append('\n'));
+            afterSecond
+                    .files()
+                    .forEach(f -> b.append("  file: ")
+                            .append(f.path())
+                            .append(" ")
+                            .append(Integer.toOctalString(f.mode()))
+                            .append('\n'));
             if (findings.isEmpty()) {
                 b.append("PASS\n");
             }
@@ -397,7 +455,10 @@ public final class CaseRunner {
     }
 
     static String lastErrorLine(ContractResult r) {
-        List<String> lines = (r.stderr() + "\n" + r.stdout()).lines().filter(l -> !l.isBlank()).toList();
+        List<String> lines = (r.stderr() + "\n" + r.stdout())
+                .lines()
+                .filter(l -> !l.isBlank())
+                .toList();
         String trace = firstTraceLine(r);
         if (trace != null) {
             return trace;
@@ -407,7 +468,8 @@ public final class CaseRunner {
 
     /** The exception line of the first Java stack trace in the output or the unit log. */
     static String firstTraceLine(ContractResult r) {
-        StringBuilder all = new StringBuilder(r.stderr()).append('\n').append(r.stdout()).append('\n');
+        StringBuilder all =
+                new StringBuilder(r.stderr()).append('\n').append(r.stdout()).append('\n');
         r.state().path("logs").forEach(l -> all.append(l.asText()).append('\n'));
         List<String> lines = all.toString().lines().toList();
         for (int i = 0; i < lines.size(); i++) {

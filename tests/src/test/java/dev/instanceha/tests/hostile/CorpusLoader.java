@@ -32,8 +32,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class CorpusLoader {
     /** Option and relation keys whose values are secrets the charm must never show. */
-    static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|secret|token|credentials|authkey|[-_]key)$");
-    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
+    static final Pattern SECRET_KEY =
+            Pattern.compile("(?i).*(password|passwd|secret|token|credentials|authkey|[-_]key)$");
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
     private static final String PLACEHOLDER = "$v";
 
     private final Path repoRoot;
@@ -43,8 +46,8 @@ public final class CorpusLoader {
     }
 
     /** The corpus files shipped with the tests, in a fixed order. */
-    public static final List<String> FILES = List.of("masakari.yaml", "masakari-monitors.yaml",
-            "pacemaker-remote.yaml", "hacluster.yaml");
+    public static final List<String> FILES =
+            List.of("masakari.yaml", "masakari-monitors.yaml", "pacemaker-remote.yaml", "hacluster.yaml");
 
     public List<HostileCase> loadAll() {
         List<HostileCase> out = new ArrayList<>();
@@ -65,10 +68,13 @@ public final class CorpusLoader {
     List<HostileCase> load(String fileName, String text) {
         Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         Map<String, Object> machine = map(doc.get("machine"));
-        CharmProfile charm = new CharmProfile((String) doc.get("charm"),
+        CharmProfile charm = new CharmProfile(
+                (String) doc.get("charm"),
                 repoRoot.resolve((String) doc.get("charm-file")),
-                (String) machine.get("hostname"), (String) machine.get("fqdn"),
-                strings(map(machine.get("installed"))), strings(map(machine.get("files"))));
+                (String) machine.get("hostname"),
+                (String) machine.get("fqdn"),
+                strings(map(machine.get("installed"))),
+                strings(map(machine.get("files"))));
         Map<String, Object> base = map(doc.get("base"));
         String defaultHook = (String) doc.getOrDefault("default-hook", "config-changed");
         Set<String> notSecret = new LinkedHashSet<>((List<String>) doc.getOrDefault("not-secret-keys", List.of()));
@@ -102,8 +108,14 @@ public final class CorpusLoader {
     }
 
     @SuppressWarnings("unchecked")
-    private HostileCase build(CharmProfile charm, Map<String, Object> doc, Map<String, Object> base, String defaultHook,
-                              Set<String> notSecret, String id, Map<String, Object> spec) {
+    private HostileCase build(
+            CharmProfile charm,
+            Map<String, Object> doc,
+            Map<String, Object> base,
+            String defaultHook,
+            Set<String> notSecret,
+            String id,
+            Map<String, Object> spec) {
         String input = describe(spec);
         Map<String, Object> config = new LinkedHashMap<>(map(expand(base.get("config"))));
         mergeNullDeletes(config, map(expand(spec.get("config"))));
@@ -119,9 +131,11 @@ public final class CorpusLoader {
         mergeNullDeletes(unitState, map(expand(spec.get("state"))));
         boolean leader = (Boolean) spec.getOrDefault("leader", doc.getOrDefault("leader", false));
 
-        State state = State.of((String) doc.get("unit")).withLeader(leader)
+        State state = State.of((String) doc.get("unit"))
+                .withLeader(leader)
                 .withAddress((String) doc.getOrDefault("address", "10.5.0.10"))
-                .withConfig(config).withUnitState(strings(unitState));
+                .withConfig(config)
+                .withUnitState(strings(unitState));
         for (Map.Entry<String, Map<String, Object>> r : relations.entrySet()) {
             state = state.withRelation(relation(r.getKey(), r.getValue()));
         }
@@ -141,13 +155,17 @@ public final class CorpusLoader {
     }
 
     private static void addSecret(Set<String> secrets, Set<String> notSecret, String key, Object value) {
-        if (value instanceof String s && s.strip().length() >= 6 && !notSecret.contains(key)
-                && SECRET_KEY.matcher(key).matches() && !s.equals("__null__")) {
+        if (value instanceof String s
+                && s.strip().length() >= 6
+                && !notSecret.contains(key)
+                && SECRET_KEY.matcher(key).matches()
+                && !s.equals("__null__")) {
             secrets.add(s);
         }
     }
 
-    private static void mergeRelation(Map<String, Map<String, Object>> relations, String ref, Map<String, Object> delta) {
+    private static void mergeRelation(
+            Map<String, Map<String, Object>> relations, String ref, Map<String, Object> delta) {
         Map<String, Object> target = relations.computeIfAbsent(ref, k -> new LinkedHashMap<>());
         for (Map.Entry<String, Object> e : delta.entrySet()) {
             switch (e.getKey()) {
@@ -170,8 +188,9 @@ public final class CorpusLoader {
                     });
                     target.put("units", units);
                 }
-                default -> throw new IllegalArgumentException("relation " + ref + ": unknown field '" + e.getKey()
-                        + "' (app, app-data, units, local-unit, local-app)");
+                default ->
+                    throw new IllegalArgumentException("relation " + ref + ": unknown field '" + e.getKey()
+                            + "' (app, app-data, units, local-unit, local-app)");
             }
         }
     }
@@ -243,7 +262,8 @@ public final class CorpusLoader {
                 return String.valueOf(in.get("repeat")).repeat(((Number) in.get("times")).intValue());
             }
             if (in.size() == 1 && in.containsKey("base64")) {
-                return Base64.getEncoder().encodeToString(String.valueOf(expand(in.get("base64"))).getBytes(StandardCharsets.UTF_8));
+                return Base64.getEncoder()
+                        .encodeToString(String.valueOf(expand(in.get("base64"))).getBytes(StandardCharsets.UTF_8));
             }
             if (in.size() == 1 && in.containsKey("json")) {
                 try {

@@ -27,7 +27,8 @@ public final class CorpusRun {
     private final Pattern filter;
     private final PrintStream progress;
 
-    public CorpusRun(Path repoRoot, Path outputDir, int parallel, int timeoutSeconds, String filter, PrintStream progress) {
+    public CorpusRun(
+            Path repoRoot, Path outputDir, int parallel, int timeoutSeconds, String filter, PrintStream progress) {
         this.repoRoot = repoRoot;
         this.outputDir = outputDir;
         this.parallel = parallel;
@@ -43,27 +44,42 @@ public final class CorpusRun {
     }
 
     public Summary run() {
-        List<HostileCase> cases = new CorpusLoader(repoRoot).loadAll().stream()
-                .filter(c -> filter.matcher(c.name()).find()).toList();
-        for (HostileCase c : cases.stream().map(HostileCase::charm).distinct().map(ch -> cases.stream()
-                .filter(x -> x.charm().equals(ch)).findFirst().orElseThrow()).toList()) {
+        List<HostileCase> cases = new CorpusLoader(repoRoot)
+                .loadAll().stream().filter(c -> filter.matcher(c.name()).find()).toList();
+        for (HostileCase c : cases.stream()
+                .map(HostileCase::charm)
+                .distinct()
+                .map(ch -> cases.stream()
+                        .filter(x -> x.charm().equals(ch))
+                        .findFirst()
+                        .orElseThrow())
+                .toList()) {
             if (!Files.exists(c.charm().charmFile())) {
-                throw new IllegalStateException(c.charm().charmFile() + " was not built: run `mvn -B -pl tests -am package` first");
+                throw new IllegalStateException(
+                        c.charm().charmFile() + " was not built: run `mvn -B -pl tests -am package` first");
             }
         }
         long start = System.nanoTime();
-        Path shm = Path.of("/dev/shm").resolve("instanceha-hostile-" + ProcessHandle.current().pid());
+        Path shm = Path.of("/dev/shm")
+                .resolve("instanceha-hostile-" + ProcessHandle.current().pid());
         Path work = outputDir.resolve("work");
         Sandbox sandbox = new Sandbox(repoRoot.resolve("tests/hostile"), shm);
         CaseRunner runner = new CaseRunner(sandbox, work, timeoutSeconds);
         List<CaseOutcome> outcomes = new ArrayList<>();
-        progress.printf("hostile-input corpus: %d cases, %d at a time, %d s timeout per run%n", cases.size(), parallel,
-                timeoutSeconds);
+        progress.printf(
+                "hostile-input corpus: %d cases, %d at a time, %d s timeout per run%n",
+                cases.size(), parallel, timeoutSeconds);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
             // The first case of each charm runs alone, so its AppCDS archive serves all the others.
-            List<HostileCase> firsts = cases.stream().map(HostileCase::charm).distinct()
-                    .map(ch -> cases.stream().filter(x -> x.charm().equals(ch)).findFirst().orElseThrow()).toList();
+            List<HostileCase> firsts = cases.stream()
+                    .map(HostileCase::charm)
+                    .distinct()
+                    .map(ch -> cases.stream()
+                            .filter(x -> x.charm().equals(ch))
+                            .findFirst()
+                            .orElseThrow())
+                    .toList();
             AtomicInteger done = new AtomicInteger();
             List<Future<CaseOutcome>> futures = new ArrayList<>();
             for (HostileCase first : firsts) {
@@ -113,8 +129,13 @@ public final class CorpusRun {
 
     private CaseOutcome report(CaseOutcome o, AtomicInteger done, int total) {
         int n = done.incrementAndGet();
-        String line = String.format("[%3d/%d] %-4s %-58s %5.1fs %s", n, total, o.passed() ? "ok" : "FAIL",
-                CaseRunner.shorten(o.hostileCase().name(), 58), o.millis() / 1000.0,
+        String line = String.format(
+                "[%3d/%d] %-4s %-58s %5.1fs %s",
+                n,
+                total,
+                o.passed() ? "ok" : "FAIL",
+                CaseRunner.shorten(o.hostileCase().name(), 58),
+                o.millis() / 1000.0,
                 o.passed() ? "" : o.findings().get(0).cause().label());
         synchronized (progress) {
             progress.println(line);

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 
 /** The corpus files and the runner's checks, without running any charm. */
 class CorpusTest {
-    final List<HostileCase> corpus = new CorpusLoader(Path.of("..").toAbsolutePath().normalize()).loadAll();
+    final List<HostileCase> corpus =
+            new CorpusLoader(Path.of("..").toAbsolutePath().normalize()).loadAll();
 
     @Test
     void corpusHasTheSizeTheGoalsNeed() {
-        Map<String, Long> perCharm = corpus.stream().collect(Collectors.groupingBy(c -> c.charm().name(), Collectors.counting()));
+        Map<String, Long> perCharm =
+                corpus.stream().collect(Collectors.groupingBy(c -> c.charm().name(), Collectors.counting()));
         assertTrue(corpus.size() >= 200, "cases: " + corpus.size());
         assertEquals(4, perCharm.size(), perCharm.toString());
         perCharm.forEach((charm, n) -> assertTrue(n >= 40, charm + " has only " + n + " cases"));
@@ -28,7 +30,10 @@ class CorpusTest {
     @Test
     void everyCharmHasAnActiveBaseCase() {
         for (String charm : List.of("masakari", "masakari-monitors", "pacemaker-remote", "hacluster")) {
-            HostileCase base = corpus.stream().filter(c -> c.name().equals(charm + "/base")).findFirst().orElseThrow();
+            HostileCase base = corpus.stream()
+                    .filter(c -> c.name().equals(charm + "/base"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(Expectation.Kind.ACTIVE, base.expectation().kind());
         }
     }
@@ -55,14 +60,18 @@ class CorpusTest {
                     expect: reject db
                 """;
         List<HostileCase> cases = new CorpusLoader(Path.of(".")).load("t.yaml", yaml);
-        assertEquals(List.of("x#1", "x#2", "y"), cases.stream().map(HostileCase::id).toList());
+        assertEquals(
+                List.of("x#1", "x#2", "y"), cases.stream().map(HostileCase::id).toList());
         assertEquals(7, cases.get(0).state().config().get("a"));
         assertEquals("ababab", cases.get(1).state().config().get("a"));
-        Map<String, String> unit = cases.get(2).state().relation("db").remoteUnitsData().get("mysql/0");
+        Map<String, String> unit =
+                cases.get(2).state().relation("db").remoteUnitsData().get("mysql/0");
         assertEquals("c2VjcmV0LXRleHQ=", unit.get("password"));
         assertEquals("\"h1\"", unit.get("host"));
         assertEquals("hooks/db-relation-changed", cases.get(2).event().dispatchPath());
-        assertTrue(cases.get(2).secrets().containsAll(List.of("OtherPassw0rd", "c2VjcmV0LXRleHQ=")), cases.get(2).secrets().toString());
+        assertTrue(
+                cases.get(2).secrets().containsAll(List.of("OtherPassw0rd", "c2VjcmV0LXRleHQ=")),
+                cases.get(2).secrets().toString());
         assertTrue(CaseRunner.forms("c2VjcmV0LXRleHQ=").contains("secret-text"));
     }
 
@@ -81,7 +90,8 @@ class CorpusTest {
         // oslo.config reads an indented line as the previous value's continuation: not a key
         assertNull(Injection.find("/etc/m.conf", "[DEFAULT]\npassword = pw\n  hostile_injected=true\n"));
         assertNull(Injection.find("/etc/m.conf", "[DEFAULT]\nregion = 'R\\n[hostile_injected]'\n"));
-        assertNotNull(Injection.find("/etc/corosync/corosync.conf", "totem {\n  version: 2\n  hostile_injected: 1\n}\n"));
+        assertNotNull(
+                Injection.find("/etc/corosync/corosync.conf", "totem {\n  version: 2\n  hostile_injected: 1\n}\n"));
         assertNotNull(Injection.find("/etc/p/process_list.yaml", "- process_name: x\n  hostile_injected: 1\n"));
         assertNull(Injection.find("/etc/p/process_list.yaml", "- process_name: 'hostile_injected: 1'\n"));
     }

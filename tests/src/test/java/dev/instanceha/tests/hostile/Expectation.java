@@ -29,8 +29,9 @@ public record Expectation(Kind kind, String names) {
             case "reject" -> Kind.REJECT;
             case "action-fail" -> Kind.ACTION_FAIL;
             case "active", "active-ok" -> Kind.ACTIVE;
-            default -> throw new IllegalArgumentException("unknown expectation '" + text
-                    + "': use blocked KEY, waiting [KEY], reject KEY, action-fail PARAM or active");
+            default ->
+                throw new IllegalArgumentException("unknown expectation '" + text
+                        + "': use blocked KEY, waiting [KEY], reject KEY, action-fail PARAM or active");
         };
         String names = parts.length > 1 ? parts[1].strip() : "";
         if (names.isEmpty() && (kind == Kind.BLOCKED || kind == Kind.REJECT || kind == Kind.ACTION_FAIL)) {

@@ -10,8 +10,14 @@ import java.util.List;
  *
  * @param input a one-line, shortened description of the delta for people
  */
-public record HostileCase(CharmProfile charm, String id, String input, State state, Event event,
-                          Expectation expectation, List<String> secrets) {
+public record HostileCase(
+        CharmProfile charm,
+        String id,
+        String input,
+        State state,
+        Event event,
+        Expectation expectation,
+        List<String> secrets) {
     public String name() {
         return charm.name() + "/" + id;
     }

@@ -18,18 +18,27 @@ class HostileInputIT {
 
     @Test
     void everyCharmSurvivesTheCorpus() {
-        assertTrue(ProcessHandle.current().info().user().map("root"::equals).orElse(false),
+        assertTrue(
+                ProcessHandle.current().info().user().map("root"::equals).orElse(false),
                 "the sandbox needs root (mount, network and PID namespaces, overlayfs): run as root");
-        CorpusRun.Summary summary = new CorpusRun(ROOT, ROOT.resolve("tests/target/hostile"),
-                Integer.getInteger("hostile.parallel", 2), Integer.getInteger("hostile.timeout", 60),
-                System.getProperty("hostile.filter", ""), System.out).run();
+        CorpusRun.Summary summary = new CorpusRun(
+                        ROOT,
+                        ROOT.resolve("tests/target/hostile"),
+                        Integer.getInteger("hostile.parallel", 2),
+                        Integer.getInteger("hostile.timeout", 60),
+                        System.getProperty("hostile.filter", ""),
+                        System.out)
+                .run();
         assertTrue(summary.outcomes().size() > 0, "no case matched hostile.filter");
         if (!summary.failures().isEmpty()) {
             fail(summary.failures().size() + " of " + summary.outcomes().size() + " hostile-input cases failed (log "
-                    + summary.log() + "):\n" + summary.failures().stream()
-                    .map(o -> o.hostileCase().name() + ": " + o.findings().stream().map(Finding::toString)
-                            .collect(Collectors.joining("; ")))
-                    .collect(Collectors.joining("\n")));
+                    + summary.log() + "):\n"
+                    + summary.failures().stream()
+                            .map(o -> o.hostileCase().name() + ": "
+                                    + o.findings().stream()
+                                            .map(Finding::toString)
+                                            .collect(Collectors.joining("; ")))
+                            .collect(Collectors.joining("\n")));
         }
     }
 }

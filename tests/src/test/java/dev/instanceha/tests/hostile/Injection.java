@@ -16,8 +16,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class Injection {
     static final String MARKER = "hostile_injected";
 
-    private Injection() {
-    }
+    private Injection() {}
 
     /** What was injected, or null. */
     static String find(String path, String text) {
@@ -29,7 +28,8 @@ final class Injection {
                 Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
                 return hasKey(doc) ? "YAML key '" + MARKER + "'" : null;
             } catch (RuntimeException unparsable) {
-                return "YAML unparsable with the marker in it: " + unparsable.getMessage().lines().findFirst().orElse("");
+                return "YAML unparsable with the marker in it: "
+                        + unparsable.getMessage().lines().findFirst().orElse("");
             }
         }
         boolean braces = text.contains("totem {") || path.contains("corosync");

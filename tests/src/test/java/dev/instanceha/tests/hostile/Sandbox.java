@@ -25,9 +25,25 @@ public final class Sandbox {
     static final String UNIT_DIR = "/var/lib/juju/hostile-unit";
     /** The shims' own records; not the charm's doing, so left out of file comparisons. */
     static final String SHIM_STATE = "/var/lib/hostile-sandbox";
-    static final List<String> SHIMMED = List.of("systemctl", "apt-get", "dpkg-query", "add-apt-repository",
-            "update-rc.d", "invoke-rc.d", "service", "masakari-manage", "crm_node", "cibadmin", "crm_attribute",
-            "crm_mon", "crm_resource", "crm_verify", "a2enmod", "a2ensite", "a2query");
+
+    static final List<String> SHIMMED = List.of(
+            "systemctl",
+            "apt-get",
+            "dpkg-query",
+            "add-apt-repository",
+            "update-rc.d",
+            "invoke-rc.d",
+            "service",
+            "masakari-manage",
+            "crm_node",
+            "cibadmin",
+            "crm_attribute",
+            "crm_mon",
+            "crm_resource",
+            "crm_verify",
+            "a2enmod",
+            "a2ensite",
+            "a2query");
     private static final String EMPTY_CIB = """
             <cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">
               <configuration>
@@ -92,17 +108,22 @@ public final class Sandbox {
             Files.createDirectories(layer.resolve("run/systemd/system"));
             Files.createDirectories(layer.resolve(UNIT_DIR.substring(1)));
             Path etc = Files.createDirectories(layer.resolve("etc"));
-            Files.writeString(etc.resolve("hosts"), "127.0.0.1 localhost\n127.0.1.1 " + charm.fqdn() + " "
-                    + charm.hostname() + "\n::1 localhost ip6-localhost\n");
+            Files.writeString(
+                    etc.resolve("hosts"),
+                    "127.0.0.1 localhost\n127.0.1.1 " + charm.fqdn() + " " + charm.hostname()
+                            + "\n::1 localhost ip6-localhost\n");
             Files.writeString(etc.resolve("hostname"), charm.hostname() + "\n");
             Path state = Files.createDirectories(layer.resolve(SHIM_STATE.substring(1)));
             Files.createDirectories(state.resolve("services"));
             StringBuilder installed = new StringBuilder();
-            charm.installedPackages().forEach((name, version) -> installed.append(name).append(' ').append(version).append('\n'));
+            charm.installedPackages()
+                    .forEach((name, version) ->
+                            installed.append(name).append(' ').append(version).append('\n'));
             Files.writeString(state.resolve("installed"), installed);
             Files.writeString(state.resolve("cib.xml"), EMPTY_CIB);
             for (Map.Entry<String, String> f : charm.machineFiles().entrySet()) {
-                Path target = layer.resolve(throughSymlinks(Path.of(f.getKey())).toString().substring(1));
+                Path target = layer.resolve(
+                        throughSymlinks(Path.of(f.getKey())).toString().substring(1));
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
             }

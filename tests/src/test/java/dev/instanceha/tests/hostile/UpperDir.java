@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 final class UpperDir {
     /** Not the charm's doing: the shims' records and the JVM's own scratch files. */
     private static final List<String> IGNORED = List.of(Sandbox.SHIM_STATE, "/tmp/hsperfdata_", Sandbox.UNIT_DIR);
+
     private static final int MAX_TEXT = 4 << 20;
 
     record Entry(String path, String type, int mode, int uid, int gid, String digest) {
@@ -32,7 +33,9 @@ final class UpperDir {
 
     record Manifest(Map<String, Entry> entries) {
         List<Entry> files() {
-            return entries.values().stream().filter(e -> e.type().equals("file")).toList();
+            return entries.values().stream()
+                    .filter(e -> e.type().equals("file"))
+                    .toList();
         }
 
         List<Entry> worldReadableFiles() {
@@ -72,8 +75,7 @@ final class UpperDir {
         }
     }
 
-    private UpperDir() {
-    }
+    private UpperDir() {}
 
     static Manifest manifest(Path upper) {
         Map<String, Entry> out = new TreeMap<>();

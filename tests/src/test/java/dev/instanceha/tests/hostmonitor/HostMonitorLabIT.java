@@ -1,22 +1,20 @@
 package dev.instanceha.tests.hostmonitor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instanceha.tests.lab.Cluster;
 import dev.instanceha.tests.lab.Fencing;
 import dev.instanceha.tests.lab.HostMonitorDaemon;
 import dev.instanceha.tests.lab.Lab;
-import dev.instanceha.tests.lab.Poll;
 import dev.instanceha.tests.lab.LabTest;
 import dev.instanceha.tests.lab.MaasSim;
 import dev.instanceha.tests.lab.Masakari;
 import dev.instanceha.tests.lab.NovaSim;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
+import dev.instanceha.tests.lab.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,11 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The host-failure drill on the lab: real pacemaker with fence_maas (stonith-action off), real
@@ -72,7 +71,13 @@ class HostMonitorLabIT {
         api.deleteSegments(SEGMENT);
         segment = api.createSegment(SEGMENT, "auto").get("uuid").asText();
         for (String h : HOSTS) {
-            HOST_UUIDS.put(h, api.createHost(segment, h).expect(201).json().at("/host/uuid").asText());
+            HOST_UUIDS.put(
+                    h,
+                    api.createHost(segment, h)
+                            .expect(201)
+                            .json()
+                            .at("/host/uuid")
+                            .asText());
         }
         fencing = Fencing.enable(lab, maas, "off");
         fencing.clearHistory();
@@ -115,17 +120,23 @@ class HostMonitorLabIT {
 
         Instant fenced = fencing.awaitFenced("compute1", "off", cut, Duration.ofSeconds(120));
         step("pacemaker fenced compute1 through fence_maas (MAAS powered it off) at " + fenced);
-        JsonNode stopped = awaitEvents("compute1", "STOPPED", cut, 1, Duration.ofSeconds(90)).get(0);
-        step("masakari-api received COMPUTE_HOST STOPPED for compute1: " + stopped.get("notification_uuid").asText());
+        JsonNode stopped = awaitEvents("compute1", "STOPPED", cut, 1, Duration.ofSeconds(90))
+                .get(0);
+        step("masakari-api received COMPUTE_HOST STOPPED for compute1: "
+                + stopped.get("notification_uuid").asText());
         Instant generated = Masakari.time(stopped.get("generated_time").asText());
         Instant received = Masakari.time(stopped.get("created_at").asText());
         javaCutToNotificationMs = Duration.between(cut, received).toMillis();
-        System.out.printf("DRILL java monitor: link cut -> fence confirmed %d ms, -> notification at masakari-api %d ms%n",
+        System.out.printf(
+                "DRILL java monitor: link cut -> fence confirmed %d ms, -> notification at masakari-api %d ms%n",
                 Duration.between(cut, fenced).toMillis(), javaCutToNotificationMs);
-        assertFalse(generated.isBefore(fenced), "STOPPED generated at " + generated + ", before the fence completed at " + fenced);
+        assertFalse(
+                generated.isBefore(fenced),
+                "STOPPED generated at " + generated + ", before the fence completed at " + fenced);
         assertEquals("OFFLINE", stopped.at("/payload/cluster_status").asText());
         assertEquals("NORMAL", stopped.at("/payload/host_status").asText());
-        assertTrue(monitor.log().lines().anyMatch(l -> l.matches(".*host=compute1 .*fence.*\\[notify STOPPED.*")),
+        assertTrue(
+                monitor.log().lines().anyMatch(l -> l.matches(".*host=compute1 .*fence.*\\[notify STOPPED.*")),
                 "the monitor's decision names the fence: " + Lab.tail(monitor.log(), 40));
 
         JsonNode done = api.awaitNotification(stopped.get("notification_uuid").asText(), Duration.ofSeconds(180));
@@ -143,7 +154,10 @@ class HostMonitorLabIT {
         awaitEvents("compute1", "STARTED", back, 1, Duration.ofSeconds(60));
         step("compute1 back in the cluster; masakari-api received COMPUTE_HOST STARTED");
         Thread.sleep(5000);
-        assertEquals(1, events("compute1", "STOPPED", cut).size(), "exactly one STOPPED: " + api.notificationsOf(HOST_UUIDS.get("compute1")));
+        assertEquals(
+                1,
+                events("compute1", "STOPPED", cut).size(),
+                "exactly one STOPPED: " + api.notificationsOf(HOST_UUIDS.get("compute1")));
         assertEquals(1, events("compute1", "STARTED", cut).size());
         nova.restoreHost("compute1");
     }
@@ -158,16 +172,24 @@ class HostMonitorLabIT {
             cluster.cutLink("compute2");
             fencing.awaitFenced("compute2", "off", apiDown, Duration.ofSeconds(120));
             monitor.awaitLogLine(Pattern.compile("host=compute2 .*\\[notify STOPPED"), Duration.ofSeconds(60));
-            Thread.sleep(Math.max(0, Duration.ofSeconds(60).minus(Duration.between(apiDown, Instant.now())).toMillis()));
-            assertEquals(1, monitor.pendingInOutbox(), "the STOPPED notification waits in the outbox while the API is down");
+            Thread.sleep(Math.max(
+                    0,
+                    Duration.ofSeconds(60)
+                            .minus(Duration.between(apiDown, Instant.now()))
+                            .toMillis()));
+            assertEquals(
+                    1, monitor.pendingInOutbox(), "the STOPPED notification waits in the outbox while the API is down");
         } finally {
             Lab.Result start = lab.script(Duration.ofMinutes(3), true, "service", "start", "masakari-api");
             assertEquals(0, start.exitCode(), start.output());
         }
         Instant apiUp = Instant.now();
-        JsonNode stopped = awaitEvents("compute2", "STOPPED", apiDown, 1, Duration.ofSeconds(90)).get(0);
-        System.out.printf("DRILL outbox: delivered %d ms after masakari-api came back%n",
-                Duration.between(apiUp, Masakari.time(stopped.get("created_at").asText())).toMillis());
+        JsonNode stopped = awaitEvents("compute2", "STOPPED", apiDown, 1, Duration.ofSeconds(90))
+                .get(0);
+        System.out.printf(
+                "DRILL outbox: delivered %d ms after masakari-api came back%n",
+                Duration.between(apiUp, Masakari.time(stopped.get("created_at").asText()))
+                        .toMillis());
         awaitOutboxEmpty(Duration.ofSeconds(30));
         Thread.sleep(8000);
         assertEquals(1, events("compute2", "STOPPED", apiDown).size(), "delivered exactly once");
@@ -184,7 +206,8 @@ class HostMonitorLabIT {
         cluster.awaitOnline("compute3", false, Duration.ofSeconds(60));
         Thread.sleep((STONITH_WAIT + 15) * 1000L);
         assertEquals(List.of(), events("compute3", "STOPPED", stop), "a planned stop is not a failure");
-        assertFalse(fencing.history("compute3").contains("successful"), "the cluster did not fence a cleanly stopped host");
+        assertFalse(
+                fencing.history("compute3").contains("successful"), "the cluster did not fence a cleanly stopped host");
         assertTrue(monitor.alive(), monitor.log());
         Lab.Result on = lab.script(Duration.ofMinutes(2), true, "host-power", "on", "compute3");
         assertEquals(0, on.exitCode(), on.output());
@@ -199,16 +222,20 @@ class HostMonitorLabIT {
         try {
             cluster.cutLink("compute2");
             fencing.awaitHistory("compute2", "failed", Duration.ofSeconds(120));
-            monitor.awaitLogLine(Pattern.compile("host=compute2 .*stonith_wait passed but .*holding until a fence succeeds"),
+            monitor.awaitLogLine(
+                    Pattern.compile("host=compute2 .*stonith_wait passed but .*holding until a fence succeeds"),
                     Duration.ofSeconds(STONITH_WAIT + 60));
-            assertEquals(List.of(), events("compute2", "STOPPED", cut),
+            assertEquals(
+                    List.of(),
+                    events("compute2", "STOPPED", cut),
                     "the host may still run its servers: no STOPPED while every fence failed");
         } finally {
             maas.failure("compute2", "none");
         }
         // The fencer retries; once MAAS powers the machine off, the monitor reports it.
         Instant fenced = fencing.awaitFenced("compute2", "off", cut, Duration.ofSeconds(180));
-        JsonNode stopped = awaitEvents("compute2", "STOPPED", cut, 1, Duration.ofSeconds(60)).get(0);
+        JsonNode stopped = awaitEvents("compute2", "STOPPED", cut, 1, Duration.ofSeconds(60))
+                .get(0);
         assertFalse(Masakari.time(stopped.get("generated_time").asText()).isBefore(fenced));
         api.awaitNotification(stopped.get("notification_uuid").asText(), Duration.ofSeconds(180));
         recover("compute2");
@@ -223,12 +250,16 @@ class HostMonitorLabIT {
         Instant cut = Instant.now();
         cluster.cutLink("compute1");
         Instant fenced = fencing.awaitFenced("compute1", "off", cut, Duration.ofSeconds(120));
-        JsonNode stopped = awaitEvents("compute1", "STOPPED", cut, 1, Duration.ofSeconds(120)).get(0);
+        JsonNode stopped = awaitEvents("compute1", "STOPPED", cut, 1, Duration.ofSeconds(120))
+                .get(0);
         Instant received = Masakari.time(stopped.get("created_at").asText());
-        System.out.printf("DRILL upstream masakari-hostmonitor (restrict_to_remotes, monitoring_interval 1): link cut -> "
+        System.out.printf(
+                "DRILL upstream masakari-hostmonitor (restrict_to_remotes, monitoring_interval 1): link cut -> "
                         + "fence confirmed %d ms, -> notification at masakari-api %d ms (%s the fence); java monitor: %d ms%n",
-                Duration.between(cut, fenced).toMillis(), Duration.between(cut, received).toMillis(),
-                received.isBefore(fenced) ? "BEFORE" : "after", javaCutToNotificationMs);
+                Duration.between(cut, fenced).toMillis(),
+                Duration.between(cut, received).toMillis(),
+                received.isBefore(fenced) ? "BEFORE" : "after",
+                javaCutToNotificationMs);
         api.awaitNotification(stopped.get("notification_uuid").asText(), Duration.ofSeconds(180));
         recover("compute1");
     }
@@ -245,7 +276,11 @@ class HostMonitorLabIT {
     }
 
     private static void awaitOutboxEmpty(Duration timeout) {
-        Poll.until(timeout, Duration.ofMillis(500), monitor::pendingInOutbox, pending -> pending == 0,
+        Poll.until(
+                timeout,
+                Duration.ofMillis(500),
+                monitor::pendingInOutbox,
+                pending -> pending == 0,
                 pending -> "outbox not drained; monitor log:\n" + Lab.tail(monitor.log(), 40));
     }
 
@@ -256,7 +291,12 @@ class HostMonitorLabIT {
 
     private static List<JsonNode> awaitEvents(String host, String event, Instant since, int count, Duration timeout)
             throws InterruptedException {
-        return api.awaitEvents(HOST_UUIDS.get(host), event, since, count, timeout,
+        return api.awaitEvents(
+                HOST_UUIDS.get(host),
+                event,
+                since,
+                count,
+                timeout,
                 () -> host + "; monitor log:\n" + Lab.tail(monitor.log(), 40));
     }
 }

@@ -1,12 +1,12 @@
 package dev.instanceha.tests.lab;
 
-import dev.instanceha.hostmonitor.cluster.NodeType;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.instanceha.hostmonitor.cluster.NodeType;
+import org.junit.jupiter.api.Test;
 
 /** Parsing of crm_mon -X as pacemaker 2.1.5 prints it (trimmed from the lab). */
 class ClusterSnapshotTest {
@@ -37,7 +37,9 @@ class ClusterSnapshotTest {
         assertTrue(s.cluster().online("compute1"));
         assertFalse(s.cluster().online("compute3"));
         assertTrue(s.cluster().node("compute3").orElseThrow().unclean());
-        assertEquals(NodeType.MEMBER, s.cluster().node("lab-controller").orElseThrow().type());
+        assertEquals(
+                NodeType.MEMBER,
+                s.cluster().node("lab-controller").orElseThrow().type());
         assertFalse(s.cluster().online("compute9"), "an unknown node is not online");
         assertTrue(s.cluster().quorate());
         assertEquals("lab-controller", s.cluster().dcName().orElse(null));
@@ -45,7 +47,8 @@ class ClusterSnapshotTest {
 
     @Test
     void garbageIsAnAssertionFailureNotASkip() {
-        assertThrows(AssertionError.class, () -> CrmMonView.parse("crm_mon: Error: cluster is not available on this node"));
+        assertThrows(
+                AssertionError.class, () -> CrmMonView.parse("crm_mon: Error: cluster is not available on this node"));
     }
 
     @Test

@@ -1,14 +1,13 @@
 package dev.instanceha.tests.lab;
 
-import dev.instanceha.hostmonitor.cluster.ClusterNode;
-import dev.instanceha.hostmonitor.cluster.NodeType;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.instanceha.hostmonitor.cluster.ClusterNode;
+import dev.instanceha.hostmonitor.cluster.NodeType;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /** Real corosync + pacemaker with real pacemaker-remoted hosts in network namespaces. */
 @LabTest(computes = 3)
@@ -31,21 +30,31 @@ class LabClusterIT {
         assertTrue(member.online());
         assertEquals(NodeType.MEMBER, member.type());
         for (String h : new String[] {"compute1", "compute2", "compute3"}) {
-            ClusterNode n = s.cluster().node(h).orElseThrow(() -> new AssertionError(h + " missing: " + s.cluster().nodes()));
+            ClusterNode n = s.cluster()
+                    .node(h)
+                    .orElseThrow(() ->
+                            new AssertionError(h + " missing: " + s.cluster().nodes()));
             assertTrue(n.online(), h + " online");
             assertEquals(NodeType.REMOTE, n.type(), h);
             assertFalse(n.unclean(), h);
         }
-        assertTrue(s.xml().contains("resource_agent=\"ocf:pacemaker:remote\""), "hosts are ocf:pacemaker:remote resources");
+        assertTrue(
+                s.xml().contains("resource_agent=\"ocf:pacemaker:remote\""),
+                "hosts are ocf:pacemaker:remote resources");
     }
 
     @Test
     void aRemoteHostSeesTheClusterThroughItsOwnDaemon() {
-        assertEquals("compute1", cluster.execOn("compute1", Duration.ofSeconds(10), "hostname").strip());
+        assertEquals(
+                "compute1",
+                cluster.execOn("compute1", Duration.ofSeconds(10), "hostname").strip());
         assertTrue(cluster.execOn("compute1", Duration.ofSeconds(10), "ip", "-o", "-4", "addr", "show", "eth0")
                 .contains(Cluster.address("compute1") + "/16"));
         CrmMonView inside = cluster.crmMonOn("compute1");
-        assertTrue(inside.cluster().online("compute1"), "crm_mon inside compute1 (proxied by pacemaker-remoted): " + inside.cluster().nodes());
+        assertTrue(
+                inside.cluster().online("compute1"),
+                "crm_mon inside compute1 (proxied by pacemaker-remoted): "
+                        + inside.cluster().nodes());
         assertEquals(Cluster.MEMBER, inside.cluster().dcName().orElse(null));
     }
 

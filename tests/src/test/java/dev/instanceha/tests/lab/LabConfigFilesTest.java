@@ -19,7 +19,9 @@ class LabConfigFilesTest {
 
     @Test
     void masakariSeesTheLabsSettingsWithTheLabFileOverTheCharmsFile() {
-        Map<String, String> seen = parse(LabConfigFiles.masakariConf(Lab.get().dir().getParent().getParent()).render());
+        Map<String, String> seen =
+                parse(LabConfigFiles.masakariConf(Lab.get().dir().getParent().getParent())
+                        .render());
         seen.putAll(parse(LabConfigFiles.masakariLabConf(LOCK).render()));
         String keystone = "http://" + Lab.HOST + ":" + Lab.KEYSTONE_PORT;
         Map<String, String> want = new LinkedHashMap<>();
@@ -27,8 +29,9 @@ class LabConfigFilesTest {
         want.put("DEFAULT.masakari_api_listen", Lab.HOST);
         want.put("DEFAULT.masakari_api_listen_port", Integer.toString(Lab.MASAKARI_PORT));
         want.put("DEFAULT.masakari_api_workers", "1");
-        want.put("DEFAULT.transport_url", "rabbit://masakari:" + Lab.RABBIT_PASSWORD + "@" + Lab.HOST + ":"
-                + Lab.RABBIT_PORT + "/masakari");
+        want.put(
+                "DEFAULT.transport_url",
+                "rabbit://masakari:" + Lab.RABBIT_PASSWORD + "@" + Lab.HOST + ":" + Lab.RABBIT_PORT + "/masakari");
         want.put("DEFAULT.os_region_name", "RegionOne");
         want.put("DEFAULT.nova_catalog_admin_info", "compute:nova:publicURL");
         want.put("DEFAULT.os_privileged_user_name", "masakari");
@@ -45,8 +48,9 @@ class LabConfigFilesTest {
         want.put("DEFAULT.process_unfinished_notifications_interval", "60");
         want.put("DEFAULT.retry_notification_new_status_interval", "10");
         want.put("wsgi.api_paste_config", "/etc/masakari/api-paste.ini");
-        want.put("database.connection", "mysql+pymysql://masakari:" + Lab.DB_PASSWORD + "@" + Lab.HOST + ":"
-                + Lab.MYSQL_PORT + "/masakari");
+        want.put(
+                "database.connection",
+                "mysql+pymysql://masakari:" + Lab.DB_PASSWORD + "@" + Lab.HOST + ":" + Lab.MYSQL_PORT + "/masakari");
         want.put("keystone_authtoken.www_authenticate_uri", keystone);
         want.put("keystone_authtoken.auth_url", keystone);
         want.put("keystone_authtoken.auth_type", "password");
@@ -66,8 +70,15 @@ class LabConfigFilesTest {
     @Test
     void corosyncIsTheLabsOneNodeUnencryptedClusterOnLoopback() {
         String conf = LabConfigFiles.corosyncConf();
-        for (String line : new String[] {"cluster_name: instanceha-lab", "crypto_cipher: none", "crypto_hash: none",
-                "ring0_addr: " + Lab.HOST, "name: " + Lab.CLUSTER_NODE, "nodeid: 1", "provider: corosync_votequorum"}) {
+        for (String line : new String[] {
+            "cluster_name: instanceha-lab",
+            "crypto_cipher: none",
+            "crypto_hash: none",
+            "ring0_addr: " + Lab.HOST,
+            "name: " + Lab.CLUSTER_NODE,
+            "nodeid: 1",
+            "provider: corosync_votequorum"
+        }) {
             assertTrue(conf.contains("    " + line + "\n"), line + " in\n" + conf);
         }
         assertFalse(conf.contains("two_node"), "one node needs no two_node quorum:\n" + conf);
@@ -81,7 +92,9 @@ class LabConfigFilesTest {
             if (line.startsWith("[")) {
                 section = line.substring(1, line.indexOf(']'));
             } else if (line.contains(" = ") && !line.startsWith("#")) {
-                out.put(section + "." + line.substring(0, line.indexOf(" = ")), line.substring(line.indexOf(" = ") + 3));
+                out.put(
+                        section + "." + line.substring(0, line.indexOf(" = ")),
+                        line.substring(line.indexOf(" = ") + 3));
             }
         }
         return out;

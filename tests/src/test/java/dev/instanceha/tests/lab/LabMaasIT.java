@@ -1,11 +1,10 @@
 package dev.instanceha.tests.lab;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /** The MAAS simulator wired into the lab: power_off really takes a pacemaker-remote host down. */
 @LabTest(computes = 3)
@@ -15,7 +14,9 @@ class LabMaasIT {
         String[] k = maas.apiKey().split(":");
         String wrong = k[0] + ":" + k[1] + ":" + "0".repeat(k[2].length());
         assertEquals(401, maas.call("GET", "machines/?hostname=compute1", wrong).status());
-        assertEquals(200, maas.call("GET", "machines/?hostname=compute1", maas.apiKey()).status());
+        assertEquals(
+                200,
+                maas.call("GET", "machines/?hostname=compute1", maas.apiKey()).status());
     }
 
     @Test
@@ -27,7 +28,11 @@ class LabMaasIT {
             Cluster.Timed<CrmMonView> off = cluster.awaitOnline("compute1", false, Duration.ofSeconds(60));
             System.out.println("compute1 offline " + off.took().toMillis() + " ms after MAAS power_off");
             assertTrue(off.value().cluster().online("compute2"), "only the powered-off host goes");
-            Poll.until(Duration.ofSeconds(30), Duration.ofMillis(500), () -> maas.powerState("compute1"), "off"::equals,
+            Poll.until(
+                    Duration.ofSeconds(30),
+                    Duration.ofMillis(500),
+                    () -> maas.powerState("compute1"),
+                    "off"::equals,
                     state -> "MAAS still reports compute1 " + state + " 30 s after power_off");
             assertEquals("off", maas.powerState("compute1"));
             assertEquals("down", nova.service("compute1").get("state").asText(), "nova sees the host's service down");

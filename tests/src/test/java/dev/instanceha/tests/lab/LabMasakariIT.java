@@ -1,19 +1,17 @@
 package dev.instanceha.tests.lab;
 
-import dev.instanceha.ops.client.KeystoneToken;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.instanceha.ops.client.KeystoneToken;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Real masakari-api + engine, real Keystone, real MariaDB/RabbitMQ; Nova is the simulator. */
 @LabTest(computes = 3)
@@ -21,6 +19,7 @@ class LabMasakariIT {
     private static final String PREFIX = "lab-it-";
     /** Compute hosts of this test's own (Nova-only) so it never collides with cluster hosts other tests register. */
     private static final List<String> HOSTS = List.of(PREFIX + "host-a", PREFIX + "host-b", PREFIX + "host-c");
+
     private final Masakari masakari;
     private final NovaSim nova;
     private Masakari.Client client;
@@ -51,12 +50,15 @@ class LabMasakariIT {
     @Test
     void catalogNamesMasakariAndATokenIsRequired() {
         KeystoneToken admin = masakari.keystone().admin();
-        assertEquals(masakari.url() + "/v1/" + admin.projectId(), client.endpoint(),
+        assertEquals(
+                masakari.url() + "/v1/" + admin.projectId(),
+                client.endpoint(),
                 "instance-ha endpoint from the catalog, tenant substituted");
         assertEquals("http://127.0.0.1:" + Lab.NOVA_PORT + "/v2.1", Keystone.endpoint(admin, "compute", "public"));
         Http.Response anonymous = Http.call("GET", client.endpoint() + "/segments", null, Map.of());
         assertEquals(401, anonymous.status(), anonymous.body());
-        Http.Response badToken = Http.call("GET", client.endpoint() + "/segments", null, Map.of("X-Auth-Token", "nope"));
+        Http.Response badToken =
+                Http.call("GET", client.endpoint() + "/segments", null, Map.of("X-Auth-Token", "nope"));
         assertEquals(401, badToken.status(), badToken.body());
     }
 
@@ -74,19 +76,24 @@ class LabMasakariIT {
         // masakari-api asks Nova (found through Keystone's catalog) whether the compute service exists.
         Http.Response unknown = client.createHost(segId, PREFIX + "not-a-compute");
         assertEquals(400, unknown.status(), unknown.body());
-        assertTrue(unknown.body().contains("Compute service with name " + PREFIX + "not-a-compute could not be found"),
+        assertTrue(
+                unknown.body().contains("Compute service with name " + PREFIX + "not-a-compute could not be found"),
                 unknown.body());
 
         Http.Response dup = client.createHost(segId, a);
         assertEquals(409, dup.status(), dup.body());
 
-        JsonNode hosts = client.call("GET", "/segments/" + segId + "/hosts", null).expect(200).json().get("hosts");
+        JsonNode hosts = client.call("GET", "/segments/" + segId + "/hosts", null)
+                .expect(200)
+                .json()
+                .get("hosts");
         assertEquals(1, hosts.size());
     }
 
     @Test
     void computeHostNotificationEvacuatesTheServerThroughTheRealEngine() throws Exception {
-        String segId = client.createSegment(PREFIX + "recovery", "auto").get("uuid").asText();
+        String segId =
+                client.createSegment(PREFIX + "recovery", "auto").get("uuid").asText();
         for (String h : HOSTS) {
             client.createHost(segId, h).expect(201);
         }
@@ -114,7 +121,10 @@ class LabMasakariIT {
         String actions = nova.state().get("actions").toString();
         assertTrue(actions.contains("\"kind\":\"evacuate\",\"target\":\"" + vm + "\""), actions);
 
-        JsonNode failed = client.call("GET", "/segments/" + segId + "/hosts", null).expect(200).json().get("hosts");
+        JsonNode failed = client.call("GET", "/segments/" + segId + "/hosts", null)
+                .expect(200)
+                .json()
+                .get("hosts");
         boolean maintenance = false;
         for (JsonNode h : failed) {
             if (h.get("name").asText().equals(failedHost)) {

@@ -1,18 +1,14 @@
 package dev.instanceha.tests.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.instanceha.tests.lab.CrmMonView;
 import dev.instanceha.tests.model.cloud.ModelCloud;
 import dev.instanceha.tests.model.juju.Bundle;
 import dev.instanceha.tests.model.juju.Controller;
 import dev.instanceha.tests.model.standins.StandIns;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
-import dev.instanceha.tests.lab.CrmMonView;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,10 +19,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The packed charms deployed together from {@code tests/bundles/lab-mini.yaml} onto fresh Debian
@@ -45,11 +43,16 @@ class ModelDeployIT {
     static void deploy() throws Exception {
         machines = Machines.find();
         machines.requireHost();
-        machines.destroyAll();   // a fresh model: no machine left from an earlier run
+        machines.destroyAll(); // a fresh model: no machine left from an earlier run
         cloud = new ModelCloud(machines, ModelDeployIT::show).start();
         Path logs = machines.logs().resolve("model-it");
-        model = new Controller(machines, Controller.Options.defaults(logs).withUpdateStatus(Duration.ofSeconds(60))
-                .withRetry(Duration.ofSeconds(3)), charm -> StandIns.forCharm(charm, cloud), ModelDeployIT::show);
+        model = new Controller(
+                machines,
+                Controller.Options.defaults(logs)
+                        .withUpdateStatus(Duration.ofSeconds(60))
+                        .withRetry(Duration.ofSeconds(3)),
+                charm -> StandIns.forCharm(charm, cloud),
+                ModelDeployIT::show);
         model.deploy(Bundle.read(repo().resolve("tests/bundles/lab-mini.yaml"), List.of()));
         model.awaitSettled(Duration.ofMinutes(40));
         show(model.status());
@@ -88,7 +91,8 @@ class ModelDeployIT {
     void everyUnitIsActiveWithTheUpstreamStatusTexts() {
         assertEquals("active", model.workload("masakari/0").status(), model.status());
         assertTrue(model.workload("masakari/0").message().startsWith("Unit is ready"), model.status());
-        assertEquals("Unit is ready and clustered", model.workload("hacluster/0").message(), model.status());
+        assertEquals(
+                "Unit is ready and clustered", model.workload("hacluster/0").message(), model.status());
         for (String u : model.units("pacemaker-remote")) {
             assertEquals("active", model.workload(u).status(), model.status());
         }
@@ -106,18 +110,29 @@ class ModelDeployIT {
         String member = model.machineOf("masakari/0");
         awaitTrue("member and remotes online, st-maas started", Duration.ofMinutes(3), () -> {
             CrmMonView view = crmMon(member);
-            return view.cluster().online(member) && model.units("nova-compute").stream().allMatch(u -> view.cluster().online(model.machineOf(u)))
-                    && view.xml().contains("id=\"st-maas\"") && view.xml().matches("(?s).*id=\"st-maas\"[^>]*role=\"Started\".*");
+            return view.cluster().online(member)
+                    && model.units("nova-compute").stream()
+                            .allMatch(u -> view.cluster().online(model.machineOf(u)))
+                    && view.xml().contains("id=\"st-maas\"")
+                    && view.xml().matches("(?s).*id=\"st-maas\"[^>]*role=\"Started\".*");
         });
         CrmMonView view = crmMon(member);
-        assertEquals(3, view.cluster().nodes().size(), "one member, two remotes, and no stray node1: " + view.cluster().nodes());
+        assertEquals(
+                3,
+                view.cluster().nodes().size(),
+                "one member, two remotes, and no stray node1: " + view.cluster().nodes());
     }
 
     @Test
     @Order(3)
     void theMasakariApiAnswersThroughTheVipWithAKeystoneToken() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://10.251.200.100:15868/v1/segments"))
-                .header("X-Auth-Token", cloud.keystone().adminToken()).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://10.251.200.100:15868/v1/segments"))
+                                .header("X-Auth-Token", cloud.keystone().adminToken())
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"segments\""), r.body());
     }
@@ -135,7 +150,10 @@ class ModelDeployIT {
         assertEquals(1, model.units("pacemaker-remote").size(), model.status());
         assertFalse(cibadmin(member).contains("id=\"" + host + "\""), "the remote resource left the CIB");
         assertEquals(List.of(), cloud.maas().operations("power_off"), "a removed unit is never fenced");
-        assertEquals(List.of(), machines.leftovers().stream().filter(l -> l.contains(host)).toList(), "its machine is gone");
+        assertEquals(
+                List.of(),
+                machines.leftovers().stream().filter(l -> l.contains(host)).toList(),
+                "its machine is gone");
     }
 
     @Test
@@ -143,10 +161,14 @@ class ModelDeployIT {
     void aComputeUnitAddedBackJoinsAsAnOnlineRemote() throws Exception {
         model.addUnit("nova-compute");
         model.awaitSettled(Duration.ofMinutes(20));
-        String added = model.units("nova-compute").get(model.units("nova-compute").size() - 1);
+        String added =
+                model.units("nova-compute").get(model.units("nova-compute").size() - 1);
         String host = model.machineOf(added);
         String member = model.machineOf("masakari/0");
-        awaitTrue(host + " online as a remote", Duration.ofMinutes(3), () -> crmMon(member).cluster().online(host));
+        awaitTrue(
+                host + " online as a remote",
+                Duration.ofMinutes(3),
+                () -> crmMon(member).cluster().online(host));
         for (String u : model.units("pacemaker-remote")) {
             assertEquals("active", model.workload(u).status(), model.status());
         }
@@ -162,27 +184,34 @@ class ModelDeployIT {
         model.awaitSettled(Duration.ofMinutes(10));
         assertEquals(before, mainPids(member), "upgrade-charm to the same charm must not restart a daemon");
         assertEquals("active", model.workload("masakari/0").status(), model.status());
-        assertEquals("Unit is ready and clustered", model.workload("hacluster/0").message(), model.status());
+        assertEquals(
+                "Unit is ready and clustered", model.workload("hacluster/0").message(), model.status());
     }
 
     private static Map<String, String> mainPids(String machine) {
         Map<String, String> pids = new java.util.TreeMap<>();
         for (String service : List.of("masakari-api", "masakari-engine", "corosync", "pacemaker")) {
-            pids.put(service, machines.handle(machine, "").run(Duration.ofSeconds(30), "systemctl", "show", "-p", "MainPID", "--value", service).strip());
+            pids.put(
+                    service,
+                    machines.handle(machine, "")
+                            .run(Duration.ofSeconds(30), "systemctl", "show", "-p", "MainPID", "--value", service)
+                            .strip());
         }
         assertTrue(pids.values().stream().noneMatch(p -> p.equals("0") || p.isEmpty()), "every daemon runs: " + pids);
         return pids;
     }
 
     private static CrmMonView crmMon(String machine) {
-        return CrmMonView.parse(machines.handle(machine, "").run(Duration.ofSeconds(30), "crm_mon", "--output-as=xml", "-1"));
+        return CrmMonView.parse(
+                machines.handle(machine, "").run(Duration.ofSeconds(30), "crm_mon", "--output-as=xml", "-1"));
     }
 
     private static String cibadmin(String machine) {
         return machines.handle(machine, "").run(Duration.ofSeconds(30), "cibadmin", "-Q", "-o", "resources");
     }
 
-    private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
@@ -193,7 +222,8 @@ class ModelDeployIT {
                 // a machine still booting: try again until the deadline
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what + "\n" + model.status());
+                throw new AssertionError(
+                        "timed out after " + timeout.toSeconds() + " s waiting for " + what + "\n" + model.status());
             }
             Thread.sleep(2000);
         }

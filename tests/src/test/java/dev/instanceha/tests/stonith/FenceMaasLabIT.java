@@ -1,24 +1,23 @@
 package dev.instanceha.tests.stonith;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.instanceha.tests.lab.Cluster;
 import dev.instanceha.tests.lab.Fencing;
 import dev.instanceha.tests.lab.Lab;
 import dev.instanceha.tests.lab.LabTest;
 import dev.instanceha.tests.lab.MaasSim;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * fence_maas on the real lab cluster: pacemaker-fenced runs this build's agent against the MAAS
@@ -62,7 +61,8 @@ class FenceMaasLabIT {
     @Test
     void theApiKeyReachesTheAgentOnlyThroughARootOnlyFile(Lab lab) throws Exception {
         var perms = Files.getPosixFilePermissions(lab.runDir().resolve(Lab.MAAS_KEY_FILE));
-        assertFalse(perms.contains(PosixFilePermission.OTHERS_READ) || perms.contains(PosixFilePermission.GROUP_READ),
+        assertFalse(
+                perms.contains(PosixFilePermission.OTHERS_READ) || perms.contains(PosixFilePermission.GROUP_READ),
                 "the MAAS key file must not be readable by group or others: " + perms);
         String cib = fencing.cib();
         assertTrue(cib.contains("api_key_file"), "the stonith resource names the key file: " + cib);
@@ -78,7 +78,8 @@ class FenceMaasLabIT {
             maas.powerDelay(delay);
             maas.clearOperations();
             Fencing.FenceResult r = fencing.fence("compute1", FENCE_TIMEOUT);
-            System.out.printf("FENCE-LATENCY stonith_admin --fence compute1 with simulator delay %.0f s: %d ms%n",
+            System.out.printf(
+                    "FENCE-LATENCY stonith_admin --fence compute1 with simulator delay %.0f s: %d ms%n",
                     delay, r.took().toMillis());
             assertTrue(r.succeeded(), "fencing compute1 failed: " + r.output());
             assertEquals("off", maas.powerState("compute1"), "success may only be reported with the machine off");
@@ -96,13 +97,14 @@ class FenceMaasLabIT {
         Instant cut = Instant.now();
         cluster.cutLink("compute2");
         String history = fencing.awaitHistory("compute2", "successful", Duration.ofSeconds(120));
-        System.out.println("FENCE-AFTER-CUT compute2 fenced " + Duration.between(cut, Instant.now()).toMillis()
-                + " ms after its link was cut:\n" + history);
+        System.out.println("FENCE-AFTER-CUT compute2 fenced "
+                + Duration.between(cut, Instant.now()).toMillis() + " ms after its link was cut:\n" + history);
         // pacemaker's default stonith-action is reboot: fence_maas powers off, waits for MAAS to confirm
         // off, then powers on; the lab's power_off really killed the host's pacemaker-remoted.
         List<String> ops = maas.powerOperations("compute2");
         assertTrue(history.contains("reboot of compute2 successful"), history);
-        assertEquals("power_off", ops.isEmpty() ? "none" : ops.get(0), "the cluster did not fence through MAAS: " + ops);
+        assertEquals(
+                "power_off", ops.isEmpty() ? "none" : ops.get(0), "the cluster did not fence through MAAS: " + ops);
         assertTrue(ops.indexOf("power_on") > ops.indexOf("power_off"), "a reboot powers on only after off: " + ops);
         cluster.awaitOnline("compute2", true, Duration.ofSeconds(120));
     }
@@ -111,11 +113,13 @@ class FenceMaasLabIT {
     void aMachineThatNeverReachesOffIsAFailedFenceAndTheHostStays() throws Exception {
         maas.failure("compute3", "never_off");
         Fencing.FenceResult r = fencing.fence("compute3", FENCE_TIMEOUT);
-        System.out.println("FENCE-FAILURE reported after " + r.took().toMillis() + " ms: " + r.output().strip());
+        System.out.println("FENCE-FAILURE reported after " + r.took().toMillis() + " ms: "
+                + r.output().strip());
         assertFalse(r.succeeded(), "a machine that never powers off must not count as fenced: " + r.output());
         assertTrue(fencing.history("compute3").contains("failed"), fencing.history("compute3"));
         assertFalse(fencing.history("compute3").contains("successful"), fencing.history("compute3"));
         assertEquals("on", maas.powerState("compute3"));
-        assertTrue(cluster.crmMon().cluster().online("compute3"), "the simulator never powered it off, so it is still up");
+        assertTrue(
+                cluster.crmMon().cluster().online("compute3"), "the simulator never powered it off, so it is still up");
     }
 }

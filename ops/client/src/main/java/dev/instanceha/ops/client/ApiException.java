@@ -25,10 +25,12 @@ public class ApiException extends RuntimeException {
     private final String url;
     private final String bodyExcerpt;
 
-    private ApiException(String service, int status, String method, URI url, String bodyExcerpt, String what,
-                         Throwable cause) {
-        super(service + " " + method + " " + redacted(url) + " " + what
-                + (bodyExcerpt.isEmpty() ? "" : ": " + bodyExcerpt), cause);
+    private ApiException(
+            String service, int status, String method, URI url, String bodyExcerpt, String what, Throwable cause) {
+        super(
+                service + " " + method + " " + redacted(url) + " " + what
+                        + (bodyExcerpt.isEmpty() ? "" : ": " + bodyExcerpt),
+                cause);
         this.status = status;
         this.method = method;
         this.url = redacted(url);

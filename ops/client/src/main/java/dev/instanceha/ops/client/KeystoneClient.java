@@ -30,10 +30,12 @@ public final class KeystoneClient {
     /** Logs in; an {@link ApiException} names the URL and status, never the password. */
     public KeystoneToken login(KeystoneCredentials credentials) {
         URI uri = tokensUri(credentials.authUrl());
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(requestBody(credentials).toString()))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        requestBody(credentials).toString()))
                 .build();
         HttpResponse<String> response;
         try {
@@ -47,7 +49,8 @@ public final class KeystoneClient {
         if (status != 201 && status != 200) {
             throw ApiException.status(SERVICE, "POST", uri, status, response.body());
         }
-        String id = response.headers().firstValue("X-Subject-Token")
+        String id = response.headers()
+                .firstValue("X-Subject-Token")
                 .orElseThrow(() -> ApiException.badAnswer(SERVICE, "POST", uri, status, "without X-Subject-Token"));
         JsonNode token;
         try {

@@ -42,10 +42,12 @@ public record KeystoneToken(String id, Instant expiresAt, JsonNode body) {
                 continue;
             }
             for (JsonNode endpoint : service.path("endpoints")) {
-                boolean regionMatches = anyRegion || region.equals(endpoint.path("region_id").asText())
+                boolean regionMatches = anyRegion
+                        || region.equals(endpoint.path("region_id").asText())
                         || region.equals(endpoint.path("region").asText());
                 if (wanted.equals(endpoint.path("interface").asText()) && regionMatches) {
-                    return Optional.of(URI.create(withProject(endpoint.path("url").asText())));
+                    return Optional.of(
+                            URI.create(withProject(endpoint.path("url").asText())));
                 }
             }
         }

@@ -34,7 +34,7 @@ public final class Retry {
         void retrying(E failure, int retry, int retries, Duration pause);
 
         static <E> Listener<E> silent() {
-            return (failure, retry, retries, pause) -> { };
+            return (failure, retry, retries, pause) -> {};
         }
     }
 
@@ -103,8 +103,9 @@ public final class Retry {
      * retries or the deadline run out; then its last failure propagates. Unchecked exceptions that
      * are not of {@code failureType} are never retried.
      */
-    public <T, E extends Exception> T call(Class<E> failureType, Attempt<T, E> attempt, Predicate<? super E> transient_,
-                                           Listener<? super E> listener) throws E, InterruptedException {
+    public <T, E extends Exception> T call(
+            Class<E> failureType, Attempt<T, E> attempt, Predicate<? super E> transient_, Listener<? super E> listener)
+            throws E, InterruptedException {
         Instant end = deadline == null ? null : clock.instant().plus(deadline);
         for (int retry = 1; ; retry++) {
             E failure;

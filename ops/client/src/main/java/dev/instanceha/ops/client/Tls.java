@@ -29,8 +29,7 @@ import javax.net.ssl.X509TrustManager;
  * fewer servers reachable. The cost: a bundle cannot narrow trust to the private CA alone.
  */
 public final class Tls {
-    private Tls() {
-    }
+    private Tls() {}
 
     /** The JDK's CAs plus every certificate of the PEM file. */
     public static SSLContext trusting(Path pemFile) throws TlsException {
@@ -130,12 +129,10 @@ public final class Tls {
 
     private static final class AnyCertificate implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

@@ -22,7 +22,11 @@ class ApiExceptionTest {
 
     @Test
     void anOpenStackFaultGivesItsMessage() {
-        ApiException e = ApiException.status("Masakari", "POST", URL, 409,
+        ApiException e = ApiException.status(
+                "Masakari",
+                "POST",
+                URL,
+                409,
                 "{\"conflict\": {\"message\": \"Host compute-1 already exists\", \"code\": 409}}");
         assertEquals(409, e.status());
         assertEquals("Host compute-1 already exists", e.bodyExcerpt());
@@ -31,11 +35,17 @@ class ApiExceptionTest {
 
     @Test
     void secretFieldsInTheBodyAreMaskedAndLongBodiesCut() {
-        ApiException e = ApiException.status("Keystone", "POST", URL, 400,
+        ApiException e = ApiException.status(
+                "Keystone",
+                "POST",
+                URL,
+                400,
                 "{\"auth\": {\"password\": \"s3cr\\\"et\", \"X-Subject-Token\": \"gAAAA\", \"api_key\": \"k\"},\n \"n\": 1}");
-        assertEquals("{\"auth\": {\"password\": \"***\", \"X-Subject-Token\": \"***\", \"api_key\": \"***\"}, \"n\": 1}",
+        assertEquals(
+                "{\"auth\": {\"password\": \"***\", \"X-Subject-Token\": \"***\", \"api_key\": \"***\"}, \"n\": 1}",
                 e.bodyExcerpt());
-        String excerpt = ApiException.status("Masakari", "GET", URL, 502, "<html>" + "x".repeat(1000) + "</html>").bodyExcerpt();
+        String excerpt = ApiException.status("Masakari", "GET", URL, 502, "<html>" + "x".repeat(1000) + "</html>")
+                .bodyExcerpt();
         assertTrue(excerpt.startsWith("<html>xxx") && excerpt.endsWith("… (1013 chars)"), excerpt);
         assertTrue(excerpt.length() < 230, excerpt);
     }

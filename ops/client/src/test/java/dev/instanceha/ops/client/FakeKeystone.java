@@ -36,14 +36,18 @@ final class FakeKeystone implements AutoCloseable {
         logins.add(body);
         JsonNode user = body.at("/auth/identity/password/user");
         if (!PASSWORD.equals(user.path("password").asText())) {
-            reply(exchange, 401, "{\"error\":{\"code\":401,\"title\":\"Unauthorized\","
-                    + "\"message\":\"The request you have made requires authentication.\"}}");
+            reply(
+                    exchange,
+                    401,
+                    "{\"error\":{\"code\":401,\"title\":\"Unauthorized\","
+                            + "\"message\":\"The request you have made requires authentication.\"}}");
             return;
         }
         String json = "{\"token\":{\"expires_at\":\"" + expiresAt + "\",\"project\":{\"id\":\"" + PROJECT_ID + "\"},"
                 + "\"catalog\":[{\"type\":\"instance-ha\",\"endpoints\":["
                 + "{\"interface\":\"public\",\"region_id\":\"RegionOne\",\"url\":\"http://m1/v1/" + PROJECT_ID + "\"},"
-                + "{\"interface\":\"internal\",\"region\":\"RegionOne\",\"url\":\"http://m1-int/v1/" + PROJECT_ID + "\"},"
+                + "{\"interface\":\"internal\",\"region\":\"RegionOne\",\"url\":\"http://m1-int/v1/" + PROJECT_ID
+                + "\"},"
                 + "{\"interface\":\"public\",\"region_id\":\"RegionTwo\",\"url\":\"http://m2/v1/" + PROJECT_ID + "\"},"
                 + "{\"interface\":\"admin\",\"region_id\":\"RegionTwo\",\"url\":\"http://m2-adm/v1/%(tenant_id)s\"}]}]}}";
         exchange.getResponseHeaders().add("X-Subject-Token", "tok-" + logins.size());

@@ -37,8 +37,11 @@ class KeystoneClientTest {
     }
 
     private KeystoneCredentials credentials(String password) {
-        return new KeystoneCredentials(keystone.authUrl(), Ref.byName("masakari", Ref.domainNamed("service_domain")),
-                password, Ref.byName("services", Ref.DEFAULT_DOMAIN));
+        return new KeystoneCredentials(
+                keystone.authUrl(),
+                Ref.byName("masakari", Ref.domainNamed("service_domain")),
+                password,
+                Ref.byName("services", Ref.DEFAULT_DOMAIN));
     }
 
     @Test
@@ -57,14 +60,16 @@ class KeystoneClientTest {
         JsonNode auth = keystone.logins.get(0).path("auth");
         assertEquals("password", auth.at("/identity/methods/0").asText());
         assertEquals("masakari", auth.at("/identity/password/user/name").asText());
-        assertEquals("service_domain", auth.at("/identity/password/user/domain/name").asText());
+        assertEquals(
+                "service_domain", auth.at("/identity/password/user/domain/name").asText());
         assertEquals("services", auth.at("/scope/project/name").asText());
         assertEquals("default", auth.at("/scope/project/domain/id").asText());
     }
 
     @Test
     void idsAreSentAsIdsWithoutDomains() {
-        client.login(new KeystoneCredentials(keystone.authUrl(), Ref.byId("u-1"), FakeKeystone.PASSWORD, Ref.byId("p-1")));
+        client.login(
+                new KeystoneCredentials(keystone.authUrl(), Ref.byId("u-1"), FakeKeystone.PASSWORD, Ref.byId("p-1")));
         JsonNode auth = keystone.logins.get(0).path("auth");
         assertEquals("u-1", auth.at("/identity/password/user/id").asText());
         assertTrue(auth.at("/identity/password/user/domain").isMissingNode());
@@ -74,17 +79,26 @@ class KeystoneClientTest {
     @Test
     void catalogLookupByTypeInterfaceAndRegion() {
         KeystoneToken token = client.login(credentials(FakeKeystone.PASSWORD));
-        assertEquals(Optional.of(URI.create("http://m1/v1/" + FakeKeystone.PROJECT_ID)),
+        assertEquals(
+                Optional.of(URI.create("http://m1/v1/" + FakeKeystone.PROJECT_ID)),
                 token.endpoint("instance-ha", "public", "RegionOne"));
-        assertEquals(Optional.of(URI.create("http://m2/v1/" + FakeKeystone.PROJECT_ID)),
-                token.endpoint("instance-ha", "publicURL", "RegionTwo"), "keystoneauth's spelling, region_id");
-        assertEquals(Optional.of(URI.create("http://m1-int/v1/" + FakeKeystone.PROJECT_ID)),
-                token.endpoint("instance-ha", "internal", "RegionOne"), "the older region field");
-        assertEquals(Optional.of(URI.create("http://m1/v1/" + FakeKeystone.PROJECT_ID)),
-                token.endpoint("instance-ha", "public", ""), "no region: the first");
+        assertEquals(
+                Optional.of(URI.create("http://m2/v1/" + FakeKeystone.PROJECT_ID)),
+                token.endpoint("instance-ha", "publicURL", "RegionTwo"),
+                "keystoneauth's spelling, region_id");
+        assertEquals(
+                Optional.of(URI.create("http://m1-int/v1/" + FakeKeystone.PROJECT_ID)),
+                token.endpoint("instance-ha", "internal", "RegionOne"),
+                "the older region field");
+        assertEquals(
+                Optional.of(URI.create("http://m1/v1/" + FakeKeystone.PROJECT_ID)),
+                token.endpoint("instance-ha", "public", ""),
+                "no region: the first");
         assertEquals(Optional.empty(), token.endpoint("instance-ha", "admin", "RegionOne"));
-        assertEquals(Optional.of(URI.create("http://m2-adm/v1/" + FakeKeystone.PROJECT_ID)),
-                token.endpoint("instance-ha", "admin", null), "a template keystone left in is filled with the project");
+        assertEquals(
+                Optional.of(URI.create("http://m2-adm/v1/" + FakeKeystone.PROJECT_ID)),
+                token.endpoint("instance-ha", "admin", null),
+                "a template keystone left in is filled with the project");
         assertEquals(Optional.empty(), token.endpoint("compute", "public", "RegionOne"));
     }
 

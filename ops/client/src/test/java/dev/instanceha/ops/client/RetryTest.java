@@ -29,22 +29,32 @@ class RetryTest {
     }
 
     private Retry.Listener<IOException> listener() {
-        return (failure, retry, retries, pause) -> told.add(failure.getMessage() + ", retry " + retry + " of " + retries);
+        return (failure, retry, retries, pause) ->
+                told.add(failure.getMessage() + ", retry " + retry + " of " + retries);
     }
 
     @Test
     void pausesDoubleUpToTheCap() throws Exception {
-        Retry retry = Retry.times(6).withBackoff(Duration.ofSeconds(10), Duration.ofSeconds(80)).withSleeper(pauses::add);
+        Retry retry = Retry.times(6)
+                .withBackoff(Duration.ofSeconds(10), Duration.ofSeconds(80))
+                .withSleeper(pauses::add);
         assertEquals("ok after 6", retry.call(IOException.class, failing(5), e -> true, listener()));
-        assertEquals(List.of(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40),
-                Duration.ofSeconds(80), Duration.ofSeconds(80)), pauses);
+        assertEquals(
+                List.of(
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(40),
+                        Duration.ofSeconds(80),
+                        Duration.ofSeconds(80)),
+                pauses);
         assertEquals("fail 1, retry 1 of 6", told.get(0));
     }
 
     @Test
     void afterTheRetriesTheLastFailureIsThrown() {
         Retry retry = Retry.times(2).withPause(Duration.ofMillis(5)).withSleeper(pauses::add);
-        IOException e = assertThrows(IOException.class, () -> retry.call(IOException.class, failing(100), x -> true, listener()));
+        IOException e = assertThrows(
+                IOException.class, () -> retry.call(IOException.class, failing(100), x -> true, listener()));
         assertEquals("fail 3", e.getMessage());
         assertEquals(3, attempts.get(), "one try plus two retries");
         assertEquals(List.of(Duration.ofMillis(5), Duration.ofMillis(5)), pauses);
@@ -66,7 +76,11 @@ class RetryTest {
             attempts.incrementAndGet();
             throw bug;
         };
-        assertSame(bug, assertThrows(IllegalStateException.class, () -> retry.call(IOException.class, attempt, x -> true, listener())));
+        assertSame(
+                bug,
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> retry.call(IOException.class, attempt, x -> true, listener())));
         assertEquals(1, attempts.get());
     }
 
@@ -89,14 +103,17 @@ class RetryTest {
                 return now[0];
             }
         };
-        Retry retry = Retry.times(100).withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4))
+        Retry retry = Retry.times(100)
+                .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4))
                 .withDeadline(Duration.ofSeconds(10), clock)
                 .withSleeper(pause -> {
                     pauses.add(pause);
                     now[0] = now[0].plus(pause);
                 });
         assertThrows(IOException.class, () -> retry.call(IOException.class, failing(100), x -> true, listener()));
-        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), pauses,
+        assertEquals(
+                List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)),
+                pauses,
                 "7 s spent; another 4 s would end at 11 s");
         assertEquals(4, attempts.get());
     }

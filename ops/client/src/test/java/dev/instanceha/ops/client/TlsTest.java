@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsTest {
     @TempDir
     static Path dir;
+
     private static SelfSignedTls tls;
     private static SelfSignedTls otherCa;
     private static HttpsServer server;
@@ -56,7 +57,8 @@ class TlsTest {
     private static int get(SSLContext context) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().sslContext(context).build();
         URI uri = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/");
-        return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
@@ -81,8 +83,12 @@ class TlsTest {
         Set<X509Certificate> trusted = acceptedIssuers(tls.caPem());
         assertTrue(trusted.containsAll(jdkCas), "every JDK CA is still trusted");
         assertEquals(jdkCas.size() + 1, trusted.size(), "plus the bundle's one CA");
-        String bundleSubject = trusted.stream().filter(c -> !jdkCas.contains(c)).findFirst().orElseThrow()
-                .getSubjectX500Principal().getName();
+        String bundleSubject = trusted.stream()
+                .filter(c -> !jdkCas.contains(c))
+                .findFirst()
+                .orElseThrow()
+                .getSubjectX500Principal()
+                .getName();
         assertTrue(bundleSubject.contains("CN="), bundleSubject);
     }
 

@@ -35,8 +35,7 @@ public final class CharmPacker {
             Map.of("name", "ubuntu", "channel", "22.04", "architectures", List.of("amd64")),
             Map.of("name", "ubuntu", "channel", "24.04", "architectures", List.of("amd64")));
 
-    private CharmPacker() {
-    }
+    private CharmPacker() {}
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = new LinkedHashMap<>();
@@ -67,8 +66,8 @@ public final class CharmPacker {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String entryName = source.relativize(file).toString().replace('\\', '/');
-                boolean executable = entryName.equals("dispatch") || entryName.startsWith("hooks/")
-                        || Files.isExecutable(file);
+                boolean executable =
+                        entryName.equals("dispatch") || entryName.startsWith("hooks/") || Files.isExecutable(file);
                 entries.put(entryName, new Entry(Files.readAllBytes(file), executable ? EXECUTABLE : REGULAR));
             }
         } catch (IOException e) {
@@ -82,7 +81,7 @@ public final class CharmPacker {
             entries.put("lib/charm.jar", new Entry(Files.readAllBytes(jar), REGULAR));
             Files.createDirectories(output.toAbsolutePath().getParent());
             try (OutputStream file = Files.newOutputStream(output);
-                 ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file)) {
+                    ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file)) {
                 for (Map.Entry<String, Entry> entry : entries.entrySet()) {
                     ZipArchiveEntry zipEntry = new ZipArchiveEntry(entry.getKey());
                     zipEntry.setUnixMode(entry.getValue().mode());
@@ -124,7 +123,9 @@ public final class CharmPacker {
                                 Map<String, Object> one = new LinkedHashMap<>();
                                 one.put("name", String.valueOf(r.get("name")));
                                 one.put("channel", String.valueOf(r.get("channel")));
-                                one.put("architectures", r.get("architectures") instanceof List<?> a ? a : List.of("amd64"));
+                                one.put(
+                                        "architectures",
+                                        r.get("architectures") instanceof List<?> a ? a : List.of("amd64"));
                                 bases.add(one);
                             }
                         }
@@ -137,7 +138,8 @@ public final class CharmPacker {
         }
         StringBuilder out = new StringBuilder("# Written by the build (CharmPacker); Juju reads bases from here.\n");
         out.append("charmcraft-version: none (instanceha ops packer)\n");
-        out.append("analysis:\n  attributes:\n  - name: language\n    result: java\n  - name: framework\n    result: instanceha-ops\n");
+        out.append(
+                "analysis:\n  attributes:\n  - name: language\n    result: java\n  - name: framework\n    result: instanceha-ops\n");
         out.append("bases:\n");
         for (Map<String, Object> base : bases) {
             out.append("- name: ").append(base.get("name")).append('\n');
@@ -150,6 +152,5 @@ public final class CharmPacker {
         return out.toString();
     }
 
-    private record Entry(byte[] content, int mode) {
-    }
+    private record Entry(byte[] content, int mode) {}
 }

@@ -23,10 +23,10 @@ import java.util.Objects;
 final class PackedDeclarations {
     /** The files a hook reads, by their name in the charm directory. */
     static final List<String> FILES = List.of("config.yaml", "actions.yaml");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PackedDeclarations() {
-    }
+    private PackedDeclarations() {}
 
     /** Each of {@link #FILES} that {@code source} has, as entry name → JSON bytes. */
     static Map<String, byte[]> of(Path source) {

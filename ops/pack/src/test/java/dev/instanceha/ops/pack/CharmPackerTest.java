@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CharmPackerTest {
     @TempDir
     Path dir;
+
     Path source;
     Path jar;
 
@@ -56,10 +57,22 @@ class CharmPackerTest {
             String script = new String(zip.getInputStream(dispatch).readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(script.startsWith("#!/bin/sh\n"));
             assertTrue(!script.contains("\r"), "LF line endings only");
-            assertArrayEquals(Files.readAllBytes(jar), zip.getInputStream(entry(zip, "lib/charm.jar")).readAllBytes());
-            List<String> names = Collections.list(zip.getEntries()).stream().map(ZipArchiveEntry::getName).toList();
-            assertEquals(List.of(".ops/config.json", "config.yaml", "dispatch", "lib/charm.jar", "manifest.yaml", "metadata.yaml",
-                    "templates/x.conf"), names);
+            assertArrayEquals(
+                    Files.readAllBytes(jar),
+                    zip.getInputStream(entry(zip, "lib/charm.jar")).readAllBytes());
+            List<String> names = Collections.list(zip.getEntries()).stream()
+                    .map(ZipArchiveEntry::getName)
+                    .toList();
+            assertEquals(
+                    List.of(
+                            ".ops/config.json",
+                            "config.yaml",
+                            "dispatch",
+                            "lib/charm.jar",
+                            "manifest.yaml",
+                            "metadata.yaml",
+                            "templates/x.conf"),
+                    names);
         }
     }
 
@@ -93,7 +106,8 @@ class CharmPackerTest {
         Files.writeString(source.resolve("dispatch"), "#!/bin/sh\necho custom\n");
         Path charm = CharmPacker.pack(source, jar, dir.resolve("c.charm"));
         try (ZipFile zip = ZipFile.builder().setPath(charm).get()) {
-            assertEquals("#!/bin/sh\necho custom\n",
+            assertEquals(
+                    "#!/bin/sh\necho custom\n",
                     new String(zip.getInputStream(entry(zip, "dispatch")).readAllBytes(), StandardCharsets.UTF_8));
             assertEquals(0100755, entry(zip, "dispatch").getUnixMode());
         }
@@ -108,8 +122,8 @@ class CharmPackerTest {
     @Test
     void metadataWithoutNameIsRejected() throws Exception {
         Files.writeString(source.resolve("metadata.yaml"), "summary: s\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CharmPacker.pack(source, jar, dir.resolve("d.charm")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> CharmPacker.pack(source, jar, dir.resolve("d.charm")));
         assertTrue(e.getMessage().endsWith("has no name"));
     }
 
@@ -117,8 +131,9 @@ class CharmPackerTest {
     private static void unzip(Path charm, Path target) throws Exception {
         try (ZipFile zip = ZipFile.builder().setPath(charm).get()) {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-                Path out = Files.createDirectories(target.resolve(entry.getName()).getParent()).resolve(
-                        target.resolve(entry.getName()).getFileName());
+                Path out = Files.createDirectories(
+                                target.resolve(entry.getName()).getParent())
+                        .resolve(target.resolve(entry.getName()).getFileName());
                 Files.write(out, zip.getInputStream(entry).readAllBytes());
             }
         }
@@ -149,17 +164,23 @@ class CharmPackerTest {
         for (String name : List.of("config.yaml", "actions.yaml")) {
             Path packed = unpacked.resolve(DeclarationFiles.packedName(name));
             assertEquals(YamlFiles.readMap(source.resolve(name)), json.readValue(packed.toFile(), Object.class), name);
-            assertEquals(Files.readAllBytes(unpacked.resolve(name)).length, Files.readAllBytes(source.resolve(name)).length,
+            assertEquals(
+                    Files.readAllBytes(unpacked.resolve(name)).length,
+                    Files.readAllBytes(source.resolve(name)).length,
                     name + " itself is still packed for Juju");
         }
         String config = Files.readString(unpacked.resolve(".ops/config.json"));
-        assertTrue(config.startsWith("{\"options\":{\"port\":{\"type\":\"int\",\"default\":8080,\"description\":\"the port\"},"),
+        assertTrue(
+                config.startsWith(
+                        "{\"options\":{\"port\":{\"type\":\"int\",\"default\":8080,\"description\":\"the port\"},"),
                 "YAML order, compact: " + config);
 
         // The runtime reads the JSON: a config.yaml gone bad after packing changes nothing.
         Files.writeString(unpacked.resolve("config.yaml"), "options: [not, a, map\n");
         ConfigSchema schema = ConfigSchema.load(unpacked.resolve("config.yaml"));
-        assertEquals(List.of("port", "ratio", "debug", "big", "vip"), List.copyOf(schema.options().keySet()));
+        assertEquals(
+                List.of("port", "ratio", "debug", "big", "vip"),
+                List.copyOf(schema.options().keySet()));
         assertEquals(ConfigSchema.Type.FLOAT, schema.options().get("ratio").type());
         assertEquals(9223372036854775807L, schema.options().get("big").defaultValue());
         assertEquals(null, schema.options().get("vip").defaultValue());
@@ -168,11 +189,12 @@ class CharmPackerTest {
     @Test
     void yamlThatJsonWouldChangeFailsTheBuildNamingWhere() throws Exception {
         Files.writeString(source.resolve("config.yaml"), "options:\n  since: {type: string, default: 2024-01-31}\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CharmPacker.pack(source, jar, dir.resolve("f.charm")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> CharmPacker.pack(source, jar, dir.resolve("f.charm")));
         assertTrue(e.getMessage().contains("'options.since.default' does not survive as JSON"), e.getMessage());
         Files.writeString(source.resolve("config.yaml"), "options: {}\n");
-        Files.writeString(source.resolve("actions.yaml"), "tune:\n  params:\n    ratio: {type: number, maximum: .nan}\n");
+        Files.writeString(
+                source.resolve("actions.yaml"), "tune:\n  params:\n    ratio: {type: number, maximum: .nan}\n");
         e = assertThrows(IllegalArgumentException.class, () -> CharmPacker.pack(source, jar, dir.resolve("g.charm")));
         assertTrue(e.getMessage().contains("'tune.params.ratio.maximum'"), e.getMessage());
     }
@@ -180,8 +202,8 @@ class CharmPackerTest {
     @Test
     void anUnknownOptionTypeFailsTheBuild() throws Exception {
         Files.writeString(source.resolve("config.yaml"), "options:\n  port: {type: integer}\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CharmPacker.pack(source, jar, dir.resolve("h.charm")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> CharmPacker.pack(source, jar, dir.resolve("h.charm")));
         assertTrue(e.getMessage().contains("option 'port' has type 'integer'"), e.getMessage());
     }
 
@@ -189,8 +211,9 @@ class CharmPackerTest {
     void aSourceWithThePackersOwnDirectoryIsRefused() throws Exception {
         Files.createDirectories(source.resolve(".ops"));
         Files.writeString(source.resolve(".ops/config.json"), "{}");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CharmPacker.pack(source, jar, dir.resolve("i.charm")));
-        assertTrue(e.getMessage().endsWith(".ops is the packer's own: remove it from the charm source"), e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> CharmPacker.pack(source, jar, dir.resolve("i.charm")));
+        assertTrue(
+                e.getMessage().endsWith(".ops is the packer's own: remove it from the charm source"), e.getMessage());
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -12,9 +11,10 @@ import java.util.regex.Pattern;
  * progress log. Fail it by throwing {@link ActionFailedException}.
  */
 public final class ActionContext {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final Pattern RESULT_KEY = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*");
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final Pattern RESULT_KEY =
+            Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*");
     private final String name;
     private final Map<String, Object> params;
     private final HookContext hook;
@@ -50,8 +50,8 @@ public final class ActionContext {
      * component name); a mismatch fails the action naming the parameter.
      */
     public <T> T params(Class<T> type) {
-        return dev.instanceha.ops.model.RecordBinding.bind(params, type,
-                (key, problem) -> new ActionFailedException("parameter '" + key + "' " + problem));
+        return dev.instanceha.ops.model.RecordBinding.bind(
+                params, type, (key, problem) -> new ActionFailedException("parameter '" + key + "' " + problem));
     }
 
     /** Sets a result; nested keys use dots ({@code segment.uuid}) as {@code action-set} does. */

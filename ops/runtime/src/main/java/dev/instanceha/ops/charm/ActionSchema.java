@@ -17,13 +17,19 @@ import java.util.Optional;
  * with a message naming it instead of reaching the charm's code as a string it cannot parse.
  */
 record ActionSchema(Map<String, ActionSpec> actions) {
-    public enum Type { STRING, INTEGER, NUMBER, BOOLEAN, ARRAY, OBJECT, ANY }
-
-    public record Param(String name, Type type, List<Object> allowed, BigDecimal minimum, BigDecimal maximum) {
+    public enum Type {
+        STRING,
+        INTEGER,
+        NUMBER,
+        BOOLEAN,
+        ARRAY,
+        OBJECT,
+        ANY
     }
 
-    public record ActionSpec(Map<String, Param> params, List<String> required) {
-    }
+    public record Param(String name, Type type, List<Object> allowed, BigDecimal minimum, BigDecimal maximum) {}
+
+    public record ActionSpec(Map<String, Param> params, List<String> required) {}
 
     public static ActionSchema empty() {
         return new ActionSchema(Map.of());
@@ -36,11 +42,13 @@ record ActionSchema(Map<String, ActionSpec> actions) {
             Map<?, ?> spec = body instanceof Map<?, ?> m ? m : Map.of();
             Map<String, Param> params = new LinkedHashMap<>();
             if (spec.get("params") instanceof Map<?, ?> declared) {
-                declared.forEach((param, paramSpec) -> params.put(String.valueOf(param),
+                declared.forEach((param, paramSpec) -> params.put(
+                        String.valueOf(param),
                         param(String.valueOf(param), paramSpec instanceof Map<?, ?> p ? p : Map.of())));
             }
             List<String> required = spec.get("required") instanceof List<?> list
-                    ? list.stream().map(String::valueOf).toList() : List.of();
+                    ? list.stream().map(String::valueOf).toList()
+                    : List.of();
             actions.put(name, new ActionSpec(params, required));
         });
         return new ActionSchema(actions);
@@ -57,7 +65,11 @@ record ActionSchema(Map<String, ActionSpec> actions) {
             default -> Type.ANY;
         };
         List<Object> allowed = spec.get("enum") instanceof List<?> values ? List.copyOf(values) : List.of();
-        return new Param(name, type, allowed, decimal(spec.get("minimum")).orElse(null),
+        return new Param(
+                name,
+                type,
+                allowed,
+                decimal(spec.get("minimum")).orElse(null),
                 decimal(spec.get("maximum")).orElse(null));
     }
 
@@ -92,11 +104,18 @@ record ActionSchema(Map<String, ActionSpec> actions) {
             // Strict as Juju's schema check: `name=42` on the CLI is the integer 42, which Juju refuses for a string.
             case STRING -> value instanceof String ? value : null;
             case INTEGER -> wholeNumber(value).map(Object.class::cast).orElse(null);
-            case NUMBER -> decimal(value).map(BigDecimal::doubleValue).filter(Double::isFinite)
-                    .map(Object.class::cast).orElse(null);
-            case BOOLEAN -> value instanceof Boolean b ? b
-                    : "true".equalsIgnoreCase(String.valueOf(value)) ? Boolean.TRUE
-                    : "false".equalsIgnoreCase(String.valueOf(value)) ? Boolean.FALSE : null;
+            case NUMBER ->
+                decimal(value)
+                        .map(BigDecimal::doubleValue)
+                        .filter(Double::isFinite)
+                        .map(Object.class::cast)
+                        .orElse(null);
+            case BOOLEAN ->
+                value instanceof Boolean b
+                        ? b
+                        : "true".equalsIgnoreCase(String.valueOf(value))
+                                ? Boolean.TRUE
+                                : "false".equalsIgnoreCase(String.valueOf(value)) ? Boolean.FALSE : null;
             case ARRAY -> value instanceof List<?> ? value : null;
             case OBJECT -> value instanceof Map<?, ?> ? value : null;
             case ANY -> value;
@@ -104,9 +123,16 @@ record ActionSchema(Map<String, ActionSpec> actions) {
         if (typed == null) {
             throw fail(param, "must be " + describe(param.type()) + ", not " + echo(param, value));
         }
-        if (!param.allowed().isEmpty() && param.allowed().stream().noneMatch(a -> String.valueOf(a).equals(String.valueOf(typed)))) {
-            throw fail(param, "must be one of " + String.join(", ", param.allowed().stream().map(String::valueOf).toList())
-                    + ", not " + echo(param, value));
+        if (!param.allowed().isEmpty()
+                && param.allowed().stream().noneMatch(a -> String.valueOf(a).equals(String.valueOf(typed)))) {
+            throw fail(
+                    param,
+                    "must be one of "
+                            + String.join(
+                                    ", ",
+                                    param.allowed().stream()
+                                            .map(String::valueOf)
+                                            .toList()) + ", not " + echo(param, value));
         }
         Optional<BigDecimal> number = typed instanceof Number ? decimal(typed) : Optional.empty();
         if (number.isPresent() && param.minimum() != null && number.get().compareTo(param.minimum()) < 0) {
@@ -125,7 +151,9 @@ record ActionSchema(Map<String, ActionSpec> actions) {
         }
         Optional<BigDecimal> decimal = decimal(value).map(BigDecimal::stripTrailingZeros);
         // Size checks first: "1e999999999" must not become a billion-digit integer.
-        if (decimal.isEmpty() || decimal.get().scale() > 0 || decimal.get().precision() - decimal.get().scale() > 19) {
+        if (decimal.isEmpty()
+                || decimal.get().scale() > 0
+                || decimal.get().precision() - decimal.get().scale() > 19) {
             return Optional.empty();
         }
         BigInteger whole = decimal.get().toBigInteger();
@@ -137,7 +165,10 @@ record ActionSchema(Map<String, ActionSpec> actions) {
             return Optional.empty();
         }
         try {
-            return Optional.of(value instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(value).strip()));
+            return Optional.of(
+                    value instanceof BigDecimal d
+                            ? d
+                            : new BigDecimal(String.valueOf(value).strip()));
         } catch (NumberFormatException notANumber) {
             return Optional.empty(); // includes NaN and Infinity
         }

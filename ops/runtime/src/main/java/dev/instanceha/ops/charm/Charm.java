@@ -13,19 +13,16 @@ public interface Charm {
     void reconcile(HookContext hook);
 
     /** First hook of the unit's life, before the first reconcile (e.g. install packages). */
-    default void onInstall(HookContext hook) {
-    }
+    default void onInstall(HookContext hook) {}
 
     /** After a new charm revision was unpacked, before reconcile. */
-    default void onUpgrade(HookContext hook) {
-    }
+    default void onUpgrade(HookContext hook) {}
 
     /**
      * The unit is going away ({@code stop}, then {@code remove}); no reconcile follows. The unit
      * then shows {@link CharmRunner#STOPPED} unless this reports a worse status.
      */
-    default void onRemove(HookContext hook) {
-    }
+    default void onRemove(HookContext hook) {}
 
     /**
      * A remote unit left a relation or the relation is being removed. The model already excludes
@@ -34,8 +31,7 @@ public interface Charm {
      * @param relationId the relation's id
      * @param departingUnit the unit that left, or null for {@code -broken}
      */
-    default void onRelationGone(HookContext hook, String endpoint, int relationId, String departingUnit) {
-    }
+    default void onRelationGone(HookContext hook, String endpoint, int relationId, String departingUnit) {}
 
     /** Actions by name as declared in actions.yaml. */
     default Map<String, Action> actions() {

@@ -3,10 +3,10 @@ package dev.instanceha.ops.charm;
 import dev.instanceha.ops.context.EventKind;
 import dev.instanceha.ops.context.JujuContext;
 import dev.instanceha.ops.context.JujuContextException;
-import dev.instanceha.ops.host.Host;
-import dev.instanceha.ops.host.RealHost;
 import dev.instanceha.ops.hooktools.HookTools;
 import dev.instanceha.ops.hooktools.ProcessHookTools;
+import dev.instanceha.ops.host.Host;
+import dev.instanceha.ops.host.RealHost;
 import dev.instanceha.ops.log.BoundedText;
 import dev.instanceha.ops.log.CharmLog;
 import dev.instanceha.ops.log.Redactor;
@@ -36,22 +36,21 @@ public final class CharmRunner {
     /** What a unit shows after {@code stop}/{@code remove} unless the charm reports otherwise. */
     public static final Status STOPPED = Status.maintenance("Stopped");
 
-    private CharmRunner() {
-    }
+    private CharmRunner() {}
 
     public static void main(Charm charm, String[] args) {
         JujuContext context;
         try {
             context = JujuContext.fromEnvironment(System.getenv(), args.length > 0 ? args[0] : null);
         } catch (JujuContextException e) {
-            System.err.println("this is a Juju charm and runs only from a Juju hook or action ("
-                    + e.getMessage() + ")");
+            System.err.println(
+                    "this is a Juju charm and runs only from a Juju hook or action (" + e.getMessage() + ")");
             System.exit(NOT_UNDER_JUJU);
             return;
         } catch (RuntimeException e) {
             // Before there is a log to write to: still one line, redacted, no trace.
-            System.err.println("cannot read the Juju context: "
-                    + BoundedText.statusLine(new Redactor().redact(summary(e))));
+            System.err.println(
+                    "cannot read the Juju context: " + BoundedText.statusLine(new Redactor().redact(summary(e))));
             System.exit(1);
             return;
         }
@@ -116,9 +115,12 @@ public final class CharmRunner {
                     charm.onRemove(hook);
                     return;
                 }
-                case RELATION_DEPARTED, RELATION_BROKEN -> charm.onRelationGone(hook,
-                        context.relationName().orElseThrow(), context.relationId().orElseThrow(),
-                        context.departingUnit().orElse(null));
+                case RELATION_DEPARTED, RELATION_BROKEN ->
+                    charm.onRelationGone(
+                            hook,
+                            context.relationName().orElseThrow(),
+                            context.relationId().orElseThrow(),
+                            context.departingUnit().orElse(null));
                 default -> {
                     // Every other hook only reconciles.
                 }
@@ -138,7 +140,11 @@ public final class CharmRunner {
         }
     }
 
-    private enum ActionOutcome { DONE, RECONCILE_AFTER, FAILED_UNEXPECTEDLY }
+    private enum ActionOutcome {
+        DONE,
+        RECONCILE_AFTER,
+        FAILED_UNEXPECTEDLY
+    }
 
     /** Runs the action; FAILED_UNEXPECTEDLY means its writes must not be flushed. */
     private static ActionOutcome runAction(Charm charm, HookContext hook) {
@@ -188,7 +194,9 @@ public final class CharmRunner {
     /** "IllegalStateException: the message", or the class alone for an exception with no message. */
     static String summary(Throwable e) {
         String message = e.getMessage();
-        String name = e.getClass().getSimpleName().isEmpty() ? e.getClass().getName() : e.getClass().getSimpleName();
+        String name = e.getClass().getSimpleName().isEmpty()
+                ? e.getClass().getName()
+                : e.getClass().getSimpleName();
         return message == null || message.isBlank() ? name : name + ": " + message;
     }
 

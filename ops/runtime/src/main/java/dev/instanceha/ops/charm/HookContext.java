@@ -1,8 +1,8 @@
 package dev.instanceha.ops.charm;
 
 import dev.instanceha.ops.context.JujuContext;
-import dev.instanceha.ops.host.Host;
 import dev.instanceha.ops.hooktools.HookTools;
+import dev.instanceha.ops.host.Host;
 import dev.instanceha.ops.log.CharmLog;
 import dev.instanceha.ops.model.Endpoint;
 import dev.instanceha.ops.model.Model;

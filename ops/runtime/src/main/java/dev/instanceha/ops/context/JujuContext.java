@@ -70,7 +70,8 @@ public record JujuContext(
         boolean action = parent != null && parent.getFileName().toString().equals("actions");
         EventKind kind = action ? EventKind.ACTION : EventKind.ofHook(eventName);
 
-        String charmDir = optional(env, "JUJU_CHARM_DIR").or(() -> optional(env, "CHARM_DIR"))
+        String charmDir = optional(env, "JUJU_CHARM_DIR")
+                .or(() -> optional(env, "CHARM_DIR"))
                 .orElseThrow(() -> new JujuContextException("JUJU_CHARM_DIR is not set"));
         Optional<String> relationName = Optional.empty();
         Optional<Integer> relationId = Optional.empty();
@@ -91,10 +92,22 @@ public record JujuContext(
             actionName = Optional.of(optional(env, "JUJU_ACTION_NAME").orElse(eventName));
             actionUuid = optional(env, "JUJU_ACTION_UUID");
         }
-        return new JujuContext(dispatchPath, eventName, kind, unit,
-                required(env, "JUJU_MODEL_NAME"), optional(env, "JUJU_MODEL_UUID").orElse(""),
-                Path.of(charmDir), optional(env, "JUJU_VERSION").orElse(""),
-                relationName, relationId, remoteApp, remoteUnit, departing, actionName, actionUuid,
+        return new JujuContext(
+                dispatchPath,
+                eventName,
+                kind,
+                unit,
+                required(env, "JUJU_MODEL_NAME"),
+                optional(env, "JUJU_MODEL_UUID").orElse(""),
+                Path.of(charmDir),
+                optional(env, "JUJU_VERSION").orElse(""),
+                relationName,
+                relationId,
+                remoteApp,
+                remoteUnit,
+                departing,
+                actionName,
+                actionUuid,
                 optional(env, "JUJU_PRINCIPAL_UNIT"));
     }
 

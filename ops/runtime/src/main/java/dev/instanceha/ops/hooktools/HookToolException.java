@@ -34,8 +34,13 @@ public class HookToolException extends RuntimeException {
         if (text.contains("relation not found")) {
             return new RelationNotFoundException(tool, exitCode, stderr);
         }
-        for (String marker : new String[] {"access denied", "permission denied", "not the leader",
-                "cannot write relation settings", "cannot write leadership settings"}) {
+        for (String marker : new String[] {
+            "access denied",
+            "permission denied",
+            "not the leader",
+            "cannot write relation settings",
+            "cannot write leadership settings"
+        }) {
             if (text.contains(marker)) {
                 return new PermissionDeniedException(tool, exitCode, stderr);
             }

@@ -3,8 +3,7 @@ package dev.instanceha.ops.hooktools;
 import java.util.List;
 
 /** What {@code network-get <binding>} reports for one endpoint or extra-binding. */
-public record NetworkInfo(List<BindAddress> bindAddresses, List<String> ingressAddresses,
-                          List<String> egressSubnets) {
+public record NetworkInfo(List<BindAddress> bindAddresses, List<String> ingressAddresses, List<String> egressSubnets) {
     public NetworkInfo {
         bindAddresses = List.copyOf(bindAddresses);
         ingressAddresses = List.copyOf(ingressAddresses);
@@ -22,6 +21,5 @@ public record NetworkInfo(List<BindAddress> bindAddresses, List<String> ingressA
         }
     }
 
-    public record Address(String value, String cidr, String hostname) {
-    }
+    public record Address(String value, String cidr, String hostname) {}
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class ProcessHookTools implements HookTools {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {};
     private final ToolRunner runner;
 
     /** Over another runner than the OS's: the test kit answers the tools in-process. */
@@ -84,7 +84,8 @@ public final class ProcessHookTools implements HookTools {
     @Override
     public StatusInfo statusGet() {
         JsonNode node = json("status-get", "--include-data", "--format=json");
-        return new StatusInfo(node.path("status").asText(""), node.path("message").asText(""));
+        return new StatusInfo(
+                node.path("status").asText(""), node.path("message").asText(""));
     }
 
     @Override
@@ -188,16 +189,21 @@ public final class ProcessHookTools implements HookTools {
             List<NetworkInfo.Address> addresses = new ArrayList<>();
             for (JsonNode address : bind.path("addresses")) {
                 // Juju before 2.9 called the field "address"; newer ones "value".
-                String value = address.hasNonNull("value") ? address.get("value").asText()
+                String value = address.hasNonNull("value")
+                        ? address.get("value").asText()
                         : address.path("address").asText("");
-                addresses.add(new NetworkInfo.Address(value, address.path("cidr").asText(""),
+                addresses.add(new NetworkInfo.Address(
+                        value,
+                        address.path("cidr").asText(""),
                         address.path("hostname").asText("")));
             }
-            binds.add(new NetworkInfo.BindAddress(bind.path("interface-name").asText(""),
-                    bind.path("mac-address").asText(""), addresses));
+            binds.add(new NetworkInfo.BindAddress(
+                    bind.path("interface-name").asText(""),
+                    bind.path("mac-address").asText(""),
+                    addresses));
         }
-        return new NetworkInfo(binds, stringList(node.path("ingress-addresses")),
-                stringList(node.path("egress-subnets")));
+        return new NetworkInfo(
+                binds, stringList(node.path("ingress-addresses")), stringList(node.path("egress-subnets")));
     }
 
     private JsonNode json(String tool, String... args) {
@@ -242,8 +248,11 @@ public final class ProcessHookTools implements HookTools {
         if (node != null && node.isObject()) {
             node.fields().forEachRemaining(entry -> {
                 if (!entry.getValue().isNull()) {
-                    out.put(entry.getKey(), entry.getValue().isTextual() ? entry.getValue().asText()
-                            : entry.getValue().toString());
+                    out.put(
+                            entry.getKey(),
+                            entry.getValue().isTextual()
+                                    ? entry.getValue().asText()
+                                    : entry.getValue().toString());
                 }
             });
         }

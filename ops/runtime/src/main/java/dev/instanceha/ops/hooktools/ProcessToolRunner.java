@@ -19,8 +19,7 @@ final class ProcessToolRunner implements ToolRunner {
         try {
             Process process = new ProcessBuilder(command).start();
             // stderr is read concurrently so a chatty tool can't block on a full pipe.
-            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(
-                    () -> readAll(process.getErrorStream()));
+            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
             try (OutputStream in = process.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin);

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** The statuses {@code status-set} takes from a charm, ordered by how much they need an operator's eye. */
 public enum StatusLevel {
-    ACTIVE(0), WAITING(1), MAINTENANCE(2), BLOCKED(3);
+    ACTIVE(0),
+    WAITING(1),
+    MAINTENANCE(2),
+    BLOCKED(3);
 
     private final int severity;
 

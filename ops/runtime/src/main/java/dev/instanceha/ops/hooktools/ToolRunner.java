@@ -15,6 +15,5 @@ public interface ToolRunner {
      */
     ToolResult run(String tool, List<String> args, byte[] stdin);
 
-    record ToolResult(int exitCode, String stdout, String stderr) {
-    }
+    record ToolResult(int exitCode, String stdout, String stderr) {}
 }

@@ -26,15 +26,25 @@ final class AptPackages implements Packages {
         if (missing.isEmpty()) {
             return List.of();
         }
-        List<String> argv = new ArrayList<>(List.of("apt-get", "install", "-y", "-q",
-                "-o", "DPkg::Lock::Timeout=300", "-o", "Dpkg::Options::=--force-confold"));
+        List<String> argv = new ArrayList<>(List.of(
+                "apt-get",
+                "install",
+                "-y",
+                "-q",
+                "-o",
+                "DPkg::Lock::Timeout=300",
+                "-o",
+                "Dpkg::Options::=--force-confold"));
         argv.addAll(missing);
         Command install = new Command(argv, null, APT_TIMEOUT, NONINTERACTIVE);
         CommandResult result = commands.run(install);
         if (!result.succeeded() && !updated) {
             // A stale package index is the usual cause on a new machine: refresh once and retry.
-            commands.check(new Command(List.of("apt-get", "update", "-q", "-o", "DPkg::Lock::Timeout=300"),
-                    null, APT_TIMEOUT, NONINTERACTIVE));
+            commands.check(new Command(
+                    List.of("apt-get", "update", "-q", "-o", "DPkg::Lock::Timeout=300"),
+                    null,
+                    APT_TIMEOUT,
+                    NONINTERACTIVE));
             updated = true;
             result = commands.run(install);
         }
@@ -46,7 +56,8 @@ final class AptPackages implements Packages {
     public List<String> remove(List<String> names) {
         List<String> present = names.stream().filter(this::isInstalled).toList();
         if (!present.isEmpty()) {
-            List<String> argv = new ArrayList<>(List.of("apt-get", "remove", "-y", "-q", "-o", "DPkg::Lock::Timeout=300"));
+            List<String> argv =
+                    new ArrayList<>(List.of("apt-get", "remove", "-y", "-q", "-o", "DPkg::Lock::Timeout=300"));
             argv.addAll(present);
             commands.check(new Command(argv, null, APT_TIMEOUT, NONINTERACTIVE));
         }

@@ -5,8 +5,11 @@ public final class CommandFailedException extends RuntimeException {
     private final CommandResult result;
 
     public CommandFailedException(Command command, CommandResult result) {
-        super(command.argv().get(0) + (result.timedOut() ? " timed out after " + command.timeout().toSeconds() + " s"
-                : " exited " + result.exitCode()) + tail(result.stderr()));
+        super(command.argv().get(0)
+                + (result.timedOut()
+                        ? " timed out after " + command.timeout().toSeconds() + " s"
+                        : " exited " + result.exitCode())
+                + tail(result.stderr()));
         this.result = result;
     }
 

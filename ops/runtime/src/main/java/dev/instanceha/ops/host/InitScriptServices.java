@@ -48,7 +48,8 @@ final class InitScriptServices implements Services {
     @Override
     public boolean isRunning(String name) {
         // LSB: "status" exits 0 when the service runs.
-        return Files.isExecutable(initDir.resolve(name)) && commands.run(Command.of(script(name), "status")).succeeded();
+        return Files.isExecutable(initDir.resolve(name))
+                && commands.run(Command.of(script(name), "status")).succeeded();
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.util.Optional;
  * Packagings name the same daemon differently, so callers pass every name they know.
  */
 public record InstalledService(String name) {
-    public static final List<Path> UNIT_DIRS = List.of(Path.of("/etc/systemd/system"), Path.of("/lib/systemd/system"),
-            Path.of("/usr/lib/systemd/system"));
+    public static final List<Path> UNIT_DIRS =
+            List.of(Path.of("/etc/systemd/system"), Path.of("/lib/systemd/system"), Path.of("/usr/lib/systemd/system"));
     public static final Path INIT_DIR = Path.of("/etc/init.d");
 
     /** The first of {@code names} the machine provides as a service; empty when none is installed. */

@@ -25,21 +25,26 @@ import java.util.Set;
 
 /** The unit's real file system (POSIX). */
 final class LocalFileSystem implements FileSystem {
-    private final UserPrincipalLookupService principals = FileSystems.getDefault().getUserPrincipalLookupService();
+    private final UserPrincipalLookupService principals =
+            FileSystems.getDefault().getUserPrincipalLookupService();
 
     @Override
     public boolean write(Path path, byte[] content, FileSpec spec) {
         try {
             if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-                    && Arrays.equals(Files.readAllBytes(path), content) && matches(path, spec)) {
+                    && Arrays.equals(Files.readAllBytes(path), content)
+                    && matches(path, spec)) {
                 return false;
             }
             Path dir = path.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             // Created with no permissions for others, so a secret is never readable in between.
-            Path temp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp",
-                    PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ,
-                            PosixFilePermission.OWNER_WRITE)));
+            Path temp = Files.createTempFile(
+                    dir,
+                    "." + path.getFileName() + ".",
+                    ".tmp",
+                    PosixFilePermissions.asFileAttribute(
+                            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
             try {
                 try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                     channel.write(ByteBuffer.wrap(content));
@@ -103,13 +108,14 @@ final class LocalFileSystem implements FileSystem {
 
     private boolean matches(Path path, FileSpec spec) throws IOException {
         PosixFileAttributes attrs = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        return attrs.owner().getName().equals(spec.owner()) && attrs.group().getName().equals(spec.group())
+        return attrs.owner().getName().equals(spec.owner())
+                && attrs.group().getName().equals(spec.group())
                 && attrs.permissions().equals(permissions(spec.mode()));
     }
 
     private void apply(Path path, FileSpec spec) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView view =
+                Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         UserPrincipal owner = principals.lookupPrincipalByName(spec.owner());
         GroupPrincipal group = principals.lookupPrincipalByGroupName(spec.group());
         if (!view.readAttributes().owner().equals(owner)) {

@@ -16,7 +16,8 @@ public final class RealHost implements Host {
 
     RealHost(Path systemdMarker, Path initDir) {
         // sd_booted(3): systemd is the running manager exactly when this directory exists.
-        services = Files.isDirectory(systemdMarker) ? new SystemdServices(commands)
+        services = Files.isDirectory(systemdMarker)
+                ? new SystemdServices(commands)
                 : new InitScriptServices(commands, initDir);
     }
 

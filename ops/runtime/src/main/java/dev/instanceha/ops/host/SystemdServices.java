@@ -35,7 +35,8 @@ final class SystemdServices implements Services {
 
     @Override
     public boolean isRunning(String name) {
-        return commands.run(Command.of("systemctl", "is-active", "--quiet", name)).succeeded();
+        return commands.run(Command.of("systemctl", "is-active", "--quiet", name))
+                .succeeded();
     }
 
     @Override

@@ -10,14 +10,14 @@ package dev.instanceha.ops.log;
 public final class BoundedText {
     /** Longest word (run without spaces) a status line shows whole. */
     static final int STATUS_WORD = 64;
+
     static final int STATUS_TOTAL = 480;
     static final int LOG_WORD = 512;
     static final int LOG_TOTAL = 8_000;
     static final int DEBUG_TOTAL = 64_000;
     private static final int KEPT_OF_A_LONG_WORD = 40;
 
-    private BoundedText() {
-    }
+    private BoundedText() {}
 
     /** One line for {@code status-set}, {@code action-fail} and {@code action-log}. */
     public static String statusLine(String text) {

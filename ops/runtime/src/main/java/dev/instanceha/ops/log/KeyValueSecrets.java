@@ -27,6 +27,7 @@ final class KeyValueSecrets {
     private final String mask;
     /** Opening quotes at or after this index have no closing quote (see {@link #closingQuote}). */
     private int noClosingDoubleQuoteAfter = Integer.MAX_VALUE;
+
     private int noClosingSingleQuoteAfter = Integer.MAX_VALUE;
 
     private KeyValueSecrets(String text, String mask) {
@@ -82,8 +83,8 @@ final class KeyValueSecrets {
                 out = new StringBuilder(n);
             }
             char open = text.charAt(valueStart);
-            boolean quoted = (open == '"' || open == '\'') && valueEnd - valueStart >= 2
-                    && text.charAt(valueEnd - 1) == open;
+            boolean quoted =
+                    (open == '"' || open == '\'') && valueEnd - valueStart >= 2 && text.charAt(valueEnd - 1) == open;
             out.append(text, copied, valueStart);
             out.append(quoted ? open + mask + open : mask);
             copied = valueEnd;
@@ -145,16 +146,26 @@ final class KeyValueSecrets {
         boolean colon = text.charAt(separator) == ':';
         boolean tight = separator == keyEnd && valueStart == separator + 1;
         // Each pattern runs only after a cheap test that its shape is possible.
-        if (colon && tight && Character.isDigit(value.charAt(0)) && SOURCE_FILE.matcher(key).matches()
+        if (colon
+                && tight
+                && Character.isDigit(value.charAt(0))
+                && SOURCE_FILE.matcher(key).matches()
                 && LINE_NUMBER.matcher(value).matches()) {
             return true;
         }
-        if (colon && tight && value.indexOf(':') > 0
-                && KEY_NAME_LIST.matcher(key.toLowerCase(java.util.Locale.ROOT) + ":" + value).matches()
+        if (colon
+                && tight
+                && value.indexOf(':') > 0
+                && KEY_NAME_LIST
+                        .matcher(key.toLowerCase(java.util.Locale.ROOT) + ":" + value)
+                        .matches()
                 && allSecretNames(value)) {
             return true;
         }
-        if (colon && separator == keyEnd && valueStart > separator + 1 && isExceptionClass(key)
+        if (colon
+                && separator == keyEnd
+                && valueStart > separator + 1
+                && isExceptionClass(key)
                 && !SecretKeyNames.isPasswordLike(key)) {
             return true; // "java.security.InvalidKeyException: Illegal key size" names a class, not a key
         }
@@ -162,13 +173,17 @@ final class KeyValueSecrets {
             return true;
         }
         boolean endsTheWord = valueEnd == text.length() || Character.isWhitespace(text.charAt(valueEnd));
-        return colon && valueStart > separator + 1 && endsTheWord && value.indexOf('/') > 0
-                && !SecretKeyNames.isPasswordLike(key) && UNIT_NAME.matcher(value).matches();
+        return colon
+                && valueStart > separator + 1
+                && endsTheWord
+                && value.indexOf('/') > 0
+                && !SecretKeyNames.isPasswordLike(key)
+                && UNIT_NAME.matcher(value).matches();
     }
 
     private static boolean isExceptionClass(String key) {
-        return (key.endsWith("Exception") || key.endsWith("Error")) && Character.isUpperCase(
-                key.charAt(key.lastIndexOf('.') + 1));
+        return (key.endsWith("Exception") || key.endsWith("Error"))
+                && Character.isUpperCase(key.charAt(key.lastIndexOf('.') + 1));
     }
 
     private static boolean allSecretNames(String value) {

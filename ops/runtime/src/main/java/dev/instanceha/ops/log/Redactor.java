@@ -40,7 +40,8 @@ public final class Redactor {
             // The same secret as it appears inside JSON or a URL.
             added |= secrets.add(jsonEscaped(value));
             added |= secrets.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            added |= secrets.add(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+            added |=
+                    secrets.add(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
             if (added) {
                 matcher = new LiteralMatcher(secrets);
             }

@@ -11,18 +11,28 @@ import java.util.Locale;
  */
 final class SecretKeyNames {
     /** Secret wherever they appear in a name. */
-    private static final List<String> ALWAYS_SECRET = List.of("password", "passwd", "passphrase", "secret",
-            "token", "credential", "authkey", "apikey", "privatekey", "privkey", "sshkey");
+    private static final List<String> ALWAYS_SECRET = List.of(
+            "password",
+            "passwd",
+            "passphrase",
+            "secret",
+            "token",
+            "credential",
+            "authkey",
+            "apikey",
+            "privatekey",
+            "privkey",
+            "sshkey");
     /** Secret as a whole part of a name ({@code ssl_key}, {@code db-pass}), not inside a word ({@code keystone}). */
     private static final List<String> SECRET_PARTS = List.of("key", "keys", "psk", "pass", "pwd", "pw");
-    private static final char[][] ALWAYS_SECRET_CHARS = ALWAYS_SECRET.stream().map(String::toCharArray)
-            .toArray(char[][]::new);
-    /** Names whose secret is a password rather than a key or credential set. */
-    private static final List<String> PASSWORD_LIKE = List.of("password", "passwd", "passphrase", "secret",
-            "token", "authkey");
 
-    private SecretKeyNames() {
-    }
+    private static final char[][] ALWAYS_SECRET_CHARS =
+            ALWAYS_SECRET.stream().map(String::toCharArray).toArray(char[][]::new);
+    /** Names whose secret is a password rather than a key or credential set. */
+    private static final List<String> PASSWORD_LIKE =
+            List.of("password", "passwd", "passphrase", "secret", "token", "authkey");
+
+    private SecretKeyNames() {}
 
     static boolean isSecret(CharSequence name) {
         return isSecret(name, 0, name.length());
@@ -95,7 +105,8 @@ final class SecretKeyNames {
 
     /** True for names such as {@code service_password} whose value is one opaque secret, not a name set. */
     static boolean isPasswordLike(CharSequence name) {
-        String squeezed = name.toString().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+        String squeezed =
+                name.toString().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
         return PASSWORD_LIKE.stream().anyMatch(squeezed::contains);
     }
 

@@ -9,8 +9,7 @@ package dev.instanceha.ops.log;
 public final class Shown {
     public static final int MAX = 40;
 
-    private Shown() {
-    }
+    private Shown() {}
 
     /** The value of option or parameter {@code key}; a secret key's value is never shown. */
     public static String value(String key, Object value) {

@@ -6,8 +6,7 @@ package dev.instanceha.ops.log;
  * bounded number of times, whatever the input.
  */
 final class UrlCredentials {
-    private UrlCredentials() {
-    }
+    private UrlCredentials() {}
 
     static String mask(String text, String mask) {
         int marker = text.indexOf("://");

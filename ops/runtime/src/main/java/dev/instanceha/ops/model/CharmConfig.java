@@ -14,11 +14,12 @@ public final class CharmConfig {
     private final java.util.function.Consumer<String> secrets;
 
     public CharmConfig(ConfigSchema schema, Map<String, Object> jujuValues) {
-        this(schema, jujuValues, secret -> { });
+        this(schema, jujuValues, secret -> {});
     }
 
     /** @param secrets where the values of {@link Secret} components bound by {@link #as} are registered */
-    public CharmConfig(ConfigSchema schema, Map<String, Object> jujuValues, java.util.function.Consumer<String> secrets) {
+    public CharmConfig(
+            ConfigSchema schema, Map<String, Object> jujuValues, java.util.function.Consumer<String> secrets) {
         this.schema = schema;
         this.secrets = secrets;
         Map<String, Object> merged = new LinkedHashMap<>();
@@ -51,5 +52,4 @@ public final class CharmConfig {
     public <T> T as(Class<T> type) {
         return RecordBinding.bind(values, type, ConfigException::new, secrets);
     }
-
 }

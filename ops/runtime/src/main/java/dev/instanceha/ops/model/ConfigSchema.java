@@ -8,10 +8,15 @@ import java.util.Map;
 
 /** The options a charm declares in config.yaml: their types and defaults. */
 public record ConfigSchema(Map<String, Option> options) {
-    public enum Type { STRING, INT, FLOAT, BOOLEAN, SECRET }
-
-    public record Option(String name, Type type, Object defaultValue, String description) {
+    public enum Type {
+        STRING,
+        INT,
+        FLOAT,
+        BOOLEAN,
+        SECRET
     }
+
+    public record Option(String name, Type type, Object defaultValue, String description) {}
 
     public ConfigSchema {
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -41,18 +46,19 @@ public record ConfigSchema(Map<String, Option> options) {
         if (root.get("options") instanceof Map<?, ?> declared) {
             for (Map.Entry<?, ?> entry : declared.entrySet()) {
                 String name = String.valueOf(entry.getKey());
-                Map<String, Object> spec = entry.getValue() instanceof Map<?, ?> m
-                        ? (Map<String, Object>) m : Map.of();
+                Map<String, Object> spec = entry.getValue() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
                 String typeName = String.valueOf(spec.getOrDefault("type", "string"));
                 Type type;
                 try {
                     type = Type.valueOf(typeName.toUpperCase(java.util.Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(source + ": option '" + name
-                            + "' has type '" + typeName + "'; Juju accepts string, int, float, boolean, secret");
+                    throw new IllegalArgumentException(source + ": option '" + name + "' has type '" + typeName
+                            + "'; Juju accepts string, int, float, boolean, secret");
                 }
-                options.put(name, new Option(name, type, spec.get("default"),
-                        String.valueOf(spec.getOrDefault("description", ""))));
+                options.put(
+                        name,
+                        new Option(
+                                name, type, spec.get("default"), String.valueOf(spec.getOrDefault("description", ""))));
             }
         }
         return new ConfigSchema(options);

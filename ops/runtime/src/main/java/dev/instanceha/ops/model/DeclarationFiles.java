@@ -17,10 +17,10 @@ import java.util.Map;
 public final class DeclarationFiles {
     /** The packer's own directory inside a .charm. */
     public static final String PACKED_DIR = ".ops";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DeclarationFiles() {
-    }
+    private DeclarationFiles() {}
 
     /** Where the packer writes the JSON form of {@code yamlName}: {@code config.yaml} → {@code .ops/config.json}. */
     public static String packedName(String yamlName) {
@@ -45,7 +45,8 @@ public final class DeclarationFiles {
         try {
             return YamlFiles.readMap(yamlFile);
         } catch (NoClassDefFoundError noSnakeYaml) {
-            throw new IllegalStateException(yamlFile + " has no packed form " + packedName(yamlFile.getFileName().toString())
+            throw new IllegalStateException(yamlFile + " has no packed form "
+                    + packedName(yamlFile.getFileName().toString())
                     + " and SnakeYAML is not on the class path: pack the charm with ops-pack");
         }
     }

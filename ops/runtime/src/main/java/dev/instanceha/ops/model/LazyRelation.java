@@ -17,9 +17,14 @@ final class LazyRelation implements RelationView {
     private final Memo<Map<String, String>> localUnitData;
     private final Memo<Map<String, String>> localAppData;
 
-    LazyRelation(String endpoint, int id, Supplier<String> remoteApp, Supplier<Map<String, String>> remoteAppData,
-                 Supplier<SortedMap<String, Map<String, String>>> remoteUnitsData,
-                 Supplier<Map<String, String>> localUnitData, Supplier<Map<String, String>> localAppData) {
+    LazyRelation(
+            String endpoint,
+            int id,
+            Supplier<String> remoteApp,
+            Supplier<Map<String, String>> remoteAppData,
+            Supplier<SortedMap<String, Map<String, String>>> remoteUnitsData,
+            Supplier<Map<String, String>> localUnitData,
+            Supplier<Map<String, String>> localAppData) {
         this.endpoint = endpoint;
         this.id = id;
         this.remoteApp = new Memo<>(remoteApp);

@@ -117,7 +117,9 @@ public final class Model {
 
     /** Merges {@code data} into this unit's databag at the end of the hook; "" deletes a key. */
     void publishUnit(RelationView relation, Map<String, String> data) {
-        unitWrites.computeIfAbsent(relation.relationRef(), key -> new LinkedHashMap<>()).putAll(data);
+        unitWrites
+                .computeIfAbsent(relation.relationRef(), key -> new LinkedHashMap<>())
+                .putAll(data);
         written.put(relation.relationRef(), relation);
     }
 
@@ -127,10 +129,11 @@ public final class Model {
      */
     void publishApp(RelationView relation, Map<String, String> data) {
         if (!isLeader()) {
-            throw new IllegalStateException("only the leader may write application data on "
-                    + relation.relationRef());
+            throw new IllegalStateException("only the leader may write application data on " + relation.relationRef());
         }
-        appWrites.computeIfAbsent(relation.relationRef(), key -> new LinkedHashMap<>()).putAll(data);
+        appWrites
+                .computeIfAbsent(relation.relationRef(), key -> new LinkedHashMap<>())
+                .putAll(data);
         written.put(relation.relationRef(), relation);
     }
 
@@ -193,8 +196,13 @@ public final class Model {
                 .or(() -> thisRelation ? context.remoteApp() : Optional.empty())
                 .orElse("");
         LazyRelation[] self = new LazyRelation[1];
-        self[0] = new LazyRelation(endpoint, id, remoteApp,
-                () -> self[0].remoteApp().isEmpty() ? Map.of() : Map.copyOf(tools.relationGetApp(ref, self[0].remoteApp())),
+        self[0] = new LazyRelation(
+                endpoint,
+                id,
+                remoteApp,
+                () -> self[0].remoteApp().isEmpty()
+                        ? Map.of()
+                        : Map.copyOf(tools.relationGetApp(ref, self[0].remoteApp())),
                 () -> {
                     SortedMap<String, Map<String, String>> units = new TreeMap<>(RelationSnapshot.UNIT_ORDER);
                     for (String unit : tools.relationList(ref)) {
@@ -207,7 +215,8 @@ public final class Model {
                 () -> Map.copyOf(tools.relationGet(ref, context.unitName())),
                 // Juju serves a non-leader's own app bag only on peer relations; asking elsewhere fails.
                 () -> self[0].remoteApp().equals(context.appName()) || isLeader()
-                        ? Map.copyOf(tools.relationGetApp(ref, context.appName())) : Map.of());
+                        ? Map.copyOf(tools.relationGetApp(ref, context.appName()))
+                        : Map.of());
         return self[0];
     }
 

@@ -1,20 +1,20 @@
 package dev.instanceha.ops.model;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -32,6 +32,7 @@ import java.util.function.Consumer;
 public final class RecordBinding {
     /** Where a binding's {@link Secret} values go: a deserialization attribute, so one mapper serves every call. */
     private static final Object SECRET_SINK = new Object();
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
@@ -43,21 +44,19 @@ public final class RecordBinding {
         JSON.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }
 
-    private RecordBinding() {
-    }
+    private RecordBinding() {}
 
     /**
      * @param error builds the caller's exception from the key and the problem ("must be a whole number, not …")
      */
-    public static <T, E extends RuntimeException> T bind(Map<String, ?> values, Class<T> type,
-                                                          BiFunction<String, String, E> error) {
-        return bind(values, type, error, secret -> { });
+    public static <T, E extends RuntimeException> T bind(
+            Map<String, ?> values, Class<T> type, BiFunction<String, String, E> error) {
+        return bind(values, type, error, secret -> {});
     }
 
     /** @param secrets registers the value of every {@link Secret} component with the redactor */
-    public static <T, E extends RuntimeException> T bind(Map<String, ?> values, Class<T> type,
-                                                          BiFunction<String, String, E> error,
-                                                          Consumer<String> secrets) {
+    public static <T, E extends RuntimeException> T bind(
+            Map<String, ?> values, Class<T> type, BiFunction<String, String, E> error, Consumer<String> secrets) {
         try {
             JsonNode tree = JSON.valueToTree(values);
             return JSON.readerFor(type).withAttribute(SECRET_SINK, secrets).readValue(tree);
@@ -87,9 +86,8 @@ public final class RecordBinding {
         }
     }
 
-    private static <E extends RuntimeException> RuntimeException translate(IllegalArgumentException e,
-                                                                             Map<String, ?> values,
-                                                                             BiFunction<String, String, E> error) {
+    private static <E extends RuntimeException> RuntimeException translate(
+            IllegalArgumentException e, Map<String, ?> values, BiFunction<String, String, E> error) {
         // A constructor that validates arrives wrapped by Jackson: pass its own exception on.
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof StatusException || t instanceof dev.instanceha.ops.charm.ActionFailedException) {
@@ -97,21 +95,25 @@ public final class RecordBinding {
             }
         }
         Throwable cause = e.getCause();
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String key = mismatch.getPath().get(0).getFieldName();
             if (cause instanceof UnrecognizedPropertyException) {
                 return error.apply(key, "is not an option of this charm");
             }
-            String expected = mismatch.getTargetType() == null ? "another type" : friendlyType(mismatch.getTargetType());
+            String expected =
+                    mismatch.getTargetType() == null ? "another type" : friendlyType(mismatch.getTargetType());
             Object value = cause instanceof InvalidFormatException invalid ? invalid.getValue() : values.get(key);
             return error.apply(key, "must be " + expected + ", not " + dev.instanceha.ops.log.Shown.value(key, value));
         }
         // A number too large for its field (Jackson refuses rather than wraps): name the key.
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        if (cause instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()
                 && mapping.getPath().get(0).getFieldName() != null) {
             String key = mapping.getPath().get(0).getFieldName();
             String problem = mapping.getCause() instanceof InputCoercionException
-                    ? "is out of range: " + dev.instanceha.ops.log.Shown.value(key, values.get(key)) + " does not fit this option"
+                    ? "is out of range: " + dev.instanceha.ops.log.Shown.value(key, values.get(key))
+                            + " does not fit this option"
                     : "cannot be read: " + dev.instanceha.ops.log.Shown.value(key, values.get(key));
             return error.apply(key, problem);
         }

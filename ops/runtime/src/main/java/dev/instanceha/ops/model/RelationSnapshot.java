@@ -13,11 +13,12 @@ public record RelationSnapshot(
         Map<String, String> remoteAppData,
         SortedMap<String, Map<String, String>> remoteUnitsData,
         Map<String, String> localUnitData,
-        Map<String, String> localAppData) implements RelationView {
+        Map<String, String> localAppData)
+        implements RelationView {
 
     /** Orders {@code app/2} before {@code app/10}. */
-    public static final Comparator<String> UNIT_ORDER = Comparator
-            .comparing((String unit) -> unit.substring(0, Math.max(0, unit.lastIndexOf('/'))))
+    public static final Comparator<String> UNIT_ORDER = Comparator.comparing(
+                    (String unit) -> unit.substring(0, Math.max(0, unit.lastIndexOf('/'))))
             .thenComparingInt(RelationSnapshot::unitNumber);
 
     public RelationSnapshot {
@@ -33,11 +34,20 @@ public record RelationSnapshot(
     }
 
     /** A relation with only remote data, the common shape in interface tests. */
-    public static RelationSnapshot ofRemote(String endpoint, int id, String remoteApp,
-                                            Map<String, String> remoteAppData,
-                                            Map<String, Map<String, String>> remoteUnitsData) {
-        return new RelationSnapshot(endpoint, id, remoteApp, remoteAppData,
-                remoteUnitsData == null ? null : new TreeMap<>(remoteUnitsData), Map.of(), Map.of());
+    public static RelationSnapshot ofRemote(
+            String endpoint,
+            int id,
+            String remoteApp,
+            Map<String, String> remoteAppData,
+            Map<String, Map<String, String>> remoteUnitsData) {
+        return new RelationSnapshot(
+                endpoint,
+                id,
+                remoteApp,
+                remoteAppData,
+                remoteUnitsData == null ? null : new TreeMap<>(remoteUnitsData),
+                Map.of(),
+                Map.of());
     }
 
     static int unitNumber(String unit) {

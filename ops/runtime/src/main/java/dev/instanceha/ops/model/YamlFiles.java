@@ -16,8 +16,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * the kit call it; a packed charm's hook reads {@link DeclarationFiles}' JSON instead.
  */
 public final class YamlFiles {
-    private YamlFiles() {
-    }
+    private YamlFiles() {}
 
     /** The top-level map of a YAML file; empty when the file is absent or not a map. */
     public static Map<String, Object> readMap(Path file) {

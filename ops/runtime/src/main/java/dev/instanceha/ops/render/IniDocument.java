@@ -1,7 +1,6 @@
 package dev.instanceha.ops.render;
 
 import dev.instanceha.ops.model.Secret;
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +32,8 @@ public final class IniDocument {
         }
         sections.forEach((name, values) -> {
             out.append('\n').append('[').append(name).append("]\n");
-            values.forEach((key, value) -> out.append(key).append(" = ").append(value).append('\n'));
+            values.forEach(
+                    (key, value) -> out.append(key).append(" = ").append(value).append('\n'));
         });
         return out.toString();
     }
@@ -55,7 +55,8 @@ public final class IniDocument {
             throw new UnrepresentableValueException(section, key);
         }
         String escaped = value.replace("$", "$$");
-        if (!escaped.isEmpty() && (needsQuotes(escaped.charAt(0)) || needsQuotes(escaped.charAt(escaped.length() - 1)))) {
+        if (!escaped.isEmpty()
+                && (needsQuotes(escaped.charAt(0)) || needsQuotes(escaped.charAt(escaped.length() - 1)))) {
             return '"' + escaped + '"';
         }
         return escaped;
@@ -63,7 +64,11 @@ public final class IniDocument {
 
     /** Characters the parser would strip or pair off at either end of a value. */
     private static boolean needsQuotes(char c) {
-        return c == '"' || c == '\'' || Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+        return c == '"'
+                || c == '\''
+                || Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || Character.isISOControl(c);
     }
 
     /** A value no INI line can hold (a line break); names the section and key, never the value. */
@@ -105,7 +110,8 @@ public final class IniDocument {
             if (value == null) {
                 return this;
             }
-            String text = value instanceof Boolean b ? (b ? "True" : "False")
+            String text = value instanceof Boolean b
+                    ? (b ? "True" : "False")
                     : value instanceof Secret secret ? secret.reveal() : String.valueOf(value);
             values.put(key, osloValue(name, key, text));
             return this;

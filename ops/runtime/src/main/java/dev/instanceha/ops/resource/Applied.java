@@ -15,8 +15,12 @@ import java.util.Set;
  * @param failedToStart daemons whose start or restart command failed, with the command's message
  * @param notRunning daemons that should run and do not, in declaration order (includes the failed)
  */
-public record Applied(Set<Path> changed, List<String> restarted, List<String> started,
-                      Map<String, String> failedToStart, List<String> notRunning) {
+public record Applied(
+        Set<Path> changed,
+        List<String> restarted,
+        List<String> started,
+        Map<String, String> failedToStart,
+        List<String> notRunning) {
     public Applied {
         changed = Set.copyOf(changed);
         restarted = List.copyOf(restarted);
@@ -43,8 +47,10 @@ public record Applied(Set<Path> changed, List<String> restarted, List<String> st
      * <why>"} or {@code "x is not running"}.
      */
     public List<Status> daemonProblems() {
-        return notRunning.stream().map(name -> failedToStart.containsKey(name)
-                ? Status.blocked(name + " failed to start: " + failedToStart.get(name))
-                : Status.blocked(name + " is not running")).toList();
+        return notRunning.stream()
+                .map(name -> failedToStart.containsKey(name)
+                        ? Status.blocked(name + " failed to start: " + failedToStart.get(name))
+                        : Status.blocked(name + " is not running"))
+                .toList();
     }
 }

@@ -15,8 +15,13 @@ import java.util.Set;
  * @param boundTo a daemon declared before this one that this one runs on (empty when none): it is
  *     stopped while that one restarts and started after it, so it never runs on the old instance
  */
-public record Daemon(String name, boolean running, Set<Path> restartedBy, boolean restartedByAnyFile,
-                     boolean alsoRestart, Optional<String> boundTo) {
+public record Daemon(
+        String name,
+        boolean running,
+        Set<Path> restartedBy,
+        boolean restartedByAnyFile,
+        boolean alsoRestart,
+        Optional<String> boundTo) {
     public Daemon {
         restartedBy = Set.copyOf(restartedBy);
     }
@@ -50,6 +55,7 @@ public record Daemon(String name, boolean running, Set<Path> restartedBy, boolea
     }
 
     boolean restartsFor(Set<Path> changed) {
-        return alsoRestart || (restartedByAnyFile ? !changed.isEmpty() : changed.stream().anyMatch(restartedBy::contains));
+        return alsoRestart
+                || (restartedByAnyFile ? !changed.isEmpty() : changed.stream().anyMatch(restartedBy::contains));
     }
 }

@@ -43,7 +43,8 @@ public final class PackageInstaller {
             return Optional.empty();
         }
         // Checked before apt: apt would offer to remove the other package, or fail with a resolver message.
-        if (set.conflict().isPresent() && host.packages().isInstalled(set.conflict().get().installedPackage())) {
+        if (set.conflict().isPresent()
+                && host.packages().isInstalled(set.conflict().get().installedPackage())) {
             return Optional.of(Status.blocked(set.conflict().get().message()));
         }
         install(set.packages());
@@ -61,6 +62,8 @@ public final class PackageInstaller {
 
     /** Makes every set be checked again (after upgrade-charm, or an upgrade action). */
     public void forgetAll() {
-        state.snapshot().keySet().stream().filter(key -> key.startsWith(PackageSet.STATE_PREFIX)).forEach(state::remove);
+        state.snapshot().keySet().stream()
+                .filter(key -> key.startsWith(PackageSet.STATE_PREFIX))
+                .forEach(state::remove);
     }
 }

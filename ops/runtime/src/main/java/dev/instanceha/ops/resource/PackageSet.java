@@ -37,6 +37,5 @@ public record PackageSet(String name, String marker, List<String> packages, Opti
         return STATE_PREFIX + name;
     }
 
-    public record Conflict(String installedPackage, String message) {
-    }
+    public record Conflict(String installedPackage, String message) {}
 }

@@ -1,12 +1,12 @@
 package dev.instanceha.ops.resource;
 
+import dev.instanceha.ops.hooktools.HookTools;
 import dev.instanceha.ops.host.Command;
 import dev.instanceha.ops.host.CommandFailedException;
 import dev.instanceha.ops.host.FileSystem;
 import dev.instanceha.ops.host.Host;
 import dev.instanceha.ops.host.InstalledService;
 import dev.instanceha.ops.host.Services;
-import dev.instanceha.ops.hooktools.HookTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,7 +68,9 @@ public final class ResourceApplier {
     private void stopBoundTo(String name, List<Daemon> daemons) {
         Services services = host.services();
         for (Daemon bound : daemons) {
-            if (bound.running() && bound.boundTo().filter(name::equals).isPresent() && services.isRunning(bound.name())) {
+            if (bound.running()
+                    && bound.boundTo().filter(name::equals).isPresent()
+                    && services.isRunning(bound.name())) {
                 services.stop(bound.name());
             }
         }
@@ -103,8 +105,11 @@ public final class ResourceApplier {
      * one reload after any of them changed, before a daemon is (re)started with it.
      */
     private void reloadSystemdIfUnitsChanged(List<FileResource> files, Set<Path> changed) {
-        boolean unitChanged = files.stream().filter(file -> file.kind() != FileResource.Kind.DIRECTORY)
-                .map(FileResource::path).filter(changed::contains).anyMatch(ResourceApplier::isSystemdUnitFile);
+        boolean unitChanged = files.stream()
+                .filter(file -> file.kind() != FileResource.Kind.DIRECTORY)
+                .map(FileResource::path)
+                .filter(changed::contains)
+                .anyMatch(ResourceApplier::isSystemdUnitFile);
         if (unitChanged && InstalledService.isSystemd(host)) {
             host.commands().check(DAEMON_RELOAD);
         }
@@ -115,12 +120,18 @@ public final class ResourceApplier {
         if (dir == null) {
             return false;
         }
-        boolean dropIn = dir.getFileName() != null && dir.getFileName().toString().endsWith(".d");
+        boolean dropIn =
+                dir.getFileName() != null && dir.getFileName().toString().endsWith(".d");
         return InstalledService.UNIT_DIRS.contains(dropIn ? dir.getParent() : dir);
     }
 
-    private void run(Daemon daemon, Set<Path> changed, List<String> restarted, List<String> started,
-                     Map<String, String> failed, List<String> notRunning) {
+    private void run(
+            Daemon daemon,
+            Set<Path> changed,
+            List<String> restarted,
+            List<String> started,
+            Map<String, String> failed,
+            List<String> notRunning) {
 
         Services services = host.services();
         String name = daemon.name();

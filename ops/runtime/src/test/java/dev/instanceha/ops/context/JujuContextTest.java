@@ -27,10 +27,17 @@ class JujuContextTest {
 
     @ParameterizedTest
     @CsvSource({
-        "hooks/install, INSTALL", "hooks/config-changed, CONFIG_CHANGED", "hooks/update-status, UPDATE_STATUS",
-        "hooks/leader-settings-changed, LEADER_SETTINGS_CHANGED", "hooks/upgrade-charm, UPGRADE_CHARM",
-        "hooks/data-storage-attached, STORAGE_ATTACHED", "hooks/secret-changed, SECRET_CHANGED",
-        "hooks/pre-series-upgrade, OTHER", "hooks/stop, STOP", "hooks/remove, REMOVE"})
+        "hooks/install, INSTALL",
+        "hooks/config-changed, CONFIG_CHANGED",
+        "hooks/update-status, UPDATE_STATUS",
+        "hooks/leader-settings-changed, LEADER_SETTINGS_CHANGED",
+        "hooks/upgrade-charm, UPGRADE_CHARM",
+        "hooks/data-storage-attached, STORAGE_ATTACHED",
+        "hooks/secret-changed, SECRET_CHANGED",
+        "hooks/pre-series-upgrade, OTHER",
+        "hooks/stop, STOP",
+        "hooks/remove, REMOVE"
+    })
     void hookKindsFromTheDispatchPath(String path, EventKind kind) {
         JujuContext context = JujuContext.fromEnvironment(base(path), null);
         assertEquals(kind, context.kind());
@@ -78,7 +85,9 @@ class JujuContextTest {
         env.put("JUJU_REMOTE_APP", "masakari");
         env.put("JUJU_REMOTE_UNIT", "masakari/2");
         env.put("JUJU_DEPARTING_UNIT", "masakari/2");
-        assertEquals(Optional.of("masakari/2"), JujuContext.fromEnvironment(env, null).departingUnit());
+        assertEquals(
+                Optional.of("masakari/2"),
+                JujuContext.fromEnvironment(env, null).departingUnit());
         env.remove("JUJU_DEPARTING_UNIT");
         JujuContextException e = assertThrows(JujuContextException.class, () -> JujuContext.fromEnvironment(env, null));
         assertEquals("JUJU_DEPARTING_UNIT is not set", e.getMessage());
@@ -127,8 +136,8 @@ class JujuContextTest {
 
     @Test
     void outsideJujuTheFirstMissingVariableIsNamed() {
-        JujuContextException e = assertThrows(JujuContextException.class,
-                () -> JujuContext.fromEnvironment(Map.of(), null));
+        JujuContextException e =
+                assertThrows(JujuContextException.class, () -> JujuContext.fromEnvironment(Map.of(), null));
         assertEquals("JUJU_UNIT_NAME is not set", e.getMessage());
         Map<String, String> env = base("hooks/install");
         env.put("JUJU_UNIT_NAME", "masakari");

@@ -211,8 +211,8 @@ class ProcessHookToolsTest {
     @Test
     void failuresCarryToolExitCodeAndStderrButNotTheSecret() {
         runner.answer = new ToolRunner.ToolResult(1, "", "ERROR cannot write relation settings\n");
-        HookToolException e = assertThrows(HookToolException.class,
-                () -> tools.relationSetApp("amqp:12", Map.of("password", "hunter22")));
+        HookToolException e = assertThrows(
+                HookToolException.class, () -> tools.relationSetApp("amqp:12", Map.of("password", "hunter22")));
         assertInstanceOf(HookToolException.PermissionDeniedException.class, e);
         assertEquals("relation-set", e.tool());
         assertEquals(1, e.exitCode());
@@ -223,8 +223,10 @@ class ProcessHookToolsTest {
 
     @Test
     void relationNotFoundAndUsageErrorsAreTyped() {
-        runner.answer = new ToolRunner.ToolResult(2, "", "ERROR invalid value \"db:42\" for option -r: relation not found");
-        assertInstanceOf(HookToolException.RelationNotFoundException.class,
+        runner.answer =
+                new ToolRunner.ToolResult(2, "", "ERROR invalid value \"db:42\" for option -r: relation not found");
+        assertInstanceOf(
+                HookToolException.RelationNotFoundException.class,
                 assertThrows(HookToolException.class, () -> tools.relationList("db:42")));
         runner.answer = new ToolRunner.ToolResult(2, "", "ERROR flag provided but not defined: -x");
         HookToolException e = assertThrows(HookToolException.class, () -> tools.configGet());

@@ -27,7 +27,8 @@ class AptPackagesTest {
             List<String> argv = command.argv();
             if (argv.get(0).equals("dpkg-query")) {
                 String name = argv.get(argv.size() - 1);
-                return installed.contains(name) ? new CommandResult(0, "installed 14.0.2-1", "", false)
+                return installed.contains(name)
+                        ? new CommandResult(0, "installed 14.0.2-1", "", false)
                         : new CommandResult(1, "", "no packages found matching " + name, false);
             }
             if (argv.contains("install")) {
@@ -36,7 +37,8 @@ class AptPackagesTest {
                     return new CommandResult(100, "", "E: Unable to locate package", false);
                 }
                 installed.addAll(argv.subList(argv.indexOf("--force-confold") + 1, argv.size()).stream()
-                        .filter(a -> !a.startsWith("-")).toList());
+                        .filter(a -> !a.startsWith("-"))
+                        .toList());
             }
             return new CommandResult(0, "", "", false);
         }
@@ -52,7 +54,8 @@ class AptPackagesTest {
         FakeApt apt = new FakeApt(Set.of("masakari-api"));
         AptPackages packages = new AptPackages(apt);
         assertEquals(List.of("masakari-engine"), packages.install(List.of("masakari-api", "masakari-engine")));
-        assertTrue(apt.log.stream().anyMatch(l -> l.startsWith("apt-get install -y -q") && l.endsWith("masakari-engine")));
+        assertTrue(
+                apt.log.stream().anyMatch(l -> l.startsWith("apt-get install -y -q") && l.endsWith("masakari-engine")));
         apt.log.clear();
         assertEquals(List.of(), packages.install(List.of("masakari-api", "masakari-engine")));
         assertTrue(apt.log.stream().noneMatch(l -> l.startsWith("apt-get")), "second install runs no apt");
@@ -63,7 +66,8 @@ class AptPackagesTest {
         FakeApt apt = new FakeApt(Set.of());
         apt.failuresLeft = 1;
         new AptPackages(apt).install(List.of("corosync"));
-        assertEquals(1, apt.log.stream().filter(l -> l.startsWith("apt-get update")).count());
+        assertEquals(
+                1, apt.log.stream().filter(l -> l.startsWith("apt-get update")).count());
         assertTrue(apt.installed.contains("corosync"));
     }
 
@@ -71,8 +75,8 @@ class AptPackagesTest {
     void persistentFailureIsReported() {
         FakeApt apt = new FakeApt(Set.of());
         apt.failuresLeft = 5;
-        CommandFailedException e = assertThrows(CommandFailedException.class,
-                () -> new AptPackages(apt).install(List.of("no-such-pkg")));
+        CommandFailedException e =
+                assertThrows(CommandFailedException.class, () -> new AptPackages(apt).install(List.of("no-such-pkg")));
         assertTrue(e.getMessage().startsWith("apt-get exited 100"), e.getMessage());
     }
 

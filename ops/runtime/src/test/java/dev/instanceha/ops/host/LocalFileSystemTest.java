@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalFileSystemTest {
     private final LocalFileSystem files = new LocalFileSystem();
     private final String me = System.getProperty("user.name");
+
     @TempDir
     Path dir;
 
@@ -27,7 +28,9 @@ class LocalFileSystemTest {
 
     private static String groupOf(Path path) {
         try {
-            return Files.readAttributes(path, java.nio.file.attribute.PosixFileAttributes.class).group().getName();
+            return Files.readAttributes(path, java.nio.file.attribute.PosixFileAttributes.class)
+                    .group()
+                    .getName();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -41,8 +41,10 @@ class ProcessCommandsTest {
 
     @Test
     void checkThrowsWithProgramAndLastStderrLine() {
-        CommandFailedException e = assertThrows(CommandFailedException.class,
-                () -> commands.check(Command.of("sh", "-c", "echo first >&2; echo 'E: Unable to locate package x' >&2; exit 100")));
+        CommandFailedException e = assertThrows(
+                CommandFailedException.class,
+                () -> commands.check(
+                        Command.of("sh", "-c", "echo first >&2; echo 'E: Unable to locate package x' >&2; exit 100")));
         assertEquals("sh exited 100: E: Unable to locate package x", e.getMessage());
     }
 

@@ -14,8 +14,14 @@ class RealHostTest {
     @Test
     void detectsSystemdByItsRuntimeDirectory() throws Exception {
         Path marker = Files.createDirectories(dir.resolve("run/systemd/system"));
-        assertEquals("systemd", new RealHost(marker, dir.resolve("init.d")).services().manager());
-        assertEquals("sysvinit", new RealHost(dir.resolve("absent"), dir.resolve("init.d")).services().manager());
+        assertEquals(
+                "systemd",
+                new RealHost(marker, dir.resolve("init.d")).services().manager());
+        assertEquals(
+                "sysvinit",
+                new RealHost(dir.resolve("absent"), dir.resolve("init.d"))
+                        .services()
+                        .manager());
     }
 
     @Test

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 class BoundedTextTest {
     @Test
     void statusLinesNeverCarryLineBreaks() {
-        assertEquals("bad value 'a b c d e' here",
-                BoundedText.statusLine("bad value 'a\nb\r\nc\rd\u2028e' here"));
+        assertEquals("bad value 'a b c d e' here", BoundedText.statusLine("bad value 'a\nb\r\nc\rd\u2028e' here"));
         assertEquals("tab and bell  x", BoundedText.statusLine("tab\tand bell\u0007 x"));
     }
 

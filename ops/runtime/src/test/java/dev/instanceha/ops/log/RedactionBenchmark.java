@@ -26,8 +26,12 @@ public final class RedactionBenchmark {
         }
         System.out.printf("%-18s %9s %12s %12s %8s%n", "input", "chars", "redact ms", "replace ms", "ratio");
         for (int size : SIZES) {
-            report("long-value", "config 'ssl_ca' must be a PEM certificate, not '" + base64(random, size) + "'",
-                    redactor, secrets.get(0), runs);
+            report(
+                    "long-value",
+                    "config 'ssl_ca' must be a PEM certificate, not '" + base64(random, size) + "'",
+                    redactor,
+                    secrets.get(0),
+                    runs);
         }
         for (int size : SIZES) {
             report("log-mix", logMix(random, secrets, size), redactor, secrets.get(0), runs);
@@ -65,12 +69,22 @@ public final class RedactionBenchmark {
             String secret = secrets.get(random.nextInt(secrets.size()));
             switch (random.nextInt(5)) {
                 case 0 -> out.append("service_password=").append(secret).append(" region=RegionOne ");
-                case 1 -> out.append("{\"auth_url\": \"http://10.0.0.5:5000/v3\", \"token\": \"").append(secret)
-                        .append("\"} ");
-                case 2 -> out.append("transport_url = rabbit://masakari:").append(secret).append("@10.0.0.5:5672/os ");
-                case 3 -> out.append("relation data from keystone/0 has ").append(secret).append(" in it\n");
-                default -> out.append("\tat dev.instanceha.ops.Thing.run(Thing.java:").append(random.nextInt(999))
-                        .append(")\n");
+                case 1 ->
+                    out.append("{\"auth_url\": \"http://10.0.0.5:5000/v3\", \"token\": \"")
+                            .append(secret)
+                            .append("\"} ");
+                case 2 ->
+                    out.append("transport_url = rabbit://masakari:")
+                            .append(secret)
+                            .append("@10.0.0.5:5672/os ");
+                case 3 ->
+                    out.append("relation data from keystone/0 has ")
+                            .append(secret)
+                            .append(" in it\n");
+                default ->
+                    out.append("\tat dev.instanceha.ops.Thing.run(Thing.java:")
+                            .append(random.nextInt(999))
+                            .append(")\n");
             }
         }
         return out.toString();

@@ -12,13 +12,33 @@ class RedactorTest {
     private final Redactor redactor = new Redactor();
 
     @ParameterizedTest
-    @ValueSource(strings = {"password=hunter22", "service_password: hunter22", "\"password\": \"hunter22\"",
-        "pacemaker-key=hunter22", "maas_api_key = hunter22", "admin_token=hunter22", "ssl_key='hunter22'",
-        "transport_url = rabbit://masakari:hunter22@10.0.0.5:5672/masakari", "secret=hunter22,other=1",
-        "{\"service_password\":\"hunter22\",\"x\":1}", "sslKey=hunter22", "db-pass=hunter22", "authkey: hunter22",
-        "api-key=hunter22", "ssl_key_b64=hunter22", "password=\"hun\\\"ter22\"", "PASSWORD=hunter22",
-        "password:\n hunter22", "maas_credentials: hunter22:hunter22:hunter22", "token=hunter22&next=1",
-        "password: keystone/0", "password=\"hunter22", "private_key='hunter22", "passphrase = hunter22"})
+    @ValueSource(
+            strings = {
+                "password=hunter22",
+                "service_password: hunter22",
+                "\"password\": \"hunter22\"",
+                "pacemaker-key=hunter22",
+                "maas_api_key = hunter22",
+                "admin_token=hunter22",
+                "ssl_key='hunter22'",
+                "transport_url = rabbit://masakari:hunter22@10.0.0.5:5672/masakari",
+                "secret=hunter22,other=1",
+                "{\"service_password\":\"hunter22\",\"x\":1}",
+                "sslKey=hunter22",
+                "db-pass=hunter22",
+                "authkey: hunter22",
+                "api-key=hunter22",
+                "ssl_key_b64=hunter22",
+                "password=\"hun\\\"ter22\"",
+                "PASSWORD=hunter22",
+                "password:\n hunter22",
+                "maas_credentials: hunter22:hunter22:hunter22",
+                "token=hunter22&next=1",
+                "password: keystone/0",
+                "password=\"hunter22",
+                "private_key='hunter22",
+                "passphrase = hunter22"
+            })
     void secretValuesAreMasked(String line) {
         String out = redactor.redact(line);
         assertFalse(out.contains("hunter22"), out);
@@ -27,9 +47,11 @@ class RedactorTest {
 
     @Test
     void keepsTheRestOfTheLine() {
-        assertEquals("user=masakari password=*** host=10.0.0.5",
+        assertEquals(
+                "user=masakari password=*** host=10.0.0.5",
                 redactor.redact("user=masakari password=hunter22 host=10.0.0.5"));
-        assertEquals("{\"password\": \"***\", \"hostname\": \"db\"}",
+        assertEquals(
+                "{\"password\": \"***\", \"hostname\": \"db\"}",
                 redactor.redact("{\"password\": \"hunter22\", \"hostname\": \"db\"}"));
         assertEquals("ssl_key='***' next", redactor.redact("ssl_key='hunter22' next"));
         assertEquals("region=RegionOne", redactor.redact("region=RegionOne"));
@@ -38,9 +60,11 @@ class RedactorTest {
     @Test
     void everyPasswordOfAMultiHostTransportUrl() {
         String url = "transport_url = rabbit://masakari:pw-one@10.0.0.5:5672,masakari:pw-two@10.0.0.6:5672/openstack";
-        assertEquals("transport_url = rabbit://masakari:***@10.0.0.5:5672,masakari:***@10.0.0.6:5672/openstack",
+        assertEquals(
+                "transport_url = rabbit://masakari:***@10.0.0.5:5672,masakari:***@10.0.0.6:5672/openstack",
                 redactor.redact(url));
-        assertEquals("see mysql+pymysql://masakari:***@db/masakari?charset=utf8 now",
+        assertEquals(
+                "see mysql+pymysql://masakari:***@db/masakari?charset=utf8 now",
                 redactor.redact("see mysql+pymysql://masakari:S3cr3t%40x@db/masakari?charset=utf8 now"));
         assertEquals("https://keystone.example:5000/v3", redactor.redact("https://keystone.example:5000/v3"));
     }
@@ -97,7 +121,8 @@ class RedactorTest {
 
     @Test
     void keyValueFormsInJsonWithNestedQuotes() {
-        assertEquals("{\"auth\": {\"password\": \"***\", \"user\": \"admin\"}}",
+        assertEquals(
+                "{\"auth\": {\"password\": \"***\", \"user\": \"admin\"}}",
                 redactor.redact("{\"auth\": {\"password\": \"a\\\"b,c}\", \"user\": \"admin\"}}"));
         assertEquals("{\"token\":\"***\"}", redactor.redact("{\"token\":\"gAAAAA-x_y\"}"));
     }
@@ -113,7 +138,8 @@ class RedactorTest {
         assertEquals(hint, redactor.redact(hint));
         String unit = "identity-credentials: keystone/0 missing credentials_username";
         assertEquals(unit, redactor.redact(unit));
-        assertEquals("set it: juju config app password=<password>",
+        assertEquals(
+                "set it: juju config app password=<password>",
                 redactor.redact("set it: juju config app password=<password>"));
         assertEquals("keystone-host=10.0.0.1 monkey=3", redactor.redact("keystone-host=10.0.0.1 monkey=3"));
         assertEquals("service=https://keystone:5000/v3", redactor.redact("service=https://keystone:5000/v3"));
@@ -131,7 +157,8 @@ class RedactorTest {
         assertFalse(redactor.redact("password=<Hunter22>").contains("Hunter22"), "not a placeholder word");
         assertFalse(redactor.redact("SecretException:Hunter22").contains("Hunter22"), "not a message");
         assertFalse(redactor.redact("PasswordError: Hunter22").contains("Hunter22"), "a password's class");
-        assertFalse(redactor.redact("x InvalidKeyException: y password=Hunter22").contains("Hunter22"));
+        assertFalse(
+                redactor.redact("x InvalidKeyException: y password=Hunter22").contains("Hunter22"));
         // A registered secret is masked even where it looks like one of the exempt shapes.
         redactor.registerSecret("keystone/0");
         assertFalse(redactor.redact("identity-credentials: keystone/0 missing").contains("keystone/0"));

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CharmConfigTest {
@@ -27,34 +26,43 @@ class CharmConfigTest {
         return ConfigSchema.parse(new ByteArrayInputStream(CONFIG_YAML.getBytes(StandardCharsets.UTF_8)), "test");
     }
 
-    enum Mode { ACTIVE, PASSIVE }
-
-    record Typed(String region, boolean debug, @JsonProperty("api-port") int apiPort,
-                 @JsonProperty("worker-multiplier") Double workerMultiplier, Mode mode) {
+    enum Mode {
+        ACTIVE,
+        PASSIVE
     }
+
+    record Typed(
+            String region,
+            boolean debug,
+            @JsonProperty("api-port") int apiPort,
+            @JsonProperty("worker-multiplier") Double workerMultiplier,
+            Mode mode) {}
 
     @Test
     void schemaReadsTypesAndDefaults() {
         ConfigSchema schema = schema();
-        assertEquals(ConfigSchema.Type.FLOAT, schema.options().get("worker-multiplier").type());
+        assertEquals(
+                ConfigSchema.Type.FLOAT,
+                schema.options().get("worker-multiplier").type());
         assertEquals(15868, schema.options().get("api-port").defaultValue());
         assertEquals(null, schema.options().get("vip").defaultValue());
     }
 
     @Test
     void unknownTypeInConfigYamlIsNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigSchema.parse(
-                new ByteArrayInputStream("options:\n  x: {type: list}\n".getBytes(StandardCharsets.UTF_8)), "c.yaml"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ConfigSchema.parse(
+                        new ByteArrayInputStream("options:\n  x: {type: list}\n".getBytes(StandardCharsets.UTF_8)),
+                        "c.yaml"));
         assertTrue(e.getMessage().contains("'x'") && e.getMessage().contains("list"), e.getMessage());
     }
 
     /** A long-valued option, to show numbers of any size are refused, never wrapped. */
-    record Wide(@JsonProperty("api-port") long apiPort) {
-    }
+    record Wide(@JsonProperty("api-port") long apiPort) {}
 
     /** A secret-named option bound as a number, to show a bad value is never echoed. */
-    record KeyAsNumber(@JsonProperty("maas-api-key") int key) {
-    }
+    record KeyAsNumber(@JsonProperty("maas-api-key") int key) {}
 
     @Test
     void jujuValuesOverrideDefaults() {
@@ -66,41 +74,64 @@ class CharmConfigTest {
 
     @Test
     void badValuesNameTheKeyAndTheValue() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new CharmConfig(schema(), Map.of("api-port", "http")).as(Typed.class));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> new CharmConfig(schema(), Map.of("api-port", "http")).as(Typed.class));
         assertEquals("api-port", e.key());
         assertEquals("config 'api-port' must be a whole number, not 'http'", e.getMessage());
-        assertEquals("debug", assertThrows(ConfigException.class,
-                () -> new CharmConfig(schema(), Map.of("debug", "yes")).as(Typed.class)).key());
-        assertEquals("worker-multiplier", assertThrows(ConfigException.class,
-                () -> new CharmConfig(schema(), Map.of("worker-multiplier", "x")).as(Typed.class)).key());
+        assertEquals(
+                "debug",
+                assertThrows(
+                                ConfigException.class,
+                                () -> new CharmConfig(schema(), Map.of("debug", "yes")).as(Typed.class))
+                        .key());
+        assertEquals(
+                "worker-multiplier",
+                assertThrows(
+                                ConfigException.class,
+                                () -> new CharmConfig(schema(), Map.of("worker-multiplier", "x")).as(Typed.class))
+                        .key());
     }
 
     @Test
     void integersBeyondSixtyFourBitsOrWithAFractionAreConfigErrors() {
         for (Object value : new Object[] {new java.math.BigInteger("18446744073709551617")}) {
-            ConfigException e = assertThrows(ConfigException.class,
-                    () -> new CharmConfig(schema(), Map.of("api-port", value)).as(Wide.class), String.valueOf(value));
+            ConfigException e = assertThrows(
+                    ConfigException.class,
+                    () -> new CharmConfig(schema(), Map.of("api-port", value)).as(Wide.class),
+                    String.valueOf(value));
             assertEquals("api-port", e.key());
             assertTrue(e.getMessage().contains("out of range"), e.getMessage());
         }
         for (Object value : new Object[] {1.5, "1.5", "12abc", true, "99999999999999999999"}) {
-            ConfigException e = assertThrows(ConfigException.class,
-                    () -> new CharmConfig(schema(), Map.of("api-port", value)).as(Wide.class), String.valueOf(value));
+            ConfigException e = assertThrows(
+                    ConfigException.class,
+                    () -> new CharmConfig(schema(), Map.of("api-port", value)).as(Wide.class),
+                    String.valueOf(value));
             assertEquals("api-port", e.key());
             assertTrue(e.getMessage().contains("must be a whole number"), e.getMessage());
         }
-        assertEquals(4_294_967_297L, new CharmConfig(schema(), Map.of("api-port", 4_294_967_297L)).as(Wide.class).apiPort());
-        assertEquals(Long.MIN_VALUE, new CharmConfig(schema(), Map.of("api-port", Long.MIN_VALUE)).as(Wide.class).apiPort());
+        assertEquals(
+                4_294_967_297L,
+                new CharmConfig(schema(), Map.of("api-port", 4_294_967_297L))
+                        .as(Wide.class)
+                        .apiPort());
+        assertEquals(
+                Long.MIN_VALUE,
+                new CharmConfig(schema(), Map.of("api-port", Long.MIN_VALUE))
+                        .as(Wide.class)
+                        .apiPort());
     }
 
     @Test
     void boundRecordsRefuseIntegersThatDoNotFitTheirField() {
         for (Object value : new Object[] {4_294_967_297L, 2_147_483_648L, 1.5}) {
-            ConfigException e = assertThrows(ConfigException.class,
-                    () -> new CharmConfig(schema(), Map.of("api-port", value)).as(Typed.class), String.valueOf(value));
+            ConfigException e = assertThrows(
+                    ConfigException.class,
+                    () -> new CharmConfig(schema(), Map.of("api-port", value)).as(Typed.class),
+                    String.valueOf(value));
             assertEquals("api-port", e.key(), e.getMessage());
-            assertTrue(e.getMessage().contains(value instanceof Long ? "out of range" : "whole number"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains(value instanceof Long ? "out of range" : "whole number"), e.getMessage());
         }
     }
 
@@ -125,11 +156,15 @@ class CharmConfigTest {
 
     @Test
     void boundBooleansRefuseNumbers() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new CharmConfig(schema(), Map.of("debug", 1)).as(Typed.class));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> new CharmConfig(schema(), Map.of("debug", 1)).as(Typed.class));
         assertEquals("debug", e.key());
         assertTrue(e.getMessage().contains("must be true or false"), e.getMessage());
-        assertTrue(new CharmConfig(schema(), Map.of("debug", "true")).as(Typed.class).debug(), "Juju's text form is fine");
+        assertTrue(
+                new CharmConfig(schema(), Map.of("debug", "true"))
+                        .as(Typed.class)
+                        .debug(),
+                "Juju's text form is fine");
     }
 
     @Test

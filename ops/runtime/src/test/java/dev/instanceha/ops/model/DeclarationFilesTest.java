@@ -23,6 +23,7 @@ class DeclarationFilesTest {
             options:
               port: {type: int, default: 8080, description: the port}
             """;
+
     @TempDir
     Path dir;
 
@@ -30,8 +31,8 @@ class DeclarationFilesTest {
     void thePackedJsonBesideTheYamlIsWhatIsRead() throws Exception {
         Files.writeString(dir.resolve("config.yaml"), CONFIG_YAML);
         Files.createDirectories(dir.resolve(".ops"));
-        Files.writeString(dir.resolve(".ops/config.json"),
-                "{\"options\":{\"ratio\":{\"type\":\"float\",\"default\":0.5}}}");
+        Files.writeString(
+                dir.resolve(".ops/config.json"), "{\"options\":{\"ratio\":{\"type\":\"float\",\"default\":0.5}}}");
         ConfigSchema schema = ConfigSchema.load(dir.resolve("config.yaml"));
         assertEquals(List.of("ratio"), List.copyOf(schema.options().keySet()));
         assertEquals(ConfigSchema.Type.FLOAT, schema.options().get("ratio").type());
@@ -57,7 +58,8 @@ class DeclarationFilesTest {
     /** As in a charm.jar: the runtime and Jackson, no SnakeYAML. */
     private static ClassLoader withoutSnakeYaml() throws Exception {
         List<String> entries = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("snakeyaml")).toList();
+                .filter(entry -> !entry.contains("snakeyaml"))
+                .toList();
         assertFalse(entries.isEmpty());
         URL[] urls = new URL[entries.size()];
         for (int i = 0; i < urls.length; i++) {
@@ -72,17 +74,22 @@ class DeclarationFilesTest {
     void aPackedCharmNeedsNoSnakeYamlAndAnUnpackedOneSaysWhatIsMissing() throws Exception {
         Files.writeString(dir.resolve("config.yaml"), CONFIG_YAML);
         Files.createDirectories(dir.resolve(".ops"));
-        Files.writeString(dir.resolve(".ops/config.json"), "{\"options\":{\"port\":{\"type\":\"int\",\"default\":8080}}}");
-        Method readMap = withoutSnakeYaml().loadClass(DeclarationFiles.class.getName()).getMethod("readMap", Path.class);
-        assertEquals(Map.of("options", Map.of("port", Map.of("type", "int", "default", 8080))),
+        Files.writeString(
+                dir.resolve(".ops/config.json"), "{\"options\":{\"port\":{\"type\":\"int\",\"default\":8080}}}");
+        Method readMap =
+                withoutSnakeYaml().loadClass(DeclarationFiles.class.getName()).getMethod("readMap", Path.class);
+        assertEquals(
+                Map.of("options", Map.of("port", Map.of("type", "int", "default", 8080))),
                 readMap.invoke(null, dir.resolve("config.yaml")));
         assertEquals(Map.of(), readMap.invoke(null, dir.resolve("actions.yaml")), "no file, no YAML reader needed");
 
         Files.delete(dir.resolve(".ops/config.json"));
-        InvocationTargetException e = assertThrows(InvocationTargetException.class,
-                () -> readMap.invoke(null, dir.resolve("config.yaml")));
+        InvocationTargetException e =
+                assertThrows(InvocationTargetException.class, () -> readMap.invoke(null, dir.resolve("config.yaml")));
         assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
-        assertEquals(dir.resolve("config.yaml") + " has no packed form .ops/config.json and SnakeYAML is not on the"
-                + " class path: pack the charm with ops-pack", e.getCause().getMessage());
+        assertEquals(
+                dir.resolve("config.yaml") + " has no packed form .ops/config.json and SnakeYAML is not on the"
+                        + " class path: pack the charm with ops-pack",
+                e.getCause().getMessage());
     }
 }

@@ -10,8 +10,12 @@ class IniDocumentTest {
     @Test
     void rendersSectionsInOrderAndLeavesOutUnsetValues() {
         IniDocument ini = new IniDocument("Managed by Juju\nDo not edit");
-        ini.section("DEFAULT").put("debug", false).put("region", "RegionOne").put("unset", null)
-                .putIfPresent("maybe", Optional.empty()).put("port", 15868);
+        ini.section("DEFAULT")
+                .put("debug", false)
+                .put("region", "RegionOne")
+                .put("unset", null)
+                .putIfPresent("maybe", Optional.empty())
+                .put("port", 15868);
         ini.section("database").put("connection", "mysql+pymysql://u:p@h/db");
         ini.section("DEFAULT").putIfPresent("later", Optional.of("yes"));
         assertEquals("""
@@ -32,7 +36,8 @@ class IniDocumentTest {
     @Test
     void refusesValuesThatWouldInjectLines() {
         IniDocument ini = new IniDocument("x");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ini.section("database").put("connection", "a\n[DEFAULT]\ndebug = True"));
         assertEquals("[database] connection would span lines", e.getMessage());
     }

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /** What metadata.yaml and actions.yaml declare: used to reject impossible test set-ups. */
-record CharmMetadata(String name, Map<String, String> endpoints, Map<String, List<String>> actionsRequired,
-                     Map<String, List<String>> actionParams) {
+record CharmMetadata(
+        String name,
+        Map<String, String> endpoints,
+        Map<String, List<String>> actionsRequired,
+        Map<String, List<String>> actionParams) {
 
     /** Endpoint name → "requires", "provides" or "peers". */
     public static CharmMetadata load(Path charmDir) {
@@ -23,10 +26,16 @@ record CharmMetadata(String name, Map<String, String> endpoints, Map<String, Lis
         Map<String, List<String>> params = new LinkedHashMap<>();
         YamlFiles.readMap(charmDir.resolve("actions.yaml")).forEach((action, spec) -> {
             Map<?, ?> body = spec instanceof Map<?, ?> m ? m : Map.of();
-            required.put(action, body.get("required") instanceof List<?> list
-                    ? list.stream().map(String::valueOf).toList() : List.of());
-            params.put(action, body.get("params") instanceof Map<?, ?> p
-                    ? p.keySet().stream().map(String::valueOf).toList() : List.of());
+            required.put(
+                    action,
+                    body.get("required") instanceof List<?> list
+                            ? list.stream().map(String::valueOf).toList()
+                            : List.of());
+            params.put(
+                    action,
+                    body.get("params") instanceof Map<?, ?> p
+                            ? p.keySet().stream().map(String::valueOf).toList()
+                            : List.of());
         });
         return new CharmMetadata(String.valueOf(metadata.get("name")), endpoints, required, params);
     }

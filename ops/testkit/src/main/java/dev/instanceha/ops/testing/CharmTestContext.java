@@ -69,15 +69,17 @@ public final class CharmTestContext {
                 throw new IllegalArgumentException("metadata.yaml has no endpoint '" + relation.endpoint() + "'");
             }
             if (role.equals("peers") && !relation.remoteApp().equals(state.app())) {
-                throw new IllegalArgumentException("peer relation " + relation.ref() + " must have remote app "
-                        + state.app());
+                throw new IllegalArgumentException(
+                        "peer relation " + relation.ref() + " must have remote app " + state.app());
             }
             relation.remoteUnitsData().keySet().forEach(unit -> {
                 if (!unit.startsWith(relation.remoteApp() + "/")) {
                     throw new IllegalArgumentException("unit " + unit + " is not a unit of " + relation.remoteApp());
                 }
             });
-            if (!state.leader() && !role.equals("peers") && !relation.localAppData().isEmpty()) {
+            if (!state.leader()
+                    && !role.equals("peers")
+                    && !relation.localAppData().isEmpty()) {
                 throw new IllegalArgumentException("a non-leader cannot have written app data on " + relation.ref());
             }
         }
@@ -98,13 +100,15 @@ public final class CharmTestContext {
             }
             required.forEach(param -> {
                 if (!event.actionParams().containsKey(param)) {
-                    throw new IllegalArgumentException("Juju refuses action " + event.name() + " without '" + param + "'");
+                    throw new IllegalArgumentException(
+                            "Juju refuses action " + event.name() + " without '" + param + "'");
                 }
             });
         }
         if (event.relationId() != null) {
-            RelationState relation = state.relation(event.relationId()).orElseThrow(() ->
-                    new IllegalArgumentException("event on relation " + event.relationId() + " which is not in the state"));
+            RelationState relation = state.relation(event.relationId())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "event on relation " + event.relationId() + " which is not in the state"));
             if (!event.dispatchPath().startsWith("hooks/" + relation.endpoint() + "-relation-")) {
                 throw new IllegalArgumentException(event.dispatchPath() + " does not belong to " + relation.ref());
             }

@@ -18,7 +18,8 @@ public final class ClassLoadRecorder {
     /** Unpacks {@code charm} under {@code workDir}, as {@link ContractRunner} does. */
     public ClassLoadRecorder(Path charm, Path workDir) {
         this.log = workDir.toAbsolutePath().resolve("class-load.log");
-        this.runner = new ContractRunner(charm, workDir).withEnvironment("CHARM_NO_CDS", "1")
+        this.runner = new ContractRunner(charm, workDir)
+                .withEnvironment("CHARM_NO_CDS", "1")
                 .withEnvironment("JAVA_OPTS", "-Xshare:off -Xlog:class+load:file=" + log);
     }
 
@@ -37,8 +38,12 @@ public final class ClassLoadRecorder {
             Files.deleteIfExists(log); // the JVM would rotate an old log away, not overwrite it
             runner.reset(state);
             ContractRunner.ContractResult hook = runner.run(event, state);
-            List<LoadedClass> classes = Files.exists(log) ? Files.readAllLines(log).stream()
-                    .filter(line -> line.contains(" source: ")).map(LoadedClass::parse).toList() : List.of();
+            List<LoadedClass> classes = Files.exists(log)
+                    ? Files.readAllLines(log).stream()
+                            .filter(line -> line.contains(" source: "))
+                            .map(LoadedClass::parse)
+                            .toList()
+                    : List.of();
             return new Recorded(hook, classes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -49,7 +54,10 @@ public final class ClassLoadRecorder {
     public record Recorded(ContractRunner.ContractResult hook, List<LoadedClass> classes) {
         /** The loaded classes whose name starts with {@code prefix} (e.g. {@code org.yaml.}). */
         public List<String> named(String prefix) {
-            return classes.stream().map(LoadedClass::name).filter(name -> name.startsWith(prefix)).toList();
+            return classes.stream()
+                    .map(LoadedClass::name)
+                    .filter(name -> name.startsWith(prefix))
+                    .toList();
         }
     }
 

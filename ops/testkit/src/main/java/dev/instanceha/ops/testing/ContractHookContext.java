@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class ContractHookContext implements HookToolContext<ObjectNode> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {};
 
     private final ObjectNode unit;
     private final Event event;
@@ -161,8 +161,10 @@ final class ContractHookContext implements HookToolContext<ObjectNode> {
 
     @Override
     public Map<String, String> unitData(ObjectNode relation, String unitName) {
-        return strings(unitName.equals(unitName()) ? relation.path("local_unit")
-                : relation.path("remote_units").path(unitName));
+        return strings(
+                unitName.equals(unitName())
+                        ? relation.path("local_unit")
+                        : relation.path("remote_units").path(unitName));
     }
 
     @Override
@@ -223,7 +225,8 @@ final class ContractHookContext implements HookToolContext<ObjectNode> {
     }
 
     private static StatusValue statusOf(JsonNode node) {
-        return new StatusValue(node.path("status").asText("unknown"), node.path("message").asText(""));
+        return new StatusValue(
+                node.path("status").asText("unknown"), node.path("message").asText(""));
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class ContractRunner {
     public static final List<String> TOOLS = HookToolCommands.TOOLS;
     /** What Juju discards when a hook exits non-zero. */
     private static final List<String> COMMITTED_ON_SUCCESS = List.of("relations", "state", "ports", "leader_settings");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path workDir;
@@ -50,6 +51,7 @@ public final class ContractRunner {
     private final Object lock = new Object();
     /** The unit as Juju holds it, in the shape {@link #read()} returns. */
     private final ObjectNode unit = JSON.createObjectNode();
+
     private int runs;
 
     /** Unpacks {@code charm} under {@code workDir} and lays out the hook tools there. */
@@ -267,7 +269,8 @@ public final class ContractRunner {
     /** One dispatch run: exit code, output, state afterwards and wall time. */
     public record ContractResult(int exitCode, String stdout, String stderr, ObjectNode state, long millis) {
         public String unitStatus() {
-            return state.path("status").path("status").asText() + ": " + state.path("status").path("message").asText();
+            return state.path("status").path("status").asText() + ": "
+                    + state.path("status").path("message").asText();
         }
 
         public JsonNode action() {

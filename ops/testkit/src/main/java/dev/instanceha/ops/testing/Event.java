@@ -4,8 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A hook or action for a test to run, with the {@code JUJU_*} variables Juju would set for it. */
-public record Event(String dispatchPath, Integer relationId, String remoteUnit, String departingUnit,
-                    Map<String, Object> actionParams) {
+public record Event(
+        String dispatchPath,
+        Integer relationId,
+        String remoteUnit,
+        String departingUnit,
+        Map<String, Object> actionParams) {
     public Event {
         actionParams = actionParams == null ? Map.of() : Map.copyOf(actionParams);
     }
@@ -72,7 +76,8 @@ public record Event(String dispatchPath, Integer relationId, String remoteUnit, 
     }
 
     private static Event relation(RelationState relation, String kind, String remoteUnit, String departing) {
-        return new Event("hooks/" + relation.endpoint() + "-relation-" + kind, relation.id(), remoteUnit, departing, null);
+        return new Event(
+                "hooks/" + relation.endpoint() + "-relation-" + kind, relation.id(), remoteUnit, departing, null);
     }
 
     public boolean isAction() {
@@ -95,8 +100,8 @@ public record Event(String dispatchPath, Integer relationId, String remoteUnit, 
         env.put("JUJU_HOOK_NAME", isAction() ? "" : name());
         if (relationId != null) {
             RelationState relation = state.relation(relationId)
-                    .orElseThrow(() -> new IllegalArgumentException("event on relation " + relationId
-                            + " which is not in the state"));
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "event on relation " + relationId + " which is not in the state"));
             env.put("JUJU_RELATION", relation.endpoint());
             env.put("JUJU_RELATION_ID", relation.ref());
             env.put("JUJU_REMOTE_APP", relation.remoteApp());

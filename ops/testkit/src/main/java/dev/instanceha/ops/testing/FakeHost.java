@@ -47,7 +47,9 @@ public final class FakeHost implements Host {
         @Override
         public boolean write(Path path, byte[] content, FileSpec spec) {
             FakeFile old = files.get(path);
-            if (old != null && Arrays.equals(old.content(), content) && old.spec().equals(spec)) {
+            if (old != null
+                    && Arrays.equals(old.content(), content)
+                    && old.spec().equals(spec)) {
                 return false;
             }
             files.put(path, new FakeFile(content.clone(), spec));
@@ -56,7 +58,8 @@ public final class FakeHost implements Host {
 
         @Override
         public Optional<byte[]> read(Path path) {
-            return Optional.ofNullable(files.get(path)).map(file -> file.content().clone());
+            return Optional.ofNullable(files.get(path))
+                    .map(file -> file.content().clone());
         }
 
         @Override
@@ -78,7 +81,8 @@ public final class FakeHost implements Host {
     private final Packages packages = new Packages() {
         @Override
         public List<String> install(List<String> names) {
-            List<String> added = names.stream().filter(name -> !installed.containsKey(name)).toList();
+            List<String> added =
+                    names.stream().filter(name -> !installed.containsKey(name)).toList();
             added.forEach(name -> installed.put(name, "1.0-fake"));
             return added;
         }

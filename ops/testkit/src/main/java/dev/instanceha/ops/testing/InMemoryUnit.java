@@ -51,10 +51,18 @@ public final class InMemoryUnit {
     Result result(int exitCode, FakeHost host) {
         JsonNode action = unit.path("action");
         JsonNode appStatus = unit.path("app_status");
-        return new Result(exitCode, exitCode == 0 ? committed() : initial, statuses(unit.path("status_history")),
-                appStatus.isObject() ? Optional.of(status(appStatus)) : Optional.empty(), texts(unit.path("logs")),
-                Collections.unmodifiableMap(strings(action.path("results"))), text(action.path("failed")), texts(action.path("logs")),
-                text(unit.path("app_version")), texts(unit.path("relation_writes")), host);
+        return new Result(
+                exitCode,
+                exitCode == 0 ? committed() : initial,
+                statuses(unit.path("status_history")),
+                appStatus.isObject() ? Optional.of(status(appStatus)) : Optional.empty(),
+                texts(unit.path("logs")),
+                Collections.unmodifiableMap(strings(action.path("results"))),
+                text(action.path("failed")),
+                texts(action.path("logs")),
+                text(unit.path("app_version")),
+                texts(unit.path("relation_writes")),
+                host);
     }
 
     private State committed() {
@@ -62,11 +70,19 @@ public final class InMemoryUnit {
         JsonNode written = unit.path("relations");
         // unitJson wrote the relations in the state's order, and hook tools never add or remove one.
         for (int i = 0; i < initial.relations().size(); i++) {
-            relations.add(initial.relations().get(i).withLocalUnitData(strings(written.get(i).path("local_unit")))
+            relations.add(initial.relations()
+                    .get(i)
+                    .withLocalUnitData(strings(written.get(i).path("local_unit")))
                     .withLocalAppData(strings(written.get(i).path("local_app"))));
         }
-        return new State(initial.unit(), initial.leader(), initial.config(), relations, strings(unit.path("state")),
-                initial.address(), texts(unit.path("ports")));
+        return new State(
+                initial.unit(),
+                initial.leader(),
+                initial.config(),
+                relations,
+                strings(unit.path("state")),
+                initial.address(),
+                texts(unit.path("ports")));
     }
 
     private static List<Status> statuses(JsonNode history) {
@@ -77,7 +93,8 @@ public final class InMemoryUnit {
 
     /** status-set accepts only the four levels a charm may set, so every entry parses. */
     private static Status status(JsonNode entry) {
-        return new Status(StatusLevel.parse(entry.path("status").asText()).orElseThrow(),
+        return new Status(
+                StatusLevel.parse(entry.path("status").asText()).orElseThrow(),
                 entry.path("message").asText());
     }
 

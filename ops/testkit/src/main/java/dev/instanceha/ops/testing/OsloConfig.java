@@ -21,11 +21,9 @@ public final class OsloConfig {
     private static final List<String> PYTHONS = List.of("/usr/bin/python3", "python3");
 
     /** Keys found in each section, and the looked-up values as the service would see them. */
-    public record Read(Map<String, List<String>> keys, Map<String, Map<String, String>> values) {
-    }
+    public record Read(Map<String, List<String>> keys, Map<String, Map<String, String>> values) {}
 
-    private OsloConfig() {
-    }
+    private OsloConfig() {}
 
     public static Read read(Path file, Map<String, List<String>> lookups) throws IOException, InterruptedException {
         Path script = Files.createTempFile("oslo_read", ".py");
@@ -41,7 +39,7 @@ public final class OsloConfig {
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new AssertionError("oslo.config could not read " + file + ": " + err);
             }
-            return JSON.readValue(out, new TypeReference<Read>() { });
+            return JSON.readValue(out, new TypeReference<Read>() {});
         } finally {
             Files.deleteIfExists(script);
         }
@@ -50,7 +48,9 @@ public final class OsloConfig {
     private static String python() throws InterruptedException {
         for (String python : PYTHONS) {
             try {
-                Process p = new ProcessBuilder(python, "-c", "import oslo_config").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(python, "-c", "import oslo_config")
+                        .redirectErrorStream(true)
+                        .start();
                 p.getInputStream().readAllBytes();
                 if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
                     return python;

@@ -5,11 +5,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** One relation in a test {@link State}: the remote side's data and this unit's and app's bags. */
-public record RelationState(String endpoint, int id, String remoteApp,
-                            Map<String, String> remoteAppData,
-                            Map<String, Map<String, String>> remoteUnitsData,
-                            Map<String, String> localUnitData,
-                            Map<String, String> localAppData) {
+public record RelationState(
+        String endpoint,
+        int id,
+        String remoteApp,
+        Map<String, String> remoteAppData,
+        Map<String, Map<String, String>> remoteUnitsData,
+        Map<String, String> localUnitData,
+        Map<String, String> localAppData) {
     public RelationState {
         remoteAppData = Map.copyOf(remoteAppData);
         Map<String, Map<String, String>> units = new TreeMap<>(dev.instanceha.ops.model.RelationSnapshot.UNIT_ORDER);

@@ -6,10 +6,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What one event did: the state after it, and everything the charm said and changed. */
-public record Result(int exitCode, State state, List<Status> statusHistory, Optional<Status> appStatus,
-                     List<String> logs, Map<String, String> actionResults, Optional<String> actionFailure,
-                     List<String> actionLogs, Optional<String> workloadVersion, List<String> relationWrites,
-                     FakeHost host) {
+public record Result(
+        int exitCode,
+        State state,
+        List<Status> statusHistory,
+        Optional<Status> appStatus,
+        List<String> logs,
+        Map<String, String> actionResults,
+        Optional<String> actionFailure,
+        List<String> actionLogs,
+        Optional<String> workloadVersion,
+        List<String> relationWrites,
+        FakeHost host) {
     /** The unit's status after the event (the last one set). */
     public Status unitStatus() {
         if (statusHistory.isEmpty()) {
@@ -36,7 +44,8 @@ public record Result(int exitCode, State state, List<Status> statusHistory, Opti
         }
         Status s = unitStatus();
         return s.level() == dev.instanceha.ops.hooktools.StatusLevel.BLOCKED
-                && s.message().startsWith("config '" + key + "'") && s.message().contains(expected);
+                && s.message().startsWith("config '" + key + "'")
+                && s.message().contains(expected);
     }
 
     /** Every log line joined, for "no secret in the log" checks. */

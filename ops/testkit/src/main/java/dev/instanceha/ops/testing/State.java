@@ -10,8 +10,14 @@ import java.util.Optional;
  * Everything Juju holds for one unit, as a test sets it up before an event and reads it after.
  * Immutable; the {@code with…} methods return changed copies.
  */
-public record State(String unit, boolean leader, Map<String, Object> config, List<RelationState> relations,
-                    Map<String, String> unitState, String address, List<String> openedPorts) {
+public record State(
+        String unit,
+        boolean leader,
+        Map<String, Object> config,
+        List<RelationState> relations,
+        Map<String, String> unitState,
+        String address,
+        List<String> openedPorts) {
     public State {
         config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
         relations = List.copyOf(relations);
@@ -51,8 +57,14 @@ public record State(String unit, boolean leader, Map<String, Object> config, Lis
     }
 
     public State withoutRelation(int id) {
-        return new State(unit, leader, config, relations.stream().filter(r -> r.id() != id).toList(), unitState,
-                address, openedPorts);
+        return new State(
+                unit,
+                leader,
+                config,
+                relations.stream().filter(r -> r.id() != id).toList(),
+                unitState,
+                address,
+                openedPorts);
     }
 
     public State withUnitState(Map<String, String> values) {
@@ -73,7 +85,8 @@ public record State(String unit, boolean leader, Map<String, Object> config, Lis
 
     /** The only relation on an endpoint; fails the test if there is not exactly one. */
     public RelationState relation(String endpoint) {
-        List<RelationState> matching = relations.stream().filter(r -> r.endpoint().equals(endpoint)).toList();
+        List<RelationState> matching =
+                relations.stream().filter(r -> r.endpoint().equals(endpoint)).toList();
         if (matching.size() != 1) {
             throw new AssertionError("expected one relation on " + endpoint + ", found " + matching.size());
         }

@@ -24,14 +24,16 @@ class ModelTest {
     private static Model model(State state, Event event) {
         JujuContext context = JujuContext.fromEnvironment(event.environment(state, "/charm"), null);
         HookTools tools = new InMemoryUnit(state, event, Set.of("amqp", "public")).hookTools();
-        return new Model(context, tools, ConfigSchema.empty(), secret -> { });
+        return new Model(context, tools, ConfigSchema.empty(), secret -> {});
     }
 
     @Test
     void relationsCarryUnitsInNumericOrderAndAppData() {
         State state = State.of("masakari/0").withRelation(AMQP);
         RelationView amqp = model(state, Event.updateStatus()).relation("amqp").orElseThrow();
-        assertEquals(List.of("rabbitmq-server/2", "rabbitmq-server/10"), List.copyOf(amqp.remoteUnitsData().keySet()));
+        assertEquals(
+                List.of("rabbitmq-server/2", "rabbitmq-server/10"),
+                List.copyOf(amqp.remoteUnitsData().keySet()));
         assertEquals(Map.of("note", "app"), amqp.remoteAppData());
         assertEquals("rabbitmq-server", amqp.remoteApp());
         assertEquals("amqp:4", amqp.relationRef());
@@ -40,8 +42,12 @@ class ModelTest {
     @Test
     void departingUnitIsAlreadyGone() {
         State state = State.of("masakari/0").withRelation(AMQP);
-        RelationView amqp = model(state, Event.relationDeparted(AMQP, "rabbitmq-server/2")).relation("amqp").orElseThrow();
-        assertEquals(List.of("rabbitmq-server/10"), List.copyOf(amqp.remoteUnitsData().keySet()));
+        RelationView amqp = model(state, Event.relationDeparted(AMQP, "rabbitmq-server/2"))
+                .relation("amqp")
+                .orElseThrow();
+        assertEquals(
+                List.of("rabbitmq-server/10"),
+                List.copyOf(amqp.remoteUnitsData().keySet()));
     }
 
     @Test
@@ -53,8 +59,9 @@ class ModelTest {
 
     @Test
     void onlyChangedKeysAreWritten() {
-        assertEquals(Map.of("b", "2", "gone", ""), Model.delta(Map.of("a", "1", "gone", "x"),
-                Map.of("a", "1", "b", "2", "gone", "", "never-there", "")));
+        assertEquals(
+                Map.of("b", "2", "gone", ""),
+                Model.delta(Map.of("a", "1", "gone", "x"), Map.of("a", "1", "b", "2", "gone", "", "never-there", "")));
     }
 
     @Test
@@ -62,8 +69,8 @@ class ModelTest {
         State state = State.of("masakari/0").withRelation(AMQP);
         Model model = model(state, Event.updateStatus());
         RelationView amqp = model.relation("amqp").orElseThrow();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> model.publishApp(amqp, Map.of("k", "v")));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> model.publishApp(amqp, Map.of("k", "v")));
         assertTrue(e.getMessage().contains("amqp:4"));
     }
 

@@ -26,7 +26,9 @@ class BoundDaemonTest {
     void theBoundDaemonStopsBeforeItsBaseRestartsAndStartsAfter() {
         FakeHost host = new FakeHost();
         Applied first = new ResourceApplier(host, null).apply(desired("a", "k"));
-        assertEquals(List.of("restart base", "enable base", "start top", "enable top"), host.serviceLog(),
+        assertEquals(
+                List.of("restart base", "enable base", "start top", "enable top"),
+                host.serviceLog(),
                 "never running yet: started after its base, not restarted");
         assertEquals(List.of("base", "top"), first.restarted());
 

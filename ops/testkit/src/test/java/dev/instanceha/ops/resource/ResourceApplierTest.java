@@ -21,32 +21,42 @@ class ResourceApplierTest {
     static final Path CONF = Path.of("/etc/svc/svc.conf");
 
     static ResourceApplier applier(FakeHost host) {
-        return new ResourceApplier(host, new InMemoryUnit(State.of("app/0"), Event.configChanged(), Set.of()).hookTools());
+        return new ResourceApplier(
+                host, new InMemoryUnit(State.of("app/0"), Event.configChanged(), Set.of()).hookTools());
     }
 
     static long reloads(FakeHost host) {
-        return host.commandLog().stream().filter(ResourceApplier.DAEMON_RELOAD::equals).count();
+        return host.commandLog().stream()
+                .filter(ResourceApplier.DAEMON_RELOAD::equals)
+                .count();
     }
 
     @Test
     void aChangedDropInIsReloadedOnceBeforeTheDaemonRestarts() {
         FakeHost host = new FakeHost().withServiceManager("systemd");
-        DesiredState desired = new DesiredState().file(DROP_IN, "[Service]\n", FileSpec.root(0644))
-                .file(CONF, "a", FileSpec.root(0644)).daemon(Daemon.running("svc", List.of(DROP_IN)));
+        DesiredState desired = new DesiredState()
+                .file(DROP_IN, "[Service]\n", FileSpec.root(0644))
+                .file(CONF, "a", FileSpec.root(0644))
+                .daemon(Daemon.running("svc", List.of(DROP_IN)));
         applier(host).apply(desired);
         assertEquals(1, reloads(host));
         host.clearLogs();
         applier(host).apply(desired);
         assertEquals(0, reloads(host), "unchanged units need no reload");
-        applier(host).apply(new DesiredState().file(DROP_IN, "[Service]\n", FileSpec.root(0644))
-                .file(CONF, "b", FileSpec.root(0644)).daemon(Daemon.running("svc", List.of(DROP_IN, CONF))));
+        applier(host)
+                .apply(new DesiredState()
+                        .file(DROP_IN, "[Service]\n", FileSpec.root(0644))
+                        .file(CONF, "b", FileSpec.root(0644))
+                        .daemon(Daemon.running("svc", List.of(DROP_IN, CONF))));
         assertEquals(0, reloads(host), "a changed config file is no unit");
         assertEquals(List.of("restart svc", "enable svc"), host.serviceLog());
     }
 
     @Test
     void aRemovedUnitIsStoppedBeforeItGoesAndThenReloaded() {
-        FakeHost host = new FakeHost().withServiceManager("systemd").withFile(UNIT, "[Unit]\n", FileSpec.root(0644))
+        FakeHost host = new FakeHost()
+                .withServiceManager("systemd")
+                .withFile(UNIT, "[Unit]\n", FileSpec.root(0644))
                 .withRunningService("other");
         Applied applied = applier(host).apply(new DesiredState().absent(UNIT).daemon(Daemon.stopped("other")));
         assertEquals(List.of("stop other", "disable other"), host.serviceLog());
@@ -63,8 +73,10 @@ class ResourceApplierTest {
 
     @Test
     void daemonProblemsNameTheDaemonAndWhy() {
-        Applied applied = new Applied(java.util.Set.of(), List.of(), List.of(), java.util.Map.of("a", "exit 1"), List.of("a", "b"));
-        assertEquals(List.of(Status.blocked("a failed to start: exit 1"), Status.blocked("b is not running")),
+        Applied applied = new Applied(
+                java.util.Set.of(), List.of(), List.of(), java.util.Map.of("a", "exit 1"), List.of("a", "b"));
+        assertEquals(
+                List.of(Status.blocked("a failed to start: exit 1"), Status.blocked("b is not running")),
                 applied.daemonProblems());
     }
 }

@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.Arguments;
-import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Hostile action parameters, unexpected exceptions and stop/remove, through the real CharmRunner. */
 class CharmRunnerSafetyTest {
@@ -35,7 +35,8 @@ class CharmRunnerSafetyTest {
                 Arguments.of(Map.of("times", true), "parameter 'times' must be a whole number, not 'true'"),
                 Arguments.of(Map.of("times", "1e999999999"), "parameter 'times' must be a whole number"),
                 Arguments.of(Map.of("times", 4_294_967_297L), "parameter 'times' must be at most 5, not '4294967297'"),
-                Arguments.of(Map.of("times", new java.math.BigInteger("18446744073709551617")),
+                Arguments.of(
+                        Map.of("times", new java.math.BigInteger("18446744073709551617")),
                         "parameter 'times' must be a whole number"),
                 Arguments.of(Map.of("times", 0), "parameter 'times' must be at least 1, not '0'"),
                 Arguments.of(Map.of("times", -3), "parameter 'times' must be at least 1, not '-3'"),
@@ -50,14 +51,16 @@ class CharmRunnerSafetyTest {
         params.putAll(bad);
         Result out = ctx.run(Event.action("greet", params), State.of("greeter/0"));
         assertEquals(0, out.exitCode(), "Juju expects exit 0 after action-fail");
-        assertTrue(out.actionFailure().orElseThrow().startsWith(expected), out.actionFailure().orElseThrow());
+        assertTrue(
+                out.actionFailure().orElseThrow().startsWith(expected),
+                out.actionFailure().orElseThrow());
         assertEquals(Map.of(), out.actionResults(), "the action did not run");
     }
 
     @Test
     void goodParamsAreTypedForTheAction() {
-        Result out = ctx.run(Event.action("greet", Map.of("name", "juju", "times", 2, "style", "loud")),
-                State.of("greeter/0"));
+        Result out = ctx.run(
+                Event.action("greet", Map.of("name", "juju", "times", 2, "style", "loud")), State.of("greeter/0"));
         assertEquals(Optional.empty(), out.actionFailure());
         assertEquals(Map.of("message", "HELLO, JUJU HELLO, JUJU"), out.actionResults());
         Result text = ctx.run(Event.action("greet", Map.of("name", "juju", "times", "3")), State.of("greeter/0"));
@@ -75,19 +78,25 @@ class CharmRunnerSafetyTest {
 
     @Test
     void anUnexpectedExceptionInAnActionEndsInOneRedactedLineAndExit0() {
-        CharmTestContext crashing = new CharmTestContext(() -> charm(hook -> { }, action -> {
-            action.hook().log().secret("Sup3rS3cret!");
-            throw new IllegalStateException("cannot parse\nSup3rS3cret! password=hunter22\n\tat fake.Frame(X.java:1)");
-        }), CharmTestContextTest.CHARM_DIR);
+        CharmTestContext crashing = new CharmTestContext(
+                () -> charm(hook -> {}, action -> {
+                    action.hook().log().secret("Sup3rS3cret!");
+                    throw new IllegalStateException(
+                            "cannot parse\nSup3rS3cret! password=hunter22\n\tat fake.Frame(X.java:1)");
+                }),
+                CharmTestContextTest.CHARM_DIR);
         String stdout = capturingStdout(() -> {
             Result out = crashing.run(Event.action("fail-on-purpose", Map.of()), State.of("greeter/0"));
             assertEquals(0, out.exitCode());
             String failure = out.actionFailure().orElseThrow();
-            assertEquals("action fail-on-purpose failed: IllegalStateException: cannot parse *** password=***  "
-                    + "at fake.Frame(X.java:1)", failure);
+            assertEquals(
+                    "action fail-on-purpose failed: IllegalStateException: cannot parse *** password=***  "
+                            + "at fake.Frame(X.java:1)",
+                    failure);
             assertEquals(List.of("ERROR " + failure), out.logs());
         });
-        assertTrue(stdout.contains("\tat dev.instanceha.ops.testing.CharmRunnerSafetyTest"), "trace at DEBUG: " + stdout);
+        assertTrue(
+                stdout.contains("\tat dev.instanceha.ops.testing.CharmRunnerSafetyTest"), "trace at DEBUG: " + stdout);
         assertFalse(stdout.contains("Sup3rS3cret!") || stdout.contains("hunter22"), stdout);
     }
 
@@ -97,10 +106,14 @@ class CharmRunnerSafetyTest {
         PrintStream original = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            CharmTestContext crashing = new CharmTestContext(() -> charm(hook -> {
-                hook.log().secret("Sup3rS3cret!");
-                throw new IllegalArgumentException("x".repeat(100_000) + " Sup3rS3cret!\nsecond line");
-            }, action -> { }), CharmTestContextTest.CHARM_DIR);
+            CharmTestContext crashing = new CharmTestContext(
+                    () -> charm(
+                            hook -> {
+                                hook.log().secret("Sup3rS3cret!");
+                                throw new IllegalArgumentException("x".repeat(100_000) + " Sup3rS3cret!\nsecond line");
+                            },
+                            action -> {}),
+                    CharmTestContextTest.CHARM_DIR);
             String stdout = capturingStdout(() -> {
                 Result out = crashing.run(Event.configChanged(), State.of("greeter/0"));
                 assertEquals(1, out.exitCode(), "Juju retries a hook that failed unexpectedly");
@@ -120,9 +133,13 @@ class CharmRunnerSafetyTest {
 
     @Test
     void anErrorSuchAsStackOverflowIsHandledTheSameWay() {
-        CharmTestContext crashing = new CharmTestContext(() -> charm(hook -> {
-            throw new StackOverflowError();
-        }, action -> { }), CharmTestContextTest.CHARM_DIR);
+        CharmTestContext crashing = new CharmTestContext(
+                () -> charm(
+                        hook -> {
+                            throw new StackOverflowError();
+                        },
+                        action -> {}),
+                CharmTestContextTest.CHARM_DIR);
         Result out = capturing(() -> crashing.run(Event.updateStatus(), State.of("greeter/0")));
         assertEquals(1, out.exitCode());
         assertEquals(List.of("ERROR update-status failed: StackOverflowError"), out.logs());
@@ -130,9 +147,12 @@ class CharmRunnerSafetyTest {
 
     @Test
     void statusMessagesAreOneLineAndBounded() {
-        CharmTestContext chatty = new CharmTestContext(() -> charm(hook -> hook.report(
-                Status.blocked("config 'x' must be valid, not '" + "A".repeat(100_000) + "\n[DEFAULT]'")),
-                action -> { }), CharmTestContextTest.CHARM_DIR);
+        CharmTestContext chatty = new CharmTestContext(
+                () -> charm(
+                        hook -> hook.report(Status.blocked(
+                                "config 'x' must be valid, not '" + "A".repeat(100_000) + "\n[DEFAULT]'")),
+                        action -> {}),
+                CharmTestContextTest.CHARM_DIR);
         Result out = chatty.run(Event.configChanged(), State.of("greeter/0"));
         String message = out.unitStatus().message();
         assertFalse(message.contains("\n"), message);
@@ -146,18 +166,21 @@ class CharmRunnerSafetyTest {
             assertEquals(0, out.exitCode());
             assertEquals(Status.maintenance("Stopped"), out.unitStatus(), event.name());
         }
-        CharmTestContext failingStop = new CharmTestContext(() -> new Charm() {
-            @Override
-            public void reconcile(HookContext hook) {
-            }
+        CharmTestContext failingStop = new CharmTestContext(
+                () -> new Charm() {
+                    @Override
+                    public void reconcile(HookContext hook) {}
 
-            @Override
-            public void onRemove(HookContext hook) {
-                hook.report(Status.blocked("could not stop the daemon: see the log"));
-            }
-        }, CharmTestContextTest.CHARM_DIR);
-        assertEquals(Status.blocked("could not stop the daemon: see the log"),
-                failingStop.run(Event.stop(), State.of("greeter/0")).unitStatus(), "the charm decides");
+                    @Override
+                    public void onRemove(HookContext hook) {
+                        hook.report(Status.blocked("could not stop the daemon: see the log"));
+                    }
+                },
+                CharmTestContextTest.CHARM_DIR);
+        assertEquals(
+                Status.blocked("could not stop the daemon: see the log"),
+                failingStop.run(Event.stop(), State.of("greeter/0")).unitStatus(),
+                "the charm decides");
     }
 
     private static Charm charm(Consumer<HookContext> reconcile, Action action) {

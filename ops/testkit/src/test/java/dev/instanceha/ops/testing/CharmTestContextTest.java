@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class CharmTestContextTest {
     static final Path CHARM_DIR = Path.of("src/test/charm/greeter");
     private final CharmTestContext ctx = new CharmTestContext(GreeterCharm::new, CHARM_DIR);
-    private final RelationState website = RelationState.of("website", 3, "haproxy")
-            .withRemoteUnit("haproxy/0", Map.of());
+    private final RelationState website =
+            RelationState.of("website", 3, "haproxy").withRemoteUnit("haproxy/0", Map.of());
     private final RelationState peers = RelationState.of("peers", 1, "greeter");
 
     @Test
@@ -32,8 +32,12 @@ class CharmTestContextTest {
 
     @Test
     void publishesToRelationsAndLeaderSharesAToken() {
-        State in = State.of("greeter/0").withLeader(true).withAddress("10.251.0.7").withConfig("port", 9000)
-                .withRelation(website).withRelation(peers);
+        State in = State.of("greeter/0")
+                .withLeader(true)
+                .withAddress("10.251.0.7")
+                .withConfig("port", 9000)
+                .withRelation(website)
+                .withRelation(peers);
         Result out = ctx.run(Event.relationJoined(website, "haproxy/0"), in);
         assertEquals(Map.of("hostname", "10.251.0.7", "port", "9000"), out.localUnitData("website"));
         assertEquals(36, out.localAppData("peers").get("token").length());
@@ -42,13 +46,20 @@ class CharmTestContextTest {
     @Test
     void secondRunWritesNothingAndRestartsNothing() {
         FakeHost host = new FakeHost().withRunningService("greeter");
-        State in = State.of("greeter/0").withLeader(true).withConfig("greeting-file", "/etc/greeter/greeting")
-                .withRelation(website).withRelation(peers);
+        State in = State.of("greeter/0")
+                .withLeader(true)
+                .withConfig("greeting-file", "/etc/greeter/greeting")
+                .withRelation(website)
+                .withRelation(peers);
         Result first = ctx.run(Event.configChanged(), in, host);
         assertEquals(List.of("restart greeter"), host.serviceLog());
         assertFalse(first.relationWrites().isEmpty());
-        assertEquals("hello\n", host.file(Path.of("/etc/greeter/greeting")).orElseThrow().text());
-        assertEquals(0640, host.file(Path.of("/etc/greeter/greeting")).orElseThrow().spec().mode());
+        assertEquals(
+                "hello\n",
+                host.file(Path.of("/etc/greeter/greeting")).orElseThrow().text());
+        assertEquals(
+                0640,
+                host.file(Path.of("/etc/greeter/greeting")).orElseThrow().spec().mode());
         host.clearLogs();
         Result second = ctx.run(Event.configChanged(), first.state(), host);
         assertEquals(List.of(), second.relationWrites());
@@ -61,7 +72,9 @@ class CharmTestContextTest {
 
     @Test
     void badConfigBlocksNamingTheKeyAndWritesNothing() {
-        Result out = ctx.run(Event.configChanged(), State.of("greeter/0").withConfig("port", 70000).withRelation(website));
+        Result out = ctx.run(
+                Event.configChanged(),
+                State.of("greeter/0").withConfig("port", 70000).withRelation(website));
         assertEquals(0, out.exitCode());
         assertEquals(Status.blocked("config 'port' must be between 1 and 65535, not 70000"), out.unitStatus());
         assertTrue(out.localUnitData("website").isEmpty());
@@ -76,10 +89,13 @@ class CharmTestContextTest {
 
     @Test
     void statusMessagesAreRedactedToo() {
-        CharmTestContext leaky = new CharmTestContext(() -> hook -> {
-            hook.log().secret("Sup3rS3cret");
-            hook.report(dev.instanceha.ops.model.Status.blocked("db said: access denied for password=Sup3rS3cret"));
-        }, CHARM_DIR);
+        CharmTestContext leaky = new CharmTestContext(
+                () -> hook -> {
+                    hook.log().secret("Sup3rS3cret");
+                    hook.report(
+                            dev.instanceha.ops.model.Status.blocked("db said: access denied for password=Sup3rS3cret"));
+                },
+                CHARM_DIR);
         Result out = leaky.run(Event.configChanged(), State.of("greeter/0"));
         assertEquals(Status.blocked("db said: access denied for password=***"), out.unitStatus());
     }
@@ -87,8 +103,8 @@ class CharmTestContextTest {
     @Test
     void nonLeaderWritingAppDataIsAHookErrorAsInJuju() {
         // A charm that ignores leadership: the kit must refuse the write, not silently accept it.
-        CharmTestContext careless = new CharmTestContext(() -> hook -> hook.endpoint("website")
-                .publishApp(Map.of("k", "v")), CHARM_DIR);
+        CharmTestContext careless =
+                new CharmTestContext(() -> hook -> hook.endpoint("website").publishApp(Map.of("k", "v")), CHARM_DIR);
         Result out = careless.run(Event.configChanged(), State.of("greeter/0").withRelation(website));
         assertEquals(1, out.exitCode());
         assertTrue(out.allLogText().contains("only the leader may write application data"), out.allLogText());
@@ -97,11 +113,13 @@ class CharmTestContextTest {
 
     @Test
     void failedHookCommitsNoRelationData() {
-        CharmTestContext failing = new CharmTestContext(() -> hook -> {
-            hook.endpoint("website").publish(Map.of("k", "v"));
-            hook.model().flush();
-            throw new IllegalStateException("boom after writing");
-        }, CHARM_DIR);
+        CharmTestContext failing = new CharmTestContext(
+                () -> hook -> {
+                    hook.endpoint("website").publish(Map.of("k", "v"));
+                    hook.model().flush();
+                    throw new IllegalStateException("boom after writing");
+                },
+                CHARM_DIR);
         Result out = failing.run(Event.configChanged(), State.of("greeter/0").withRelation(website));
         assertEquals(1, out.exitCode());
         assertTrue(out.state().relation("website").localUnitData().isEmpty(), "Juju discards a failed hook's writes");
@@ -121,23 +139,33 @@ class CharmTestContextTest {
 
     @Test
     void impossibleSetUpsAreRejected() {
-        assertThrows(IllegalArgumentException.class,
-                () -> ctx.run(Event.configChanged(), State.of("other/0")));
-        assertThrows(IllegalArgumentException.class,
-                () -> ctx.run(Event.configChanged(), State.of("greeter/0").withRelation(RelationState.of("db", 9, "mysql"))));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class, () -> ctx.run(Event.configChanged(), State.of("other/0")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ctx.run(
+                        Event.configChanged(), State.of("greeter/0").withRelation(RelationState.of("db", 9, "mysql"))));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ctx.run(Event.configChanged(), State.of("greeter/0").withConfig("port", "8080")));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ctx.run(Event.configChanged(), State.of("greeter/0").withConfig("colour", "red")));
-        assertThrows(IllegalArgumentException.class,
-                () -> ctx.run(Event.action("greet", Map.of()), State.of("greeter/0")));
-        assertThrows(IllegalArgumentException.class,
-                () -> ctx.run(Event.action("dance", Map.of()), State.of("greeter/0")));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class, () -> ctx.run(Event.action("greet", Map.of()), State.of("greeter/0")));
+        assertThrows(
+                IllegalArgumentException.class, () -> ctx.run(Event.action("dance", Map.of()), State.of("greeter/0")));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ctx.run(Event.relationChanged(website, "haproxy/0"), State.of("greeter/0")));
-        assertThrows(IllegalArgumentException.class,
-                () -> ctx.run(Event.relationChanged(website, "haproxy/9"), State.of("greeter/0").withRelation(website)));
-        assertThrows(IllegalArgumentException.class, () -> ctx.run(Event.configChanged(),
-                State.of("greeter/0").withRelation(website.withLocalAppData(Map.of("k", "v")))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ctx.run(
+                        Event.relationChanged(website, "haproxy/9"),
+                        State.of("greeter/0").withRelation(website)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ctx.run(
+                        Event.configChanged(),
+                        State.of("greeter/0").withRelation(website.withLocalAppData(Map.of("k", "v")))));
     }
 }

@@ -30,12 +30,14 @@ class ContractRunnerHookToolsTest {
             [ "$(is-leader --format=json)" = true ] || exit 9
             [ "$hook" != config-changed ] || exit 3
             """;
-    private static final State STATE = State.of("demo/0").withLeader(true)
+    private static final State STATE = State.of("demo/0")
+            .withLeader(true)
             .withRelation(RelationState.of("website", 5, "haproxy").withRemoteUnit("haproxy/0", java.util.Map.of()));
 
     static Path charm(Path dir) throws Exception {
         Path charm = dir.resolve("demo.charm");
-        try (OutputStream file = Files.newOutputStream(charm); ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(charm);
+                ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file)) {
             add(zip, "metadata.yaml", "name: demo\nprovides:\n  website:\n    interface: http\n", 0100644);
             add(zip, "dispatch", DISPATCH, 0100755);
         }
@@ -58,15 +60,30 @@ class ContractRunnerHookToolsTest {
         ContractRunner.ContractResult install = runner.run(Event.install(), STATE);
         assertEquals(0, install.exitCode(), install.stderr());
         assertEquals("install", install.state().path("state").path("ran").asText());
-        assertEquals("install", install.state().path("relations").get(0).path("local_unit").path("token").asText());
+        assertEquals(
+                "install",
+                install.state()
+                        .path("relations")
+                        .get(0)
+                        .path("local_unit")
+                        .path("token")
+                        .asText());
         assertEquals(List.of("state-set", "relation-set", "status-set", "juju-log", "is-leader"), install.calls());
 
         ContractRunner.ContractResult failed = runner.run(Event.configChanged(), STATE);
         assertEquals(3, failed.exitCode(), failed.stderr());
         assertEquals("install", failed.state().path("state").path("ran").asText());
-        assertEquals("install", failed.state().path("relations").get(0).path("local_unit").path("token").asText());
+        assertEquals(
+                "install",
+                failed.state()
+                        .path("relations")
+                        .get(0)
+                        .path("local_unit")
+                        .path("token")
+                        .asText());
         assertEquals("maintenance: in config-changed", failed.unitStatus());
-        assertEquals("[\"WARNING hello from install\",\"WARNING hello from config-changed\"]",
+        assertEquals(
+                "[\"WARNING hello from install\",\"WARNING hello from config-changed\"]",
                 failed.state().path("logs").toString());
         assertTrue(Files.notExists(runner.socket()), "the socket lives only while a hook runs");
     }
@@ -80,7 +97,9 @@ class ContractRunnerHookToolsTest {
         try {
             for (Path work : List.of(underBuild, underTemp)) {
                 ContractRunner runner = new ContractRunner(charm(work), work.resolve("unit"));
-                assertTrue(runner.socket().toAbsolutePath().toString().length() > 108, runner.socket().toString());
+                assertTrue(
+                        runner.socket().toAbsolutePath().toString().length() > 108,
+                        runner.socket().toString());
                 runner.reset(STATE);
                 ContractRunner.ContractResult install = runner.run(Event.install(), STATE);
                 assertEquals(0, install.exitCode(), install.stderr());
@@ -89,7 +108,8 @@ class ContractRunnerHookToolsTest {
             }
         } finally {
             try (var files = Files.walk(underBuild)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -100,7 +120,8 @@ class ContractRunnerHookToolsTest {
         runner.reset(STATE);
         ContractRunner.ContractResult outside = runner.runOutsideJuju();
         assertEquals(1, outside.exitCode());
-        assertTrue(outside.stderr().startsWith("ERROR cannot reach the unit agent at /var/lib/juju/model/jujuc.sock"),
+        assertTrue(
+                outside.stderr().startsWith("ERROR cannot reach the unit agent at /var/lib/juju/model/jujuc.sock"),
                 outside.stderr());
         assertEquals("unknown: ", outside.unitStatus());
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ContractTest {
     @TempDir
     static Path work;
+
     static ContractRunner runner;
     static Path greetingFile;
 
@@ -40,7 +41,8 @@ class ContractTest {
                 .collect(Collectors.joining(" "));
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
         Path jar = dir.resolve("charm.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream ignored = new JarOutputStream(out, manifest)) {
             // manifest only
         }
         return jar;
@@ -55,7 +57,9 @@ class ContractTest {
     }
 
     static State state() {
-        return State.of("greeter/0").withLeader(true).withAddress("10.251.0.9")
+        return State.of("greeter/0")
+                .withLeader(true)
+                .withAddress("10.251.0.9")
                 .withConfig(Map.of("greeting-file", greetingFile.toString(), "admin-password", "S3cretPw!"))
                 .withRelation(RelationState.of("website", 5, "haproxy").withRemoteUnit("haproxy/0", Map.of()))
                 .withRelation(RelationState.of("peers", 1, "greeter"));
@@ -74,8 +78,9 @@ class ContractTest {
         ContractRunner.ContractResult configured = runner.run(Event.configChanged(), state());
         assertEquals(0, configured.exitCode(), configured.stderr());
         assertEquals("hello\n", Files.readString(greetingFile));
-        assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(greetingFile)));
+        assertEquals(
+                "rw-r-----",
+                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(greetingFile)));
         String relations = configured.state().path("relations").toString();
         assertTrue(relations.contains("\"hostname\":\"10.251.0.9\""), relations);
         assertTrue(relations.contains("\"port\":\"8080\""), relations);
@@ -90,18 +95,23 @@ class ContractTest {
 
         ContractRunner.ContractResult greet = runner.run(Event.action("greet", Map.of("name", "juju")), state());
         assertEquals(0, greet.exitCode(), greet.stderr());
-        assertEquals("hello, juju", greet.action().path("results").path("message").asText());
+        assertEquals(
+                "hello, juju", greet.action().path("results").path("message").asText());
 
-        ContractRunner.ContractResult wrongType = runner.run(Event.action("greet", Map.of("name", "juju", "times", "abc")),
-                state());
+        ContractRunner.ContractResult wrongType =
+                runner.run(Event.action("greet", Map.of("name", "juju", "times", "abc")), state());
         assertEquals(0, wrongType.exitCode(), wrongType.stderr());
-        assertEquals("parameter 'times' must be a whole number, not 'abc'", wrongType.action().path("failed").asText());
+        assertEquals(
+                "parameter 'times' must be a whole number, not 'abc'",
+                wrongType.action().path("failed").asText());
         assertFalse(wrongType.stderr().contains("Exception"), wrongType.stderr());
 
         ContractRunner.ContractResult failed = runner.run(Event.action("fail-on-purpose", Map.of()), state());
         assertEquals(0, failed.exitCode(), failed.stderr());
         assertEquals("failed on purpose", failed.action().path("failed").asText());
-        assertEquals(List.of("about to fail"), List.of(failed.action().path("logs").get(0).asText()));
+        assertEquals(
+                List.of("about to fail"),
+                List.of(failed.action().path("logs").get(0).asText()));
     }
 
     @Test

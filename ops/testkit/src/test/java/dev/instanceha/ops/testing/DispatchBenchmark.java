@@ -30,30 +30,35 @@ public final class DispatchBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         Path work = Files.createTempDirectory("dispatch-bench");
         Path jar = shadedJar(work.resolve("charm.jar"));
-        Path charm = CharmPacker.pack(Path.of(args.length > 1 ? args[1] : "src/test/charm/greeter"), jar,
-                work.resolve("greeter.charm"));
-        State state = State.of("greeter/0").withLeader(true)
+        Path charm = CharmPacker.pack(
+                Path.of(args.length > 1 ? args[1] : "src/test/charm/greeter"), jar, work.resolve("greeter.charm"));
+        State state = State.of("greeter/0")
+                .withLeader(true)
                 .withRelation(RelationState.of("website", 5, "haproxy").withRemoteUnit("haproxy/0", Map()))
                 .withRelation(RelationState.of("peers", 1, "greeter"));
         System.out.printf("charm.jar %.1f MiB, %d runs each%n", Files.size(jar) / 1048576.0, runs);
         long baseline = median(runner(charm, work.resolve("no-cds"), true), state, runs);
         ContractRunner cdsRunner = runner(charm, work.resolve("cds"), false);
         long withCds = median(cdsRunner, state, runs);
-        System.out.printf("update-status via dispatch, median: %d ms without AppCDS (baseline), %d ms with AppCDS"
-                + " (%.2fx baseline)%n", baseline, withCds, (double) withCds / baseline);
+        System.out.printf(
+                "update-status via dispatch, median: %d ms without AppCDS (baseline), %d ms with AppCDS"
+                        + " (%.2fx baseline)%n",
+                baseline, withCds, (double) withCds / baseline);
         // The hook-tool forwarder is a Python process each; Juju's jujuc is a small Go binary. Show their share.
         int calls = check(cdsRunner.run(Event.updateStatus(), state)).calls().size();
         long toolMillis = toolCallMillis(cdsRunner, runs);
-        System.out.printf("hook-tool calls per update-status: %d; one tool call: %d ms median;"
-                + " dispatch + JVM + charm without the tools: ~%d ms%n", calls, toolMillis,
-                withCds - calls * toolMillis);
+        System.out.printf(
+                "hook-tool calls per update-status: %d; one tool call: %d ms median;"
+                        + " dispatch + JVM + charm without the tools: ~%d ms%n",
+                calls, toolMillis, withCds - calls * toolMillis);
     }
 
     /** Median wall time of one hook-tool process (is-leader) through the forwarder, as the charm spawns it. */
     private static long toolCallMillis(ContractRunner runner, int runs) {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            times.add(runner.runTool(Event.updateStatus(), State.of("greeter/0"), "is-leader", "--format=json").millis());
+            times.add(runner.runTool(Event.updateStatus(), State.of("greeter/0"), "is-leader", "--format=json")
+                    .millis());
         }
         Collections.sort(times);
         return times.get(times.size() / 2);
@@ -96,11 +101,16 @@ public final class DispatchBenchmark {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.instanceha.ops.testcharm.GreeterCharm");
         Set<String> seen = new HashSet<>();
-        try (OutputStream file = Files.newOutputStream(target); JarOutputStream jar = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(target);
+                JarOutputStream jar = new JarOutputStream(file, manifest)) {
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                 Path path = Path.of(entry);
-                if (entry.contains("junit") || entry.contains("mockito") || entry.contains("byte-buddy")
-                        || entry.contains("opentest4j") || entry.contains("apiguardian") || entry.contains("surefire")) {
+                if (entry.contains("junit")
+                        || entry.contains("mockito")
+                        || entry.contains("byte-buddy")
+                        || entry.contains("opentest4j")
+                        || entry.contains("apiguardian")
+                        || entry.contains("surefire")) {
                     continue; // test-only libraries a charm never ships
                 }
                 if (Files.isDirectory(path)) {
@@ -125,9 +135,14 @@ public final class DispatchBenchmark {
 
     private static void add(JarOutputStream jar, Set<String> seen, String name, InputStream in) throws IOException {
         try (in) {
-            if (name.startsWith("META-INF/") && (name.endsWith(".SF") || name.endsWith(".RSA") || name.endsWith(".DSA")
-                    || name.equals("META-INF/MANIFEST.MF") || name.contains("module-info"))
-                    || name.endsWith("module-info.class") || !seen.add(name)) {
+            if (name.startsWith("META-INF/")
+                            && (name.endsWith(".SF")
+                                    || name.endsWith(".RSA")
+                                    || name.endsWith(".DSA")
+                                    || name.equals("META-INF/MANIFEST.MF")
+                                    || name.contains("module-info"))
+                    || name.endsWith("module-info.class")
+                    || !seen.add(name)) {
                 return;
             }
             jar.putNextEntry(new JarEntry(name));

@@ -13,8 +13,7 @@ import java.util.TreeMap;
  * unit state in which it touches nothing (see the script).
  */
 public final class HookClassLoads {
-    private HookClassLoads() {
-    }
+    private HookClassLoads() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -28,9 +27,11 @@ public final class HookClassLoads {
             unitState.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         ClassLoadRecorder recorder = new ClassLoadRecorder(charm, Files.createTempDirectory("class-load"));
-        ClassLoadRecorder.Recorded run = recorder.run(Event.updateStatus(), State.of(args[1]).withUnitState(unitState));
+        ClassLoadRecorder.Recorded run =
+                recorder.run(Event.updateStatus(), State.of(args[1]).withUnitState(unitState));
         if (run.hook().exitCode() != 0) {
-            throw new IllegalStateException("update-status exited " + run.hook().exitCode() + ": " + run.hook().stderr());
+            throw new IllegalStateException("update-status exited " + run.hook().exitCode() + ": "
+                    + run.hook().stderr());
         }
         Map<String, Integer> fromJar = new TreeMap<>();
         int jar = 0;
@@ -44,9 +45,12 @@ public final class HookClassLoads {
             }
         }
         int total = run.classes().size();
-        System.out.printf("%s update-status: %s%n", charm.getFileName(), run.hook().unitStatus());
-        System.out.printf("classes loaded: %d; from lib/charm.jar: %d; from the JDK: %d;"
-                + " generated at run time (lambdas, method handles): %d%n", total, jar, jdk, total - jar - jdk);
+        System.out.printf(
+                "%s update-status: %s%n", charm.getFileName(), run.hook().unitStatus());
+        System.out.printf(
+                "classes loaded: %d; from lib/charm.jar: %d; from the JDK: %d;"
+                        + " generated at run time (lambdas, method handles): %d%n",
+                total, jar, jdk, total - jar - jdk);
         fromJar.forEach((owner, count) -> System.out.printf("  charm.jar %-28s %d%n", owner, count));
         System.out.println("log: " + recorder.log());
     }

@@ -23,11 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 class PackedDeclarationsContractTest {
     @TempDir
     static Path work;
+
     static Path charm;
 
     @BeforeAll
     static void pack() throws Exception {
-        charm = CharmPacker.pack(CharmTestContextTest.CHARM_DIR, ContractTest.launcherJar(work), work.resolve("greeter.charm"));
+        charm = CharmPacker.pack(
+                CharmTestContextTest.CHARM_DIR, ContractTest.launcherJar(work), work.resolve("greeter.charm"));
     }
 
     static State state() {
@@ -43,14 +45,19 @@ class PackedDeclarationsContractTest {
         ClassLoadRecorder.Recorded hook = recorder.run(Event.updateStatus(), state());
         assertEquals(0, hook.hook().exitCode(), hook.hook().stderr());
         assertEquals("active: Unit is ready", hook.hook().unitStatus());
-        assertEquals(List.of("dev.instanceha.ops.model.DeclarationFiles"), hook.named("dev.instanceha.ops.model.Declaration"),
+        assertEquals(
+                List.of("dev.instanceha.ops.model.DeclarationFiles"),
+                hook.named("dev.instanceha.ops.model.Declaration"),
                 "config was read through DeclarationFiles");
         assertEquals(List.of(), hook.named("org.yaml."));
 
         // The declared type of 'times' (integer, from actions.json) is what refuses "abc".
-        ClassLoadRecorder.Recorded action = recorder.run(Event.action("greet", Map.of("name", "juju", "times", "abc")), state());
+        ClassLoadRecorder.Recorded action =
+                recorder.run(Event.action("greet", Map.of("name", "juju", "times", "abc")), state());
         assertEquals(0, action.hook().exitCode(), action.hook().stderr());
-        assertEquals("parameter 'times' must be a whole number, not 'abc'", action.hook().action().path("failed").asText());
+        assertEquals(
+                "parameter 'times' must be a whole number, not 'abc'",
+                action.hook().action().path("failed").asText());
         assertEquals(List.of(), action.named("org.yaml."));
     }
 
@@ -67,7 +74,10 @@ class PackedDeclarationsContractTest {
         assertEquals("active: Unit is ready", hook.hook().unitStatus());
         assertFalse(hook.named("org.yaml.snakeyaml.").isEmpty(), "the YAML fallback is what loads SnakeYAML");
 
-        ClassLoadRecorder.Recorded action = recorder.run(Event.action("greet", Map.of("name", "juju", "times", "abc")), state());
-        assertEquals("parameter 'times' must be a whole number, not 'abc'", action.hook().action().path("failed").asText());
+        ClassLoadRecorder.Recorded action =
+                recorder.run(Event.action("greet", Map.of("name", "juju", "times", "abc")), state());
+        assertEquals(
+                "parameter 'times' must be a whole number, not 'abc'",
+                action.hook().action().path("failed").asText());
     }
 }

@@ -8,7 +8,6 @@ import dev.instanceha.ops.client.CachedToken;
 import dev.instanceha.ops.client.KeystoneClient;
 import dev.instanceha.ops.client.KeystoneCredentials;
 import dev.instanceha.ops.client.KeystoneCredentials.Ref;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,14 +23,20 @@ import java.util.Map;
  */
 public final class KeystoneAdmin {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String url;
     private final CachedToken token;
 
     public KeystoneAdmin(String url, String adminPassword) {
         this.url = url;
-        this.token = new CachedToken(new KeystoneClient(http, Duration.ofSeconds(30)), new KeystoneCredentials(url,
-                Ref.byName("admin", Ref.DEFAULT_DOMAIN), adminPassword, Ref.byName("admin", Ref.DEFAULT_DOMAIN)),
+        this.token = new CachedToken(
+                new KeystoneClient(http, Duration.ofSeconds(30)),
+                new KeystoneCredentials(
+                        url,
+                        Ref.byName("admin", Ref.DEFAULT_DOMAIN),
+                        adminPassword,
+                        Ref.byName("admin", Ref.DEFAULT_DOMAIN)),
                 Clock.systemUTC());
     }
 
@@ -49,7 +54,8 @@ public final class KeystoneAdmin {
     }
 
     /** A user with this password (reset when it differs), holding the role on the project. */
-    public synchronized String ensureUser(String name, String password, String project, String role) throws IOException {
+    public synchronized String ensureUser(String name, String password, String project, String role)
+            throws IOException {
         String projectId = projectId(project);
         String userId = find("users", name);
         if (userId == null) {
@@ -65,7 +71,8 @@ public final class KeystoneAdmin {
     }
 
     /** A service of this name and type with exactly these endpoint URLs in the region. */
-    public synchronized void ensureService(String name, String type, String region, Map<String, String> urls) throws IOException {
+    public synchronized void ensureService(String name, String type, String region, Map<String, String> urls)
+            throws IOException {
         String serviceId = null;
         for (JsonNode s : call("GET", "/v3/services?type=" + type, null).path("services")) {
             if (s.path("name").asText().equals(name)) {
@@ -75,12 +82,16 @@ public final class KeystoneAdmin {
         if (serviceId == null) {
             ObjectNode body = JSON.createObjectNode();
             body.putObject("service").put("name", name).put("type", type).put("enabled", true);
-            serviceId = call("POST", "/v3/services", body).path("service").path("id").asText();
+            serviceId = call("POST", "/v3/services", body)
+                    .path("service")
+                    .path("id")
+                    .asText();
         }
         ensureRegion(region);
         for (Map.Entry<String, String> e : urls.entrySet()) {
             boolean found = false;
-            for (JsonNode ep : call("GET", "/v3/endpoints?service_id=" + serviceId + "&interface=" + e.getKey(), null).path("endpoints")) {
+            for (JsonNode ep : call("GET", "/v3/endpoints?service_id=" + serviceId + "&interface=" + e.getKey(), null)
+                    .path("endpoints")) {
                 if (!ep.path("region_id").asText().equals(region)) {
                     continue;
                 }
@@ -92,8 +103,12 @@ public final class KeystoneAdmin {
             }
             if (!found) {
                 ObjectNode body = JSON.createObjectNode();
-                body.putObject("endpoint").put("service_id", serviceId).put("interface", e.getKey())
-                        .put("region_id", region).put("url", e.getValue()).put("enabled", true);
+                body.putObject("endpoint")
+                        .put("service_id", serviceId)
+                        .put("interface", e.getKey())
+                        .put("region_id", region)
+                        .put("url", e.getValue())
+                        .put("enabled", true);
                 call("POST", "/v3/endpoints", body);
             }
         }
@@ -111,7 +126,8 @@ public final class KeystoneAdmin {
     }
 
     private String find(String collection, String name) throws IOException {
-        for (JsonNode n : call("GET", "/v3/" + collection + "?name=" + name, null).path(collection)) {
+        for (JsonNode n :
+                call("GET", "/v3/" + collection + "?name=" + name, null).path(collection)) {
             if (n.path("name").asText().equals(name)) {
                 return n.path("id").asText();
             }
@@ -145,10 +161,15 @@ public final class KeystoneAdmin {
 
     private HttpResponse<String> send(String method, String path, JsonNode body) throws IOException {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path))
+                    .timeout(Duration.ofSeconds(30))
                     .header("X-Auth-Token", token())
                     .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body.toString()));
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

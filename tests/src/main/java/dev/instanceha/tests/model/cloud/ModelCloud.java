@@ -8,7 +8,6 @@ import dev.instanceha.simulators.maas.ShellPowerHook;
 import dev.instanceha.simulators.nova.NovaSimulator;
 import dev.instanceha.tests.lab.Lab;
 import dev.instanceha.tests.model.Machines;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,6 +41,7 @@ public final class ModelCloud implements AutoCloseable {
     public static final int MAAS_PORT = 5240;
     /** The MAAS simulator's API key, as the bundles set maas_credentials: a test fixture, not a credential. */
     public static final String MAAS_SIMULATOR_KEY = "model:simulator:maaskey";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Machines machines;
@@ -70,15 +70,22 @@ public final class ModelCloud implements AutoCloseable {
         nova = NovaSimulator.start(bridge, NOVA_PORT, List.of());
         running.add(nova);
         String power = machines.scriptPath("power") + " \"$MAAS_POWER_TARGET\" \"$MAAS_HOSTNAME\"";
-        maas = MaasSimulator.builder().bindAddress(bridge).port(MAAS_PORT).apiKey(MAAS_SIMULATOR_KEY)
-                .powerHook(new ShellPowerHook(power, Duration.ofSeconds(60))).start();
+        maas = MaasSimulator.builder()
+                .bindAddress(bridge)
+                .port(MAAS_PORT)
+                .apiKey(MAAS_SIMULATOR_KEY)
+                .powerHook(new ShellPowerHook(power, Duration.ofSeconds(60)))
+                .start();
         running.add(maas);
         startKeystone();
         keystone = new KeystoneAdmin(keystoneUrl(), secret("keystone_admin_password"));
         for (int attempt = 1; ; attempt++) {
-            try {   // a Keystone that answers /v3 may still be loading its workers
-                keystone.ensureService("nova", "compute", "RegionOne", Map.of("public", nova.endpoint(),
-                        "internal", nova.endpoint(), "admin", nova.endpoint()));
+            try { // a Keystone that answers /v3 may still be loading its workers
+                keystone.ensureService(
+                        "nova",
+                        "compute",
+                        "RegionOne",
+                        Map.of("public", nova.endpoint(), "internal", nova.endpoint(), "admin", nova.endpoint()));
                 break;
             } catch (IOException e) {
                 if (attempt == 30) {
@@ -87,8 +94,8 @@ public final class ModelCloud implements AutoCloseable {
                 Thread.sleep(2000);
             }
         }
-        progress.accept("cloud ready: Keystone " + keystoneUrl() + ", Nova simulator " + nova.url() + ", MAAS simulator "
-                + maas.url() + ", MariaDB and RabbitMQ on " + Machines.HOST);
+        progress.accept("cloud ready: Keystone " + keystoneUrl() + ", Nova simulator " + nova.url()
+                + ", MAAS simulator " + maas.url() + ", MariaDB and RabbitMQ on " + Machines.HOST);
         return this;
     }
 
@@ -140,14 +147,25 @@ public final class ModelCloud implements AutoCloseable {
                 + "ALTER USER 'keystone_model'@'127.0.0.1' IDENTIFIED BY '" + dbPassword + "'; "
                 + "GRANT ALL PRIVILEGES ON keystone_model.* TO 'keystone_model'@'127.0.0.1';");
         Path conf = ks.resolve("keystone.conf");
-        Files.writeString(conf, String.join("\n",
-                "[DEFAULT]", "use_stderr = true",
-                "[database]", "connection = mysql+pymysql://keystone_model:" + dbPassword + "@127.0.0.1/keystone_model",
-                "[token]", "provider = fernet",
-                "[fernet_tokens]", "key_repository = " + ks.resolve("fernet-keys"),
-                "[fernet_receipts]", "key_repository = " + ks.resolve("fernet-keys"),
-                "[credential]", "key_repository = " + ks.resolve("credential-keys"),
-                "[cache]", "enabled = false", ""));
+        Files.writeString(
+                conf,
+                String.join(
+                        "\n",
+                        "[DEFAULT]",
+                        "use_stderr = true",
+                        "[database]",
+                        "connection = mysql+pymysql://keystone_model:" + dbPassword + "@127.0.0.1/keystone_model",
+                        "[token]",
+                        "provider = fernet",
+                        "[fernet_tokens]",
+                        "key_repository = " + ks.resolve("fernet-keys"),
+                        "[fernet_receipts]",
+                        "key_repository = " + ks.resolve("fernet-keys"),
+                        "[credential]",
+                        "key_repository = " + ks.resolve("credential-keys"),
+                        "[cache]",
+                        "enabled = false",
+                        ""));
         Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-------"));
         Path logs = machines.logs();
         Files.createDirectories(logs);
@@ -159,25 +177,56 @@ public final class ModelCloud implements AutoCloseable {
             Files.createDirectories(ks.resolve("credential-keys"));
             manage(conf, logs, "fernet_setup", "--keystone-user", "root", "--keystone-group", "root");
             manage(conf, logs, "credential_setup", "--keystone-user", "root", "--keystone-group", "root");
-            manage(conf, logs, "bootstrap", "--bootstrap-admin-url", url, "--bootstrap-internal-url", url, "--bootstrap-public-url", url,
-                    "--bootstrap-region-id", "RegionOne");
+            manage(
+                    conf,
+                    logs,
+                    "bootstrap",
+                    "--bootstrap-admin-url",
+                    url,
+                    "--bootstrap-internal-url",
+                    url,
+                    "--bootstrap-public-url",
+                    url,
+                    "--bootstrap-region-id",
+                    "RegionOne");
             Files.writeString(ks.resolve("bootstrapped"), "");
         }
-        for (String keys : new String[]{"fernet-keys", "credential-keys"}) {
+        for (String keys : new String[] {"fernet-keys", "credential-keys"}) {
             Files.setPosixFilePermissions(ks.resolve(keys), PosixFilePermissions.fromString("rwx------"));
         }
         if (!up(keystoneUrl() + "/v3")) {
-            ProcessBuilder pb = new ProcessBuilder("setsid", "uwsgi", "--plugin", "python3", "--http-socket", Machines.HOST + ":" + KEYSTONE_PORT,
-                    "--wsgi-file", "/usr/bin/keystone-wsgi-public", "--master", "--processes", "2", "--threads", "4",
-                    "--die-on-term", "--need-app", "--buffer-size", "65535", "--add-header", "Connection: close",
-                    "--env", "OS_KEYSTONE_CONFIG_FILES=" + conf)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("keystone.log").toFile()));
+            ProcessBuilder pb = new ProcessBuilder(
+                            "setsid",
+                            "uwsgi",
+                            "--plugin",
+                            "python3",
+                            "--http-socket",
+                            Machines.HOST + ":" + KEYSTONE_PORT,
+                            "--wsgi-file",
+                            "/usr/bin/keystone-wsgi-public",
+                            "--master",
+                            "--processes",
+                            "2",
+                            "--threads",
+                            "4",
+                            "--die-on-term",
+                            "--need-app",
+                            "--buffer-size",
+                            "65535",
+                            "--add-header",
+                            "Connection: close",
+                            "--env",
+                            "OS_KEYSTONE_CONFIG_FILES=" + conf)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            logs.resolve("keystone.log").toFile()));
             Process p = pb.start();
             machines.recordProcess("keystone", p.pid());
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (!up(keystoneUrl() + "/v3")) {
                 if (!p.isAlive() || System.nanoTime() > deadline) {
-                    throw new IOException("the model's Keystone did not answer on " + keystoneUrl() + " (log: " + logs.resolve("keystone.log") + ")");
+                    throw new IOException("the model's Keystone did not answer on " + keystoneUrl() + " (log: "
+                            + logs.resolve("keystone.log") + ")");
                 }
                 Thread.sleep(500);
             }
@@ -187,17 +236,27 @@ public final class ModelCloud implements AutoCloseable {
     private void manage(Path conf, Path logs, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("keystone-manage", "--config-file", conf.toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("keystone-manage.log").toFile()));
-        pb.environment().put("OS_BOOTSTRAP_PASSWORD", secret("keystone_admin_password"));   // not in argv: ps shows argv
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logs.resolve("keystone-manage.log").toFile()));
+        pb.environment().put("OS_BOOTSTRAP_PASSWORD", secret("keystone_admin_password")); // not in argv: ps shows argv
         Process p = pb.start();
         if (p.waitFor() != 0) {
-            throw new IOException("keystone-manage " + args[0] + " failed (log: " + logs.resolve("keystone-manage.log") + ")");
+            throw new IOException(
+                    "keystone-manage " + args[0] + " failed (log: " + logs.resolve("keystone-manage.log") + ")");
         }
     }
 
     private static int tableCount() {
-        Lab.Result r = Lab.exec(Duration.ofSeconds(30), "mysql", "-uroot", "-h127.0.0.1", "--protocol=tcp", "-N", "-e",
+        Lab.Result r = Lab.exec(
+                Duration.ofSeconds(30),
+                "mysql",
+                "-uroot",
+                "-h127.0.0.1",
+                "--protocol=tcp",
+                "-N",
+                "-e",
                 "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema='keystone_model'");
         try {
             return Integer.parseInt(r.output().strip());
@@ -210,7 +269,8 @@ public final class ModelCloud implements AutoCloseable {
     private static void hostMysql(String sql) throws IOException {
         int code = withStdin(sql, "mysql", "-uroot", "-h127.0.0.1", "--protocol=tcp");
         if (code != 0) {
-            throw new IOException("MariaDB refused a statement (exit " + code + "); is it running on 127.0.0.1:3306 with root and no password?");
+            throw new IOException("MariaDB refused a statement (exit " + code
+                    + "); is it running on 127.0.0.1:3306 with root and no password?");
         }
     }
 
@@ -218,7 +278,8 @@ public final class ModelCloud implements AutoCloseable {
     public void mysql(String sql) throws IOException {
         int code = withStdin(sql, "mysql", "-uroot", "--socket=" + dir.resolve("mariadb/mysqld.sock"));
         if (code != 0) {
-            throw new IOException("the model's MariaDB refused a statement (exit " + code + "; log: " + machines.logs().resolve("mariadb.log") + ")");
+            throw new IOException("the model's MariaDB refused a statement (exit " + code + "; log: "
+                    + machines.logs().resolve("mariadb.log") + ")");
         }
     }
 
@@ -230,25 +291,44 @@ public final class ModelCloud implements AutoCloseable {
         if (!Files.isDirectory(data.resolve("mysql"))) {
             Files.createDirectories(data);
             // As root: the model's home is root-only (0700), so the mysql user could not reach it.
-            Lab.Result r = Lab.exec(Duration.ofMinutes(3), "mariadb-install-db", "--no-defaults", "--user=root", "--datadir=" + data,
-                    "--auth-root-authentication-method=socket", "--skip-test-db");
+            Lab.Result r = Lab.exec(
+                    Duration.ofMinutes(3),
+                    "mariadb-install-db",
+                    "--no-defaults",
+                    "--user=root",
+                    "--datadir=" + data,
+                    "--auth-root-authentication-method=socket",
+                    "--skip-test-db");
             if (r.exitCode() != 0) {
                 throw new IOException("mariadb-install-db failed:\n" + Lab.tail(r.output(), 10));
             }
         }
         if (Files.exists(socket) && withStdin("SELECT 1;", "mysql", "-uroot", "--socket=" + socket) == 0) {
-            return;   // already running (a controller restarted)
+            return; // already running (a controller restarted)
         }
-        Process p = new ProcessBuilder("setsid", "mariadbd", "--no-defaults", "--user=root", "--datadir=" + data,
-                "--socket=" + socket, "--pid-file=" + data.resolve("mysqld.pid"), "--bind-address=" + Machines.HOST,
-                "--port=3306", "--skip-log-bin", "--skip-name-resolve", "--innodb-buffer-pool-size=64M")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(machines.logs().resolve("mariadb.log").toFile()))
+        Process p = new ProcessBuilder(
+                        "setsid",
+                        "mariadbd",
+                        "--no-defaults",
+                        "--user=root",
+                        "--datadir=" + data,
+                        "--socket=" + socket,
+                        "--pid-file=" + data.resolve("mysqld.pid"),
+                        "--bind-address=" + Machines.HOST,
+                        "--port=3306",
+                        "--skip-log-bin",
+                        "--skip-name-resolve",
+                        "--innodb-buffer-pool-size=64M")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        machines.logs().resolve("mariadb.log").toFile()))
                 .start();
         machines.recordProcess("model-mariadb", p.pid());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (withStdin("SELECT 1;", "mysql", "-uroot", "--socket=" + socket) != 0) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
-                throw new IOException("the model's MariaDB did not start (log: " + machines.logs().resolve("mariadb.log") + ")");
+                throw new IOException("the model's MariaDB did not start (log: "
+                        + machines.logs().resolve("mariadb.log") + ")");
             }
             Thread.sleep(500);
         }
@@ -256,7 +336,10 @@ public final class ModelCloud implements AutoCloseable {
 
     /** Runs a command with its input on stdin (passwords never go in argv, which every user can read). */
     public static int withStdin(String input, String... cmd) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try (var in = p.getOutputStream()) {
             in.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
@@ -274,8 +357,12 @@ public final class ModelCloud implements AutoCloseable {
 
     private static boolean up(String url) {
         try {
-            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(3))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             return r.statusCode() < 500;
         } catch (IOException e) {
             return false;

@@ -9,8 +9,8 @@ import java.util.Map;
 /** A deployed application: its charm, config, units, leader and leader settings. */
 public final class Application {
     final String name;
-    Path charmPath;                // null for a stand-in
-    final StandIn standIn;         // null for a packed charm
+    Path charmPath; // null for a stand-in
+    final StandIn standIn; // null for a packed charm
     CharmMeta meta;
     final Map<String, Object> config = new LinkedHashMap<>();
     final List<Unit> units = new ArrayList<>();

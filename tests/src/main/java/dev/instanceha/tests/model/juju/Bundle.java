@@ -1,9 +1,5 @@
 package dev.instanceha.tests.model.juju;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A Juju bundle: applications (charm, num_units, options, to), relations, with overlays merged as
@@ -23,7 +22,10 @@ public record Bundle(Path source, Map<String, App> applications, List<Relation> 
     public record App(String name, String charm, int numUnits, Map<String, Object> options, List<String> to) {
         /** A charm given as a path (local charm), else a Charmhub name the model serves with a stand-in. */
         public boolean isLocal() {
-            return charm.startsWith("./") || charm.startsWith("../") || charm.startsWith("/") || charm.endsWith(".charm");
+            return charm.startsWith("./")
+                    || charm.startsWith("../")
+                    || charm.startsWith("/")
+                    || charm.endsWith(".charm");
         }
     }
 
@@ -55,7 +57,7 @@ public record Bundle(Path source, Map<String, App> applications, List<Relation> 
         for (Map.Entry<?, ?> e : appMap.entrySet()) {
             String name = String.valueOf(e.getKey());
             if (!(e.getValue() instanceof Map<?, ?> spec)) {
-                continue;   // removed by an overlay
+                continue; // removed by an overlay
             }
             Object charm = spec.get("charm");
             if (charm == null) {
@@ -63,7 +65,11 @@ public record Bundle(Path source, Map<String, App> applications, List<Relation> 
             }
             String charmText = String.valueOf(charm);
             if (charmText.startsWith("./") || charmText.startsWith("../")) {
-                charmText = file.toAbsolutePath().getParent().resolve(charmText).normalize().toString();
+                charmText = file.toAbsolutePath()
+                        .getParent()
+                        .resolve(charmText)
+                        .normalize()
+                        .toString();
             }
             Object units = spec.containsKey("num_units") ? spec.get("num_units") : spec.get("scale");
             int numUnits = units == null ? 0 : Integer.parseInt(String.valueOf(units));
@@ -85,7 +91,8 @@ public record Bundle(Path source, Map<String, App> applications, List<Relation> 
                 if (!(r instanceof List<?> pair) || pair.size() != 2) {
                     throw new ModelException(file + ": a relation is a list of two endpoints, got " + r);
                 }
-                relations.add(new Relation(End.parse(String.valueOf(pair.get(0))), End.parse(String.valueOf(pair.get(1)))));
+                relations.add(
+                        new Relation(End.parse(String.valueOf(pair.get(0))), End.parse(String.valueOf(pair.get(1)))));
             }
         }
         return new Bundle(file, applications, relations);
@@ -106,7 +113,8 @@ public record Bundle(Path source, Map<String, App> applications, List<Relation> 
 
     @SuppressWarnings("unchecked")
     private static void merge(Map<String, Object> base, Map<String, Object> overlay) {
-        Map<String, Object> apps = (Map<String, Object>) base.computeIfAbsent("applications", k -> new LinkedHashMap<>());
+        Map<String, Object> apps =
+                (Map<String, Object>) base.computeIfAbsent("applications", k -> new LinkedHashMap<>());
         if (overlay.get("applications") instanceof Map<?, ?> overApps) {
             for (Map.Entry<?, ?> e : overApps.entrySet()) {
                 String name = String.valueOf(e.getKey());
@@ -114,10 +122,13 @@ public record Bundle(Path source, Map<String, App> applications, List<Relation> 
                     apps.remove(name);
                     continue;
                 }
-                Map<String, Object> merged = new LinkedHashMap<>(apps.get(name) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+                Map<String, Object> merged =
+                        new LinkedHashMap<>(apps.get(name) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
                 Map<String, Object> over = (Map<String, Object>) e.getValue();
                 for (Map.Entry<String, Object> kv : over.entrySet()) {
-                    if ("options".equals(kv.getKey()) && merged.get("options") instanceof Map<?, ?> baseOpts && kv.getValue() instanceof Map<?, ?> overOpts) {
+                    if ("options".equals(kv.getKey())
+                            && merged.get("options") instanceof Map<?, ?> baseOpts
+                            && kv.getValue() instanceof Map<?, ?> overOpts) {
                         Map<String, Object> opts = new LinkedHashMap<>((Map<String, Object>) baseOpts);
                         opts.putAll((Map<String, Object>) overOpts);
                         merged.put("options", opts);

@@ -1,9 +1,5 @@
 package dev.instanceha.tests.model.juju;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -12,28 +8,41 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * What the model needs from a charm: its name, whether it is a subordinate, its endpoints (with the
  * implicit {@code juju-info} every charm provides), option defaults and action names — read from the
  * packed {@code .charm} exactly as Juju reads them.
  */
-public record CharmMeta(String name, boolean subordinate, Map<String, Endpoint> endpoints,
-                        Map<String, Object> configDefaults, Map<String, String> optionTypes, Set<String> actions) {
+public record CharmMeta(
+        String name,
+        boolean subordinate,
+        Map<String, Endpoint> endpoints,
+        Map<String, Object> configDefaults,
+        Map<String, String> optionTypes,
+        Set<String> actions) {
 
     /** Whether config.yaml declares the option (with or without a default). */
     public boolean hasOption(String key) {
         return optionTypes.containsKey(key);
     }
 
-    public enum Role { PROVIDES, REQUIRES, PEERS }
+    public enum Role {
+        PROVIDES,
+        REQUIRES,
+        PEERS
+    }
 
     public record Endpoint(String name, Role role, String iface, boolean containerScope) {}
 
     public Endpoint endpoint(String endpoint) {
         Endpoint e = endpoints.get(endpoint);
         if (e == null) {
-            throw new ModelException("charm " + name + " has no endpoint \"" + endpoint + "\" (it has " + endpoints.keySet() + ")");
+            throw new ModelException(
+                    "charm " + name + " has no endpoint \"" + endpoint + "\" (it has " + endpoints.keySet() + ")");
         }
         return e;
     }
@@ -61,9 +70,15 @@ public record CharmMeta(String name, boolean subordinate, Map<String, Endpoint> 
             Object section = metadata.get(role.name().toLowerCase());
             if (section instanceof Map<?, ?> m) {
                 for (Map.Entry<?, ?> e : m.entrySet()) {
-                    Map<String, Object> spec = e.getValue() instanceof Map<?, ?> sm ? (Map<String, Object>) sm : Map.of();
-                    endpoints.put(String.valueOf(e.getKey()), new Endpoint(String.valueOf(e.getKey()), role,
-                            String.valueOf(spec.get("interface")), "container".equals(spec.get("scope"))));
+                    Map<String, Object> spec =
+                            e.getValue() instanceof Map<?, ?> sm ? (Map<String, Object>) sm : Map.of();
+                    endpoints.put(
+                            String.valueOf(e.getKey()),
+                            new Endpoint(
+                                    String.valueOf(e.getKey()),
+                                    role,
+                                    String.valueOf(spec.get("interface")),
+                                    "container".equals(spec.get("scope"))));
                 }
             }
         }
@@ -80,7 +95,8 @@ public record CharmMeta(String name, boolean subordinate, Map<String, Endpoint> 
             }
         }
         Set<String> actionNames = actions == null ? Set.of() : Set.copyOf(actions.keySet());
-        return new CharmMeta(name, Boolean.TRUE.equals(metadata.get("subordinate")), endpoints, defaults, types, actionNames);
+        return new CharmMeta(
+                name, Boolean.TRUE.equals(metadata.get("subordinate")), endpoints, defaults, types, actionNames);
     }
 
     @SuppressWarnings("unchecked")

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.instanceha.tests.model.Machines;
 import dev.instanceha.tests.model.cloud.ModelCloud;
 import dev.instanceha.tests.model.standins.StandIns;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,13 +39,19 @@ final class ControlServer {
         for (int i = 0; i + 1 < opts.size(); i += 2) {
             switch (opts.get(i)) {
                 case "--base" -> options = options.withBase(opts.get(i + 1));
-                case "--update-status-interval" -> options = options.withUpdateStatus(Duration.ofSeconds(Long.parseLong(opts.get(i + 1))));
+                case "--update-status-interval" ->
+                    options = options.withUpdateStatus(Duration.ofSeconds(Long.parseLong(opts.get(i + 1))));
                 default -> throw new ModelException("unknown controller option " + opts.get(i));
             }
         }
         Files.createDirectories(options.logDir());
-        modelLog = new PrintWriter(Files.newBufferedWriter(options.logDir().resolve("model.log"), StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true);
+        modelLog = new PrintWriter(
+                Files.newBufferedWriter(
+                        options.logDir().resolve("model.log"),
+                        StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND),
+                true);
         this.cloud = new ModelCloud(machines, this::broadcast).start();
         this.controller = new Controller(machines, options, charm -> StandIns.forCharm(charm, cloud), this::broadcast);
     }
@@ -81,11 +86,12 @@ final class ControlServer {
 
     private void handle(SocketChannel client) {
         try (client) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
             PrintWriter out = new PrintWriter(Channels.newOutputStream(client), true, StandardCharsets.UTF_8);
             String first = in.readLine();
             if (first == null) {
-                return;   // a reachability probe
+                return; // a reachability probe
             }
             JsonNode req = ModelCli.parse(first);
             List<String> args = new ArrayList<>();
@@ -158,7 +164,9 @@ final class ControlServer {
                 }
                 Map<String, String> kv = keyValues(rest.subList(1, rest.size()));
                 if (kv.isEmpty()) {
-                    controller.config(rest.get(0)).forEach((k, v) -> out.println(k + ": " + (isSecretKey(k) ? "(hidden)" : v)));
+                    controller
+                            .config(rest.get(0))
+                            .forEach((k, v) -> out.println(k + ": " + (isSecretKey(k) ? "(hidden)" : v)));
                 } else {
                     controller.config(rest.get(0), kv);
                 }
@@ -214,7 +222,7 @@ final class ControlServer {
                 stopping = true;
                 controller.close();
                 cloud.close();
-                Files.deleteIfExists(machines.home().resolve("run/controller.pid"));   // this process answers, then exits
+                Files.deleteIfExists(machines.home().resolve("run/controller.pid")); // this process answers, then exits
                 machines.destroyAll();
                 out.println("done");
             }

@@ -2,7 +2,6 @@ package dev.instanceha.tests.model.juju;
 
 import dev.instanceha.ops.testing.jujuc.HookToolServer;
 import dev.instanceha.tests.model.Machines;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -28,11 +27,23 @@ import java.util.function.Function;
  */
 public final class Controller implements AutoCloseable {
 
-    public record Options(String modelName, String base, Duration updateStatus, Duration retryFirst,
-                          Duration retryMax, Duration hookTimeout, Path logDir) {
+    public record Options(
+            String modelName,
+            String base,
+            Duration updateStatus,
+            Duration retryFirst,
+            Duration retryMax,
+            Duration hookTimeout,
+            Path logDir) {
         public static Options defaults(Path logDir) {
-            return new Options("lab", "trixie", Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofMinutes(5),
-                    Duration.ofMinutes(30), logDir);
+            return new Options(
+                    "lab",
+                    "trixie",
+                    Duration.ofMinutes(5),
+                    Duration.ofSeconds(5),
+                    Duration.ofMinutes(5),
+                    Duration.ofMinutes(30),
+                    logDir);
         }
 
         public Options withUpdateStatus(Duration interval) {
@@ -63,18 +74,23 @@ public final class Controller implements AutoCloseable {
     private final Thread ticker;
     private volatile boolean closed;
     private int nextAction = 1;
-    private int retiring;        // machines being destroyed after their last unit left
+    private int retiring; // machines being destroyed after their last unit left
 
-    public Controller(Machines machines, Options options, Function<String, StandIn> standIns, Consumer<String> progress) {
+    public Controller(
+            Machines machines, Options options, Function<String, StandIn> standIns, Consumer<String> progress) {
         this.machines = machines;
         this.options = options;
         this.standIns = standIns;
         this.progress = progress;
-        this.model = new Model(options.modelName(), UUID.nameUUIDFromBytes(options.modelName().getBytes(StandardCharsets.UTF_8)).toString(),
-                this::statusChanged, this::wake);
+        this.model = new Model(
+                options.modelName(),
+                UUID.nameUUIDFromBytes(options.modelName().getBytes(StandardCharsets.UTF_8))
+                        .toString(),
+                this::statusChanged,
+                this::wake);
         try {
             if (Files.isDirectory(options.logDir().resolve("units"))) {
-                UnitFiles.deleteTree(options.logDir().resolve("units"));   // a new model starts with new logs
+                UnitFiles.deleteTree(options.logDir().resolve("units")); // a new model starts with new logs
             }
             Files.createDirectories(options.logDir());
             this.debugLog = Files.newBufferedWriter(options.logDir().resolve("debug-log"), StandardCharsets.UTF_8);
@@ -109,7 +125,8 @@ public final class Controller implements AutoCloseable {
                 model.applications.put(app.name, app);
                 for (Map.Entry<String, Object> o : spec.options().entrySet()) {
                     if (!app.meta.hasOption(o.getKey()) && app.standIn == null) {
-                        throw new ModelException("application " + app.name + ": option \"" + o.getKey() + "\" is not in its config.yaml");
+                        throw new ModelException("application " + app.name + ": option \"" + o.getKey()
+                                + "\" is not in its config.yaml");
                     }
                     app.config.put(o.getKey(), o.getValue());
                 }
@@ -140,7 +157,8 @@ public final class Controller implements AutoCloseable {
             }
             later.forEach(Runnable::run);
         }
-        show("deployed " + bundle.applications().size() + " applications, " + bundle.relations().size() + " relations from " + bundle.source());
+        show("deployed " + bundle.applications().size() + " applications, "
+                + bundle.relations().size() + " relations from " + bundle.source());
     }
 
     public void config(String appName, Map<String, String> values) {
@@ -212,7 +230,7 @@ public final class Controller implements AutoCloseable {
             model.removeRelation(r);
             for (Unit sub : model.allUnits()) {
                 if (sub.principal != null && r.container && r.involves(sub.app) && r.involves(sub.principal.app)) {
-                    model.removeUnit(sub);   // a subordinate goes with its last container relation
+                    model.removeUnit(sub); // a subordinate goes with its last container relation
                 }
             }
         }
@@ -227,13 +245,14 @@ public final class Controller implements AutoCloseable {
             }
             CharmMeta meta = CharmMeta.read(charm);
             if (!meta.name().equals(app.meta.name())) {
-                throw new ModelException("cannot refresh " + appName + " (charm " + app.meta.name() + ") to a different charm: " + meta.name());
+                throw new ModelException("cannot refresh " + appName + " (charm " + app.meta.name()
+                        + ") to a different charm: " + meta.name());
             }
             app.charmPath = charm;
             app.meta = meta;
             app.charmRevision++;
             for (Unit u : app.units) {
-                u.filesRevision = -1;   // reinstalled by its worker before the next hook
+                u.filesRevision = -1; // reinstalled by its worker before the next hook
             }
             model.upgraded(app);
         }
@@ -288,8 +307,8 @@ public final class Controller implements AutoCloseable {
                 boolean busy = false;
                 for (Unit u : model.allUnits()) {
                     if ("error".equals(u.agent) && u.failures >= 3) {
-                        stuck.add(u.name + ": hook \"" + u.errorHook + "\" failed " + u.failures + " times; last lines:\n"
-                                + indent(log(u).tail(15)));
+                        stuck.add(u.name + ": hook \"" + u.errorHook + "\" failed " + u.failures
+                                + " times; last lines:\n" + indent(log(u).tail(15)));
                     }
                     busy |= !u.queue.isEmpty() || !"idle".equals(u.agent);
                 }
@@ -302,8 +321,8 @@ public final class Controller implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new ModelException("the model did not settle in " + timeout.toMinutes() + " min:\n" + StatusTable.render(model, startedAt)
-                            + "\n(full log: " + debugLogPath() + ")");
+                    throw new ModelException("the model did not settle in " + timeout.toMinutes() + " min:\n"
+                            + StatusTable.render(model, startedAt) + "\n(full log: " + debugLogPath() + ")");
                 }
                 model.lock.wait(Math.min(1000, left / 1_000_000 + 1));
             }
@@ -320,7 +339,8 @@ public final class Controller implements AutoCloseable {
         if (spec.isLocal()) {
             Path charm = Path.of(spec.charm());
             if (!Files.isRegularFile(charm)) {
-                throw new ModelException("application " + spec.name() + ": charm " + charm + " not found (build it: mvn -B package -DskipTests)");
+                throw new ModelException("application " + spec.name() + ": charm " + charm
+                        + " not found (build it: mvn -B package -DskipTests)");
             }
             return new Application(spec.name(), charm, null, CharmMeta.read(charm));
         }
@@ -362,8 +382,12 @@ public final class Controller implements AutoCloseable {
         Application appB = model.application(b.app());
         String[] eps = matchEndpoints(appA, a.endpoint(), appB, b.endpoint());
         for (Relation r : model.relations) {
-            if (!r.broken && ((r.appA == appA && r.endpointA.equals(eps[0]) && r.appB == appB && r.endpointB.equals(eps[1]))
-                    || (r.appA == appB && r.endpointA.equals(eps[1]) && r.appB == appA && r.endpointB.equals(eps[0])))) {
+            if (!r.broken
+                    && ((r.appA == appA && r.endpointA.equals(eps[0]) && r.appB == appB && r.endpointB.equals(eps[1]))
+                            || (r.appA == appB
+                                    && r.endpointA.equals(eps[1])
+                                    && r.appB == appA
+                                    && r.endpointB.equals(eps[0])))) {
                 throw new ModelException("relation " + a + " " + b + " already exists");
             }
         }
@@ -384,14 +408,16 @@ public final class Controller implements AutoCloseable {
                 boolean roles = (x.role() == CharmMeta.Role.PROVIDES && y.role() == CharmMeta.Role.REQUIRES)
                         || (x.role() == CharmMeta.Role.REQUIRES && y.role() == CharmMeta.Role.PROVIDES);
                 if (roles && x.iface().equals(y.iface())) {
-                    matches.add(new String[]{x.name(), y.name()});
+                    matches.add(new String[] {x.name(), y.name()});
                 }
             }
         }
         if (matches.size() != 1) {
-            throw new ModelException((matches.isEmpty() ? "no relation possible between " : "ambiguous relation between ")
-                    + a.name + (epA == null ? "" : ":" + epA) + " and " + b.name + (epB == null ? "" : ":" + epB)
-                    + (matches.isEmpty() ? "" : ": name the endpoints"));
+            throw new ModelException(
+                    (matches.isEmpty() ? "no relation possible between " : "ambiguous relation between ")
+                            + a.name + (epA == null ? "" : ":" + epA) + " and " + b.name
+                            + (epB == null ? "" : ":" + epB)
+                            + (matches.isEmpty() ? "" : ": name the endpoints"));
         }
         return matches.get(0);
     }
@@ -401,10 +427,14 @@ public final class Controller implements AutoCloseable {
             if (r.broken || r.peer()) {
                 continue;
             }
-            boolean ab = r.appA.name.equals(a.app()) && r.appB.name.equals(b.app())
-                    && (a.endpoint() == null || r.endpointA.equals(a.endpoint())) && (b.endpoint() == null || r.endpointB.equals(b.endpoint()));
-            boolean ba = r.appA.name.equals(b.app()) && r.appB.name.equals(a.app())
-                    && (b.endpoint() == null || r.endpointA.equals(b.endpoint())) && (a.endpoint() == null || r.endpointB.equals(a.endpoint()));
+            boolean ab = r.appA.name.equals(a.app())
+                    && r.appB.name.equals(b.app())
+                    && (a.endpoint() == null || r.endpointA.equals(a.endpoint()))
+                    && (b.endpoint() == null || r.endpointB.equals(b.endpoint()));
+            boolean ba = r.appA.name.equals(b.app())
+                    && r.appB.name.equals(a.app())
+                    && (b.endpoint() == null || r.endpointA.equals(b.endpoint()))
+                    && (a.endpoint() == null || r.endpointB.equals(a.endpoint()));
             if (ab || ba) {
                 return r;
             }
@@ -418,12 +448,17 @@ public final class Controller implements AutoCloseable {
         }
         // Stand-ins without a machine run in the controller, one worker per application (as each
         // would have machines of its own), so a slow rabbitmqctl never holds up keystone.
-        Machine machine = app.units.stream().map(u -> u.machine).filter(m -> m.lxc == null).findFirst()
+        Machine machine = app.units.stream()
+                .map(u -> u.machine)
+                .filter(m -> m.lxc == null)
+                .findFirst()
                 .orElseGet(() -> new Machine("host", null, Machines.HOST));
         if (app.standIn == null || app.standIn.needsMachine()) {
             int id = model.nextMachine++;
             String name = "juju-" + options.modelName() + "-" + id;
-            machine = new Machine(String.valueOf(id), machines.handle(name, Machines.HOST.substring(0, Machines.HOST.lastIndexOf('.') + 1) + (10 + id)),
+            machine = new Machine(
+                    String.valueOf(id),
+                    machines.handle(name, Machines.HOST.substring(0, Machines.HOST.lastIndexOf('.') + 1) + (10 + id)),
                     Machines.HOST.substring(0, Machines.HOST.lastIndexOf('.') + 1) + (10 + id));
             model.machines.put(machine.id, machine);
         }
@@ -481,7 +516,12 @@ public final class Controller implements AutoCloseable {
                     }
                     event = unit.queue.peekFirst();
                     unit.agent = "executing";
-                    session = new HookSession(model, unit, event, unit.name + "-" + event.hook() + "-" + UUID.randomUUID(), log(unit)::line);
+                    session = new HookSession(
+                            model,
+                            unit,
+                            event,
+                            unit.name + "-" + event.hook() + "-" + UUID.randomUUID(),
+                            log(unit)::line);
                     server.register(session.contextId, session);
                 }
                 if (unit.filesRevision != unit.app.charmRevision && machine.lxc != null && unit.app.standIn == null) {
@@ -526,7 +566,7 @@ public final class Controller implements AutoCloseable {
                 continue;
             }
             if (u.dying && hasSubordinates(u) && isEnd(u.queue.peekFirst())) {
-                continue;   // as in Juju, a principal stops only after its subordinates are gone
+                continue; // as in Juju, a principal stops only after its subordinates are gone
             }
             if ("error".equals(u.agent) && now < u.retryAtMillis) {
                 continue;
@@ -561,9 +601,11 @@ public final class Controller implements AutoCloseable {
             unit.failures++;
             unit.agent = "error";
             unit.errorHook = event.hook();
-            long backoff = Math.min(options.retryMax().toMillis(), options.retryFirst().toMillis() << Math.min(unit.failures - 1, 10));
+            long backoff = Math.min(
+                    options.retryMax().toMillis(), options.retryFirst().toMillis() << Math.min(unit.failures - 1, 10));
             unit.retryAtMillis = System.currentTimeMillis() + backoff;
-            show(unit.name + ": hook failed: \"" + event.hook() + "\" (retry in " + backoff / 1000 + " s; log: " + options.logDir().resolve(unit.tag() + ".log") + ")");
+            show(unit.name + ": hook failed: \"" + event.hook() + "\" (retry in " + backoff / 1000 + " s; log: "
+                    + options.logDir().resolve(unit.tag() + ".log") + ")");
             return;
         }
         unit.queue.pollFirst();
@@ -571,7 +613,9 @@ public final class Controller implements AutoCloseable {
         unit.errorHook = null;
         unit.agent = "idle";
         model.commit(session);
-        log(unit).line("ran " + event.describe() + " in " + ms + " ms (" + session.toolCalls().size() + " hook tool calls)");
+        log(unit)
+                .line("ran " + event.describe() + " in " + ms + " ms ("
+                        + session.toolCalls().size() + " hook tool calls)");
         switch (event.hook()) {
             case "start" -> {
                 unit.started = true;
@@ -592,7 +636,7 @@ public final class Controller implements AutoCloseable {
                 }
                 show(unit.name + " removed");
             }
-            default -> { }
+            default -> {}
         }
         statusChanged(unit);
     }
@@ -650,11 +694,13 @@ public final class Controller implements AutoCloseable {
     }
 
     UnitLog log(Unit unit) {
-        return unitLogs.computeIfAbsent(unit.name, n -> new UnitLog(options.logDir().resolve("units"), unit.tag(), debugLog));
+        return unitLogs.computeIfAbsent(
+                unit.name, n -> new UnitLog(options.logDir().resolve("units"), unit.tag(), debugLog));
     }
 
     private void statusChanged(Unit unit) {
-        String shown = unit.workload.status() + (unit.workload.message().isEmpty() ? "" : ": " + unit.workload.message());
+        String shown =
+                unit.workload.status() + (unit.workload.message().isEmpty() ? "" : ": " + unit.workload.message());
         if (!shown.equals(lastShown.put(unit.name, shown))) {
             show(unit.name + " " + shown);
         }

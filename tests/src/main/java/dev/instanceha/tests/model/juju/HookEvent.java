@@ -1,21 +1,21 @@
 package dev.instanceha.tests.model.juju;
 
 import dev.instanceha.ops.testing.jujuc.HookToolContext;
-
 import java.util.Map;
 
 /**
  * One hook or action to run on a unit, with the relation context Juju gives it. Actions carry
  * their parameters and a slot for the outcome the caller waits on.
  */
-public record HookEvent(String hook, Relation relation, String remoteUnit, String remoteApp,
-                        String departingUnit, ActionRun action) {
+public record HookEvent(
+        String hook, Relation relation, String remoteUnit, String remoteApp, String departingUnit, ActionRun action) {
 
     public static HookEvent of(String hook) {
         return new HookEvent(hook, null, null, null, null, null);
     }
 
-    public static HookEvent relation(String suffix, Relation relation, String endpoint, String remoteUnit, String remoteApp) {
+    public static HookEvent relation(
+            String suffix, Relation relation, String endpoint, String remoteUnit, String remoteApp) {
         return new HookEvent(endpoint + "-relation-" + suffix, relation, remoteUnit, remoteApp, null, null);
     }
 
@@ -40,7 +40,8 @@ public record HookEvent(String hook, Relation relation, String remoteUnit, Strin
         final java.util.List<String> logs = new java.util.ArrayList<>();
         String failure;
         String status = "pending";
-        private final java.util.concurrent.CompletableFuture<ActionRun> done = new java.util.concurrent.CompletableFuture<>();
+        private final java.util.concurrent.CompletableFuture<ActionRun> done =
+                new java.util.concurrent.CompletableFuture<>();
 
         public ActionRun(int id, String name, Map<String, Object> params) {
             this.id = id;

@@ -33,29 +33,36 @@ final class HookRunner {
             try {
                 unit.app.standIn.handle(s);
                 return true;
-            } catch (Exception | AssertionError e) {   // a stand-in's failure is its hook's, never the worker's
+            } catch (Exception | AssertionError e) { // a stand-in's failure is its hook's, never the worker's
                 log.line("ERROR stand-in " + unit.app.name + " failed in " + s.event.hook() + ": " + e);
                 return false;
             }
         }
-        List<String> cmd = new ArrayList<>(List.of("lxc-attach", "-P", lxcPath.toString(), "-n", unit.machine.lxc.name(), "--clear-env"));
+        List<String> cmd = new ArrayList<>(
+                List.of("lxc-attach", "-P", lxcPath.toString(), "-n", unit.machine.lxc.name(), "--clear-env"));
         environment(s).forEach((k, v) -> {
             cmd.add("--set-var");
             cmd.add(k + "=" + v);
         });
         cmd.addAll(List.of("--", "/bin/sh", "-c", "cd \"$JUJU_CHARM_DIR\" && exec ./dispatch"));
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        log.line(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process is gone
-                }
-            }, "hook-output-" + unit.name);
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            Thread reader = new Thread(
+                    () -> {
+                        try (BufferedReader r =
+                                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                            String line;
+                            while ((line = r.readLine()) != null) {
+                                log.line(line);
+                            }
+                        } catch (IOException ignored) {
+                            // the process is gone
+                        }
+                    },
+                    "hook-output-" + unit.name);
             reader.setDaemon(true);
             reader.start();
             if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
@@ -82,7 +89,9 @@ final class HookRunner {
         Unit unit = s.unit;
         HookEvent e = s.event;
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", "/var/lib/juju/tools/" + unit.tag() + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        env.put(
+                "PATH",
+                "/var/lib/juju/tools/" + unit.tag() + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         env.put("LANG", "C.UTF-8");
         env.put("JUJU_CONTEXT_ID", s.contextId);
         env.put("JUJU_UNIT_NAME", unit.name);
@@ -113,7 +122,9 @@ final class HookRunner {
         if (e.relation() != null) {
             env.put("JUJU_RELATION", e.relation().endpointOf(unit.app));
             env.put("JUJU_RELATION_ID", e.relation().ref(unit.app));
-            env.put("JUJU_REMOTE_APP", e.remoteApp() != null ? e.remoteApp() : e.relation().remoteApp(unit.app).name);
+            env.put(
+                    "JUJU_REMOTE_APP",
+                    e.remoteApp() != null ? e.remoteApp() : e.relation().remoteApp(unit.app).name);
             if (e.remoteUnit() != null) {
                 env.put("JUJU_REMOTE_UNIT", e.remoteUnit());
             }

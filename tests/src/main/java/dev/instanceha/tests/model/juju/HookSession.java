@@ -1,7 +1,6 @@
 package dev.instanceha.tests.model.juju;
 
 import dev.instanceha.ops.testing.jujuc.HookToolContext;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

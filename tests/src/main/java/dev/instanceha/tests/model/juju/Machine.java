@@ -5,7 +5,7 @@ import dev.instanceha.tests.model.Machines;
 /** A machine of the model: its number and, for units with hooks, the LXC machine underneath. */
 public final class Machine {
     final String id;
-    final Machines.Machine lxc;      // null for the host-side machine of stand-ins
+    final Machines.Machine lxc; // null for the host-side machine of stand-ins
     final String address;
 
     Machine(String id, Machines.Machine lxc, String address) {

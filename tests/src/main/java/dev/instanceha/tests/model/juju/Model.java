@@ -93,7 +93,8 @@ public final class Model {
     }
 
     Relation addRelation(Application a, String endpointA, Application b, String endpointB) {
-        boolean container = a.meta.endpoint(endpointA).containerScope() || b.meta.endpoint(endpointB).containerScope();
+        boolean container = a.meta.endpoint(endpointA).containerScope()
+                || b.meta.endpoint(endpointB).containerScope();
         Relation r = new Relation(nextRelationId++, a, endpointA, b, endpointB, container);
         relations.add(r);
         for (Unit u : a.units) {
@@ -142,7 +143,9 @@ public final class Model {
             Relation r = e.getKey();
             if (HookSession.merge(r.unitBag(unit.name), e.getValue())) {
                 for (Unit reader : readers(r, unit)) {
-                    enqueue(reader, HookEvent.relation("changed", r, r.endpointOf(reader.app), unit.name, unit.app.name));
+                    enqueue(
+                            reader,
+                            HookEvent.relation("changed", r, r.endpointOf(reader.app), unit.name, unit.app.name));
                 }
             }
         }
@@ -151,7 +154,10 @@ public final class Model {
             if (HookSession.merge(r.appBag(unit.app.name), e.getValue())) {
                 List<Unit> told = new ArrayList<>();
                 for (Unit reader : allUnits()) {
-                    if (reader.app == r.remoteApp(unit.app) && reader != unit && !reader.dying && !r.joinedBy(reader).isEmpty()) {
+                    if (reader.app == r.remoteApp(unit.app)
+                            && reader != unit
+                            && !reader.dying
+                            && !r.joinedBy(reader).isEmpty()) {
                         told.add(reader);
                     }
                 }
@@ -214,7 +220,9 @@ public final class Model {
                 enqueue(unit, departed(r, unit, remote, unit.name));
             }
             if (r.created.remove(unit.name)) {
-                enqueue(unit, HookEvent.relation("broken", r, r.endpointOf(unit.app), null, r.remoteApp(unit.app).name));
+                enqueue(
+                        unit,
+                        HookEvent.relation("broken", r, r.endpointOf(unit.app), null, r.remoteApp(unit.app).name));
             }
         }
         enqueue(unit, HookEvent.of("stop"));
@@ -239,6 +247,7 @@ public final class Model {
 
     /** -departed for {@code to} about {@code remote}; the departing unit is the one leaving scope (it may be {@code to}). */
     private static HookEvent departed(Relation r, Unit to, String remote, String departing) {
-        return new HookEvent(r.endpointOf(to.app) + "-relation-departed", r, remote, remote.split("/")[0], departing, null);
+        return new HookEvent(
+                r.endpointOf(to.app) + "-relation-departed", r, remote, remote.split("/")[0], departing, null);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.instanceha.tests.model.Machines;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,8 +31,7 @@ import java.util.List;
 public final class ModelCli {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ModelCli() {
-    }
+    private ModelCli() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
@@ -47,7 +45,7 @@ public final class ModelCli {
                 ControlServer.serve(machines, List.of(args).subList(1, args.length));
             } catch (Exception | LinkageError e) {
                 e.printStackTrace();
-                System.exit(1);   // the simulators' threads would keep a half-started controller alive
+                System.exit(1); // the simulators' threads would keep a half-started controller alive
             }
             return;
         }
@@ -58,7 +56,8 @@ public final class ModelCli {
                 return;
             }
             if (!args[0].equals("deploy")) {
-                System.err.println("ERROR no model is running: deploy a bundle first (tests/model/juju deploy tests/bundles/lab-mini.yaml)");
+                System.err.println(
+                        "ERROR no model is running: deploy a bundle first (tests/model/juju deploy tests/bundles/lab-mini.yaml)");
                 System.exit(1);
             }
             startController(machines, socket, args);
@@ -67,7 +66,8 @@ public final class ModelCli {
     }
 
     static String usage() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "usage: tests/model/juju VERB [ARGS]",
                 "  deploy BUNDLE [--overlay FILE]... [--base trixie|bookworm] [--update-status-interval SECONDS]",
                 "  status                          the juju status table",
@@ -90,7 +90,8 @@ public final class ModelCli {
         }
     }
 
-    private static void startController(Machines machines, Path socket, String[] args) throws IOException, InterruptedException {
+    private static void startController(Machines machines, Path socket, String[] args)
+            throws IOException, InterruptedException {
         List<String> opts = new ArrayList<>();
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--base") || args[i].equals("--update-status-interval")) {
@@ -100,11 +101,19 @@ public final class ModelCli {
         }
         Path log = machines.logs().resolve("controller.log");
         Files.createDirectories(log.getParent());
-        List<String> cmd = new ArrayList<>(List.of("setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ModelCli.class.getName(), "controller"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "setsid",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ModelCli.class.getName(),
+                "controller"));
         cmd.addAll(opts);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
         System.out.println("starting the model's controller (pid " + p.pid() + ", log " + log + ")");
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!reachable(socket)) {
@@ -134,11 +143,13 @@ public final class ModelCli {
             OutputStream o = Channels.newOutputStream(ch);
             o.write((req + "\n").getBytes(StandardCharsets.UTF_8));
             o.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8));
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(ControlServer.EXIT)) {
-                    return Integer.parseInt(line.substring(ControlServer.EXIT.length()).strip());
+                    return Integer.parseInt(
+                            line.substring(ControlServer.EXIT.length()).strip());
                 }
                 out.println(line);
             }

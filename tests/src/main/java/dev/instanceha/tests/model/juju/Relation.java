@@ -17,7 +17,7 @@ public final class Relation {
     final int id;
     final Application appA;
     final String endpointA;
-    final Application appB;        // == appA for a peer relation
+    final Application appB; // == appA for a peer relation
     final String endpointB;
     final boolean container;
     final Map<String, Map<String, String>> unitData = new HashMap<>();
@@ -89,6 +89,8 @@ public final class Relation {
     }
 
     String describe() {
-        return peer() ? appA.name + ":" + endpointA + " (peer)" : appA.name + ":" + endpointA + " " + appB.name + ":" + endpointB;
+        return peer()
+                ? appA.name + ":" + endpointA + " (peer)"
+                : appA.name + ":" + endpointA + " " + appB.name + ":" + endpointB;
     }
 }

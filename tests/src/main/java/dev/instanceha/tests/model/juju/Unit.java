@@ -12,12 +12,12 @@ public final class Unit {
     final String name;
     final Application app;
     final Machine machine;
-    final Unit principal;                 // for a subordinate
+    final Unit principal; // for a subordinate
     final Map<String, String> state = new LinkedHashMap<>();
     final Set<String> ports = new LinkedHashSet<>();
     final Deque<HookEvent> queue = new ArrayDeque<>();
     Status workload = Status.WAITING_AGENT;
-    String agent = "allocating";          // allocating, executing, idle, error, lost
+    String agent = "allocating"; // allocating, executing, idle, error, lost
     String errorHook;
     int failures;
     long retryAtMillis;
@@ -25,7 +25,7 @@ public final class Unit {
     boolean started;
     boolean dying;
     long lastUpdateStatus;
-    int filesRevision = -1;             // the charm revision unpacked on the machine
+    int filesRevision = -1; // the charm revision unpacked on the machine
 
     Unit(String name, Application app, Machine machine, Unit principal) {
         this.name = name;

@@ -1,18 +1,17 @@
 package dev.instanceha.tests.model.juju;
 
 import dev.instanceha.ops.testing.jujuc.JujucForwarder;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Enumeration;
 import java.util.EnumSet;
+import java.util.Enumeration;
 import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * What Juju puts on a unit's machine: the charm unpacked with the zip entries' Unix modes into
@@ -20,13 +19,12 @@ import java.util.Set;
  * tool name) in {@code /var/lib/juju/tools/unit-APP-N}.
  */
 final class UnitFiles {
-    private UnitFiles() {
-    }
+    private UnitFiles() {}
 
     static void install(Path rootfs, Unit unit, Path charm) throws IOException {
         Path charmDir = rootfs.resolve(unit.charmDir().substring(1));
         if (Files.exists(charmDir)) {
-            deleteTree(charmDir);   // refresh: the new revision replaces the old one, as Juju swaps it
+            deleteTree(charmDir); // refresh: the new revision replaces the old one, as Juju swaps it
         }
         Files.createDirectories(charmDir);
         unzip(charm, charmDir);
@@ -58,10 +56,17 @@ final class UnitFiles {
 
     static Set<PosixFilePermission> perms(int mode) {
         Set<PosixFilePermission> p = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
-                PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
-                PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_READ};
+        PosixFilePermission[] order = {
+            PosixFilePermission.OTHERS_EXECUTE,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_READ
+        };
         for (int i = 0; i < order.length; i++) {
             if ((mode & (1 << i)) != 0) {
                 p.add(order[i]);

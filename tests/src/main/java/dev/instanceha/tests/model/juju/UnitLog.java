@@ -29,8 +29,11 @@ final class UnitLog {
         this.debugLog = debugLog;
         try {
             Files.createDirectories(dir);
-            this.unitFile = Files.newBufferedWriter(dir.resolve(tag + ".log"), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            this.unitFile = Files.newBufferedWriter(
+                    dir.resolve(tag + ".log"),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,6 +58,7 @@ final class UnitLog {
     }
 
     synchronized String tail(int lines) {
-        return String.join("\n", tail.stream().skip(Math.max(0, tail.size() - lines)).toList());
+        return String.join(
+                "\n", tail.stream().skip(Math.max(0, tail.size() - lines)).toList());
     }
 }

@@ -7,7 +7,6 @@ import dev.instanceha.tests.model.juju.CharmMeta;
 import dev.instanceha.tests.model.juju.HookSession;
 import dev.instanceha.tests.model.juju.Relation;
 import dev.instanceha.tests.model.juju.StandIn;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,8 +20,15 @@ import java.util.Map;
 final class KeystoneStandIn implements StandIn {
     private static final String PORT = String.valueOf(ModelCloud.KEYSTONE_PORT);
     private final ModelCloud cloud;
-    private final CharmMeta meta = StandIns.meta("keystone", false,
-            Map.of("identity-service", StandIns.ep("keystone"), "identity-credentials", StandIns.ep("keystone-credentials")), Map.of());
+    private final CharmMeta meta = StandIns.meta(
+            "keystone",
+            false,
+            Map.of(
+                    "identity-service",
+                    StandIns.ep("keystone"),
+                    "identity-credentials",
+                    StandIns.ep("keystone-credentials")),
+            Map.of());
 
     KeystoneStandIn(ModelCloud cloud) {
         this.cloud = cloud;
@@ -46,12 +52,22 @@ final class KeystoneStandIn implements StandIn {
                 }
                 String region = asked.getOrDefault("region", "RegionOne").split("\\s+")[0];
                 String password = StandInSupport.password(cloud, "service." + service);
-                String key = "catalog." + service + "." + Integer.toHexString((asked.get("public_url") + asked.get("internal_url")
-                        + asked.get("admin_url") + region).hashCode());
+                String key = "catalog." + service + "."
+                        + Integer.toHexString(
+                                (asked.get("public_url") + asked.get("internal_url") + asked.get("admin_url") + region)
+                                        .hashCode());
                 if (s.isLeader() && s.state().get(key) == null) {
-                    admin.ensureService(service, type(service), region, Map.of("public", asked.get("public_url"),
-                            "internal", asked.getOrDefault("internal_url", asked.get("public_url")),
-                            "admin", asked.getOrDefault("admin_url", asked.get("public_url"))));
+                    admin.ensureService(
+                            service,
+                            type(service),
+                            region,
+                            Map.of(
+                                    "public",
+                                    asked.get("public_url"),
+                                    "internal",
+                                    asked.getOrDefault("internal_url", asked.get("public_url")),
+                                    "admin",
+                                    asked.getOrDefault("admin_url", asked.get("public_url"))));
                     admin.ensureUser(service, password, "services", "admin");
                     s.setState(Map.of(key, "yes"));
                 }

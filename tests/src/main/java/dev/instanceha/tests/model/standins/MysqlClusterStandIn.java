@@ -3,12 +3,12 @@ package dev.instanceha.tests.model.standins;
 import dev.instanceha.tests.model.juju.CharmMeta;
 import dev.instanceha.tests.model.juju.HookSession;
 import dev.instanceha.tests.model.juju.StandIn;
-
 import java.util.Map;
 
 /** mysql-innodb-cluster: the database behind the routers (the host's MariaDB); nothing to publish here. */
 final class MysqlClusterStandIn implements StandIn {
-    private final CharmMeta meta = StandIns.meta("mysql-innodb-cluster", false, Map.of("db-router", StandIns.ep("mysql-router")), Map.of());
+    private final CharmMeta meta =
+            StandIns.meta("mysql-innodb-cluster", false, Map.of("db-router", StandIns.ep("mysql-router")), Map.of());
 
     @Override
     public CharmMeta meta() {

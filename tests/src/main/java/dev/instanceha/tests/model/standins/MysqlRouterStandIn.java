@@ -6,7 +6,6 @@ import dev.instanceha.tests.model.juju.CharmMeta;
 import dev.instanceha.tests.model.juju.HookSession;
 import dev.instanceha.tests.model.juju.Relation;
 import dev.instanceha.tests.model.juju.StandIn;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +20,10 @@ import java.util.TreeSet;
  */
 final class MysqlRouterStandIn implements StandIn {
     private final ModelCloud cloud;
-    private CharmMeta meta = StandIns.meta("mysql-router", true, Map.of("shared-db", StandIns.containerEp("mysql-shared")),
+    private CharmMeta meta = StandIns.meta(
+            "mysql-router",
+            true,
+            Map.of("shared-db", StandIns.containerEp("mysql-shared")),
             Map.of("db-router", StandIns.ep("mysql-router")));
 
     MysqlRouterStandIn(ModelCloud cloud) {
@@ -52,7 +54,9 @@ final class MysqlRouterStandIn implements StandIn {
                     String prefix = key.equals("database") ? "" : key.substring(0, key.length() - "database".length());
                     String database = e.getValue();
                     String user = asked.get(prefix + "username");
-                    if (user == null || !database.matches("[A-Za-z0-9_]{1,64}") || !user.matches("[A-Za-z0-9_]{1,32}")) {
+                    if (user == null
+                            || !database.matches("[A-Za-z0-9_]{1,64}")
+                            || !user.matches("[A-Za-z0-9_]{1,32}")) {
                         continue;
                     }
                     String password = StandInSupport.password(cloud, "db." + user);
@@ -64,8 +68,10 @@ final class MysqlRouterStandIn implements StandIn {
                     out.put("db_host", Machines.HOST);
                     out.put("db_port", "3306");
                     out.put(prefix + "password", password);
-                    TreeSet<String> allowed = new TreeSet<>(java.util.Arrays.asList(
-                            s.unitData(r, s.unit().name()).getOrDefault(prefix + "allowed_units", "").split("\\s+")));
+                    TreeSet<String> allowed = new TreeSet<>(
+                            java.util.Arrays.asList(s.unitData(r, s.unit().name())
+                                    .getOrDefault(prefix + "allowed_units", "")
+                                    .split("\\s+")));
                     allowed.remove("");
                     allowed.add(unit);
                     out.put(prefix + "allowed_units", String.join(" ", allowed));
@@ -79,11 +85,24 @@ final class MysqlRouterStandIn implements StandIn {
     }
 
     private static void ensure(ModelCloud cloud, String database, String user, String password) throws IOException {
-        StringBuilder sql = new StringBuilder("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4;");
+        StringBuilder sql =
+                new StringBuilder("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4;");
         // Machines connect from their bridge addresses: one account for any host.
-        sql.append("CREATE USER IF NOT EXISTS '").append(user).append("'@'%' IDENTIFIED BY '").append(password).append("';")
-           .append("ALTER USER '").append(user).append("'@'%' IDENTIFIED BY '").append(password).append("';")
-           .append("GRANT ALL PRIVILEGES ON `").append(database).append("`.* TO '").append(user).append("'@'%';");
+        sql.append("CREATE USER IF NOT EXISTS '")
+                .append(user)
+                .append("'@'%' IDENTIFIED BY '")
+                .append(password)
+                .append("';")
+                .append("ALTER USER '")
+                .append(user)
+                .append("'@'%' IDENTIFIED BY '")
+                .append(password)
+                .append("';")
+                .append("GRANT ALL PRIVILEGES ON `")
+                .append(database)
+                .append("`.* TO '")
+                .append(user)
+                .append("'@'%';");
         cloud.mysql(sql.toString());
     }
 }

@@ -4,7 +4,6 @@ import dev.instanceha.tests.model.cloud.ModelCloud;
 import dev.instanceha.tests.model.juju.CharmMeta;
 import dev.instanceha.tests.model.juju.HookSession;
 import dev.instanceha.tests.model.juju.StandIn;
-
 import java.util.Map;
 
 /**
@@ -16,8 +15,8 @@ import java.util.Map;
  */
 final class NovaComputeStandIn implements StandIn {
     private final ModelCloud cloud;
-    private final CharmMeta meta = StandIns.meta("nova-compute", false, Map.of("cloud-compute", StandIns.ep("nova-compute")),
-            Map.of());
+    private final CharmMeta meta =
+            StandIns.meta("nova-compute", false, Map.of("cloud-compute", StandIns.ep("nova-compute")), Map.of());
 
     NovaComputeStandIn(ModelCloud cloud) {
         this.cloud = cloud;
@@ -39,12 +38,19 @@ final class NovaComputeStandIn implements StandIn {
         switch (s.event().hook()) {
             case "install" -> {
                 s.setStatus("maintenance", "Installing packages");
-                dev.instanceha.tests.lab.Lab.Result r = s.unit().machine().lxc().exec(java.time.Duration.ofMinutes(10),
-                        "sh", "-c", "apt-get install -y -q -o DPkg::Lock::Timeout=300 libvirt-daemon-system >/var/log/model-nova-compute.log 2>&1"
-                                + " || { apt-get update -q && apt-get install -y -q libvirt-daemon-system >>/var/log/model-nova-compute.log 2>&1; }");
+                dev.instanceha.tests.lab.Lab.Result r = s.unit()
+                        .machine()
+                        .lxc()
+                        .exec(
+                                java.time.Duration.ofMinutes(10),
+                                "sh",
+                                "-c",
+                                "apt-get install -y -q -o DPkg::Lock::Timeout=300 libvirt-daemon-system >/var/log/model-nova-compute.log 2>&1"
+                                        + " || { apt-get update -q && apt-get install -y -q libvirt-daemon-system >>/var/log/model-nova-compute.log 2>&1; }");
                 if (r.exitCode() != 0) {
-                    throw new IllegalStateException("apt-get install libvirt-daemon-system failed (see /var/log/model-nova-compute.log on "
-                            + host + ")");
+                    throw new IllegalStateException(
+                            "apt-get install libvirt-daemon-system failed (see /var/log/model-nova-compute.log on "
+                                    + host + ")");
                 }
             }
             case "remove" -> cloud.nova().inventory().removeHost(host);

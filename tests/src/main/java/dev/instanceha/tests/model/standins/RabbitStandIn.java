@@ -6,7 +6,6 @@ import dev.instanceha.tests.model.juju.CharmMeta;
 import dev.instanceha.tests.model.juju.HookSession;
 import dev.instanceha.tests.model.juju.Relation;
 import dev.instanceha.tests.model.juju.StandIn;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +16,8 @@ import java.util.Map;
  */
 final class RabbitStandIn implements StandIn {
     private final ModelCloud cloud;
-    private final CharmMeta meta = StandIns.meta("rabbitmq-server", false, Map.of("amqp", StandIns.ep("rabbitmq")), Map.of());
+    private final CharmMeta meta =
+            StandIns.meta("rabbitmq-server", false, Map.of("amqp", StandIns.ep("rabbitmq")), Map.of());
 
     RabbitStandIn(ModelCloud cloud) {
         this.cloud = cloud;
@@ -35,12 +35,15 @@ final class RabbitStandIn implements StandIn {
                 Map<String, String> asked = s.unitData(r, unit);
                 String user = asked.get("username");
                 String vhost = asked.get("vhost");
-                if (user == null || vhost == null || !user.matches("[A-Za-z0-9_.-]{1,64}") || !vhost.matches("[A-Za-z0-9_./-]{1,64}")) {
+                if (user == null
+                        || vhost == null
+                        || !user.matches("[A-Za-z0-9_.-]{1,64}")
+                        || !vhost.matches("[A-Za-z0-9_./-]{1,64}")) {
                     continue;
                 }
                 String password = StandInSupport.password(cloud, "amqp." + user);
                 String done = "amqp.ensured." + user + "@" + vhost;
-                if (s.state().get(done) == null) {   // rabbitmqctl starts an Erlang VM per call: once is enough
+                if (s.state().get(done) == null) { // rabbitmqctl starts an Erlang VM per call: once is enough
                     ensure(user, vhost, password);
                     s.setState(Map.of(done, "yes"));
                 }
@@ -59,7 +62,8 @@ final class RabbitStandIn implements StandIn {
                 && ModelCloud.withStdin(password + "\n", "rabbitmqctl", "-q", "change_password", user) != 0) {
             throw new IOException("rabbitmqctl could not create or update user " + user);
         }
-        if (ModelCloud.withStdin("", "rabbitmqctl", "-q", "set_permissions", "-p", vhost, user, ".*", ".*", ".*") != 0) {
+        if (ModelCloud.withStdin("", "rabbitmqctl", "-q", "set_permissions", "-p", vhost, user, ".*", ".*", ".*")
+                != 0) {
             throw new IOException("rabbitmqctl could not grant " + user + " on vhost " + vhost);
         }
     }

@@ -2,13 +2,11 @@ package dev.instanceha.tests.model.standins;
 
 import dev.instanceha.tests.model.cloud.ModelCloud;
 import dev.instanceha.tests.model.juju.HookSession;
-
 import java.io.IOException;
 
 /** What every stand-in does alike: stable generated passwords and the ready status. */
 final class StandInSupport {
-    private StandInSupport() {
-    }
+    private StandInSupport() {}
 
     /**
      * One password per account for the whole model, as the real charms keep one per user in their

@@ -3,14 +3,12 @@ package dev.instanceha.tests.model.standins;
 import dev.instanceha.tests.model.cloud.ModelCloud;
 import dev.instanceha.tests.model.juju.CharmMeta;
 import dev.instanceha.tests.model.juju.StandIn;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The Charmhub names a bundle may use for peers we do not write, and the stand-in serving each. */
 public final class StandIns {
-    private StandIns() {
-    }
+    private StandIns() {}
 
     public static StandIn forCharm(String charm, ModelCloud cloud) {
         String name = charm.replaceFirst("^ch:", "").replaceFirst("^cs:", "").replaceFirst("-\\d+$", "");
@@ -26,7 +24,8 @@ public final class StandIns {
     }
 
     /** metadata.yaml as a map, for {@link CharmMeta#of}. */
-    static CharmMeta meta(String name, boolean subordinate, Map<String, Object> provides, Map<String, Object> requires) {
+    static CharmMeta meta(
+            String name, boolean subordinate, Map<String, Object> provides, Map<String, Object> requires) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("subordinate", subordinate);

@@ -1,28 +1,36 @@
 package dev.instanceha.tests.model.juju;
 
-import dev.instanceha.ops.testing.jujuc.HookToolCommands;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.instanceha.ops.testing.jujuc.HookToolCommands;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 /** Juju's event and commit rules as the model applies them, without machines. */
 class ModelRulesTest {
-    private final Model model = new Model("t", "uuid", u -> { }, () -> { });
+    private final Model model = new Model("t", "uuid", u -> {}, () -> {});
     private final HookToolCommands tools = new HookToolCommands();
     private final Machine m0 = new Machine("0", null, "10.251.200.10");
     private final Machine m1 = new Machine("1", null, "10.251.200.11");
 
-    private Application app(String name, boolean subordinate, Map<String, Object> provides, Map<String, Object> requires, Map<String, Object> peers) {
-        Map<String, Object> meta = new java.util.LinkedHashMap<>(Map.of("name", name, "subordinate", subordinate,
-                "provides", provides, "requires", requires));
+    private Application app(
+            String name,
+            boolean subordinate,
+            Map<String, Object> provides,
+            Map<String, Object> requires,
+            Map<String, Object> peers) {
+        Map<String, Object> meta = new java.util.LinkedHashMap<>(
+                Map.of("name", name, "subordinate", subordinate, "provides", provides, "requires", requires));
         meta.put("peers", peers);
-        Application a = new Application(name, null, null, CharmMeta.of(meta, Map.of("options", Map.of("debug",
-                Map.of("type", "boolean", "default", false))), null));
+        Application a = new Application(
+                name,
+                null,
+                null,
+                CharmMeta.of(
+                        meta, Map.of("options", Map.of("debug", Map.of("type", "boolean", "default", false))), null));
         model.applications.put(name, a);
         return a;
     }
@@ -33,7 +41,7 @@ class ModelRulesTest {
         while (!u.queue.isEmpty()) {
             HookEvent e = u.queue.pollFirst();
             ran.add(e.describe());
-            HookSession s = new HookSession(model, u, e, "ctx", line -> { });
+            HookSession s = new HookSession(model, u, e, "ctx", line -> {});
             model.commit(s);
             if (e.hook().equals("start")) {
                 u.started = true;
@@ -44,18 +52,32 @@ class ModelRulesTest {
     }
 
     private HookSession session(Unit u, HookEvent e) {
-        return new HookSession(model, u, e, "ctx", line -> { });
+        return new HookSession(model, u, e, "ctx", line -> {});
     }
 
     @Test
     void aNewUnitGetsInstallRelationCreatedLeaderConfigStartInJujusOrder() {
-        Application a = app("db", false, Map.of("db", Map.of("interface", "mysql")), Map.of(), Map.of("cluster", Map.of("interface", "c")));
+        Application a = app(
+                "db",
+                false,
+                Map.of("db", Map.of("interface", "mysql")),
+                Map.of(),
+                Map.of("cluster", Map.of("interface", "c")));
         model.addRelation(a, "cluster", a, "cluster");
         Unit u0 = model.addUnit(a, m0, null);
         Unit u1 = model.addUnit(a, m1, null);
-        assertEquals(List.of("install", "cluster-relation-created", "leader-elected", "config-changed", "start"), drain(u0));
-        assertEquals(List.of("install", "cluster-relation-created", "leader-settings-changed", "config-changed", "start",
-                "cluster-relation-joined (db/0)", "cluster-relation-changed (db/0)"), drain(u1));
+        assertEquals(
+                List.of("install", "cluster-relation-created", "leader-elected", "config-changed", "start"), drain(u0));
+        assertEquals(
+                List.of(
+                        "install",
+                        "cluster-relation-created",
+                        "leader-settings-changed",
+                        "config-changed",
+                        "start",
+                        "cluster-relation-joined (db/0)",
+                        "cluster-relation-changed (db/0)"),
+                drain(u1));
         assertEquals(List.of("cluster-relation-joined (db/1)", "cluster-relation-changed (db/1)"), drain(u0));
         assertTrue(u0.leader);
     }
@@ -71,7 +93,10 @@ class ModelRulesTest {
         drain(w);
         drain(d);
         HookSession failing = session(w, HookEvent.of("config-changed"));
-        assertEquals(0, tools.run(failing, "relation-set", List.of("-r", "db:" + r.id, "user=a"), null).code());
+        assertEquals(
+                0,
+                tools.run(failing, "relation-set", List.of("-r", "db:" + r.id, "user=a"), null)
+                        .code());
         // the hook failed: not committed, nothing queued for db/0
         assertTrue(d.queue.isEmpty());
         assertEquals(null, r.unitBag("web/0").get("user"));
@@ -93,17 +118,28 @@ class ModelRulesTest {
         Unit d = model.addUnit(db, m0, null);
         Unit d2 = model.addUnit(db, m1, null);
         HookSession s = session(d2, HookEvent.of("update-status"));
-        HookToolCommands.Outcome appSet = tools.run(s, "relation-set", List.of("-r", "db:" + r.id, "--app", "k=v"), null);
+        HookToolCommands.Outcome appSet =
+                tools.run(s, "relation-set", List.of("-r", "db:" + r.id, "--app", "k=v"), null);
         assertEquals(1, appSet.code());
         assertEquals("ERROR cannot write relation settings\n", appSet.stderr());
         HookToolCommands.Outcome badStatus = tools.run(s, "status-set", List.of("fine", "x"), null);
         assertEquals(2, badStatus.code());
         assertTrue(badStatus.stderr().startsWith("ERROR invalid status \"fine\""));
-        assertEquals(2, tools.run(s, "relation-get", List.of("-r", "db:99", "-", "web/0"), null).code());
+        assertEquals(
+                2,
+                tools.run(s, "relation-get", List.of("-r", "db:99", "-", "web/0"), null)
+                        .code());
         assertEquals(1, tools.run(s, "action-get", List.of(), null).code());
-        assertEquals("false\n", tools.run(s, "is-leader", List.of("--format=json"), null).stdout());
-        assertEquals("true\n", tools.run(session(d, HookEvent.of("update-status")), "is-leader", List.of("--format=json"), null).stdout());
-        assertEquals("{\"debug\":false}\n", tools.run(s, "config-get", List.of("--format=json"), null).stdout());
+        assertEquals(
+                "false\n",
+                tools.run(s, "is-leader", List.of("--format=json"), null).stdout());
+        assertEquals(
+                "true\n",
+                tools.run(session(d, HookEvent.of("update-status")), "is-leader", List.of("--format=json"), null)
+                        .stdout());
+        assertEquals(
+                "{\"debug\":false}\n",
+                tools.run(s, "config-get", List.of("--format=json"), null).stdout());
     }
 
     @Test
@@ -124,7 +160,12 @@ class ModelRulesTest {
     @Test
     void aContainerRelationIsScopedToTheMachine() {
         Application p = app("nova", false, Map.of(), Map.of(), Map.of());
-        Application sub = app("mon", true, Map.of(), Map.of("container", Map.of("interface", "juju-info", "scope", "container")), Map.of());
+        Application sub = app(
+                "mon",
+                true,
+                Map.of(),
+                Map.of("container", Map.of("interface", "juju-info", "scope", "container")),
+                Map.of());
         Relation r = model.addRelation(sub, "container", p, "juju-info");
         Unit p0 = model.addUnit(p, m0, null);
         Unit p1 = model.addUnit(p, m1, null);
@@ -132,6 +173,7 @@ class ModelRulesTest {
         drain(p1);
         Unit s0 = model.addUnit(sub, m0, p0);
         drain(s0);
-        assertEquals(List.of("nova/0"), session(s0, HookEvent.of("update-status")).remoteUnits(r));
+        assertEquals(
+                List.of("nova/0"), session(s0, HookEvent.of("update-status")).remoteUnits(r));
     }
 }

@@ -3,20 +3,19 @@ package dev.instanceha.ops.testing.jujuc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Juju 3.6's hook tools, argument for argument, over one {@link HookToolContext}: the flags, JSON
@@ -35,10 +34,31 @@ public final class HookToolCommands {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Every tool name answered; the forwarder is linked under each. */
-    public static final List<String> TOOLS = List.of("relation-ids", "relation-list", "relation-get", "relation-set",
-            "config-get", "status-set", "status-get", "application-version-set", "juju-log", "action-get",
-            "action-set", "action-fail", "action-log", "is-leader", "leader-get", "leader-set", "state-get",
-            "state-set", "state-delete", "network-get", "open-port", "close-port", "opened-ports", "unit-get");
+    public static final List<String> TOOLS = List.of(
+            "relation-ids",
+            "relation-list",
+            "relation-get",
+            "relation-set",
+            "config-get",
+            "status-set",
+            "status-get",
+            "application-version-set",
+            "juju-log",
+            "action-get",
+            "action-set",
+            "action-fail",
+            "action-log",
+            "is-leader",
+            "leader-get",
+            "leader-set",
+            "state-get",
+            "state-set",
+            "state-delete",
+            "network-get",
+            "open-port",
+            "close-port",
+            "opened-ports",
+            "unit-get");
 
     private static final class Usage extends RuntimeException {
         Usage(String message) {
@@ -74,7 +94,8 @@ public final class HookToolCommands {
         switch (tool) {
             case "relation-ids": {
                 Parsed p = parse(args, Set.of(), fmt);
-                String endpoint = !p.rest.isEmpty() ? p.rest.get(0)
+                String endpoint = !p.rest.isEmpty()
+                        ? p.rest.get(0)
                         : s.hookRelation() != null ? s.endpoint(s.hookRelation()) : null;
                 if (endpoint == null) {
                     throw new Usage("no endpoint name specified");
@@ -92,8 +113,8 @@ public final class HookToolCommands {
                 Parsed p = parse(args, Set.of("--app"), with(fmt, "-r", "r", "--relation", "r"));
                 R r = relation(s, p);
                 String key = p.rest.isEmpty() ? "-" : p.rest.get(0);
-                String target = p.rest.size() > 1 ? p.rest.get(1)
-                        : r.equals(s.hookRelation()) ? s.hookRemoteUnit() : null;
+                String target =
+                        p.rest.size() > 1 ? p.rest.get(1) : r.equals(s.hookRelation()) ? s.hookRemoteUnit() : null;
                 if (target == null && !p.flags.contains("--app")) {
                     throw new Usage("no unit id specified");
                 }
@@ -109,8 +130,8 @@ public final class HookToolCommands {
                 } else if (s.hasUnitSettings(r, target)) {
                     data = s.unitData(r, target);
                 } else {
-                    throw new Failure("cannot read settings for unit \"" + target + "\" in relation \""
-                            + s.ref(r) + "\": unit \"" + target + "\": settings not found");
+                    throw new Failure("cannot read settings for unit \"" + target + "\" in relation \"" + s.ref(r)
+                            + "\": unit \"" + target + "\": settings not found");
                 }
                 return out(p, "-".equals(key) ? data : data.get(key));
             }
@@ -137,7 +158,8 @@ public final class HookToolCommands {
                 Parsed p = parse(args, Set.of("--application"), Map.of());
                 String level = p.rest.isEmpty() ? "" : p.rest.get(0);
                 if (!List.of("maintenance", "blocked", "waiting", "active").contains(level)) {
-                    throw new Usage("invalid status \"" + level + "\", expected one of [maintenance blocked waiting active]");
+                    throw new Usage(
+                            "invalid status \"" + level + "\", expected one of [maintenance blocked waiting active]");
                 }
                 String message = String.join(" ", p.rest.subList(1, p.rest.size()));
                 if (p.flags.contains("--application")) {
@@ -166,7 +188,9 @@ public final class HookToolCommands {
             }
             case "juju-log": {
                 Parsed p = parse(args, Set.of("--debug"), Map.of("-l", "level", "--log-level", "level"));
-                s.log(p.values.getOrDefault("level", p.flags.contains("--debug") ? "DEBUG" : "INFO"), String.join(" ", p.rest));
+                s.log(
+                        p.values.getOrDefault("level", p.flags.contains("--debug") ? "DEBUG" : "INFO"),
+                        String.join(" ", p.rest));
                 return "";
             }
             case "action-get": {
@@ -183,7 +207,10 @@ public final class HookToolCommands {
             case "action-fail": {
                 HookToolContext.Action a = action(s);
                 Parsed p = parse(args, Set.of(), Map.of());
-                a.fail(p.rest.isEmpty() ? "action failed without reason given, check action for errors" : String.join(" ", p.rest));
+                a.fail(
+                        p.rest.isEmpty()
+                                ? "action failed without reason given, check action for errors"
+                                : String.join(" ", p.rest));
                 return "";
             }
             case "action-log": {
@@ -235,7 +262,9 @@ public final class HookToolCommands {
                 return "";
             }
             case "network-get": {
-                Parsed p = parse(args, Set.of("--ingress-address", "--bind-address", "--egress-subnets", "--primary-address"),
+                Parsed p = parse(
+                        args,
+                        Set.of("--ingress-address", "--bind-address", "--egress-subnets", "--primary-address"),
                         with(fmt, "-r", "r", "--relation", "r"));
                 if (p.rest.isEmpty()) {
                     throw new Usage("no arguments specified");
@@ -292,7 +321,8 @@ public final class HookToolCommands {
             }
             case "unit-get": {
                 Parsed p = parse(args, Set.of(), fmt);
-                if (p.rest.isEmpty() || !List.of("private-address", "public-address").contains(p.rest.get(0))) {
+                if (p.rest.isEmpty()
+                        || !List.of("private-address", "public-address").contains(p.rest.get(0))) {
                     throw new Usage("unknown setting \"" + (p.rest.isEmpty() ? "" : p.rest.get(0)) + "\"");
                 }
                 return out(p, s.address());
@@ -373,7 +403,10 @@ public final class HookToolCommands {
                     if (!node.isObject()) {
                         throw new Failure("invalid settings: expected a map");
                     }
-                    node.fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+                    node.fields()
+                            .forEachRemaining(e -> data.put(
+                                    e.getKey(),
+                                    e.getValue().isNull() ? "" : e.getValue().asText()));
                 } catch (JsonProcessingException e) {
                     Object yaml;
                     try {

@@ -14,8 +14,7 @@ import java.util.Set;
  */
 public interface HookToolContext<R> {
     /** A workload or application status. */
-    record StatusValue(String status, String message) {
-    }
+    record StatusValue(String status, String message) {}
 
     /** The action a hook context runs, if it is one. */
     interface Action {

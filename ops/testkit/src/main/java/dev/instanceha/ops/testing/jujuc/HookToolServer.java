@@ -3,7 +3,6 @@ package dev.instanceha.ops.testing.jujuc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -92,31 +91,42 @@ public final class HookToolServer implements AutoCloseable {
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {
-                return;   // closed
+                return; // closed
             }
         }
     }
 
     private void serve(SocketChannel client) {
-        try (client; InputStream in = Channels.newInputStream(client); OutputStream out = Channels.newOutputStream(client)) {
+        try (client;
+                InputStream in = Channels.newInputStream(client);
+                OutputStream out = Channels.newOutputStream(client)) {
             JsonNode request = JSON.readTree(in.readAllBytes());
             HookToolContext<?> context = contexts.get(request.path("context").asText(""));
             HookToolCommands.Outcome outcome;
             if (context == null) {
-                outcome = new HookToolCommands.Outcome(1, "", "ERROR bad request: unknown context \""
-                        + request.path("context").asText("") + "\" (no hook is running with it)\n");
+                outcome = new HookToolCommands.Outcome(
+                        1,
+                        "",
+                        "ERROR bad request: unknown context \""
+                                + request.path("context").asText("") + "\" (no hook is running with it)\n");
             } else {
                 List<String> args = new ArrayList<>();
                 request.path("args").forEach(a -> args.add(a.asText()));
-                byte[] stdin = request.hasNonNull("stdin") ? Base64.getDecoder().decode(request.get("stdin").asText()) : null;
+                byte[] stdin = request.hasNonNull("stdin")
+                        ? Base64.getDecoder().decode(request.get("stdin").asText())
+                        : null;
                 synchronized (lock) {
                     outcome = commands.run(context, request.path("tool").asText(), args, stdin);
                 }
             }
             ObjectNode reply = JSON.createObjectNode();
             reply.put("code", outcome.code());
-            reply.put("stdout", Base64.getEncoder().encodeToString(outcome.stdout().getBytes(StandardCharsets.UTF_8)));
-            reply.put("stderr", Base64.getEncoder().encodeToString(outcome.stderr().getBytes(StandardCharsets.UTF_8)));
+            reply.put(
+                    "stdout",
+                    Base64.getEncoder().encodeToString(outcome.stdout().getBytes(StandardCharsets.UTF_8)));
+            reply.put(
+                    "stderr",
+                    Base64.getEncoder().encodeToString(outcome.stderr().getBytes(StandardCharsets.UTF_8)));
             out.write(JSON.writeValueAsBytes(reply));
         } catch (IOException | RuntimeException e) {
             // the client gets a closed connection and exits non-zero; nothing to keep

@@ -13,8 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * The forwarder needs python3 where it runs.
  */
 public final class JujucForwarder {
-    private JujucForwarder() {
-    }
+    private JujucForwarder() {}
 
     /** Writes the tools into {@code toolsDir} (created if missing), replacing what was there. */
     public static void install(Path toolsDir) throws IOException {
