@@ -23,14 +23,16 @@ public final class Cluster {
     /** Waits until the node's online flag equals {@code online}; returns the snapshot and how long it took. */
     public Timed<CrmMonView> awaitOnline(String node, boolean online, Duration timeout) {
         Instant start = Instant.now();
-        CrmMonView s = Poll.until(
+        // A crm_mon still starting prints no cluster view: keep polling rather than fail on it.
+        java.util.Optional<CrmMonView> s = Poll.until(
                 timeout,
                 Duration.ofMillis(500),
-                this::crmMon,
-                v -> v.cluster().online(node) == online,
+                () -> CrmMonView.tryParse(Lab.run(Duration.ofSeconds(30), "crm_mon", "-1", "-X")),
+                v -> v.isPresent() && v.get().cluster().online(node) == online,
                 v -> node + " did not become " + (online ? "online" : "offline") + " within " + timeout.toSeconds()
-                        + " s; crm_mon nodes: " + v.cluster().nodes());
-        return new Timed<>(s, Duration.between(start, Instant.now()));
+                        + " s; crm_mon nodes: "
+                        + v.map(view -> view.cluster().nodes().toString()).orElse("(no cluster view)"));
+        return new Timed<>(s.orElseThrow(), Duration.between(start, Instant.now()));
     }
 
     /** A value and the time it took to get it. */

@@ -16,6 +16,18 @@ import java.time.ZoneOffset;
 public record CrmMonView(String xml, ClusterSnapshot cluster) {
     private static final CrmMonXmlParser PARSER = new CrmMonXmlParser(ZoneOffset.UTC);
 
+    /**
+     * The document as a view, or empty while crm_mon has no cluster view to print yet (a daemon
+     * still starting: "Could not connect to the CIB", no {@code <nodes>}): what a wait polls with.
+     */
+    public static java.util.Optional<CrmMonView> tryParse(String xml) {
+        try {
+            return java.util.Optional.of(new CrmMonView(xml, PARSER.parse(xml.getBytes(StandardCharsets.UTF_8))));
+        } catch (ClusterSourceException notYet) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static CrmMonView parse(String xml) {
         try {
             return new CrmMonView(xml, PARSER.parse(xml.getBytes(StandardCharsets.UTF_8)));

@@ -177,8 +177,10 @@ public final class PacemakerModelCluster {
         CrmMonView last = null;
         while (Instant.now().isBefore(end)) {
             Lab.Result r = member.exec(SHORT, "crm_mon", "-1", "--output-as=xml", "--fence-history=3");
-            if (r.exitCode() == 0) {
-                last = CrmMonView.parse(r.output());
+            java.util.Optional<CrmMonView> view =
+                    r.exitCode() == 0 ? CrmMonView.tryParse(r.output()) : java.util.Optional.empty();
+            if (view.isPresent()) {
+                last = view.get();
                 if (done.test(last)) {
                     return last;
                 }

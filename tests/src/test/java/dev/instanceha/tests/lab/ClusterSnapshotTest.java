@@ -52,6 +52,23 @@ class ClusterSnapshotTest {
     }
 
     @Test
+    void aCrmMonStillStartingIsNoViewYetForAWait() {
+        String starting = """
+                <pacemaker-result api-version="2.38" request="crm_mon -1 --output-as=xml">
+                  <pacemakerd sys_from="pacemakerd" state="running" last_updated="2026-12-08 01:05:31Z"/>
+                  <status code="0" message="OK">
+                    <errors><error>Could not connect to the CIB: Transport endpoint is not connected</error></errors>
+                  </status>
+                </pacemaker-result>
+                """;
+        assertTrue(CrmMonView.tryParse(starting).isEmpty());
+        assertTrue(CrmMonView.tryParse(XML).isPresent());
+        assertEquals(
+                "lab-controller",
+                CrmMonView.tryParse(XML).orElseThrow().cluster().dcName().orElse(null));
+    }
+
+    @Test
     void addressesFollowTheLabPlan() {
         assertEquals("10.251.0.2", Cluster.address("compute1"));
         assertEquals("10.251.0.21", Cluster.address("compute20"));
