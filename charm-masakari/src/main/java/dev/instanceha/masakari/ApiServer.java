@@ -34,6 +34,13 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
     /** Declares this flavour's own files (vhost, TLS material). */
     void declare(DesiredState desired, Optional<TlsMaterial> tls, int workers);
 
+    /** The key (private directory) and the certificate with its chain, where this flavour reads them. */
+    default void declareKeyAndCertificate(DesiredState desired, TlsMaterial tls) {
+        desired.directory(keyFile().getParent(), MasakariFiles.SECRET_DIR)
+                .file(keyFile(), tls.keyPem().reveal(), MasakariFiles.SECRET)
+                .file(certFile(), tls.fullChainPem(), MasakariFiles.PUBLIC);
+    }
+
     /** Enables what is not a file (apache's site and modules); true if anything changed. */
     default boolean enable(Host host, Optional<TlsMaterial> tls) {
         return false;
@@ -89,10 +96,8 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
         @Override
         public void declare(DesiredState desired, Optional<TlsMaterial> tls, int workers) {
             if (tls.isPresent()) {
-                desired.directory(KEY.getParent(), MasakariFiles.SECRET_DIR)
-                        .directory(CERT.getParent(), MasakariFiles.PUBLIC_DIR)
-                        .file(KEY, tls.get().keyPem().reveal(), MasakariFiles.SECRET)
-                        .file(CERT, tls.get().fullChainPem(), MasakariFiles.PUBLIC);
+                desired.directory(CERT.getParent(), MasakariFiles.PUBLIC_DIR);
+                declareKeyAndCertificate(desired, tls.get());
             } else {
                 desired.absent(KEY).absent(CERT);
             }
@@ -129,9 +134,7 @@ public sealed interface ApiServer permits ApiServer.Uwsgi, ApiServer.Apache {
         @Override
         public void declare(DesiredState desired, Optional<TlsMaterial> tls, int workers) {
             if (tls.isPresent()) {
-                desired.directory(KEY.getParent(), MasakariFiles.SECRET_DIR)
-                        .file(KEY, tls.get().keyPem().reveal(), MasakariFiles.SECRET)
-                        .file(CERT, tls.get().fullChainPem(), MasakariFiles.PUBLIC);
+                declareKeyAndCertificate(desired, tls.get());
             }
             desired.file(SITE, site(tls.isPresent(), workers), dev.instanceha.ops.host.FileSpec.root(0644));
         }

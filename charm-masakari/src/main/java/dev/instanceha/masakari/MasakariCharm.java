@@ -171,7 +171,7 @@ public final class MasakariCharm implements Charm {
             }
             return Optional.of(new TlsMaterial(manual.certPem(), manual.keyPem(), Optional.empty(), manual.caPem()));
         }
-        if (!hook.endpoint(CertificatesRequirer.ENDPOINT).isRelated()) {
+        if (!requirer.isRelated()) {
             return Optional.empty();
         }
         Completeness<CertificateBundle> bundle = requirer.read(certificateRequests(model, config), served);

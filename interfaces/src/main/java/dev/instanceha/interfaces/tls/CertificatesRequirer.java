@@ -37,6 +37,10 @@ public final class CertificatesRequirer {
         return unitName + ".processed_requests";
     }
 
+    public boolean isRelated() {
+        return endpoint.isRelated();
+    }
+
     /** Asks for one certificate per request (common name and SANs). */
     public void request(List<CertificateRequest> requests) {
         endpoint.publish(unitData(requests));

@@ -1,7 +1,5 @@
 package dev.instanceha.ops.charm;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -11,8 +9,6 @@ import java.util.regex.Pattern;
  * progress log. Fail it by throwing {@link ActionFailedException}.
  */
 public final class ActionContext {
-    private static final ObjectMapper JSON =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final Pattern RESULT_KEY =
             Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*");
     private final String name;
